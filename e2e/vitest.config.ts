@@ -1,0 +1,13 @@
+import { defineProject } from 'vitest/config';
+
+// Browser scenarios share one server and run one file at a time: two cores cannot host
+// several Chromium instances plus the server without timing out.
+export default defineProject({
+  test: {
+    name: 'e2e',
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  },
+});

@@ -1,0 +1,92 @@
+// One lint config for the whole workspace. The layering rules at the bottom are the written-down
+// architecture (DESIGN.md §2): domain ← sync ← apps, and I/O libraries only in storage layers.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'zlib', 'http', 'https', 'os', 'stream', 'url', 'util', 'child_process'];
+const noApps = { group: ['@jigi/server', '@jigi/field', '**/apps/**'], message: 'packages/* never import apps/* (DESIGN.md §2).' };
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'e2e/artifacts/**', '**/*.config.js', '**/dev-dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.es2022 },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use an `as const` object and a type of the same name (STYLE.md).' }],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', '**/bench/**/*.ts', '**/test-support/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
+  },
+  {
+    // domain: pure model. No I/O, no platform, no framework, no clock (time comes in as arguments).
+    files: ['packages/domain/**/*.ts'],
+    ignores: ['packages/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodeBuiltins, patterns: [noApps, { group: ['dexie', 'fastify', '@fastify/*', 'react', 'react-*', 'better-sqlite3', '@jigi/sync'], message: 'domain depends on nothing but zod (DESIGN.md §2).' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'indexedDB', 'localStorage', 'fetch', 'process'],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass time in as an argument.' }, { object: 'Math', property: 'random', message: 'Pass ids and randomness in as arguments.' }],
+    },
+  },
+  {
+    // sync: the wire protocol and the merge; pure like domain.
+    files: ['packages/sync/**/*.ts'],
+    ignores: ['packages/sync/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodeBuiltins, patterns: [noApps, { group: ['dexie', 'fastify', '@fastify/*', 'react', 'react-*', 'better-sqlite3'], message: 'sync is pure protocol code (DESIGN.md §2).' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'indexedDB', 'localStorage', 'fetch', 'process'],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass time in as an argument.' }, { object: 'Math', property: 'random', message: 'Pass ids and randomness in as arguments.' }],
+    },
+  },
+  {
+    // server: better-sqlite3 lives only in the storage folder, behind the repository interface.
+    files: ['apps/server/**/*.ts'],
+    ignores: ['apps/server/src/storage/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['better-sqlite3'], message: 'Only apps/server/src/storage may know it is SQLite (DESIGN.md §2).' }, { group: ['@jigi/field', '**/apps/field/**'], message: 'apps never import each other.' }] }],
+    },
+  },
+  {
+    files: ['apps/server/src/storage/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // field app: Dexie lives only in the storage layer.
+    files: ['apps/field/**/*.ts', 'apps/field/**/*.tsx'],
+    ignores: ['apps/field/src/storage/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['dexie', 'dexie-*'], message: 'Only apps/field/src/storage may import Dexie (STYLE.md).' }, { group: ['@jigi/server', '**/apps/server/**'], message: 'apps never import each other.' }] }],
+    },
+  },
+  {
+    files: ['apps/field/src/storage/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['e2e/**/*.ts', 'scripts/**/*.ts', '**/bench/**/*.ts', '**/vite.config.ts', '**/vitest.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# README command 2 (and CI): every check and every test suite, then one summary line.
+# Static checks (lint, typecheck) count as one test each in the summary so that CI fails on them too.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh || { echo "0 passed, 1 failed"; exit 1; }
+if [ -x .tools/bin/pnpm ]; then export PATH="$PWD/.tools/bin:$PATH"; fi
+bash scripts/ensure-chromium.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+report_dir=$(mktemp -d)
+status_of() { if "$@"; then echo pass; else echo fail; fi; }
+
+echo "› lint";      lint=$(status_of pnpm --silent lint >&2)
+echo "› typecheck"; types=$(status_of pnpm --silent -r --workspace-concurrency=2 typecheck >&2)
+echo "› build";     build=$(status_of bash scripts/build-app.sh >&2)
+echo "› tests (unit, integration, end-to-end)"
+pnpm --silent exec vitest run --reporter=default --reporter=json --outputFile.json="$report_dir/vitest.json"
+vitest_rc=$?
+
+node scripts/summarize.mjs "$report_dir/vitest.json" "lint=$lint" "typecheck=$types" "build=$build" "vitest_exit=$vitest_rc"
