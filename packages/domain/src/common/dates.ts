@@ -17,17 +17,21 @@ function daysInMonth(y: number, m: number): number {
 /**
  * Completed months between a birth date and a visit date (the PNP « âge en mois »): a child born on
  * 15 March is 1 month old from 15 April. Born on the 31st, the month is complete on the 31st or, in a
- * shorter month, not until the next month (the conservative reading). Negative if dob is after the visit;
- * `undefined` if either date is invalid.
+ * shorter month, not until the next month (the conservative reading). Negative if dob is after the date
+ * (−1 when less than a month after, so « born after the visit » is always detectable); `undefined` if
+ * either date is invalid.
  */
 export function ageInMonths(dob: string, onDate: string): number | undefined {
   const a = parseIsoDate(dob);
   const b = parseIsoDate(onDate);
   if (!a || !b) return undefined;
+  if (dob.slice(0, 10) > onDate.slice(0, 10)) return -Math.max(1, completedMonths(b, a));
+  return completedMonths(a, b);
+}
+
+function completedMonths(a: { y: number; m: number; d: number }, b: { y: number; m: number; d: number }): number {
   const months = (b.y - a.y) * 12 + (b.m - a.m);
-  if (months > 0 && b.d < a.d) return months - 1;
-  if (months < 0 && b.d > a.d) return months + 1;
-  return months;
+  return b.d < a.d ? months - 1 : months;
 }
 
 /** Completed years between two ISO dates (the age at the interview, for a member known by date of birth). */
