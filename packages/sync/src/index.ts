@@ -1,1 +1,80 @@
-export {};
+// Public surface of @jigi/sync: the wire protocol (schemas, version, limits, error kinds), field
+// paths, and the pure field-level merge. See ../README.md.
+export { PROTOCOL_VERSION, PROTOCOL_SCHEMA_HASH } from './protocol-version';
+export { wireLimits } from './limits';
+export { errorKinds, errorKindList, isRetryable, retryDelayMs, type ErrorKind } from './error-kinds';
+export { jsonSchema, jsonObjectSchema, jsonEqual, isJsonObject, type Json, type JsonObject } from './json';
+export { wireSchemas } from './wire-schemas';
+export {
+  fieldPathSchema,
+  instantSchema,
+  issueSchema,
+  opaqueIdSchema,
+  uuidSchema,
+  type Issue,
+} from './messages/common';
+export {
+  createMutationSchema,
+  deleteMutationSchema,
+  mutationSchema,
+  patchChangesSchema,
+  patchMutationSchema,
+  recordTypeNameSchema,
+  type CreateMutation,
+  type DeleteMutation,
+  type Mutation,
+  type PatchChanges,
+  type PatchMutation,
+} from './messages/mutation';
+export {
+  mutationOutcomes,
+  mutationResultSchema,
+  rejectionCodes,
+  type MutationOutcome,
+  type MutationResult,
+  type RejectionCode,
+} from './messages/mutation-result';
+export { pushRequestSchema, pushResponseSchema, type PushRequest, type PushResponse } from './messages/push';
+export { cursorStringSchema, formatCursor, parseCursor, type Cursor, type CursorError } from './messages/cursor';
+export {
+  pullChangeSchema,
+  pullEntities,
+  pullQuerySchema,
+  pullResponseSchema,
+  recordMetaSchema,
+  type PullChange,
+  type PullEntity,
+  type PullQuery,
+  type PullResponse,
+  type RecordMeta,
+} from './messages/pull';
+export {
+  deviceRegistrationRequestSchema,
+  deviceRegistrationResponseSchema,
+  loginRequestSchema,
+  sessionResponseSchema,
+  sessionUserSchema,
+  userRoles,
+  type DeviceRegistrationRequest,
+  type DeviceRegistrationResponse,
+  type LoginRequest,
+  type SessionResponse,
+  type SessionUser,
+  type UserRole,
+} from './messages/auth';
+export {
+  errorEnvelopeSchema,
+  mutationGapErrorSchema,
+  protocolErrorCodes,
+  type ErrorEnvelope,
+  type MutationGapError,
+} from './messages/error-envelope';
+export type {
+  FieldStamp,
+  IsCritical,
+  MergeConflict,
+  MergeDecision,
+  MergeRejection,
+  Overwritten,
+  ServerRecordState,
+} from './merge/types';

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { wireLimits } from '../limits';
+import { instantSchema, opaqueIdSchema, uuidSchema } from './common';
+import { mutationSchema } from './mutation';
+import { mutationResultSchema } from './mutation-result';
+
+/** `POST /api/sync/push` body (architecture §4). Mutation ids ascend by 1 within the push. */
+export const pushRequestSchema = z
+  .object({
+    protocolVersion: z.number().int().min(1),
+    deviceId: opaqueIdSchema,
+    /** Made by the device per attempt group; a replay of the same push reuses it. */
+    batchId: uuidSchema,
+    clientTime: instantSchema,
+    /** The device's last estimate of (server clock − device clock), for audit. */
+    clockOffsetMs: z.number().int().optional(),
+    mutations: z.array(mutationSchema).min(1).max(wireLimits.maxMutationsPerPush),
+  })
+  .refine((p) => p.mutations.every((m, i) => i === 0 || m.mutationId === (p.mutations[i - 1]?.mutationId ?? 0) + 1), {
+    message: 'mutation ids must ascend by 1',
+    path: ['mutations'],
+  });
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** `POST /api/sync/push` 200 answer: one result per mutation, in order. */
+export const pushResponseSchema = z.object({
+  results: z.array(mutationResultSchema),
+  /** The highest mutation id the server has applied (or rejected) for this device. */
+  lastMutationId: z.number().int().min(0),
+  /** The review batch these mutations went into; null when every mutation was a replay. */
+  batchNumber: z.number().int().min(1).nullable(),
+  serverTime: instantSchema,
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;

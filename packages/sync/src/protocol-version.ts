@@ -1,0 +1,10 @@
+/**
+ * The wire protocol version. Bump it for every change of a message schema or limit, and record the
+ * new schema hash below (protocol-version.test.ts prints it). History, one line per version:
+ *
+ * 1 — first version: push/pull, device registration, sessions, error envelope (2026-11).
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** sha256 of the JSON Schemas of every wire message at PROTOCOL_VERSION (see the test). */
+export const PROTOCOL_SCHEMA_HASH = 'pending';
