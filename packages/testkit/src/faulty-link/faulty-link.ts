@@ -175,7 +175,12 @@ export async function startFaultyLink(options: FaultyLinkOptions): Promise<Fault
     async stop() {
       server.closeAllConnections();
       agent.destroy();
-      await new Promise<void>((resolve, reject) => server.close((e) => { e ? reject(e) : resolve(); }));
+      await new Promise<void>((resolve, reject) => {
+        server.close((e) => {
+          if (e) reject(e);
+          else resolve();
+        });
+      });
     },
   };
 }
