@@ -45,6 +45,11 @@ export function himoAmount(daysWorked: number, dailyWageFcfa: number): number {
   return Math.round(daysWorked * dailyWageFcfa);
 }
 
+/** Days in French notation (decimal comma: 10,5). */
+function frDays(days: number): string {
+  return String(days).replace('.', ',');
+}
+
 /** Rules of a worker on the roll (forms-and-rules.md §1d). */
 export function himoWorkerRules(w: Draft<HimoWorker>, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
@@ -110,7 +115,7 @@ export function himoPaymentRules(p: Draft<HimoPayment>, ctx: RuleContext): Issue
   if (p.paidDate !== undefined && p.paidDate > ctx.today) out.push(issue('paidDate', 'himo.paid_date_future', 'error', 'Date de paiement : ne peut pas être après aujourd’hui.'));
   const project = ctx.microprojects?.find((m) => m.projectId === p.projectId);
   if (project && p.daysWorked !== undefined && p.daysWorked > project.plannedDays) {
-    out.push(issue('daysWorked', 'himo.days_above_planned', 'error', `Jours travaillés : ${p.daysWorked} dépasse les ${project.plannedDays} jours prévus du microprojet.`));
+    out.push(issue('daysWorked', 'himo.days_above_planned', 'error', `Jours travaillés : ${frDays(p.daysWorked)} dépasse les ${project.plannedDays} jours prévus du microprojet.`));
   }
   if (project && p.dailyWageFcfa !== undefined && p.dailyWageFcfa !== project.dailyWageFcfa) {
     out.push(issue('dailyWageFcfa', 'himo.wage_differs_from_project', 'warning', `Salaire journalier : ${formatFcfa(p.dailyWageFcfa)} au lieu de ${formatFcfa(project.dailyWageFcfa)} prévus au microprojet.`));
@@ -118,13 +123,13 @@ export function himoPaymentRules(p: Draft<HimoPayment>, ctx: RuleContext): Issue
   if (ctx.attendanceSheets && p.projectId !== undefined && p.workerId !== undefined && p.periodStart !== undefined && p.periodEnd !== undefined && p.daysWorked !== undefined) {
     const computed = computeDaysWorked(ctx.attendanceSheets, p.projectId, p.workerId, p.periodStart, p.periodEnd);
     if (computed !== p.daysWorked) {
-      out.push(issue('daysWorked', 'himo.days_differ_from_attendance', 'error', `Jours travaillés : ${p.daysWorked} saisis, les feuilles de présence en comptent ${computed}.`));
+      out.push(issue('daysWorked', 'himo.days_differ_from_attendance', 'error', `Jours travaillés : ${frDays(p.daysWorked)} saisis, les feuilles de présence en comptent ${frDays(computed)}.`));
     }
   }
   if (p.daysWorked !== undefined && p.dailyWageFcfa !== undefined && p.amountFcfa !== undefined) {
     const expected = himoAmount(p.daysWorked, p.dailyWageFcfa);
     if (p.override === undefined && p.amountFcfa !== expected) {
-      out.push(issue('amountFcfa', 'himo.amount_mismatch', 'error', `Montant : ${formatFcfa(p.amountFcfa)} au lieu de ${p.daysWorked} jours × ${formatFcfa(p.dailyWageFcfa)} = ${formatFcfa(expected)} ; sinon, saisissez un montant manuel justifié.`));
+      out.push(issue('amountFcfa', 'himo.amount_mismatch', 'error', `Montant : ${formatFcfa(p.amountFcfa)} au lieu de ${frDays(p.daysWorked)} jours × ${formatFcfa(p.dailyWageFcfa)} = ${formatFcfa(expected)} ; sinon, saisissez un montant manuel justifié.`));
     }
     if (p.override !== undefined) {
       if (p.override.amountFcfa !== undefined && p.override.amountFcfa !== p.amountFcfa) {

@@ -76,13 +76,15 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknow
 
 /** True when the zod issue is only "this required field is not filled in yet" (tolerated in drafts). */
 export function isMissingField(zi: z.core.$ZodIssue, input: unknown): boolean {
-  return zi.code === 'invalid_type' && valueAt(input, zi.path) === undefined;
+  // A missing enum or literal is reported as `invalid_value`, a missing union as `invalid_union`.
+  const codes: readonly string[] = ['invalid_type', 'invalid_value', 'invalid_union'];
+  return zi.path.length > 0 && codes.includes(zi.code) && valueAt(input, zi.path) === undefined;
 }
 
 function reason(zi: z.core.$ZodIssue, input: unknown): string {
+  if (isMissingField(zi, input)) return 'champ obligatoire';
   switch (zi.code) {
     case 'invalid_type':
-      if (valueAt(input, zi.path) === undefined) return 'champ obligatoire';
       return `valeur de type incorrect (${typeName(zi.expected)} attendu)`;
     case 'too_small':
       return bound(zi.origin, 'min', zi.minimum, zi.inclusive ?? true);
