@@ -78,3 +78,9 @@ export type {
   Overwritten,
   ServerRecordState,
 } from './merge/types';
+export { mergeMutation, type MergeInput } from './merge/merge-mutation';
+export { resolveConflict, type ResolveError } from './merge/resolve-conflict';
+export { applyChanges, unflattenRecord } from './paths/apply-changes';
+export { diffRecords } from './paths/diff';
+export { flattenRecord, type JsonLeaf } from './paths/flatten';
+export { escapeSegment, joinPath, pathsOverlap, splitPath, unescapeSegment } from './paths/path';

@@ -57,7 +57,7 @@ export const mutationSchema = z
   .discriminatedUnion('op', [createMutationSchema, patchMutationSchema, deleteMutationSchema])
   .refine(
     (m) => m.op !== 'create' || (m.record['id'] === m.recordId && m.record['type'] === m.recordType),
-    { message: 'record.id and record.type must equal recordId and recordType', path: ['record'] },
+    { error: 'record.id and record.type must equal recordId and recordType', path: ['record'] },
   );
 export type Mutation = z.infer<typeof mutationSchema>;
 export type CreateMutation = z.infer<typeof createMutationSchema>;

@@ -17,7 +17,7 @@ export const pushRequestSchema = z
     mutations: z.array(mutationSchema).min(1).max(wireLimits.maxMutationsPerPush),
   })
   .refine((p) => p.mutations.every((m, i) => i === 0 || m.mutationId === (p.mutations[i - 1]?.mutationId ?? 0) + 1), {
-    message: 'mutation ids must ascend by 1',
+    error: 'mutation ids must ascend by 1',
     path: ['mutations'],
   });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
