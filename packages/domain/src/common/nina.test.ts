@@ -15,12 +15,12 @@ describe('normalizeNina', () => {
     expect(normalizeNina('')).toMatchObject({ ok: false, error: { kind: 'empty' } });
   });
 
-  const nina = fc.tuple(fc.stringMatching(/^\d{14}$/), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
+  const nina = fc.tuple(fc.stringMatching(/^\d{14}$/), fc.constantFrom(...Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ')));
 
   it('property: spacing and case variants of a valid NINA normalise to the same value', () => {
     fc.assert(
       fc.property(nina, fc.array(fc.constantFrom('', ' ', '  '), { minLength: 15, maxLength: 15 }), fc.boolean(), ([digits, letter], spaces, lower) => {
-        const text = [...(digits + (lower ? letter.toLowerCase() : letter))].map((c, i) => c + (spaces[i] ?? '')).join('');
+        const text = Array.from(digits + (lower ? letter.toLowerCase() : letter)).map((c, i) => c + (spaces[i] ?? '')).join('');
         expect(normalizeNina(text)).toEqual({ ok: true, value: digits + letter });
       }),
     );

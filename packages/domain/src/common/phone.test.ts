@@ -42,7 +42,7 @@ describe('normalizeMaliPhone', () => {
   it('property: any formatting of a valid number normalises to the same E.164', () => {
     fc.assert(
       fc.property(national, prefix, fc.array(separator, { minLength: 8, maxLength: 8 }), (n, pre, seps) => {
-        const formatted = pre + [...n].map((d, i) => d + (seps[i] ?? '')).join('');
+        const formatted = pre + Array.from(n).map((d, i) => d + (seps[i] ?? '')).join('');
         const result = normalizeMaliPhone(formatted);
         expect(result).toEqual({ ok: true, value: `+223${n}` });
         if (result.ok) expect(maliPhoneSchema.safeParse(result.value).success).toBe(true);
