@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../components/page';
+import { ConsolePlaceholder, RoleHome } from '../features/home/role-home';
+import { matchPath, usePath } from '../lib/router';
+
+type Route = { pattern: string; render: (params: Record<string, string>) => React.ReactNode };
+
+// Order matters: `/ciblage/new` before `/ciblage/:id`.
+function useRoutes(): Route[] {
+  const { t } = useTranslation('home');
+  return [
+    { pattern: '/', render: () => <RoleHome /> },
+    { pattern: '/supervision', render: () => <ConsolePlaceholder title={t('supervision')} /> },
+    { pattern: '/admin', render: () => <ConsolePlaceholder title={t('admin')} /> },
+  ];
+}
+
+export function AppRoutes() {
+  const path = usePath();
+  const routes = useRoutes();
+  const { t } = useTranslation();
+  for (const route of routes) {
+    const params = matchPath(route.pattern, path);
+    if (params) return <>{route.render(params)}</>;
+  }
+  return (
+    <Page title={t('notFound')} back="/">
+      <p>{path}</p>
+    </Page>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Link } from '../lib/router';
+import { useSession } from '../lib/session';
+import { unsyncedOnDevice } from '../storage/records';
+import { AppRoutes } from './routes';
+import { StatusBar } from './status-bar';
+import { SyncMessage } from './sync-message';
+import { useSync } from './use-sync';
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { user, lock } = useSession();
+  const sync = useSync(user.id);
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  function switchUser() {
+    void unsyncedOnDevice().then((n) => {
+      if (n > 0) setRefusal(t('logout.refused', { count: n }));
+      else lock();
+    });
+  }
+
+  return (
+    <div className="shell">
+      <header className="app-header">
+        <Link to="/" className="brand">
+          {t('appName')}
+        </Link>
+        <span className="who">
+          {user.name} · {t(`roles.${user.role}`)}
+        </span>
+        <nav className="app-nav">
+          <Button variant="primary" onClick={sync.run} disabled={sync.running}>
+            {t('nav.sync')}
+          </Button>
+          <Button onClick={lock}>{t('nav.lock')}</Button>
+          <Button onClick={switchUser}>{t('nav.switchUser')}</Button>
+        </nav>
+      </header>
+      <StatusBar userId={user.id} />
+      <SyncMessage sync={sync} />
+      {refusal && <Notice tone="error">{refusal}</Notice>}
+      <AppRoutes />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { syncNow, type SyncSummary } from '../sync/sync-now';
+
+export type SyncView = { running: boolean; last: SyncSummary | null; run: () => void };
+
+/**
+ * Runs a sync on demand, when the app opens, and when the network comes back. One at a time in this
+ * tab (the sync engine of issue 5 adds Web Locks across tabs, backoff and periodic retries).
+ */
+export function useSync(userId: string): SyncView {
+  const [running, setRunning] = useState(false);
+  const [last, setLast] = useState<SyncSummary | null>(null);
+  const busy = useRef(false);
+  const run = useCallback(() => {
+    if (busy.current) return;
+    busy.current = true;
+    setRunning(true);
+    void syncNow(userId)
+      .then(setLast)
+      .finally(() => {
+        busy.current = false;
+        setRunning(false);
+      });
+  }, [userId]);
+  useEffect(() => {
+    if (navigator.onLine) run();
+    window.addEventListener('online', run);
+    return () => {
+      window.removeEventListener('online', run);
+    };
+  }, [run]);
+  return { running, last, run };
+}

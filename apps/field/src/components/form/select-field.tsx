@@ -1,0 +1,32 @@
+import { useId } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { FieldIssues, useHasError } from './field-issues';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** A native select (the tablet's own big picker). Empty → absent. */
+export function SelectField({ name, label, options, hint }: { name: string; label: string; options: readonly Option[]; hint?: string }) {
+  const id = useId();
+  const { t } = useTranslation();
+  const { register } = useFormContext();
+  const invalid = useHasError(name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && <p className="hint">{hint}</p>}
+      <select id={id} aria-invalid={invalid} aria-describedby={`${id}-issues`} {...register(name, { setValueAs: (v: unknown) => (v === '' ? undefined : v) })}>
+        <option value="">{t('choose')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldIssues name={name} id={`${id}-issues`} />
+    </div>
+  );
+}

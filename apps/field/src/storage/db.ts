@@ -1,0 +1,47 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { BeneficiaryHousehold, HimoMicroproject, ProgramSettings, Village } from '@jigi/domain';
+import { schemaVersions } from './schema';
+import type { DraftRow, MetaRow, OutboxRow, ReceiptRow, RecordRow, SyncStateRow, TaskRow, UserRow } from './types';
+
+export const DB_NAME = 'jigi-collect';
+
+export type SettingsRow = { id: 'program' } & ProgramSettings;
+
+export class JigiDb extends Dexie {
+  users!: EntityTable<UserRow, 'id'>;
+  syncState!: EntityTable<SyncStateRow, 'userId'>;
+  drafts!: EntityTable<DraftRow, 'id'>;
+  records!: EntityTable<RecordRow, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  receipts!: EntityTable<ReceiptRow, 'id'>;
+  tasks!: EntityTable<TaskRow, 'id'>;
+  villages!: EntityTable<Village, 'id'>;
+  beneficiaryHouseholds!: EntityTable<BeneficiaryHousehold, 'id'>;
+  microprojects!: EntityTable<HimoMicroproject, 'projectId'>;
+  settings!: Table<SettingsRow, string>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  /** `upTo` opens an older shape: only tests of the upgrades use it. */
+  constructor(name: string = DB_NAME, upTo: number = schemaVersions.length) {
+    super(name);
+    for (const v of schemaVersions.slice(0, upTo)) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}
+
+let current: JigiDb | undefined;
+
+/** The app's database (one per page). Tests call `useDatabase` with a fresh name. */
+export function db(): JigiDb {
+  current ??= new JigiDb();
+  return current;
+}
+
+/** Replaces the database the storage functions use (tests; one fresh name per test). */
+export function useDatabase(name: string): JigiDb {
+  current?.close();
+  current = new JigiDb(name);
+  return current;
+}

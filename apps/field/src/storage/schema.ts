@@ -1,0 +1,64 @@
+/**
+ * The tablet's IndexedDB schema, one entry per version. Only add versions, never edit a shipped one:
+ * a tablet in the field may skip several app updates, and Dexie replays each upgrade in order.
+ * Every version > 1 has a test in schema.test.ts that opens a database at the previous shape, fills
+ * it, and upgrades it.
+ *
+ * History (one line per version):
+ *   v1 — users, syncState, drafts, records, outbox, receipts, tasks, villages, beneficiaryHouseholds,
+ *        microprojects, settings, meta.
+ *   v2 — records and drafts indexed by [agentId+type] (every list screen reads by user and workflow);
+ *        rows get `searchText` (accent-folded names) filled by the upgrade.
+ */
+import type { Transaction } from 'dexie';
+import { searchTextOf } from './search-text';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const schemaVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      users: 'id, login',
+      syncState: 'userId',
+      drafts: 'id, type, agentId, updatedAt',
+      records: 'id, type, agentId, villageId, syncStatus, updatedAt',
+      outbox: '++seq, recordId, state, userId, [userId+state], batchId',
+      receipts: '++id, userId, at',
+      tasks: 'id, recordId, userId',
+      villages: 'id, communeCode',
+      beneficiaryHouseholds: 'id, villageId',
+      microprojects: 'projectId, *villageIds',
+      settings: 'id',
+      meta: 'key',
+    },
+  },
+  {
+    version: 2,
+    stores: {
+      drafts: 'id, type, agentId, updatedAt, [agentId+type]',
+      records: 'id, type, agentId, villageId, syncStatus, updatedAt, [agentId+type]',
+    },
+    async upgrade(tx) {
+      // Older rows had no `searchText`; the list screens search on it.
+      await tx
+        .table('drafts')
+        .toCollection()
+        .modify((row: { record: Record<string, unknown>; searchText?: string }) => {
+          row.searchText = searchTextOf(row.record);
+        });
+      await tx
+        .table('records')
+        .toCollection()
+        .modify((row: { record: Record<string, unknown>; searchText?: string }) => {
+          row.searchText = searchTextOf(row.record);
+        });
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = schemaVersions.length;
