@@ -31,6 +31,7 @@ export { PNP_CHILD_MAX_MONTHS, PNP_MUAC_FROM_MONTHS } from './rules/pnp-rules';
 export * from './rules/muac';
 export { findDuplicateActiveWorkers, computeDaysWorked, himoAmount, HIMO_AGE_MIN, HIMO_AGE_MAX, HIMO_AGE_WARN, type DuplicateActiveWorkers } from './rules/himo-rules';
 export { fieldLabels } from './rules/field-labels';
+export { gpsRules, MALI_BOUNDS, GPS_MAX_ACCURACY_M } from './rules/location-rules';
 
 export * from './admin/admin-areas';
 export { maliAdminSchema, communeAliases, type MaliAdminData } from './admin/admin-data';

@@ -1,6 +1,7 @@
 import { ageInYears } from '../common/dates';
 import type { CiblageHousehold, HouseholdMember } from '../records/ciblage-household';
 import { issue, years, type Draft, type Issue, type RuleContext } from './issue';
+import { gpsRules } from './location-rules';
 
 type Household = Draft<CiblageHousehold>;
 type Member = Draft<HouseholdMember>;
@@ -48,6 +49,7 @@ export function ciblageRules(h: Household, ctx: RuleContext): Issue[] {
   }
   out.push(...rosterRules(h));
   out.push(...headIdRules(h));
+  out.push(...gpsRules(h.gps));
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { ageInMonths } from '../common/dates';
 import type { PnpChild, PnpEnrolment, PnpWoman } from '../records/pnp-enrolment';
 import { issue, type Draft, type Issue, type RuleContext } from './issue';
+import { gpsRules } from './location-rules';
 import { childMuacRanges, MUAC_PHYSICAL_MIN_MM, muacColour, womanMuacRanges, type MuacRanges } from './muac';
 
 /** Children are registered from birth to 59 completed months; MUAC is measured from 6 months. */
@@ -22,6 +23,7 @@ export function pnpRules(r: Draft<PnpEnrolment>, ctx: RuleContext): Issue[] {
   }
   for (const c of r.children ?? []) out.push(...childRules(c, r.visitDate, ctx));
   for (const w of r.women ?? []) out.push(...womanRules(w, ctx.settings.muac.womanBelowMm));
+  out.push(...gpsRules(r.gps));
   return out;
 }
 
