@@ -5,7 +5,12 @@ export { labelledEnum } from './common/labelled-enum';
 export * from './common/primitives';
 export { envelope, envelopeShape, gpsSchema, type Gps } from './common/envelope';
 export { personNameSchema, PERSON_NAME_MAX } from './common/person-name';
-export { normalizeMaliPhone, maliPhoneSchema, formatMaliPhone, type PhoneError } from './common/phone';
+export {
+  normalizeMaliPhone,
+  maliPhoneSchema,
+  formatMaliPhone,
+  type PhoneError,
+} from './common/phone';
 export { normalizeNina, ninaSchema, NINA_PATTERN, type NinaError } from './common/nina';
 export { searchKey } from './common/search-key';
 export { formatFcfa, parseFcfa, formatDateFr, parseDateFr, FCFA_SEPARATOR } from './common/format';
@@ -25,11 +30,26 @@ export { migrateRecord, type MigrationError, type MigratedRecord } from './migra
 export type { Issue, Severity, RuleContext, ValidationResult, Draft } from './rules/issue';
 export { validateRecord, validateDraft, type ValidateOptions } from './rules/validate';
 export { isCriticalPath } from './rules/critical-paths';
-export { householdSize, memberAge, HEAD_MIN_AGE, HEAD_ADULT_AGE, RESPONDENT_MIN_AGE, MOTHER_CHILD_MIN_GAP } from './rules/ciblage-rules';
+export {
+  householdSize,
+  memberAge,
+  HEAD_MIN_AGE,
+  HEAD_ADULT_AGE,
+  RESPONDENT_MIN_AGE,
+  MOTHER_CHILD_MIN_GAP,
+} from './rules/ciblage-rules';
 export { MA_ATTENDEE_MIN_AGE } from './rules/ma-rules';
 export { PNP_CHILD_MAX_MONTHS, PNP_MUAC_FROM_MONTHS } from './rules/pnp-rules';
 export * from './rules/muac';
-export { findDuplicateActiveWorkers, computeDaysWorked, himoAmount, HIMO_AGE_MIN, HIMO_AGE_MAX, HIMO_AGE_WARN, type DuplicateActiveWorkers } from './rules/himo-rules';
+export {
+  findDuplicateActiveWorkers,
+  computeDaysWorked,
+  himoAmount,
+  HIMO_AGE_MIN,
+  HIMO_AGE_MAX,
+  HIMO_AGE_WARN,
+  type DuplicateActiveWorkers,
+} from './rules/himo-rules';
 export { fieldLabels } from './rules/field-labels';
 export { gpsRules, MALI_BOUNDS, GPS_MAX_ACCURACY_M } from './rules/location-rules';
 

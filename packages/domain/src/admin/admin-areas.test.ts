@@ -1,12 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { getArea, isInZone, listCercles, listCommunes, listRegions, searchCommunes } from './admin-areas';
+import {
+  getArea,
+  isInZone,
+  listCercles,
+  listCommunes,
+  listRegions,
+  searchCommunes,
+} from './admin-areas';
 
 describe('admin areas', () => {
   it('lists regions, cercles of a region and communes of a cercle', () => {
     expect(listRegions().map((r) => r.code)).toContain('mopti');
-    expect(listCercles('mopti').map((c) => c.name)).toEqual(['Mopti', 'Bandiagara', 'Bankass', 'Djenné', 'Douentza', 'Koro', 'Ténenkou', 'Youwarou']);
+    expect(listCercles('mopti').map((c) => c.name)).toEqual([
+      'Mopti',
+      'Bandiagara',
+      'Bankass',
+      'Djenné',
+      'Douentza',
+      'Koro',
+      'Ténenkou',
+      'Youwarou',
+    ]);
     expect(listCommunes('mopti.koro')).toHaveLength(16);
-    expect(listCommunes('mopti.koro')[0]).toMatchObject({ code: 'mopti.koro.koro', name: 'Koro', level: 'commune', parentCode: 'mopti.koro' });
+    expect(listCommunes('mopti.koro')[0]).toMatchObject({
+      code: 'mopti.koro.koro',
+      name: 'Koro',
+      level: 'commune',
+      parentCode: 'mopti.koro',
+    });
     expect(listCercles('mopti.koro')).toEqual([]);
     expect(listCommunes('mopti')).toEqual([]);
     expect(listCommunes('nowhere')).toEqual([]);
@@ -14,7 +35,11 @@ describe('admin areas', () => {
 
   it('getArea knows every level', () => {
     expect(getArea('mopti')).toMatchObject({ level: 'region', name: 'Mopti' });
-    expect(getArea('mopti.koro')).toMatchObject({ level: 'cercle', parentCode: 'mopti', communesComplete: true });
+    expect(getArea('mopti.koro')).toMatchObject({
+      level: 'cercle',
+      parentCode: 'mopti',
+      communesComplete: true,
+    });
     expect(getArea('mopti.youwarou.ndodjiga')?.name).toBe("N'Dodjiga");
     expect(getArea('mopti.koro.nowhere')).toBeUndefined();
   });
@@ -36,7 +61,10 @@ describe('admin areas', () => {
 
   it('homonyms are told apart by their cercle', () => {
     const bamba = searchCommunes('bamba').filter((c) => c.name === 'Bamba');
-    expect(bamba.map((c) => `${c.code} ${c.cercleName}`).sort()).toEqual(['gao.bourem.bamba Bourem', 'mopti.koro.bamba Koro']);
+    expect(bamba.map((c) => `${c.code} ${c.cercleName}`).sort()).toEqual([
+      'gao.bourem.bamba Bourem',
+      'mopti.koro.bamba Koro',
+    ]);
     expect(searchCommunes('bamba')[0]?.name).toBe('Bamba'); // exact matches before « Bambara Maoudé »
   });
 

@@ -30,12 +30,24 @@ for (const r of maliAdminData.regions) {
   areas.set(r.code, region);
   const cercles: AdminArea[] = [];
   for (const c of r.cercles) {
-    const cercle: AdminArea = { code: c.code, name: c.name, level: 'cercle', parentCode: r.code, communesComplete: c.communes_complete };
+    const cercle: AdminArea = {
+      code: c.code,
+      name: c.name,
+      level: 'cercle',
+      parentCode: r.code,
+      communesComplete: c.communes_complete,
+    };
     cercles.push(cercle);
     areas.set(c.code, cercle);
     const list: AdminArea[] = [];
     for (const m of c.communes) {
-      const commune: AdminArea = { code: m.code, name: m.name, level: 'commune', parentCode: c.code, aliases: communeAliases[m.code] ?? [] };
+      const commune: AdminArea = {
+        code: m.code,
+        name: m.name,
+        level: 'commune',
+        parentCode: c.code,
+        aliases: communeAliases[m.code] ?? [],
+      };
       list.push(commune);
       areas.set(m.code, commune);
       communes.push({ ...commune, cercleName: c.name, regionName: r.name });
@@ -74,10 +86,21 @@ export function searchCommunes(query: string, limit = 20): CommuneMatch[] {
   const scored: { match: CommuneMatch; score: number }[] = [];
   for (const c of communes) {
     const keys = [c.name, ...(c.aliases ?? [])].map(compact);
-    const score = keys.some((k) => k === q) ? 0 : keys.some((k) => k.startsWith(q)) ? 1 : keys.some((k) => k.includes(q)) ? 2 : -1;
+    const score = keys.some((k) => k === q)
+      ? 0
+      : keys.some((k) => k.startsWith(q))
+        ? 1
+        : keys.some((k) => k.includes(q))
+          ? 2
+          : -1;
     if (score >= 0) scored.push({ match: c, score });
   }
-  scored.sort((a, b) => a.score - b.score || a.match.name.localeCompare(b.match.name, 'fr') || a.match.code.localeCompare(b.match.code));
+  scored.sort(
+    (a, b) =>
+      a.score - b.score ||
+      a.match.name.localeCompare(b.match.name, 'fr') ||
+      a.match.code.localeCompare(b.match.code),
+  );
   return scored.slice(0, limit).map((s) => s.match);
 }
 

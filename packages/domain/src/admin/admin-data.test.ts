@@ -36,7 +36,9 @@ describe('data/mali-admin.json', () => {
   });
 
   it('every alias points at an existing commune', () => {
-    const codes = new Set(maliAdminData.regions.flatMap((r) => r.cercles.flatMap((c) => c.communes.map((m) => m.code))));
+    const codes = new Set(
+      maliAdminData.regions.flatMap((r) => r.cercles.flatMap((c) => c.communes.map((m) => m.code))),
+    );
     for (const code of Object.keys(communeAliases)) expect(codes.has(code)).toBe(true);
   });
 });

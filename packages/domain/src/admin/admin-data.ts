@@ -4,16 +4,25 @@ import raw from '../../data/mali-admin.json' with { type: 'json' };
 /** Shape of data/mali-admin.json (a copy of shared/reference/mali-admin.json; slugs, not official codes). */
 export const maliAdminSchema = z.object({
   _meta: z.record(z.string(), z.string()),
-  regions: z.array(z.object({
-    code: z.string().regex(/^[a-z0-9-]+$/),
-    name: z.string().min(1),
-    cercles: z.array(z.object({
-      code: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/),
+  regions: z.array(
+    z.object({
+      code: z.string().regex(/^[a-z0-9-]+$/),
       name: z.string().min(1),
-      communes_complete: z.boolean(),
-      communes: z.array(z.object({ code: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+\.[a-z0-9-]+$/), name: z.string().min(1) })),
-    })),
-  })),
+      cercles: z.array(
+        z.object({
+          code: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/),
+          name: z.string().min(1),
+          communes_complete: z.boolean(),
+          communes: z.array(
+            z.object({
+              code: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+\.[a-z0-9-]+$/),
+              name: z.string().min(1),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
 });
 export type MaliAdminData = z.infer<typeof maliAdminSchema>;
 

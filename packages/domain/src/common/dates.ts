@@ -29,7 +29,10 @@ export function ageInMonths(dob: string, onDate: string): number | undefined {
   return completedMonths(a, b);
 }
 
-function completedMonths(a: { y: number; m: number; d: number }, b: { y: number; m: number; d: number }): number {
+function completedMonths(
+  a: { y: number; m: number; d: number },
+  b: { y: number; m: number; d: number },
+): number {
   const months = (b.y - a.y) * 12 + (b.m - a.m);
   return b.d < a.d ? months - 1 : months;
 }

@@ -17,14 +17,30 @@ describe('formatFcfa', () => {
 });
 
 describe('parseFcfa', () => {
-  it.each(['15000', '15 000', '15.000', '15000 F', '15 000 FCFA', '15.000 F CFA', '15\u202f000\u00a0FCFA', ' 15000 xof '])('reads %s as 15000', (text) => {
+  it.each([
+    '15000',
+    '15 000',
+    '15.000',
+    '15000 F',
+    '15 000 FCFA',
+    '15.000 F CFA',
+    '15\u202f000\u00a0FCFA',
+    ' 15000 xof ',
+  ])('reads %s as 15000', (text) => {
     expect(parseFcfa(text)).toEqual({ ok: true, value: 15000 });
   });
-  it.each(['', 'FCFA', '15,000', '15,5', '15.00', '1.5', 'abc', '15 000 €'])('refuses %s', (text) => {
-    expect(parseFcfa(text).ok).toBe(false);
-  });
+  it.each(['', 'FCFA', '15,000', '15,5', '15.00', '1.5', 'abc', '15 000 €'])(
+    'refuses %s',
+    (text) => {
+      expect(parseFcfa(text).ok).toBe(false);
+    },
+  );
   it('property: parse(format(n)) = n', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => { expect(parseFcfa(formatFcfa(n))).toEqual({ ok: true, value: n }); }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => {
+        expect(parseFcfa(formatFcfa(n))).toEqual({ ok: true, value: n });
+      }),
+    );
   });
 });
 

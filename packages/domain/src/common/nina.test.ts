@@ -11,18 +11,31 @@ describe('normalizeNina', () => {
     expect(normalizeNina('1234567890123A').ok).toBe(false);
     expect(normalizeNina('12345678901234A').ok).toBe(true);
     expect(normalizeNina('123456789012345A').ok).toBe(false);
-    expect(normalizeNina('12345678901234')).toMatchObject({ ok: false, error: { kind: 'invalid_format' } });
+    expect(normalizeNina('12345678901234')).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_format' },
+    });
     expect(normalizeNina('')).toMatchObject({ ok: false, error: { kind: 'empty' } });
   });
 
-  const nina = fc.tuple(fc.stringMatching(/^\d{14}$/), fc.constantFrom(...Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ')));
+  const nina = fc.tuple(
+    fc.stringMatching(/^\d{14}$/),
+    fc.constantFrom(...Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ')),
+  );
 
   it('property: spacing and case variants of a valid NINA normalise to the same value', () => {
     fc.assert(
-      fc.property(nina, fc.array(fc.constantFrom('', ' ', '  '), { minLength: 15, maxLength: 15 }), fc.boolean(), ([digits, letter], spaces, lower) => {
-        const text = Array.from(digits + (lower ? letter.toLowerCase() : letter)).map((c, i) => c + (spaces[i] ?? '')).join('');
-        expect(normalizeNina(text)).toEqual({ ok: true, value: digits + letter });
-      }),
+      fc.property(
+        nina,
+        fc.array(fc.constantFrom('', ' ', '  '), { minLength: 15, maxLength: 15 }),
+        fc.boolean(),
+        ([digits, letter], spaces, lower) => {
+          const text = Array.from(digits + (lower ? letter.toLowerCase() : letter))
+            .map((c, i) => c + (spaces[i] ?? ''))
+            .join('');
+          expect(normalizeNina(text)).toEqual({ ok: true, value: digits + letter });
+        },
+      ),
     );
   });
 

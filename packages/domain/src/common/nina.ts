@@ -7,13 +7,18 @@ export const NINA_PATTERN = /^\d{14}[A-Z]$/;
 export type NinaError = { kind: 'empty' | 'invalid_format'; message: string };
 
 /** Strips spaces and uppercases, then checks `^\d{14}[A-Z]$`. */
-export function normalizeNina(input: string): { ok: true; value: string } | { ok: false; error: NinaError } {
+export function normalizeNina(
+  input: string,
+): { ok: true; value: string } | { ok: false; error: NinaError } {
   const value = input.replace(/[\s\u00a0\u202f]/g, '').toUpperCase();
   if (value === '') return { ok: false, error: { kind: 'empty', message: 'NINA : numéro vide.' } };
   if (!NINA_PATTERN.test(value)) {
     return {
       ok: false,
-      error: { kind: 'invalid_format', message: 'NINA : 14 chiffres suivis d’une lettre de contrôle attendus.' },
+      error: {
+        kind: 'invalid_format',
+        message: 'NINA : 14 chiffres suivis d’une lettre de contrôle attendus.',
+      },
     };
   }
   return { ok: true, value };

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { PERSON_NAME_MAX, personNameSchema } from './person-name';
 
 describe('personNameSchema', () => {
-  it.each(["N'Dodjiga", 'N’Diaye', 'Ɲɛlɛ Kɔnɛ', 'Ŋaarì', 'Ɓuuɗi Ƴero', 'Kouyaté-Diarra', 'Aïssata'])('accepts %s', (name) => {
+  it.each([
+    "N'Dodjiga",
+    'N’Diaye',
+    'Ɲɛlɛ Kɔnɛ',
+    'Ŋaarì',
+    'Ɓuuɗi Ƴero',
+    'Kouyaté-Diarra',
+    'Aïssata',
+  ])('accepts %s', (name) => {
     expect(personNameSchema.parse(name)).toBe(name);
   });
   it('trims and collapses spaces, normalises to NFC', () => {

@@ -17,36 +17,72 @@ describe('normalizeMaliPhone', () => {
   });
 
   it('needs exactly 8 national digits: 7 and 9 are refused, 8 accepted', () => {
-    expect(normalizeMaliPhone('7612345')).toMatchObject({ ok: false, error: { kind: 'wrong_length' } });
+    expect(normalizeMaliPhone('7612345')).toMatchObject({
+      ok: false,
+      error: { kind: 'wrong_length' },
+    });
     expect(normalizeMaliPhone('76123456').ok).toBe(true);
-    expect(normalizeMaliPhone('761234567')).toMatchObject({ ok: false, error: { kind: 'wrong_length' } });
-    expect(normalizeMaliPhone('+223 7612345')).toMatchObject({ ok: false, error: { kind: 'wrong_length' } });
+    expect(normalizeMaliPhone('761234567')).toMatchObject({
+      ok: false,
+      error: { kind: 'wrong_length' },
+    });
+    expect(normalizeMaliPhone('+223 7612345')).toMatchObject({
+      ok: false,
+      error: { kind: 'wrong_length' },
+    });
   });
 
   it('refuses national numbers starting with 0, 1 or 3, and other country codes', () => {
-    for (const first of ['0', '1', '3']) expect(normalizeMaliPhone(`${first}6123456`)).toMatchObject({ ok: false, error: { kind: 'invalid_prefix' } });
-    expect(normalizeMaliPhone('+221 76 12 34 56')).toMatchObject({ ok: false, error: { kind: 'invalid_prefix' } });
-    expect(normalizeMaliPhone('00221 76123456')).toMatchObject({ ok: false, error: { kind: 'invalid_prefix' } });
+    for (const first of ['0', '1', '3'])
+      expect(normalizeMaliPhone(`${first}6123456`)).toMatchObject({
+        ok: false,
+        error: { kind: 'invalid_prefix' },
+      });
+    expect(normalizeMaliPhone('+221 76 12 34 56')).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_prefix' },
+    });
+    expect(normalizeMaliPhone('00221 76123456')).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_prefix' },
+    });
   });
 
   it('refuses letters and empty input with French messages', () => {
     const letters = normalizeMaliPhone('76 12 AB 56');
     expect(letters).toMatchObject({ ok: false, error: { kind: 'invalid_characters' } });
-    expect(normalizeMaliPhone('  ')).toMatchObject({ ok: false, error: { kind: 'empty', message: 'Téléphone : numéro vide.' } });
+    expect(normalizeMaliPhone('  ')).toMatchObject({
+      ok: false,
+      error: { kind: 'empty', message: 'Téléphone : numéro vide.' },
+    });
   });
 
-  const national = fc.tuple(fc.constantFrom('2', '4', '5', '6', '7', '8', '9'), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 7 })).map(([d, rest]) => d + rest.join(''));
+  const national = fc
+    .tuple(
+      fc.constantFrom('2', '4', '5', '6', '7', '8', '9'),
+      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 7 }),
+    )
+    .map(([d, rest]) => d + rest.join(''));
   const separator = fc.constantFrom('', ' ', '.', '-', '  ');
   const prefix = fc.constantFrom('', '+223', '00223', '+223 ', '00223 ', '223');
 
   it('property: any formatting of a valid number normalises to the same E.164', () => {
     fc.assert(
-      fc.property(national, prefix, fc.array(separator, { minLength: 8, maxLength: 8 }), (n, pre, seps) => {
-        const formatted = pre + Array.from(n).map((d, i) => d + (seps[i] ?? '')).join('');
-        const result = normalizeMaliPhone(formatted);
-        expect(result).toEqual({ ok: true, value: `+223${n}` });
-        if (result.ok) expect(maliPhoneSchema.safeParse(result.value).success).toBe(true);
-      }),
+      fc.property(
+        national,
+        prefix,
+        fc.array(separator, { minLength: 8, maxLength: 8 }),
+        (n, pre, seps) => {
+          const formatted =
+            pre +
+            Array.from(n)
+              .map((d, i) => d + (seps[i] ?? ''))
+              .join('');
+          const result = normalizeMaliPhone(formatted);
+          expect(result).toEqual({ ok: true, value: `+223${n}` });
+          if (result.ok) expect(maliPhoneSchema.safeParse(result.value).success).toBe(true);
+        },
+      ),
     );
   });
 

@@ -1,6 +1,19 @@
 // Letters of the national orthographies that NFD does not decompose, mapped to what people type on a
 // French keyboard when they lack them.
-const LETTERS: Record<string, string> = { ɛ: 'e', ɔ: 'o', ɲ: 'ny', ŋ: 'ng', ɓ: 'b', ɗ: 'd', ƴ: 'y', ǝ: 'e', ə: 'e', ɣ: 'g', œ: 'oe', æ: 'ae' };
+const LETTERS: Record<string, string> = {
+  ɛ: 'e',
+  ɔ: 'o',
+  ɲ: 'ny',
+  ŋ: 'ng',
+  ɓ: 'b',
+  ɗ: 'd',
+  ƴ: 'y',
+  ǝ: 'e',
+  ə: 'e',
+  ɣ: 'g',
+  œ: 'oe',
+  æ: 'ae',
+};
 const LETTER_RE = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
 
 /**

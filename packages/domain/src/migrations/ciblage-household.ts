@@ -10,7 +10,11 @@ export function ciblageV1ToV2(v1: Raw): Raw {
   const { gps, consent, consentAt, ...rest } = v1;
   const out: Raw = { ...rest, schemaVersion: 2 };
   if (isObject(gps)) {
-    out.gps = { lat: gps.latitude ?? gps.lat, lon: gps.longitude ?? gps.lon, accuracyM: gps.accuracy ?? gps.accuracyM };
+    out.gps = {
+      lat: gps.latitude ?? gps.lat,
+      lon: gps.longitude ?? gps.lon,
+      accuracyM: gps.accuracy ?? gps.accuracyM,
+    };
   } else if (gps !== undefined) {
     out.gps = gps;
   }

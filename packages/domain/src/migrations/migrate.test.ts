@@ -7,7 +7,13 @@ import { migrateRecord } from './migrate';
 // A ciblage_household exactly as app version 1 wrote it.
 function v1Household(): Record<string, unknown> {
   const { gps: _gps, consent: _consent, ...rest } = buildCiblageHousehold();
-  return { ...rest, schemaVersion: 1, consent: true, consentAt: '2026-03-14T08:05:00.000Z', gps: { latitude: 14.07, longitude: -3.08, accuracy: 8 } };
+  return {
+    ...rest,
+    schemaVersion: 1,
+    consent: true,
+    consentAt: '2026-03-14T08:05:00.000Z',
+    gps: { latitude: 14.07, longitude: -3.08, accuracy: 8 },
+  };
 }
 
 describe('migrateRecord', () => {
@@ -38,13 +44,32 @@ describe('migrateRecord', () => {
   it('refuses what it cannot migrate, as values', () => {
     expect(migrateRecord(null)).toMatchObject({ ok: false, error: { kind: 'not_an_object' } });
     expect(migrateRecord([])).toMatchObject({ ok: false, error: { kind: 'not_an_object' } });
-    expect(migrateRecord({ type: 'plainte', schemaVersion: 1 })).toMatchObject({ ok: false, error: { kind: 'unknown_type' } });
-    expect(migrateRecord({ type: 'ma_session', schemaVersion: 0 })).toMatchObject({ ok: false, error: { kind: 'invalid_version' } });
-    expect(migrateRecord({ type: 'ma_session', schemaVersion: '1' })).toMatchObject({ ok: false, error: { kind: 'invalid_version' } });
-    expect(migrateRecord({ type: 'ma_session', schemaVersion: 2 })).toMatchObject({ ok: false, error: { kind: 'future_version' } });
+    expect(migrateRecord({ type: 'plainte', schemaVersion: 1 })).toMatchObject({
+      ok: false,
+      error: { kind: 'unknown_type' },
+    });
+    expect(migrateRecord({ type: 'ma_session', schemaVersion: 0 })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_version' },
+    });
+    expect(migrateRecord({ type: 'ma_session', schemaVersion: '1' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_version' },
+    });
+    expect(migrateRecord({ type: 'ma_session', schemaVersion: 2 })).toMatchObject({
+      ok: false,
+      error: { kind: 'future_version' },
+    });
   });
 
   it('current versions are the schemas’ literals', () => {
-    expect(currentSchemaVersions).toEqual({ ciblage_household: 2, ma_session: 1, pnp_enrolment: 1, himo_worker: 1, himo_attendance: 1, himo_payment: 1 });
+    expect(currentSchemaVersions).toEqual({
+      ciblage_household: 2,
+      ma_session: 1,
+      pnp_enrolment: 1,
+      himo_worker: 1,
+      himo_attendance: 1,
+      himo_payment: 1,
+    });
   });
 });

@@ -30,20 +30,26 @@ export type MigratedRecord = Raw & { type: RecordType; schemaVersion: number };
  * A record already current is returned as is (same object); a record from a newer app is refused
  * (`future_version`: the device must not lose fields this server does not know).
  */
-export function migrateRecord(raw: unknown): { ok: true; record: MigratedRecord } | { ok: false; error: MigrationError } {
+export function migrateRecord(
+  raw: unknown,
+): { ok: true; record: MigratedRecord } | { ok: false; error: MigrationError } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('not_an_object', 'Enregistrement illisible : un objet est attendu.');
   }
   const record = raw as Raw;
   const type = record.type;
-  if (!isRecordType(type)) return fail('unknown_type', `Type d’enregistrement inconnu : ${String(type)}.`);
+  if (!isRecordType(type))
+    return fail('unknown_type', `Type d’enregistrement inconnu : ${String(type)}.`);
   const version = record.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return fail('invalid_version', 'Version du formulaire (schemaVersion) : entier ≥ 1 attendu.');
   }
   const current = currentSchemaVersions[type];
   if (version > current) {
-    return fail('future_version', `Version du formulaire ${version} plus récente que celle du serveur (${current}) : mettez le serveur à jour.`);
+    return fail(
+      'future_version',
+      `Version du formulaire ${version} plus récente que celle du serveur (${current}) : mettez le serveur à jour.`,
+    );
   }
   let out = record;
   for (let v = version; v < current; v += 1) {

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { envelope, gpsSchema } from '../common/envelope';
 import { personNameSchema } from '../common/person-name';
 import { maliPhoneSchema } from '../common/phone';
-import { countSchema, idSchema, isoDateSchema, isoDateTimeSchema, sexSchema, shortTextSchema } from '../common/primitives';
+import {
+  countSchema,
+  idSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  sexSchema,
+  shortTextSchema,
+} from '../common/primitives';
 import * as e from './ciblage-enums';
 
 /** Current schema version of `ciblage_household` (history in migrations/ciblage-household.ts). */
@@ -25,7 +32,16 @@ export const householdMemberSchema = z.object({
   dobPrecision: e.dobPrecision.schema.optional(),
   ageYears: z.number().int().min(0).max(110).optional(),
   maritalStatus: e.maritalStatus.schema.optional(),
-  disability: z.object({ seeing: wg, hearing: wg, walking: wg, remembering: wg, selfCare: wg, communicating: wg }).optional(),
+  disability: z
+    .object({
+      seeing: wg,
+      hearing: wg,
+      walking: wg,
+      remembering: wg,
+      selfCare: wg,
+      communicating: wg,
+    })
+    .optional(),
   chronicIllness: z.boolean().optional(),
   attendsSchool: e.schoolAttendance.schema.optional(),
   highestLevel: e.educationLevel.schema.optional(),
@@ -51,17 +67,47 @@ export const dwellingSchema = z.object({
 });
 
 const assetKeys = [
-  'radio', 'phoneBasic', 'phoneSmart', 'television', 'fridge', 'fan', 'solarPanel', 'bed', 'mosquitoNet', 'bicycle',
-  'motorbike', 'cart', 'plough', 'seeder', 'donkeyHoe', 'canoeMotor', 'canoe', 'fishingNet', 'sewingMachine', 'mill',
-  'motorPump', 'car',
+  'radio',
+  'phoneBasic',
+  'phoneSmart',
+  'television',
+  'fridge',
+  'fan',
+  'solarPanel',
+  'bed',
+  'mosquitoNet',
+  'bicycle',
+  'motorbike',
+  'cart',
+  'plough',
+  'seeder',
+  'donkeyHoe',
+  'canoeMotor',
+  'canoe',
+  'fishingNet',
+  'sewingMachine',
+  'mill',
+  'motorPump',
+  'car',
 ] as const;
 /** Asset counts (int ≥ 0); keys are listed in `assetKeys`. */
-export const assetsSchema = z.object(Object.fromEntries(assetKeys.map((k) => [k, countSchema])) as Record<(typeof assetKeys)[number], typeof countSchema>);
+export const assetsSchema = z.object(
+  Object.fromEntries(assetKeys.map((k) => [k, countSchema])) as Record<
+    (typeof assetKeys)[number],
+    typeof countSchema
+  >,
+);
 export { assetKeys };
 
 /** Livestock counts (ovins and caprins kept apart even if the PMT adds them). */
 export const livestockSchema = z.object({
-  cattle: countSchema, sheep: countSchema, goats: countSchema, camels: countSchema, donkeys: countSchema, horses: countSchema, poultry: countSchema,
+  cattle: countSchema,
+  sheep: countSchema,
+  goats: countSchema,
+  camels: countSchema,
+  donkeys: countSchema,
+  horses: countSchema,
+  poultry: countSchema,
 });
 
 export const landSchema = z.object({

@@ -5,7 +5,14 @@ import { maSessionSchema } from './ma-session';
 import { pnpEnrolmentSchema } from './pnp-enrolment';
 
 /** Every record type synced from devices (docs/architecture.md §1). */
-export const recordTypes = ['ciblage_household', 'ma_session', 'pnp_enrolment', 'himo_worker', 'himo_attendance', 'himo_payment'] as const;
+export const recordTypes = [
+  'ciblage_household',
+  'ma_session',
+  'pnp_enrolment',
+  'himo_worker',
+  'himo_attendance',
+  'himo_payment',
+] as const;
 export type RecordType = (typeof recordTypes)[number];
 
 /** Schema of each record type at its current schemaVersion. */

@@ -4,7 +4,13 @@ import { labelledEnum } from '../common/labelled-enum';
 import { ninaSchema } from '../common/nina';
 import { personNameSchema } from '../common/person-name';
 import { maliPhoneSchema } from '../common/phone';
-import { fcfaSchema, idSchema, isoDateSchema, sexSchema, shortTextSchema } from '../common/primitives';
+import {
+  fcfaSchema,
+  idSchema,
+  isoDateSchema,
+  sexSchema,
+  shortTextSchema,
+} from '../common/primitives';
 
 export const HIMO_WORKER_VERSION = 1;
 export const HIMO_ATTENDANCE_VERSION = 1;
@@ -25,8 +31,16 @@ export const microprojectType = labelledEnum({
   pare_feux: 'Pare-feux',
   autre: 'Autre',
 });
-export const himoAttendanceStatus = labelledEnum({ present: 'Présent', absent: 'Absent', half_day: 'Demi-journée' });
-export const paymentMode = labelledEnum({ especes: 'Espèces', orange_money: 'Orange Money', moov_money: 'Moov Money' });
+export const himoAttendanceStatus = labelledEnum({
+  present: 'Présent',
+  absent: 'Absent',
+  half_day: 'Demi-journée',
+});
+export const paymentMode = labelledEnum({
+  especes: 'Espèces',
+  orange_money: 'Orange Money',
+  moov_money: 'Moov Money',
+});
 
 /** Reference data (admin-made): one public-works microproject. */
 export const himoMicroprojectSchema = z.object({
@@ -95,7 +109,9 @@ export const himoPaymentSchema = z.object({
   dailyWageFcfa: fcfaSchema,
   amountFcfa: fcfaSchema,
   /** A manual amount; the justification is shown to the supervisor. */
-  override: z.object({ amountFcfa: fcfaSchema, justification: z.string().trim().min(5).max(500) }).optional(),
+  override: z
+    .object({ amountFcfa: fcfaSchema, justification: z.string().trim().min(5).max(500) })
+    .optional(),
   paidDate: isoDateSchema.optional(),
   mode: paymentMode.schema,
   txnRef: z.string().trim().min(1).max(60).optional(),

@@ -3,14 +3,40 @@ import { envelope } from '../common/envelope';
 import { labelledEnum } from '../common/labelled-enum';
 import { personNameSchema } from '../common/person-name';
 import { maliPhoneSchema } from '../common/phone';
-import { countSchema, idSchema, isoDateSchema, longTextSchema, sexSchema, shortTextSchema, timeSchema } from '../common/primitives';
+import {
+  countSchema,
+  idSchema,
+  isoDateSchema,
+  longTextSchema,
+  sexSchema,
+  shortTextSchema,
+  timeSchema,
+} from '../common/primitives';
 
 export const MA_SESSION_VERSION = 1;
 
-export const facilitatorRole = labelledEnum({ animateur_ong: 'Animateur ONG', relais: 'Relais communautaire', agent_utgfs: 'Agent UTGFS' });
-export const attendanceStatus = labelledEnum({ present: 'Présent', absent: 'Absent', excused: 'Excusé' });
+export const facilitatorRole = labelledEnum({
+  animateur_ong: 'Animateur ONG',
+  relais: 'Relais communautaire',
+  agent_utgfs: 'Agent UTGFS',
+});
+export const attendanceStatus = labelledEnum({
+  present: 'Présent',
+  absent: 'Absent',
+  excused: 'Excusé',
+});
 /** Languages of the session (ISO 639 codes where they exist). */
-export const sessionLanguage = labelledEnum({ bm: 'Bambara', ff: 'Fulfulde (peul)', dogon: 'Dogon', khq: 'Songhay (koyra chiini)', ses: 'Songhay (koyraboro senni)', taq: 'Tamasheq', bozo: 'Bozo', fr: 'Français', autre: 'Autre' });
+export const sessionLanguage = labelledEnum({
+  bm: 'Bambara',
+  ff: 'Fulfulde (peul)',
+  dogon: 'Dogon',
+  khq: 'Songhay (koyra chiini)',
+  ses: 'Songhay (koyraboro senni)',
+  taq: 'Tamasheq',
+  bozo: 'Bozo',
+  fr: 'Français',
+  autre: 'Autre',
+});
 
 /** One line per beneficiary household: `id` is the household's id, so a household has one line. */
 export const maAttendanceLineSchema = z.object({
@@ -21,7 +47,14 @@ export const maAttendanceLineSchema = z.object({
   /** Roster number of the attendee in the beneficiary household. */
   attendeeMemberNo: z.number().int().min(1).max(99).optional(),
   /** Someone outside the known roster attended for the household (usually for the titulaire). */
-  substitute: z.object({ name: personNameSchema, relation: shortTextSchema, sex: sexSchema, ageYears: z.number().int().min(0).max(110).optional() }).optional(),
+  substitute: z
+    .object({
+      name: personNameSchema,
+      relation: shortTextSchema,
+      sex: sexSchema,
+      ageYears: z.number().int().min(0).max(110).optional(),
+    })
+    .optional(),
   /** The facilitator confirmed an attendee younger than 15. */
   minorAttendeeConfirmed: z.boolean().optional(),
   absenceReason: shortTextSchema.optional(),
@@ -36,7 +69,11 @@ export const maSessionSchema = z.object({
   /** Theme codes from `ProgramSettings.maThemes`. */
   themes: z.array(z.string().min(1)).min(1),
   sessionNo: z.number().int().min(1).max(200),
-  facilitator: z.object({ name: personNameSchema, role: facilitatorRole.schema, phone: maliPhoneSchema.optional() }),
+  facilitator: z.object({
+    name: personNameSchema,
+    role: facilitatorRole.schema,
+    phone: maliPhoneSchema.optional(),
+  }),
   partnerNgo: shortTextSchema.optional(),
   languageUsed: sessionLanguage.schema,
   place: shortTextSchema,

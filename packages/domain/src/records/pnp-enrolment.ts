@@ -8,9 +8,23 @@ import { dobPrecision } from './ciblage-enums';
 
 export const PNP_ENROLMENT_VERSION = 1;
 
-export const dobSource = labelledEnum({ acte_naissance: 'Acte de naissance', carnet: 'Carnet de santé', declaration: 'Déclaration', calendrier: 'Calendrier local' });
-export const womanStatus = labelledEnum({ enceinte: 'Enceinte', allaitante: 'Allaitante (enfant < 6 mois)', both: 'Enceinte et allaitante' });
-export const referralPlace = labelledEnum({ cscom: 'CSCom', urenas: 'URENAS', urenam: 'URENAM', uren: 'URENI / hôpital' });
+export const dobSource = labelledEnum({
+  acte_naissance: 'Acte de naissance',
+  carnet: 'Carnet de santé',
+  declaration: 'Déclaration',
+  calendrier: 'Calendrier local',
+});
+export const womanStatus = labelledEnum({
+  enceinte: 'Enceinte',
+  allaitante: 'Allaitante (enfant < 6 mois)',
+  both: 'Enceinte et allaitante',
+});
+export const referralPlace = labelledEnum({
+  cscom: 'CSCom',
+  urenas: 'URENAS',
+  urenam: 'URENAM',
+  uren: 'URENI / hôpital',
+});
 
 /**
  * A child. Age in months and MUAC colour are NOT stored: they are computed (`ageInMonths(dob, visitDate)`,
@@ -53,7 +67,12 @@ export const pnpEnrolmentSchema = z.object({
   household: z.object({
     /** Code of the TM beneficiary household, if this household is one. */
     householdCode: z.string().trim().min(1).max(40).optional(),
-    caregiver: z.object({ name: personNameSchema, sex: sexSchema, relation: shortTextSchema, phone: maliPhoneSchema.optional() }),
+    caregiver: z.object({
+      name: personNameSchema,
+      sex: sexSchema,
+      relation: shortTextSchema,
+      phone: maliPhoneSchema.optional(),
+    }),
   }),
   children: z.array(pnpChildSchema).max(30),
   women: z.array(pnpWomanSchema).max(10),

@@ -1,29 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import type { HouseholdMember } from '../records/ciblage-household';
-import { buildCiblageHousehold, buildMember, sampleIds, sampleRuleContext, type Overrides } from '../testing/sample-records';
+import {
+  buildCiblageHousehold,
+  buildMember,
+  sampleIds,
+  sampleRuleContext,
+  type Overrides,
+} from '../testing/sample-records';
 import { householdSize } from './ciblage-rules';
 import { validateRecord } from './validate';
 
 const ctx = sampleRuleContext();
-const head = (o: Overrides<HouseholdMember>) => buildMember({ id: sampleIds.head, memberNo: 1, firstName: 'Amadou', lastName: 'Guindo', sex: 'M', relationToHead: 'chef', ageYears: 45, ...o });
+const head = (o: Overrides<HouseholdMember>) =>
+  buildMember({
+    id: sampleIds.head,
+    memberNo: 1,
+    firstName: 'Amadou',
+    lastName: 'Guindo',
+    sex: 'M',
+    relationToHead: 'chef',
+    ageYears: 45,
+    ...o,
+  });
 const withMembers = (...members: HouseholdMember[]) => buildCiblageHousehold({ members });
-const find = (r: ReturnType<typeof validateRecord>, rule: string) => r.issues.filter((i) => i.rule === rule);
+const find = (r: ReturnType<typeof validateRecord>, rule: string) =>
+  r.issues.filter((i) => i.rule === rule);
 
 describe('head of household', () => {
   it('needs exactly one head; several spouses are fine', () => {
-    const twoSpouses = withMembers(head({}), buildMember(), buildMember({ id: sampleIds.child, memberNo: 3, firstName: 'Kadia' }));
-    expect(validateRecord({ ...twoSpouses, respondentMemberId: sampleIds.head }, ctx).ok).toBe(true);
+    const twoSpouses = withMembers(
+      head({}),
+      buildMember(),
+      buildMember({ id: sampleIds.child, memberNo: 3, firstName: 'Kadia' }),
+    );
+    expect(validateRecord({ ...twoSpouses, respondentMemberId: sampleIds.head }, ctx).ok).toBe(
+      true,
+    );
     const noHead = withMembers(buildMember({ id: sampleIds.head, memberNo: 1 }), buildMember());
-    expect(find(validateRecord(noHead, ctx), 'ciblage.head_count')[0]).toMatchObject({ path: 'members', severity: 'error', message: 'Chef de ménage : il en faut exactement un (0 saisis).' });
+    expect(find(validateRecord(noHead, ctx), 'ciblage.head_count')[0]).toMatchObject({
+      path: 'members',
+      severity: 'error',
+      message: 'Chef de ménage : il en faut exactement un (0 saisis).',
+    });
     const twoHeads = withMembers(head({}), buildMember({ relationToHead: 'chef' }));
     expect(find(validateRecord(twoHeads, ctx), 'ciblage.head_count')).toHaveLength(1);
   });
 
   it('head age: 11 is an error, 12 a warning, 17 a warning, 18 nothing', () => {
-    const at = (age: number) => validateRecord({ ...withMembers(head({ ageYears: age }), buildMember({ ageYears: 30 })), respondentMemberId: sampleIds.spouse }, ctx);
+    const at = (age: number) =>
+      validateRecord(
+        {
+          ...withMembers(head({ ageYears: age }), buildMember({ ageYears: 30 })),
+          respondentMemberId: sampleIds.spouse,
+        },
+        ctx,
+      );
     const r11 = at(11);
     expect(find(r11, 'ciblage.head_age_min')[0]).toEqual({
-      path: `members.${sampleIds.head}.ageYears`, rule: 'ciblage.head_age_min', severity: 'error',
+      path: `members.${sampleIds.head}.ageYears`,
+      rule: 'ciblage.head_age_min',
+      severity: 'error',
       message: 'Âge du chef de ménage : doit être d’au moins 12 ans (âge saisi : 11 ans).',
     });
     expect(r11.ok).toBe(false);
@@ -36,8 +72,14 @@ describe('head of household', () => {
 
   it('head age from a date of birth is computed at the interview date', () => {
     // interview 2026-03-14: born 2014-03-14 is 12, born 2014-03-15 is still 11
-    const r = (dob: string) => validateRecord(withMembers(head({ ageYears: undefined, dob, dobPrecision: 'exacte' }), buildMember()), ctx);
-    expect(find(r('2014-03-15'), 'ciblage.head_age_min')[0]?.path).toBe(`members.${sampleIds.head}.dob`);
+    const r = (dob: string) =>
+      validateRecord(
+        withMembers(head({ ageYears: undefined, dob, dobPrecision: 'exacte' }), buildMember()),
+        ctx,
+      );
+    expect(find(r('2014-03-15'), 'ciblage.head_age_min')[0]?.path).toBe(
+      `members.${sampleIds.head}.dob`,
+    );
     expect(find(r('2014-03-14'), 'ciblage.head_age_min')).toEqual([]);
   });
 });
@@ -51,13 +93,25 @@ describe('roster', () => {
 
   it('a member needs a date of birth or an age; a date needs its precision', () => {
     const r = validateRecord(withMembers(head({}), buildMember({ ageYears: undefined })), ctx);
-    expect(find(r, 'ciblage.member_age_required')[0]?.path).toBe(`members.${sampleIds.spouse}.ageYears`);
-    const noPrecision = validateRecord(withMembers(head({}), buildMember({ ageYears: undefined, dob: '1990-01-01' })), ctx);
+    expect(find(r, 'ciblage.member_age_required')[0]?.path).toBe(
+      `members.${sampleIds.spouse}.ageYears`,
+    );
+    const noPrecision = validateRecord(
+      withMembers(head({}), buildMember({ ageYears: undefined, dob: '1990-01-01' })),
+      ctx,
+    );
     expect(find(noPrecision, 'ciblage.dob_precision_required')).toHaveLength(1);
   });
 
   it('a date of birth after the interview is an error', () => {
-    const r = (dob: string) => find(validateRecord(withMembers(head({}), buildMember({ ageYears: undefined, dob, dobPrecision: 'exacte' })), ctx), 'ciblage.dob_after_interview');
+    const r = (dob: string) =>
+      find(
+        validateRecord(
+          withMembers(head({}), buildMember({ ageYears: undefined, dob, dobPrecision: 'exacte' })),
+          ctx,
+        ),
+        'ciblage.dob_after_interview',
+      );
     expect(r('2026-03-15')).toHaveLength(1);
     expect(r('2026-03-14')).toEqual([]);
   });
@@ -68,30 +122,62 @@ describe('roster', () => {
   });
 
   it('mother at least 12 years older than her child: 11 years warns, 12 does not', () => {
-    const child = (age: number) => buildMember({ id: sampleIds.child, memberNo: 3, relationToHead: 'enfant', motherMemberId: sampleIds.spouse, ageYears: age });
-    const gap = (childAge: number) => find(validateRecord(withMembers(head({}), buildMember({ ageYears: 30 }), child(childAge)), ctx), 'ciblage.mother_child_age_gap');
-    expect(gap(19)[0]).toMatchObject({ severity: 'warning', path: `members.${sampleIds.child}.ageYears` });
+    const child = (age: number) =>
+      buildMember({
+        id: sampleIds.child,
+        memberNo: 3,
+        relationToHead: 'enfant',
+        motherMemberId: sampleIds.spouse,
+        ageYears: age,
+      });
+    const gap = (childAge: number) =>
+      find(
+        validateRecord(withMembers(head({}), buildMember({ ageYears: 30 }), child(childAge)), ctx),
+        'ciblage.mother_child_age_gap',
+      );
+    expect(gap(19)[0]).toMatchObject({
+      severity: 'warning',
+      path: `members.${sampleIds.child}.ageYears`,
+    });
     expect(gap(18)).toEqual([]);
   });
 
   it('a female head is taken as the mother of the head’s children when none is named', () => {
     const femaleHead = head({ sex: 'F', ageYears: 25 });
-    const child = buildMember({ id: sampleIds.child, memberNo: 2, relationToHead: 'enfant', ageYears: 15, maritalStatus: 'celibataire' });
-    expect(find(validateRecord(withMembers(femaleHead, child), ctx), 'ciblage.mother_child_age_gap')).toHaveLength(1);
+    const child = buildMember({
+      id: sampleIds.child,
+      memberNo: 2,
+      relationToHead: 'enfant',
+      ageYears: 15,
+      maritalStatus: 'celibataire',
+    });
+    expect(
+      find(validateRecord(withMembers(femaleHead, child), ctx), 'ciblage.mother_child_age_gap'),
+    ).toHaveLength(1);
   });
 
   it('a male spouse of a male head warns; married under 15 warns; long absence warns', () => {
-    const r = validateRecord(withMembers(head({}), buildMember({ sex: 'M', ageYears: 14, absentMonths12m: 7 })), ctx);
+    const r = validateRecord(
+      withMembers(head({}), buildMember({ sex: 'M', ageYears: 14, absentMonths12m: 7 })),
+      ctx,
+    );
     expect(find(r, 'ciblage.spouse_sex')[0]?.severity).toBe('warning');
     expect(find(r, 'ciblage.married_under_15')[0]?.severity).toBe('warning');
     expect(find(r, 'ciblage.member_absent_too_long')[0]?.severity).toBe('warning');
-    const six = validateRecord(withMembers(head({}), buildMember({ absentMonths12m: 6, ageYears: 15 })), ctx);
+    const six = validateRecord(
+      withMembers(head({}), buildMember({ absentMonths12m: 6, ageYears: 15 })),
+      ctx,
+    );
     expect(find(six, 'ciblage.member_absent_too_long')).toEqual([]);
     expect(find(six, 'ciblage.married_under_15')).toEqual([]);
   });
 
   it('pregnant only for a woman of 12–50', () => {
-    const preg = (o: Overrides<HouseholdMember>) => find(validateRecord(withMembers(head({}), buildMember({ pregnant: true, ...o })), ctx), 'ciblage.pregnancy_implausible');
+    const preg = (o: Overrides<HouseholdMember>) =>
+      find(
+        validateRecord(withMembers(head({}), buildMember({ pregnant: true, ...o })), ctx),
+        'ciblage.pregnancy_implausible',
+      );
     expect(preg({ ageYears: 50 })).toEqual([]);
     expect(preg({ ageYears: 51 })).toHaveLength(1);
     expect(preg({ ageYears: 11 })).toHaveLength(1);
@@ -101,58 +187,153 @@ describe('roster', () => {
 
 describe('respondent', () => {
   it('must be on the roster and at least 15: 14 is an error, 15 is fine', () => {
-    const teen = (age: number) => buildMember({ id: sampleIds.child, memberNo: 3, relationToHead: 'enfant', ageYears: age, maritalStatus: 'celibataire' });
-    const r = (age: number) => validateRecord({ ...withMembers(head({}), buildMember(), teen(age)), respondentMemberId: sampleIds.child }, ctx);
-    expect(find(r(14), 'ciblage.respondent_min_age')[0]).toMatchObject({ severity: 'error', path: 'respondentMemberId' });
+    const teen = (age: number) =>
+      buildMember({
+        id: sampleIds.child,
+        memberNo: 3,
+        relationToHead: 'enfant',
+        ageYears: age,
+        maritalStatus: 'celibataire',
+      });
+    const r = (age: number) =>
+      validateRecord(
+        { ...withMembers(head({}), buildMember(), teen(age)), respondentMemberId: sampleIds.child },
+        ctx,
+      );
+    expect(find(r(14), 'ciblage.respondent_min_age')[0]).toMatchObject({
+      severity: 'error',
+      path: 'respondentMemberId',
+    });
     expect(r(15).ok).toBe(true);
-    const stranger = validateRecord({ ...buildCiblageHousehold(), respondentMemberId: '00000000-0000-4000-8000-00000000ffff' }, ctx);
+    const stranger = validateRecord(
+      { ...buildCiblageHousehold(), respondentMemberId: '00000000-0000-4000-8000-00000000ffff' },
+      ctx,
+    );
     expect(find(stranger, 'ciblage.respondent_not_member')).toHaveLength(1);
   });
 });
 
 describe('interview', () => {
   it('the interview date is today at the latest', () => {
-    expect(find(validateRecord(buildCiblageHousehold({ interviewDate: '2026-03-15' }), ctx), 'ciblage.interview_date_future')).toEqual([]);
-    expect(find(validateRecord(buildCiblageHousehold({ interviewDate: '2026-03-16' }), ctx), 'ciblage.interview_date_future')).toHaveLength(1);
+    expect(
+      find(
+        validateRecord(buildCiblageHousehold({ interviewDate: '2026-03-15' }), ctx),
+        'ciblage.interview_date_future',
+      ),
+    ).toEqual([]);
+    expect(
+      find(
+        validateRecord(buildCiblageHousehold({ interviewDate: '2026-03-16' }), ctx),
+        'ciblage.interview_date_future',
+      ),
+    ).toHaveLength(1);
   });
 
   it('outside the campaign window is a warning; the window comes from settings', () => {
-    const campaign = sampleRuleContext({ settings: { ...ctx.settings, campaign: { start: '2026-03-14', end: '2026-04-30' } } });
-    expect(find(validateRecord(buildCiblageHousehold({ interviewDate: '2026-03-14' }), campaign), 'ciblage.interview_outside_campaign')).toEqual([]);
-    expect(find(validateRecord(buildCiblageHousehold({ interviewDate: '2026-03-13' }), campaign), 'ciblage.interview_outside_campaign')[0]?.severity).toBe('warning');
+    const campaign = sampleRuleContext({
+      settings: { ...ctx.settings, campaign: { start: '2026-03-14', end: '2026-04-30' } },
+    });
+    expect(
+      find(
+        validateRecord(buildCiblageHousehold({ interviewDate: '2026-03-14' }), campaign),
+        'ciblage.interview_outside_campaign',
+      ),
+    ).toEqual([]);
+    expect(
+      find(
+        validateRecord(buildCiblageHousehold({ interviewDate: '2026-03-13' }), campaign),
+        'ciblage.interview_outside_campaign',
+      )[0]?.severity,
+    ).toBe('warning');
   });
 
   it('a completed interview needs consent, the sections and a GPS point or a reason', () => {
-    const r = validateRecord(buildCiblageHousehold({ consent: { given: false }, dwelling: undefined, gps: undefined }), ctx);
+    const r = validateRecord(
+      buildCiblageHousehold({ consent: { given: false }, dwelling: undefined, gps: undefined }),
+      ctx,
+    );
     expect(find(r, 'ciblage.consent_required')[0]?.path).toBe('consent.given');
     expect(find(r, 'ciblage.section_required')[0]?.path).toBe('dwelling');
     expect(find(r, 'ciblage.gps_or_reason')).toHaveLength(1);
-    expect(find(validateRecord(buildCiblageHousehold({ gps: undefined, gpsUnavailableReason: 'refus' }), ctx), 'ciblage.gps_or_reason')).toEqual([]);
+    expect(
+      find(
+        validateRecord(
+          buildCiblageHousehold({ gps: undefined, gpsUnavailableReason: 'refus' }),
+          ctx,
+        ),
+        'ciblage.gps_or_reason',
+      ),
+    ).toEqual([]);
   });
 
   it('a refusal needs no roster and no sections, but cannot carry consent', () => {
     const refusal = buildCiblageHousehold({
-      result: 'refus', consent: { given: false }, members: [], respondentMemberId: undefined, dwelling: undefined, assets: undefined,
-      livestock: undefined, land: undefined, foodSecurity: undefined, gps: undefined, headIdType: undefined, headIdNo: undefined,
+      result: 'refus',
+      consent: { given: false },
+      members: [],
+      respondentMemberId: undefined,
+      dwelling: undefined,
+      assets: undefined,
+      livestock: undefined,
+      land: undefined,
+      foodSecurity: undefined,
+      gps: undefined,
+      headIdType: undefined,
+      headIdNo: undefined,
     });
     expect(validateRecord(refusal, ctx)).toMatchObject({ ok: true, issues: [] });
-    expect(find(validateRecord({ ...refusal, consent: { given: true } }, ctx), 'ciblage.refusal_with_consent')).toHaveLength(1);
+    expect(
+      find(
+        validateRecord({ ...refusal, consent: { given: true } }, ctx),
+        'ciblage.refusal_with_consent',
+      ),
+    ).toHaveLength(1);
     expect(validateRecord({ ...refusal, result: 'absent' }, ctx).ok).toBe(true);
   });
 
   it('livestock: 500 is fine, 501 asks for confirmation unless confirmed', () => {
     const base = buildCiblageHousehold().livestock;
     if (!base) throw new Error('sample has livestock');
-    const goats = (n: number, confirmed?: boolean) => find(validateRecord(buildCiblageHousehold({ livestock: { ...base, goats: n }, livestockConfirmed: confirmed }), ctx), 'ciblage.livestock_to_confirm');
+    const goats = (n: number, confirmed?: boolean) =>
+      find(
+        validateRecord(
+          buildCiblageHousehold({
+            livestock: { ...base, goats: n },
+            livestockConfirmed: confirmed,
+          }),
+          ctx,
+        ),
+        'ciblage.livestock_to_confirm',
+      );
     expect(goats(500)).toEqual([]);
     expect(goats(501)[0]).toMatchObject({ path: 'livestock.goats', severity: 'warning' });
     expect(goats(501, true)).toEqual([]);
   });
 
   it('head ID: a number is needed with a type, a NINA must have the NINA format, none with « aucune »', () => {
-    expect(find(validateRecord(buildCiblageHousehold({ headIdNo: undefined }), ctx), 'ciblage.head_id_no_required')).toHaveLength(1);
-    expect(find(validateRecord(buildCiblageHousehold({ headIdNo: '1234567890123A' }), ctx), 'ciblage.head_nina_format')).toHaveLength(1);
-    expect(find(validateRecord(buildCiblageHousehold({ headIdType: 'aucune' }), ctx), 'ciblage.head_id_no_without_type')).toHaveLength(1);
-    expect(validateRecord(buildCiblageHousehold({ headIdType: 'carte_electeur', headIdNo: 'CE-889' }), ctx).ok).toBe(true);
+    expect(
+      find(
+        validateRecord(buildCiblageHousehold({ headIdNo: undefined }), ctx),
+        'ciblage.head_id_no_required',
+      ),
+    ).toHaveLength(1);
+    expect(
+      find(
+        validateRecord(buildCiblageHousehold({ headIdNo: '1234567890123A' }), ctx),
+        'ciblage.head_nina_format',
+      ),
+    ).toHaveLength(1);
+    expect(
+      find(
+        validateRecord(buildCiblageHousehold({ headIdType: 'aucune' }), ctx),
+        'ciblage.head_id_no_without_type',
+      ),
+    ).toHaveLength(1);
+    expect(
+      validateRecord(
+        buildCiblageHousehold({ headIdType: 'carte_electeur', headIdNo: 'CE-889' }),
+        ctx,
+      ).ok,
+    ).toBe(true);
   });
 });

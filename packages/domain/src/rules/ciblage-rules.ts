@@ -25,7 +25,8 @@ export function householdSize(household: { members?: readonly unknown[] | undefi
 
 /** A member's age in completed years at the interview: from the date of birth if known, else the age given. */
 export function memberAge(member: Member, interviewDate: string | undefined): number | undefined {
-  if (member.dob !== undefined && interviewDate !== undefined) return ageInYears(member.dob, interviewDate);
+  if (member.dob !== undefined && interviewDate !== undefined)
+    return ageInYears(member.dob, interviewDate);
   return member.ageYears;
 }
 
@@ -37,15 +38,40 @@ function memberLabel(m: Member): string {
 export function ciblageRules(h: Household, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
   if (h.interviewDate !== undefined && h.interviewDate > ctx.today) {
-    out.push(issue('interviewDate', 'ciblage.interview_date_future', 'error', `Date de l’entretien : ne peut pas être après aujourd’hui (${h.interviewDate} > ${ctx.today}).`));
+    out.push(
+      issue(
+        'interviewDate',
+        'ciblage.interview_date_future',
+        'error',
+        `Date de l’entretien : ne peut pas être après aujourd’hui (${h.interviewDate} > ${ctx.today}).`,
+      ),
+    );
   }
   const campaign = ctx.settings.campaign;
-  if (campaign && h.interviewDate !== undefined && (h.interviewDate < campaign.start || h.interviewDate > campaign.end)) {
-    out.push(issue('interviewDate', 'ciblage.interview_outside_campaign', 'warning', `Date de l’entretien : en dehors de la campagne (du ${campaign.start} au ${campaign.end}).`));
+  if (
+    campaign &&
+    h.interviewDate !== undefined &&
+    (h.interviewDate < campaign.start || h.interviewDate > campaign.end)
+  ) {
+    out.push(
+      issue(
+        'interviewDate',
+        'ciblage.interview_outside_campaign',
+        'warning',
+        `Date de l’entretien : en dehors de la campagne (du ${campaign.start} au ${campaign.end}).`,
+      ),
+    );
   }
   if (h.result === 'complete') out.push(...completeInterviewRules(h));
   else if (h.result !== undefined && h.consent?.given === true && h.result === 'refus') {
-    out.push(issue('consent.given', 'ciblage.refusal_with_consent', 'error', 'Consentement : un ménage qui refuse ne peut pas avoir donné son consentement.'));
+    out.push(
+      issue(
+        'consent.given',
+        'ciblage.refusal_with_consent',
+        'error',
+        'Consentement : un ménage qui refuse ne peut pas avoir donné son consentement.',
+      ),
+    );
   }
   out.push(...rosterRules(h));
   out.push(...headIdRules(h));
@@ -56,28 +82,88 @@ export function ciblageRules(h: Household, ctx: RuleContext): Issue[] {
 function completeInterviewRules(h: Household): Issue[] {
   const out: Issue[] = [];
   if (h.consent?.given !== true) {
-    out.push(issue('consent.given', 'ciblage.consent_required', 'error', 'Consentement : obligatoire pour un entretien complété (sans consentement, l’entretien s’arrête).'));
+    out.push(
+      issue(
+        'consent.given',
+        'ciblage.consent_required',
+        'error',
+        'Consentement : obligatoire pour un entretien complété (sans consentement, l’entretien s’arrête).',
+      ),
+    );
   }
   if (householdSize(h) === 0) {
-    out.push(issue('members', 'ciblage.roster_empty', 'error', 'Liste des membres : un entretien complété a au moins un membre.'));
+    out.push(
+      issue(
+        'members',
+        'ciblage.roster_empty',
+        'error',
+        'Liste des membres : un entretien complété a au moins un membre.',
+      ),
+    );
   }
-  const sections = [['dwelling', 'Logement'], ['assets', 'Biens'], ['livestock', 'Cheptel'], ['land', 'Terres'], ['foodSecurity', 'Sécurité alimentaire']] as const;
+  const sections = [
+    ['dwelling', 'Logement'],
+    ['assets', 'Biens'],
+    ['livestock', 'Cheptel'],
+    ['land', 'Terres'],
+    ['foodSecurity', 'Sécurité alimentaire'],
+  ] as const;
   for (const [key, label] of sections) {
-    if (h[key] === undefined) out.push(issue(key, 'ciblage.section_required', 'error', `${label} : section obligatoire pour un entretien complété.`));
+    if (h[key] === undefined)
+      out.push(
+        issue(
+          key,
+          'ciblage.section_required',
+          'error',
+          `${label} : section obligatoire pour un entretien complété.`,
+        ),
+      );
   }
   if (h.gps === undefined && h.gpsUnavailableReason === undefined) {
-    out.push(issue('gps', 'ciblage.gps_or_reason', 'error', 'Position GPS : relevez le point ou indiquez pourquoi il manque.'));
+    out.push(
+      issue(
+        'gps',
+        'ciblage.gps_or_reason',
+        'error',
+        'Position GPS : relevez le point ou indiquez pourquoi il manque.',
+      ),
+    );
   }
   const heads = (h.members ?? []).filter((m) => m.relationToHead === 'chef');
   if (householdSize(h) > 0 && heads.length !== 1) {
-    out.push(issue('members', 'ciblage.head_count', 'error', `Chef de ménage : il en faut exactement un (${heads.length} saisis).`));
+    out.push(
+      issue(
+        'members',
+        'ciblage.head_count',
+        'error',
+        `Chef de ménage : il en faut exactement un (${heads.length} saisis).`,
+      ),
+    );
   }
   if (h.respondentMemberId === undefined) {
-    out.push(issue('respondentMemberId', 'ciblage.respondent_required', 'error', 'Répondant : choisissez le membre qui répond.'));
+    out.push(
+      issue(
+        'respondentMemberId',
+        'ciblage.respondent_required',
+        'error',
+        'Répondant : choisissez le membre qui répond.',
+      ),
+    );
   }
   for (const [key, value] of Object.entries(h.livestock ?? {})) {
-    if (typeof value === 'number' && value > LIVESTOCK_CONFIRM_ABOVE && h.livestockConfirmed !== true) {
-      out.push(issue(`livestock.${key}`, 'ciblage.livestock_to_confirm', 'warning', `Cheptel : ${value} têtes, au-dessus de ${LIVESTOCK_CONFIRM_ABOVE} — à confirmer.`));
+    if (
+      typeof value === 'number' &&
+      value > LIVESTOCK_CONFIRM_ABOVE &&
+      h.livestockConfirmed !== true
+    ) {
+      out.push(
+        issue(
+          `livestock.${key}`,
+          'ciblage.livestock_to_confirm',
+          'warning',
+          `Cheptel : ${value} têtes, au-dessus de ${LIVESTOCK_CONFIRM_ABOVE} — à confirmer.`,
+        ),
+      );
     }
   }
   return out;
@@ -93,54 +179,166 @@ function rosterRules(h: Household): Issue[] {
     const p = `members.${m.id ?? '?'}`;
     const age = memberAge(m, h.interviewDate);
     if (m.memberNo !== undefined) {
-      if (seenNos.has(m.memberNo)) out.push(issue(`${p}.memberNo`, 'ciblage.member_no_duplicate', 'error', `Numéro de membre : le n°${m.memberNo} est utilisé deux fois.`));
+      if (seenNos.has(m.memberNo))
+        out.push(
+          issue(
+            `${p}.memberNo`,
+            'ciblage.member_no_duplicate',
+            'error',
+            `Numéro de membre : le n°${m.memberNo} est utilisé deux fois.`,
+          ),
+        );
       seenNos.add(m.memberNo);
     }
     if (m.dob === undefined && m.ageYears === undefined) {
-      out.push(issue(`${p}.ageYears`, 'ciblage.member_age_required', 'error', `Âge (${memberLabel(m)}) : indiquez la date de naissance ou l’âge.`));
+      out.push(
+        issue(
+          `${p}.ageYears`,
+          'ciblage.member_age_required',
+          'error',
+          `Âge (${memberLabel(m)}) : indiquez la date de naissance ou l’âge.`,
+        ),
+      );
     }
     if (m.dob !== undefined && h.interviewDate !== undefined && m.dob > h.interviewDate) {
-      out.push(issue(`${p}.dob`, 'ciblage.dob_after_interview', 'error', `Date de naissance (${memberLabel(m)}) : après la date de l’entretien.`));
+      out.push(
+        issue(
+          `${p}.dob`,
+          'ciblage.dob_after_interview',
+          'error',
+          `Date de naissance (${memberLabel(m)}) : après la date de l’entretien.`,
+        ),
+      );
     }
     if (m.dob !== undefined && age !== undefined && age > 110) {
-      out.push(issue(`${p}.dob`, 'ciblage.member_age_max', 'error', `Date de naissance (${memberLabel(m)}) : âge de ${years(age)}, au-delà de 110 ans.`));
+      out.push(
+        issue(
+          `${p}.dob`,
+          'ciblage.member_age_max',
+          'error',
+          `Date de naissance (${memberLabel(m)}) : âge de ${years(age)}, au-delà de 110 ans.`,
+        ),
+      );
     }
     if (m.dob !== undefined && m.dobPrecision === undefined) {
-      out.push(issue(`${p}.dobPrecision`, 'ciblage.dob_precision_required', 'error', `Précision de la date de naissance (${memberLabel(m)}) : obligatoire quand une date est saisie.`));
+      out.push(
+        issue(
+          `${p}.dobPrecision`,
+          'ciblage.dob_precision_required',
+          'error',
+          `Précision de la date de naissance (${memberLabel(m)}) : obligatoire quand une date est saisie.`,
+        ),
+      );
     }
     if (m.relationToHead === 'chef' && age !== undefined) {
       const agePath = m.dob !== undefined ? `${p}.dob` : `${p}.ageYears`;
       if (age < HEAD_MIN_AGE) {
-        out.push(issue(agePath, 'ciblage.head_age_min', 'error', `Âge du chef de ménage : doit être d’au moins ${HEAD_MIN_AGE} ans (âge saisi : ${years(age)}).`));
+        out.push(
+          issue(
+            agePath,
+            'ciblage.head_age_min',
+            'error',
+            `Âge du chef de ménage : doit être d’au moins ${HEAD_MIN_AGE} ans (âge saisi : ${years(age)}).`,
+          ),
+        );
       } else if (age < HEAD_ADULT_AGE) {
-        out.push(issue(agePath, 'ciblage.head_age_minor', 'warning', `Âge du chef de ménage : moins de ${HEAD_ADULT_AGE} ans (${years(age)}) — à vérifier.`));
+        out.push(
+          issue(
+            agePath,
+            'ciblage.head_age_minor',
+            'warning',
+            `Âge du chef de ménage : moins de ${HEAD_ADULT_AGE} ans (${years(age)}) — à vérifier.`,
+          ),
+        );
       }
     }
     if (m.relationToHead === 'conjoint' && head?.sex === 'M' && m.sex === 'M') {
-      out.push(issue(`${p}.sex`, 'ciblage.spouse_sex', 'warning', `Sexe (${memberLabel(m)}) : conjoint d’un chef de ménage homme saisi comme homme — à vérifier.`));
+      out.push(
+        issue(
+          `${p}.sex`,
+          'ciblage.spouse_sex',
+          'warning',
+          `Sexe (${memberLabel(m)}) : conjoint d’un chef de ménage homme saisi comme homme — à vérifier.`,
+        ),
+      );
     }
-    const married = m.maritalStatus !== undefined && ['marie_monogame', 'marie_polygame', 'union_libre'].includes(m.maritalStatus);
+    const married =
+      m.maritalStatus !== undefined &&
+      ['marie_monogame', 'marie_polygame', 'union_libre'].includes(m.maritalStatus);
     if (married && age !== undefined && age < 15) {
-      out.push(issue(`${p}.maritalStatus`, 'ciblage.married_under_15', 'warning', `Situation matrimoniale (${memberLabel(m)}) : marié(e) à ${years(age)}, moins de 15 ans — à vérifier.`));
+      out.push(
+        issue(
+          `${p}.maritalStatus`,
+          'ciblage.married_under_15',
+          'warning',
+          `Situation matrimoniale (${memberLabel(m)}) : marié(e) à ${years(age)}, moins de 15 ans — à vérifier.`,
+        ),
+      );
     }
     if (m.pregnant === true && (m.sex === 'M' || (age !== undefined && (age < 12 || age > 50)))) {
-      out.push(issue(`${p}.pregnant`, 'ciblage.pregnancy_implausible', 'error', `Enceinte (${memberLabel(m)}) : seulement pour une femme de 12 à 50 ans.`));
+      out.push(
+        issue(
+          `${p}.pregnant`,
+          'ciblage.pregnancy_implausible',
+          'error',
+          `Enceinte (${memberLabel(m)}) : seulement pour une femme de 12 à 50 ans.`,
+        ),
+      );
     }
     if (m.absentMonths12m !== undefined && m.absentMonths12m > ABSENCE_MAX_MONTHS) {
-      out.push(issue(`${p}.absentMonths12m`, 'ciblage.member_absent_too_long', 'warning', `Mois d’absence (${memberLabel(m)}) : plus de ${ABSENCE_MAX_MONTHS} mois sur 12, ce n’est plus un membre du ménage.`));
+      out.push(
+        issue(
+          `${p}.absentMonths12m`,
+          'ciblage.member_absent_too_long',
+          'warning',
+          `Mois d’absence (${memberLabel(m)}) : plus de ${ABSENCE_MAX_MONTHS} mois sur 12, ce n’est plus un membre du ménage.`,
+        ),
+      );
     }
-    const mother = m.motherMemberId !== undefined ? byId.get(m.motherMemberId) : m.relationToHead === 'enfant' && head?.sex === 'F' ? head : undefined;
+    const mother =
+      m.motherMemberId !== undefined
+        ? byId.get(m.motherMemberId)
+        : m.relationToHead === 'enfant' && head?.sex === 'F'
+          ? head
+          : undefined;
     const motherAge = mother ? memberAge(mother, h.interviewDate) : undefined;
-    if (mother && age !== undefined && motherAge !== undefined && motherAge - age < MOTHER_CHILD_MIN_GAP) {
-      out.push(issue(`${p}.${m.dob !== undefined ? 'dob' : 'ageYears'}`, 'ciblage.mother_child_age_gap', 'warning', `Âge (${memberLabel(m)}) : la mère (${memberLabel(mother)}, ${years(motherAge)}) doit avoir au moins ${MOTHER_CHILD_MIN_GAP} ans de plus que l’enfant (${years(age)}).`));
+    if (
+      mother &&
+      age !== undefined &&
+      motherAge !== undefined &&
+      motherAge - age < MOTHER_CHILD_MIN_GAP
+    ) {
+      out.push(
+        issue(
+          `${p}.${m.dob !== undefined ? 'dob' : 'ageYears'}`,
+          'ciblage.mother_child_age_gap',
+          'warning',
+          `Âge (${memberLabel(m)}) : la mère (${memberLabel(mother)}, ${years(motherAge)}) doit avoir au moins ${MOTHER_CHILD_MIN_GAP} ans de plus que l’enfant (${years(age)}).`,
+        ),
+      );
     }
   }
   if (h.respondentMemberId !== undefined && members.length > 0) {
     const r = byId.get(h.respondentMemberId);
     const rAge = r ? memberAge(r, h.interviewDate) : undefined;
-    if (!r) out.push(issue('respondentMemberId', 'ciblage.respondent_not_member', 'error', 'Répondant : doit être un membre de la liste du ménage.'));
+    if (!r)
+      out.push(
+        issue(
+          'respondentMemberId',
+          'ciblage.respondent_not_member',
+          'error',
+          'Répondant : doit être un membre de la liste du ménage.',
+        ),
+      );
     else if (rAge !== undefined && rAge < RESPONDENT_MIN_AGE) {
-      out.push(issue('respondentMemberId', 'ciblage.respondent_min_age', 'error', `Répondant : doit avoir au moins ${RESPONDENT_MIN_AGE} ans (${memberLabel(r)} a ${years(rAge)}).`));
+      out.push(
+        issue(
+          'respondentMemberId',
+          'ciblage.respondent_min_age',
+          'error',
+          `Répondant : doit avoir au moins ${RESPONDENT_MIN_AGE} ans (${memberLabel(r)} a ${years(rAge)}).`,
+        ),
+      );
     }
   }
   return out;
@@ -149,12 +347,34 @@ function rosterRules(h: Household): Issue[] {
 function headIdRules(h: Household): Issue[] {
   if (h.headIdType === undefined || h.headIdType === 'aucune') {
     return h.headIdType === 'aucune' && h.headIdNo !== undefined
-      ? [issue('headIdNo', 'ciblage.head_id_no_without_type', 'error', 'Numéro de pièce du chef de ménage : à laisser vide quand le type est « Aucune ».')]
+      ? [
+          issue(
+            'headIdNo',
+            'ciblage.head_id_no_without_type',
+            'error',
+            'Numéro de pièce du chef de ménage : à laisser vide quand le type est « Aucune ».',
+          ),
+        ]
       : [];
   }
-  if (h.headIdNo === undefined) return [issue('headIdNo', 'ciblage.head_id_no_required', 'error', 'Numéro de pièce du chef de ménage : obligatoire quand un type de pièce est choisi.')];
+  if (h.headIdNo === undefined)
+    return [
+      issue(
+        'headIdNo',
+        'ciblage.head_id_no_required',
+        'error',
+        'Numéro de pièce du chef de ménage : obligatoire quand un type de pièce est choisi.',
+      ),
+    ];
   if (h.headIdType === 'nina' && !/^\d{14}[A-Z]$/.test(h.headIdNo)) {
-    return [issue('headIdNo', 'ciblage.head_nina_format', 'error', 'Numéro de pièce du chef de ménage : un NINA a 14 chiffres suivis d’une lettre.')];
+    return [
+      issue(
+        'headIdNo',
+        'ciblage.head_nina_format',
+        'error',
+        'Numéro de pièce du chef de ménage : un NINA a 14 chiffres suivis d’une lettre.',
+      ),
+    ];
   }
   return [];
 }

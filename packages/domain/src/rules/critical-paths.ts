@@ -8,18 +8,70 @@ import type { RecordType } from '../records/field-record';
 const common = ['villageId', 'gps'];
 const patterns: Record<RecordType, string[]> = {
   ciblage_household: [
-    ...common, 'consent', 'result', 'respondentMemberId', 'householdCode', 'headIdType', 'headIdNo', 'members.*',
-    'members.*.relationToHead', 'members.*.firstName', 'members.*.lastName', 'members.*.sex', 'members.*.dob',
-    'members.*.dobPrecision', 'members.*.ageYears', 'members.*.memberNo',
+    ...common,
+    'consent',
+    'result',
+    'respondentMemberId',
+    'householdCode',
+    'headIdType',
+    'headIdNo',
+    'members.*',
+    'members.*.relationToHead',
+    'members.*.firstName',
+    'members.*.lastName',
+    'members.*.sex',
+    'members.*.dob',
+    'members.*.dobPrecision',
+    'members.*.ageYears',
+    'members.*.memberNo',
   ],
-  ma_session: [...common, 'date', 'attendance.*', 'attendance.*.status', 'attendance.*.attendeeMemberNo', 'attendance.*.substitute'],
+  ma_session: [
+    ...common,
+    'date',
+    'attendance.*',
+    'attendance.*.status',
+    'attendance.*.attendeeMemberNo',
+    'attendance.*.substitute',
+  ],
   pnp_enrolment: [
-    ...common, 'visitDate', 'household.householdCode', 'children.*', 'children.*.name', 'children.*.sex', 'children.*.dob',
-    'children.*.muacMm', 'children.*.oedema', 'women.*', 'women.*.name', 'women.*.age', 'women.*.status', 'women.*.muacMm',
+    ...common,
+    'visitDate',
+    'household.householdCode',
+    'children.*',
+    'children.*.name',
+    'children.*.sex',
+    'children.*.dob',
+    'children.*.muacMm',
+    'children.*.oedema',
+    'women.*',
+    'women.*.name',
+    'women.*.age',
+    'women.*.status',
+    'women.*.muacMm',
   ],
-  himo_worker: [...common, 'projectId', 'householdId', 'name', 'sex', 'age', 'nina', 'active', 'isSubstitute'],
+  himo_worker: [
+    ...common,
+    'projectId',
+    'householdId',
+    'name',
+    'sex',
+    'age',
+    'nina',
+    'active',
+    'isSubstitute',
+  ],
   himo_attendance: [...common, 'projectId', 'date', 'lines.*', 'lines.*.status'],
-  himo_payment: [...common, 'projectId', 'workerId', 'daysWorked', 'amountFcfa', 'dailyWageFcfa', 'override', 'periodStart', 'periodEnd'],
+  himo_payment: [
+    ...common,
+    'projectId',
+    'workerId',
+    'daysWorked',
+    'amountFcfa',
+    'dailyWageFcfa',
+    'override',
+    'periodStart',
+    'periodEnd',
+  ],
 };
 
 const compiled = Object.fromEntries(
@@ -32,7 +84,12 @@ const compiled = Object.fromEntries(
  */
 export function isCriticalPath(type: RecordType, path: string): boolean {
   const segs = path.split('.');
-  return compiled[type].some((pattern) => pattern.length <= segs.length && pattern.every((p, i) => p === '*' || p === segs[i]) && coversTail(pattern, segs));
+  return compiled[type].some(
+    (pattern) =>
+      pattern.length <= segs.length &&
+      pattern.every((p, i) => p === '*' || p === segs[i]) &&
+      coversTail(pattern, segs),
+  );
 }
 
 // `members.*` covers the line itself (`members.<id>`) but not every field under it; other patterns cover sub-paths.

@@ -8,15 +8,25 @@ export const HIMO_AGE_MAX = 64;
 export const HIMO_AGE_WARN = 60;
 
 /** A group of active workers of one household on one microproject, when there should be one at most. */
-export type DuplicateActiveWorkers = { projectId: string; householdId: string; workerIds: string[] };
+export type DuplicateActiveWorkers = {
+  projectId: string;
+  householdId: string;
+  workerIds: string[];
+};
 
 /** Households with more than one active worker on the same microproject (a hard rule of HIMO). */
-export function findDuplicateActiveWorkers(workers: readonly Pick<HimoWorker, 'id' | 'projectId' | 'householdId' | 'active'>[]): DuplicateActiveWorkers[] {
+export function findDuplicateActiveWorkers(
+  workers: readonly Pick<HimoWorker, 'id' | 'projectId' | 'householdId' | 'active'>[],
+): DuplicateActiveWorkers[] {
   const groups = new Map<string, DuplicateActiveWorkers>();
   for (const w of workers) {
     if (!w.active) continue;
     const key = `${w.projectId}|${w.householdId}`;
-    const g = groups.get(key) ?? { projectId: w.projectId, householdId: w.householdId, workerIds: [] };
+    const g = groups.get(key) ?? {
+      projectId: w.projectId,
+      householdId: w.householdId,
+      workerIds: [],
+    };
     if (!g.workerIds.includes(w.id)) g.workerIds.push(w.id);
     groups.set(key, g);
   }
@@ -28,12 +38,19 @@ export function findDuplicateActiveWorkers(workers: readonly Pick<HimoWorker, 'i
  * = 1, half day = 0.5. A date with several sheets counts once (the last sheet in the list wins), so a
  * sheet re-entered on a second tablet cannot pay a day twice.
  */
-export function computeDaysWorked(sheets: readonly HimoAttendance[], projectId: string, workerId: string, periodStart: string, periodEnd: string): number {
+export function computeDaysWorked(
+  sheets: readonly HimoAttendance[],
+  projectId: string,
+  workerId: string,
+  periodStart: string,
+  periodEnd: string,
+): number {
   const byDate = new Map<string, number>();
   for (const s of sheets) {
     if (s.projectId !== projectId || s.date < periodStart || s.date > periodEnd) continue;
     const line = s.lines.find((l) => l.id === workerId);
-    if (line) byDate.set(s.date, line.status === 'present' ? 1 : line.status === 'half_day' ? 0.5 : 0);
+    if (line)
+      byDate.set(s.date, line.status === 'present' ? 1 : line.status === 'half_day' ? 0.5 : 0);
   }
   let total = 0;
   for (const d of byDate.values()) total += d;
@@ -55,32 +72,93 @@ export function himoWorkerRules(w: Draft<HimoWorker>, ctx: RuleContext): Issue[]
   const out: Issue[] = [];
   if (w.age !== undefined) {
     if (w.age < HIMO_AGE_MIN || w.age > HIMO_AGE_MAX) {
-      out.push(issue('age', 'himo.worker_age_range', 'error', `Âge : un travailleur HIMO a de ${HIMO_AGE_MIN} à ${HIMO_AGE_MAX} ans (${w.age} ans saisis).`));
+      out.push(
+        issue(
+          'age',
+          'himo.worker_age_range',
+          'error',
+          `Âge : un travailleur HIMO a de ${HIMO_AGE_MIN} à ${HIMO_AGE_MAX} ans (${w.age} ans saisis).`,
+        ),
+      );
     } else if (w.age >= HIMO_AGE_WARN) {
-      out.push(issue('age', 'himo.worker_age_senior', 'warning', `Âge : ${w.age} ans, ${HIMO_AGE_WARN} ans ou plus — travaux adaptés à vérifier.`));
+      out.push(
+        issue(
+          'age',
+          'himo.worker_age_senior',
+          'warning',
+          `Âge : ${w.age} ans, ${HIMO_AGE_WARN} ans ou plus — travaux adaptés à vérifier.`,
+        ),
+      );
     }
   }
   if (w.isSubstitute === true && w.substituteReason === undefined) {
-    out.push(issue('substituteReason', 'himo.substitute_reason_required', 'error', 'Motif du remplacement : obligatoire pour un remplaçant.'));
+    out.push(
+      issue(
+        'substituteReason',
+        'himo.substitute_reason_required',
+        'error',
+        'Motif du remplacement : obligatoire pour un remplaçant.',
+      ),
+    );
   }
-  if (w.isPregnant === true) out.push(issue('isPregnant', 'himo.worker_pregnant', 'warning', 'Enceinte : travaux légers uniquement (sauvegardes environnementales et sociales).'));
+  if (w.isPregnant === true)
+    out.push(
+      issue(
+        'isPregnant',
+        'himo.worker_pregnant',
+        'warning',
+        'Enceinte : travaux légers uniquement (sauvegardes environnementales et sociales).',
+      ),
+    );
   const project = ctx.microprojects?.find((p) => p.projectId === w.projectId);
   if (ctx.microprojects && w.projectId !== undefined && !project) {
-    out.push(issue('projectId', 'himo.project_unknown', 'error', 'Microprojet : inconnu sur cet appareil.'));
+    out.push(
+      issue(
+        'projectId',
+        'himo.project_unknown',
+        'error',
+        'Microprojet : inconnu sur cet appareil.',
+      ),
+    );
   }
   if (project && w.villageId !== undefined && !project.villageIds.includes(w.villageId)) {
-    out.push(issue('villageId', 'himo.village_not_in_project', 'warning', `Village : ne fait pas partie du microprojet « ${project.name} ».`));
+    out.push(
+      issue(
+        'villageId',
+        'himo.village_not_in_project',
+        'warning',
+        `Village : ne fait pas partie du microprojet « ${project.name} ».`,
+      ),
+    );
   }
   const roll = ctx.himoWorkers ?? [];
   if (w.isSubstitute === true && w.replacesWorkerId !== undefined) {
     const replaced = roll.find((x) => x.id === w.replacesWorkerId);
     if (replaced && replaced.householdId !== w.householdId) {
-      out.push(issue('householdId', 'himo.substitute_other_household', 'error', 'Ménage : un remplaçant doit venir du même ménage que le travailleur remplacé.'));
+      out.push(
+        issue(
+          'householdId',
+          'himo.substitute_other_household',
+          'error',
+          'Ménage : un remplaçant doit venir du même ménage que le travailleur remplacé.',
+        ),
+      );
     }
   }
   if (w.active === true && w.id !== undefined) {
-    const other = roll.find((x) => x.active && x.id !== w.id && x.projectId === w.projectId && x.householdId === w.householdId);
-    if (other) out.push(issue('active', 'himo.one_active_worker_per_household', 'error', `Actif : le ménage ${w.householdCode ?? ''} a déjà un travailleur actif sur ce microprojet (${other.name}).`));
+    const other = roll.find(
+      (x) =>
+        x.active && x.id !== w.id && x.projectId === w.projectId && x.householdId === w.householdId,
+    );
+    if (other)
+      out.push(
+        issue(
+          'active',
+          'himo.one_active_worker_per_household',
+          'error',
+          `Actif : le ménage ${w.householdCode ?? ''} a déjà un travailleur actif sur ce microprojet (${other.name}).`,
+        ),
+      );
   }
   return out;
 }
@@ -88,19 +166,49 @@ export function himoWorkerRules(w: Draft<HimoWorker>, ctx: RuleContext): Issue[]
 /** Rules of one day's attendance sheet. */
 export function himoAttendanceRules(a: Draft<HimoAttendance>, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
-  if (a.date !== undefined && a.date > ctx.today) out.push(issue('date', 'himo.attendance_date_future', 'error', `Date : une feuille de présence ne peut pas être après aujourd’hui (${a.date}).`));
+  if (a.date !== undefined && a.date > ctx.today)
+    out.push(
+      issue(
+        'date',
+        'himo.attendance_date_future',
+        'error',
+        `Date : une feuille de présence ne peut pas être après aujourd’hui (${a.date}).`,
+      ),
+    );
   const project = ctx.microprojects?.find((p) => p.projectId === a.projectId);
   if (project && a.date !== undefined && (a.date < project.startDate || a.date > project.endDate)) {
-    out.push(issue('date', 'himo.attendance_outside_project', 'warning', `Date : en dehors du chantier (du ${project.startDate} au ${project.endDate}).`));
+    out.push(
+      issue(
+        'date',
+        'himo.attendance_outside_project',
+        'warning',
+        `Date : en dehors du chantier (du ${project.startDate} au ${project.endDate}).`,
+      ),
+    );
   }
   const seen = new Set<string>();
   for (const line of a.lines ?? []) {
     if (line.id === undefined) continue;
-    if (seen.has(line.id)) out.push(issue(`lines.${line.id}`, 'himo.worker_twice_on_sheet', 'error', 'Lignes de présence : un travailleur apparaît deux fois sur la même feuille.'));
+    if (seen.has(line.id))
+      out.push(
+        issue(
+          `lines.${line.id}`,
+          'himo.worker_twice_on_sheet',
+          'error',
+          'Lignes de présence : un travailleur apparaît deux fois sur la même feuille.',
+        ),
+      );
     seen.add(line.id);
     const worker = ctx.himoWorkers?.find((w) => w.id === line.id);
     if (ctx.himoWorkers && (!worker || worker.projectId !== a.projectId)) {
-      out.push(issue(`lines.${line.id}`, 'himo.worker_not_on_roll', 'error', 'Lignes de présence : ce travailleur n’est pas inscrit sur ce microprojet.'));
+      out.push(
+        issue(
+          `lines.${line.id}`,
+          'himo.worker_not_on_roll',
+          'error',
+          'Lignes de présence : ce travailleur n’est pas inscrit sur ce microprojet.',
+        ),
+      );
     }
   }
   return out;
@@ -110,36 +218,118 @@ export function himoAttendanceRules(a: Draft<HimoAttendance>, ctx: RuleContext):
 export function himoPaymentRules(p: Draft<HimoPayment>, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
   if (p.periodStart !== undefined && p.periodEnd !== undefined && p.periodEnd < p.periodStart) {
-    out.push(issue('periodEnd', 'himo.period_inverted', 'error', 'Fin de période : avant le début de la période.'));
+    out.push(
+      issue(
+        'periodEnd',
+        'himo.period_inverted',
+        'error',
+        'Fin de période : avant le début de la période.',
+      ),
+    );
   }
-  if (p.paidDate !== undefined && p.paidDate > ctx.today) out.push(issue('paidDate', 'himo.paid_date_future', 'error', 'Date de paiement : ne peut pas être après aujourd’hui.'));
+  if (p.paidDate !== undefined && p.paidDate > ctx.today)
+    out.push(
+      issue(
+        'paidDate',
+        'himo.paid_date_future',
+        'error',
+        'Date de paiement : ne peut pas être après aujourd’hui.',
+      ),
+    );
   const project = ctx.microprojects?.find((m) => m.projectId === p.projectId);
   if (project && p.daysWorked !== undefined && p.daysWorked > project.plannedDays) {
-    out.push(issue('daysWorked', 'himo.days_above_planned', 'error', `Jours travaillés : ${frDays(p.daysWorked)} dépasse les ${project.plannedDays} jours prévus du microprojet.`));
+    out.push(
+      issue(
+        'daysWorked',
+        'himo.days_above_planned',
+        'error',
+        `Jours travaillés : ${frDays(p.daysWorked)} dépasse les ${project.plannedDays} jours prévus du microprojet.`,
+      ),
+    );
   }
   if (project && p.dailyWageFcfa !== undefined && p.dailyWageFcfa !== project.dailyWageFcfa) {
-    out.push(issue('dailyWageFcfa', 'himo.wage_differs_from_project', 'warning', `Salaire journalier : ${formatFcfa(p.dailyWageFcfa)} au lieu de ${formatFcfa(project.dailyWageFcfa)} prévus au microprojet.`));
+    out.push(
+      issue(
+        'dailyWageFcfa',
+        'himo.wage_differs_from_project',
+        'warning',
+        `Salaire journalier : ${formatFcfa(p.dailyWageFcfa)} au lieu de ${formatFcfa(project.dailyWageFcfa)} prévus au microprojet.`,
+      ),
+    );
   }
-  if (ctx.attendanceSheets && p.projectId !== undefined && p.workerId !== undefined && p.periodStart !== undefined && p.periodEnd !== undefined && p.daysWorked !== undefined) {
-    const computed = computeDaysWorked(ctx.attendanceSheets, p.projectId, p.workerId, p.periodStart, p.periodEnd);
+  if (
+    ctx.attendanceSheets &&
+    p.projectId !== undefined &&
+    p.workerId !== undefined &&
+    p.periodStart !== undefined &&
+    p.periodEnd !== undefined &&
+    p.daysWorked !== undefined
+  ) {
+    const computed = computeDaysWorked(
+      ctx.attendanceSheets,
+      p.projectId,
+      p.workerId,
+      p.periodStart,
+      p.periodEnd,
+    );
     if (computed !== p.daysWorked) {
-      out.push(issue('daysWorked', 'himo.days_differ_from_attendance', 'error', `Jours travaillés : ${frDays(p.daysWorked)} saisis, les feuilles de présence en comptent ${frDays(computed)}.`));
+      out.push(
+        issue(
+          'daysWorked',
+          'himo.days_differ_from_attendance',
+          'error',
+          `Jours travaillés : ${frDays(p.daysWorked)} saisis, les feuilles de présence en comptent ${frDays(computed)}.`,
+        ),
+      );
     }
   }
   if (p.daysWorked !== undefined && p.dailyWageFcfa !== undefined && p.amountFcfa !== undefined) {
     const expected = himoAmount(p.daysWorked, p.dailyWageFcfa);
     if (p.override === undefined && p.amountFcfa !== expected) {
-      out.push(issue('amountFcfa', 'himo.amount_mismatch', 'error', `Montant : ${formatFcfa(p.amountFcfa)} au lieu de ${frDays(p.daysWorked)} jours × ${formatFcfa(p.dailyWageFcfa)} = ${formatFcfa(expected)} ; sinon, saisissez un montant manuel justifié.`));
+      out.push(
+        issue(
+          'amountFcfa',
+          'himo.amount_mismatch',
+          'error',
+          `Montant : ${formatFcfa(p.amountFcfa)} au lieu de ${frDays(p.daysWorked)} jours × ${formatFcfa(p.dailyWageFcfa)} = ${formatFcfa(expected)} ; sinon, saisissez un montant manuel justifié.`,
+        ),
+      );
     }
     if (p.override !== undefined) {
       if (p.override.amountFcfa !== undefined && p.override.amountFcfa !== p.amountFcfa) {
-        out.push(issue('amountFcfa', 'himo.amount_differs_from_override', 'error', 'Montant : doit être égal au montant manuel saisi.'));
+        out.push(
+          issue(
+            'amountFcfa',
+            'himo.amount_differs_from_override',
+            'error',
+            'Montant : doit être égal au montant manuel saisi.',
+          ),
+        );
       }
-      if (p.amountFcfa !== expected) out.push(issue('override', 'himo.amount_overridden', 'warning', `Montant manuel : ${formatFcfa(p.amountFcfa)} au lieu de ${formatFcfa(expected)} calculés — justification à vérifier.`));
+      if (p.amountFcfa !== expected)
+        out.push(
+          issue(
+            'override',
+            'himo.amount_overridden',
+            'warning',
+            `Montant manuel : ${formatFcfa(p.amountFcfa)} au lieu de ${formatFcfa(expected)} calculés — justification à vérifier.`,
+          ),
+        );
     }
   }
-  if (p.paidDate !== undefined && (p.mode === 'orange_money' || p.mode === 'moov_money') && p.txnRef === undefined) {
-    out.push(issue('txnRef', 'himo.txn_ref_missing', 'warning', 'Référence de transaction : à saisir pour un paiement par mobile money.'));
+  if (
+    p.paidDate !== undefined &&
+    (p.mode === 'orange_money' || p.mode === 'moov_money') &&
+    p.txnRef === undefined
+  ) {
+    out.push(
+      issue(
+        'txnRef',
+        'himo.txn_ref_missing',
+        'warning',
+        'Référence de transaction : à saisir pour un paiement par mobile money.',
+      ),
+    );
   }
   return out;
 }

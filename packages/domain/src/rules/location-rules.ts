@@ -11,11 +11,32 @@ export function gpsRules(gps: Draft<Gps> | undefined): Issue[] {
   if (!gps) return [];
   const out: Issue[] = [];
   const { lat, lon, accuracyM } = gps;
-  if (lat !== undefined && lon !== undefined && (lat < MALI_BOUNDS.latMin || lat > MALI_BOUNDS.latMax || lon < MALI_BOUNDS.lonMin || lon > MALI_BOUNDS.lonMax)) {
-    out.push(issue('gps', 'location.gps_outside_mali', 'warning', `Position GPS : ${lat}, ${lon} est hors du Mali — à vérifier.`));
+  if (
+    lat !== undefined &&
+    lon !== undefined &&
+    (lat < MALI_BOUNDS.latMin ||
+      lat > MALI_BOUNDS.latMax ||
+      lon < MALI_BOUNDS.lonMin ||
+      lon > MALI_BOUNDS.lonMax)
+  ) {
+    out.push(
+      issue(
+        'gps',
+        'location.gps_outside_mali',
+        'warning',
+        `Position GPS : ${lat}, ${lon} est hors du Mali — à vérifier.`,
+      ),
+    );
   }
   if (accuracyM !== undefined && accuracyM > GPS_MAX_ACCURACY_M) {
-    out.push(issue('gps.accuracyM', 'location.gps_imprecise', 'warning', `Précision GPS : ${Math.round(accuracyM)} m, au-delà de ${GPS_MAX_ACCURACY_M} m — reprenez le point si possible.`));
+    out.push(
+      issue(
+        'gps.accuracyM',
+        'location.gps_imprecise',
+        'warning',
+        `Précision GPS : ${Math.round(accuracyM)} m, au-delà de ${GPS_MAX_ACCURACY_M} m — reprenez le point si possible.`,
+      ),
+    );
   }
   return out;
 }

@@ -14,20 +14,42 @@ export const WOMAN_MUAC_CONFIRM_BELOW_MM = 160;
 export const WOMAN_MUAC_CONFIRM_ABOVE_MM = 380;
 
 /** Ranges of a MUAC reading for one kind of person. */
-export type MuacRanges = { physicalMin: number; physicalMax: number; confirmBelow: number; confirmAbove: number };
-export const childMuacRanges: MuacRanges = { physicalMin: MUAC_PHYSICAL_MIN_MM, physicalMax: MUAC_PHYSICAL_MAX_MM, confirmBelow: MUAC_CONFIRM_BELOW_MM, confirmAbove: MUAC_CONFIRM_ABOVE_MM };
-export const womanMuacRanges: MuacRanges = { physicalMin: WOMAN_MUAC_PHYSICAL_MIN_MM, physicalMax: WOMAN_MUAC_PHYSICAL_MAX_MM, confirmBelow: WOMAN_MUAC_CONFIRM_BELOW_MM, confirmAbove: WOMAN_MUAC_CONFIRM_ABOVE_MM };
+export type MuacRanges = {
+  physicalMin: number;
+  physicalMax: number;
+  confirmBelow: number;
+  confirmAbove: number;
+};
+export const childMuacRanges: MuacRanges = {
+  physicalMin: MUAC_PHYSICAL_MIN_MM,
+  physicalMax: MUAC_PHYSICAL_MAX_MM,
+  confirmBelow: MUAC_CONFIRM_BELOW_MM,
+  confirmAbove: MUAC_CONFIRM_ABOVE_MM,
+};
+export const womanMuacRanges: MuacRanges = {
+  physicalMin: WOMAN_MUAC_PHYSICAL_MIN_MM,
+  physicalMax: WOMAN_MUAC_PHYSICAL_MAX_MM,
+  confirmBelow: WOMAN_MUAC_CONFIRM_BELOW_MM,
+  confirmAbove: WOMAN_MUAC_CONFIRM_ABOVE_MM,
+};
 
 export const muacColours = ['red', 'yellow', 'green'] as const;
 export type MuacColour = (typeof muacColours)[number];
 /** French names of the colours. */
-export const muacColourLabels = { red: 'Rouge', yellow: 'Jaune', green: 'Vert' } as const satisfies Record<MuacColour, string>;
+export const muacColourLabels = {
+  red: 'Rouge',
+  yellow: 'Jaune',
+  green: 'Vert',
+} as const satisfies Record<MuacColour, string>;
 
 /**
  * Colour of a child's MUAC with the program thresholds (default: red < 115, yellow 115–124, green ≥ 125).
  * Derived, never typed in or stored.
  */
-export function muacColour(mm: number, thresholds: Pick<MuacThresholds, 'childRedBelowMm' | 'childYellowBelowMm'>): MuacColour {
+export function muacColour(
+  mm: number,
+  thresholds: Pick<MuacThresholds, 'childRedBelowMm' | 'childYellowBelowMm'>,
+): MuacColour {
   if (mm < thresholds.childRedBelowMm) return 'red';
   if (mm < thresholds.childYellowBelowMm) return 'yellow';
   return 'green';

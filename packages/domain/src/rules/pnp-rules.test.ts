@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { PnpChild, PnpWoman } from '../records/pnp-enrolment';
-import { buildPnpChild, buildPnpEnrolment, buildPnpWoman, sampleIds, sampleRuleContext, type Overrides } from '../testing/sample-records';
+import {
+  buildPnpChild,
+  buildPnpEnrolment,
+  buildPnpWoman,
+  sampleIds,
+  sampleRuleContext,
+  type Overrides,
+} from '../testing/sample-records';
 import { validateRecord } from './validate';
 
 const ctx = sampleRuleContext();
 // Visit date of the sample enrolment: 2026-03-13.
-const child = (o: Overrides<PnpChild>) => validateRecord(buildPnpEnrolment({ children: [buildPnpChild(o)] }), ctx);
-const woman = (o: Overrides<PnpWoman>) => validateRecord(buildPnpEnrolment({ women: [buildPnpWoman(o)] }), ctx);
-const rules = (r: ReturnType<typeof validateRecord>) => r.issues.map((i) => `${i.severity}:${i.rule}`);
+const child = (o: Overrides<PnpChild>) =>
+  validateRecord(buildPnpEnrolment({ children: [buildPnpChild(o)] }), ctx);
+const woman = (o: Overrides<PnpWoman>) =>
+  validateRecord(buildPnpEnrolment({ women: [buildPnpWoman(o)] }), ctx);
+const rules = (r: ReturnType<typeof validateRecord>) =>
+  r.issues.map((i) => `${i.severity}:${i.rule}`);
 const childPath = (field: string) => `children.${sampleIds.pnpChild}.${field}`;
 
 describe('PNP child age (computed from dob at the visit)', () => {
@@ -16,34 +26,47 @@ describe('PNP child age (computed from dob at the visit)', () => {
     const r = child({ dob: '2021-03-13' }); // 60 months
     expect(r.ok).toBe(false);
     expect(r.issues).toContainEqual({
-      path: childPath('dob'), rule: 'pnp.child_age_max', severity: 'error',
-      message: 'Date de naissance (enfant Hawa Guindo) : 60 mois à la visite ; le PNP inscrit les enfants de 0 à 59 mois.',
+      path: childPath('dob'),
+      rule: 'pnp.child_age_max',
+      severity: 'error',
+      message:
+        'Date de naissance (enfant Hawa Guindo) : 60 mois à la visite ; le PNP inscrit les enfants de 0 à 59 mois.',
     });
   });
 
   it('a birth after the visit is an error', () => {
-    expect(rules(child({ dob: '2026-03-14', muacMm: undefined }))).toContain('error:pnp.child_dob_after_visit');
+    expect(rules(child({ dob: '2026-03-14', muacMm: undefined }))).toContain(
+      'error:pnp.child_dob_after_visit',
+    );
     expect(child({ dob: '2026-03-13', muacMm: undefined }).ok).toBe(true);
   });
 
   it('0–5 months: registered, MUAC must be absent; 6 months: MUAC measured', () => {
     expect(child({ dob: '2025-09-14', muacMm: undefined })).toMatchObject({ ok: true, issues: [] }); // 5 months
-    expect(rules(child({ dob: '2025-09-14', muacMm: 130 }))).toEqual(['error:pnp.muac_under_6_months']);
+    expect(rules(child({ dob: '2025-09-14', muacMm: 130 }))).toEqual([
+      'error:pnp.muac_under_6_months',
+    ]);
     expect(child({ dob: '2025-09-13', muacMm: 130 })).toMatchObject({ ok: true, issues: [] }); // 6 months
-    expect(rules(child({ dob: '2025-09-13', muacMm: undefined }))).toEqual(['warning:pnp.muac_missing']);
+    expect(rules(child({ dob: '2025-09-13', muacMm: undefined }))).toEqual([
+      'warning:pnp.muac_missing',
+    ]);
   });
 });
 
 describe('MUAC of a child', () => {
   it('physical range 70–250: 69 and 251 are errors, 70 and 250 are not', () => {
-    expect(rules(child({ muacMm: 69, referredTo: 'urenas' }))).toEqual(['error:pnp.muac_physical_range']);
+    expect(rules(child({ muacMm: 69, referredTo: 'urenas' }))).toEqual([
+      'error:pnp.muac_physical_range',
+    ]);
     expect(child({ muacMm: 70, referredTo: 'urenas' }).ok).toBe(true);
     expect(child({ muacMm: 250 }).ok).toBe(true);
     expect(rules(child({ muacMm: 251 }))).toEqual(['error:pnp.muac_physical_range']);
   });
 
   it('below 90 or above 200 asks for confirmation: 89 and 201 warn, 90 and 200 do not, the flag silences', () => {
-    expect(rules(child({ muacMm: 89, referredTo: 'urenas' }))).toEqual(['warning:pnp.muac_to_confirm']);
+    expect(rules(child({ muacMm: 89, referredTo: 'urenas' }))).toEqual([
+      'warning:pnp.muac_to_confirm',
+    ]);
     expect(rules(child({ muacMm: 90, referredTo: 'urenas' }))).toEqual([]);
     expect(rules(child({ muacMm: 200 }))).toEqual([]);
     expect(rules(child({ muacMm: 201 }))).toEqual(['warning:pnp.muac_to_confirm']);
@@ -53,7 +76,12 @@ describe('MUAC of a child', () => {
 
   it('red (114) needs a referral, yellow (115) does not', () => {
     const red = child({ muacMm: 114 });
-    expect(red.issues).toContainEqual({ path: childPath('referredTo'), rule: 'pnp.referral_required', severity: 'error', message: 'Référé vers (enfant Hawa Guindo) : obligatoire en cas de PB rouge (< 115 mm).' });
+    expect(red.issues).toContainEqual({
+      path: childPath('referredTo'),
+      rule: 'pnp.referral_required',
+      severity: 'error',
+      message: 'Référé vers (enfant Hawa Guindo) : obligatoire en cas de PB rouge (< 115 mm).',
+    });
     expect(child({ muacMm: 114, referredTo: 'urenas' }).ok).toBe(true);
     expect(child({ muacMm: 115 }).ok).toBe(true);
   });
@@ -64,8 +92,12 @@ describe('MUAC of a child', () => {
   });
 
   it('the red threshold comes from settings', () => {
-    const strict = sampleRuleContext({ settings: { ...ctx.settings, muac: { ...ctx.settings.muac, childRedBelowMm: 120 } } });
-    expect(validateRecord(buildPnpEnrolment({ children: [buildPnpChild({ muacMm: 118 })] }), strict).ok).toBe(false);
+    const strict = sampleRuleContext({
+      settings: { ...ctx.settings, muac: { ...ctx.settings.muac, childRedBelowMm: 120 } },
+    });
+    expect(
+      validateRecord(buildPnpEnrolment({ children: [buildPnpChild({ muacMm: 118 })] }), strict).ok,
+    ).toBe(false);
   });
 });
 
@@ -88,16 +120,24 @@ describe('PNP women', () => {
   });
 
   it('pregnancy months: expected when pregnant, refused when only breastfeeding', () => {
-    expect(rules(woman({ pregnancyMonths: undefined }))).toEqual(['warning:pnp.pregnancy_months_missing']);
-    expect(rules(woman({ status: 'allaitante' }))).toEqual(['error:pnp.pregnancy_months_not_pregnant']);
+    expect(rules(woman({ pregnancyMonths: undefined }))).toEqual([
+      'warning:pnp.pregnancy_months_missing',
+    ]);
+    expect(rules(woman({ status: 'allaitante' }))).toEqual([
+      'error:pnp.pregnancy_months_not_pregnant',
+    ]);
     expect(rules(woman({ status: 'allaitante', pregnancyMonths: undefined }))).toEqual([]);
   });
 });
 
 describe('PNP enrolment', () => {
   it('needs a child or a woman; the visit is today at the latest', () => {
-    expect(rules(validateRecord(buildPnpEnrolment({ children: [], women: [] }), ctx))).toEqual(['error:pnp.enrolment_empty']);
+    expect(rules(validateRecord(buildPnpEnrolment({ children: [], women: [] }), ctx))).toEqual([
+      'error:pnp.enrolment_empty',
+    ]);
     expect(validateRecord(buildPnpEnrolment({ women: [] }), ctx).ok).toBe(true);
-    expect(rules(validateRecord(buildPnpEnrolment({ visitDate: '2026-03-16' }), ctx))).toContain('error:pnp.visit_date_future');
+    expect(rules(validateRecord(buildPnpEnrolment({ visitDate: '2026-03-16' }), ctx))).toContain(
+      'error:pnp.visit_date_future',
+    );
   });
 });

@@ -20,11 +20,23 @@ export type ValidateOptions = {
  * `record` is the parsed, current-version record when the structure is valid. Pure: the date and the
  * reference data come from `context`.
  */
-export function validateRecord(record: unknown, context: RuleContext, options: ValidateOptions = {}): ValidationResult<FieldRecord> {
+export function validateRecord(
+  record: unknown,
+  context: RuleContext,
+  options: ValidateOptions = {},
+): ValidationResult<FieldRecord> {
   const migrated = migrateRecord(record);
   if (!migrated.ok) {
-    const path = migrated.error.kind === 'unknown_type' ? 'type' : migrated.error.kind === 'not_an_object' ? '' : 'schemaVersion';
-    return { ok: false, issues: [issue(path, `migration.${migrated.error.kind}`, 'error', migrated.error.message)] };
+    const path =
+      migrated.error.kind === 'unknown_type'
+        ? 'type'
+        : migrated.error.kind === 'not_an_object'
+          ? ''
+          : 'schemaVersion';
+    return {
+      ok: false,
+      issues: [issue(path, `migration.${migrated.error.kind}`, 'error', migrated.error.message)],
+    };
   }
   const input = migrated.record;
   const schema: z.ZodType = recordSchemas[input.type];
@@ -32,10 +44,16 @@ export function validateRecord(record: unknown, context: RuleContext, options: V
   let issues: Issue[] = [];
   let subject: unknown = parsed.success ? parsed.data : input;
   if (!parsed.success) {
-    const zodIssues = options.draft === true ? parsed.error.issues.filter((zi) => !isMissingField(zi, input)) : parsed.error.issues;
+    const zodIssues =
+      options.draft === true
+        ? parsed.error.issues.filter((zi) => !isMissingField(zi, input))
+        : parsed.error.issues;
     issues = fromZodIssues(zodIssues, input);
     // Rules still run, on the input with the invalid values removed, so the form shows every finding at once.
-    subject = withoutPaths(input, parsed.error.issues.map((zi) => zi.path));
+    subject = withoutPaths(
+      input,
+      parsed.error.issues.map((zi) => zi.path),
+    );
   }
   issues.push(...runRules(input.type, subject, context));
   const ok = !issues.some((i) => i.severity === 'error');
@@ -43,7 +61,10 @@ export function validateRecord(record: unknown, context: RuleContext, options: V
 }
 
 /** {@link validateRecord} for a draft in progress (missing required fields are tolerated). */
-export function validateDraft(record: unknown, context: RuleContext): ValidationResult<FieldRecord> {
+export function validateDraft(
+  record: unknown,
+  context: RuleContext,
+): ValidationResult<FieldRecord> {
   return validateRecord(record, context, { draft: true });
 }
 
@@ -51,12 +72,27 @@ export function validateDraft(record: unknown, context: RuleContext): Validation
 // matches Draft<RecordOf<type>>, which is what rules accept.
 function runRules(type: RecordType, subject: unknown, ctx: RuleContext): Issue[] {
   switch (type) {
-    case 'ciblage_household': return ciblageRules(subject as Draft<Extract<FieldRecord, { type: 'ciblage_household' }>>, ctx);
-    case 'ma_session': return maRules(subject as Draft<Extract<FieldRecord, { type: 'ma_session' }>>, ctx);
-    case 'pnp_enrolment': return pnpRules(subject as Draft<Extract<FieldRecord, { type: 'pnp_enrolment' }>>, ctx);
-    case 'himo_worker': return himoWorkerRules(subject as Draft<Extract<FieldRecord, { type: 'himo_worker' }>>, ctx);
-    case 'himo_attendance': return himoAttendanceRules(subject as Draft<Extract<FieldRecord, { type: 'himo_attendance' }>>, ctx);
-    case 'himo_payment': return himoPaymentRules(subject as Draft<Extract<FieldRecord, { type: 'himo_payment' }>>, ctx);
+    case 'ciblage_household':
+      return ciblageRules(
+        subject as Draft<Extract<FieldRecord, { type: 'ciblage_household' }>>,
+        ctx,
+      );
+    case 'ma_session':
+      return maRules(subject as Draft<Extract<FieldRecord, { type: 'ma_session' }>>, ctx);
+    case 'pnp_enrolment':
+      return pnpRules(subject as Draft<Extract<FieldRecord, { type: 'pnp_enrolment' }>>, ctx);
+    case 'himo_worker':
+      return himoWorkerRules(subject as Draft<Extract<FieldRecord, { type: 'himo_worker' }>>, ctx);
+    case 'himo_attendance':
+      return himoAttendanceRules(
+        subject as Draft<Extract<FieldRecord, { type: 'himo_attendance' }>>,
+        ctx,
+      );
+    case 'himo_payment':
+      return himoPaymentRules(
+        subject as Draft<Extract<FieldRecord, { type: 'himo_payment' }>>,
+        ctx,
+      );
   }
 }
 
@@ -70,7 +106,12 @@ function withoutPaths(input: unknown, paths: readonly (readonly PropertyKey[])[]
     if (path.length === 0) continue;
     let node: unknown = copy;
     for (const seg of path.slice(0, -1)) {
-      node = Array.isArray(node) && typeof seg === 'number' ? node[seg] : isObject(node) ? node[String(seg)] : undefined;
+      node =
+        Array.isArray(node) && typeof seg === 'number'
+          ? node[seg]
+          : isObject(node)
+            ? node[String(seg)]
+            : undefined;
     }
     const last = path[path.length - 1];
     if (Array.isArray(node) && typeof last === 'number') {

@@ -14,7 +14,8 @@ export function toFieldPath(path: readonly Segment[], input: unknown): string {
   for (const seg of path) {
     if (typeof seg === 'number' && Array.isArray(node)) {
       const item: unknown = node[seg];
-      const id = isObject(item) && typeof item.id === 'string' && item.id !== '' ? item.id : String(seg);
+      const id =
+        isObject(item) && typeof item.id === 'string' && item.id !== '' ? item.id : String(seg);
       out.push(id);
       node = item;
     } else {
@@ -53,16 +54,21 @@ function lineLabel(path: readonly Segment[], input: unknown): string | undefined
 /** How a line of a keyed array is named in messages. */
 export function lineName(arrayName: string, item: unknown, index: number): string {
   const o = isObject(item) ? item : {};
-  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+  const text = (v: unknown): string | undefined =>
+    typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
   switch (arrayName) {
     case 'members': {
       const no = typeof o.memberNo === 'number' ? o.memberNo : index + 1;
       return `membre n°${no}`;
     }
-    case 'children': return `enfant ${text(o.name) ?? `n°${index + 1}`}`;
-    case 'women': return `femme ${text(o.name) ?? `n°${index + 1}`}`;
-    case 'attendance': return `ménage ${text(o.householdCode) ?? `n°${index + 1}`}`;
-    default: return `ligne ${index + 1}`;
+    case 'children':
+      return `enfant ${text(o.name) ?? `n°${index + 1}`}`;
+    case 'women':
+      return `femme ${text(o.name) ?? `n°${index + 1}`}`;
+    case 'attendance':
+      return `ménage ${text(o.householdCode) ?? `n°${index + 1}`}`;
+    default:
+      return `ligne ${index + 1}`;
   }
 }
 
@@ -70,7 +76,12 @@ export function lineName(arrayName: string, item: unknown, index: number): strin
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): Issue[] {
   return issues.map((zi) => {
     const field = describeField(zi.path, input);
-    return issue(toFieldPath(zi.path, input), `structure.${zi.code}`, 'error', `${field} : ${reason(zi, input)}.`);
+    return issue(
+      toFieldPath(zi.path, input),
+      `structure.${zi.code}`,
+      'error',
+      `${field} : ${reason(zi, input)}.`,
+    );
   });
 }
 
@@ -110,14 +121,33 @@ function reason(zi: z.core.$ZodIssue, input: unknown): string {
 }
 
 function typeName(expected: string): string {
-  const names: Record<string, string> = { string: 'texte', number: 'nombre', int: 'nombre entier', boolean: 'oui/non', object: 'objet', array: 'liste', date: 'date' };
+  const names: Record<string, string> = {
+    string: 'texte',
+    number: 'nombre',
+    int: 'nombre entier',
+    boolean: 'oui/non',
+    object: 'objet',
+    array: 'liste',
+    date: 'date',
+  };
   return names[expected] ?? expected;
 }
 
-function bound(origin: string, side: 'min' | 'max', limit: number | bigint, inclusive: boolean): string {
+function bound(
+  origin: string,
+  side: 'min' | 'max',
+  limit: number | bigint,
+  inclusive: boolean,
+): string {
   const n = String(limit).replace('.', ',');
-  if (origin === 'string') return side === 'min' ? (Number(limit) <= 1 ? 'champ obligatoire' : `au moins ${n} caractères`) : `au plus ${n} caractères`;
-  if (origin === 'array' || origin === 'set') return side === 'min' ? `au moins ${n} élément(s)` : `au plus ${n} éléments`;
+  if (origin === 'string')
+    return side === 'min'
+      ? Number(limit) <= 1
+        ? 'champ obligatoire'
+        : `au moins ${n} caractères`
+      : `au plus ${n} caractères`;
+  if (origin === 'array' || origin === 'set')
+    return side === 'min' ? `au moins ${n} élément(s)` : `au plus ${n} éléments`;
   if (side === 'min') return inclusive ? `doit être d’au moins ${n}` : `doit être supérieur à ${n}`;
   return inclusive ? `doit être d’au plus ${n}` : `doit être inférieur à ${n}`;
 }
@@ -130,7 +160,11 @@ function formatReason(format: string, path: readonly Segment[]): string {
     if (/time/i.test(last)) return 'heure au format HH:mm attendue';
     return 'format invalide';
   }
-  const formats: Record<string, string> = { date: 'date au format AAAA-MM-JJ attendue', datetime: 'date et heure ISO (UTC) attendues', uuid: 'identifiant (UUID) invalide' };
+  const formats: Record<string, string> = {
+    date: 'date au format AAAA-MM-JJ attendue',
+    datetime: 'date et heure ISO (UTC) attendues',
+    uuid: 'identifiant (UUID) invalide',
+  };
   return formats[format] ?? 'format invalide';
 }
 

@@ -15,14 +15,16 @@ export type MaTheme = z.infer<typeof maThemeSchema>;
  */
 export const programSettingsSchema = z.object({
   maThemes: z.array(maThemeSchema).min(1),
-  muac: z.object({
-    /** A child MUAC strictly below this is red (severe acute malnutrition). */
-    childRedBelowMm: z.number().int().min(70).max(250),
-    /** A child MUAC strictly below this (and not red) is yellow (moderate). */
-    childYellowBelowMm: z.number().int().min(70).max(250),
-    /** A pregnant or breastfeeding woman below this is malnourished (210 or 230 depending on protocol). */
-    womanBelowMm: z.number().int().min(150).max(300),
-  }).refine((m) => m.childRedBelowMm < m.childYellowBelowMm, { path: ['childYellowBelowMm'] }),
+  muac: z
+    .object({
+      /** A child MUAC strictly below this is red (severe acute malnutrition). */
+      childRedBelowMm: z.number().int().min(70).max(250),
+      /** A child MUAC strictly below this (and not red) is yellow (moderate). */
+      childYellowBelowMm: z.number().int().min(70).max(250),
+      /** A pregnant or breastfeeding woman below this is malnourished (210 or 230 depending on protocol). */
+      womanBelowMm: z.number().int().min(150).max(300),
+    })
+    .refine((m) => m.childRedBelowMm < m.childYellowBelowMm, { path: ['childYellowBelowMm'] }),
   transferAmountFcfa: fcfaSchema,
   himoDefaultDailyWageFcfa: fcfaSchema,
   campaign: z.object({ start: isoDateSchema, end: isoDateSchema }).optional(),

@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { validateRecord } from '../rules/validate';
-import { buildCiblageHousehold, buildHimoAttendance, buildHimoPayment, buildHimoWorker, buildMaSession, buildPnpEnrolment, buildMember, sampleRuleContext } from './sample-records';
+import {
+  buildCiblageHousehold,
+  buildHimoAttendance,
+  buildHimoPayment,
+  buildHimoWorker,
+  buildMaSession,
+  buildPnpEnrolment,
+  buildMember,
+  sampleRuleContext,
+} from './sample-records';
 
 describe('sample records', () => {
-  const builders = { buildCiblageHousehold, buildMaSession, buildPnpEnrolment, buildHimoWorker, buildHimoAttendance, buildHimoPayment };
+  const builders = {
+    buildCiblageHousehold,
+    buildMaSession,
+    buildPnpEnrolment,
+    buildHimoWorker,
+    buildHimoAttendance,
+    buildHimoPayment,
+  };
   for (const [name, build] of Object.entries(builders)) {
     it(`${name}() is valid with no issue at all`, () => {
       const result = validateRecord(build(), sampleRuleContext());
