@@ -37,7 +37,7 @@ export {
   HEAD_ADULT_AGE,
   RESPONDENT_MIN_AGE,
   MOTHER_CHILD_MIN_GAP,
-} from './rules/ciblage-rules';
+} from './rules/ciblage-roster-rules';
 export { MA_ATTENDEE_MIN_AGE } from './rules/ma-rules';
 export { PNP_CHILD_MAX_MONTHS, PNP_MUAC_FROM_MONTHS } from './rules/pnp-rules';
 export * from './rules/muac';

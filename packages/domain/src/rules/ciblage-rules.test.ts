@@ -7,7 +7,7 @@ import {
   sampleRuleContext,
   type Overrides,
 } from '../testing/sample-records';
-import { householdSize } from './ciblage-rules';
+import { householdSize } from './ciblage-roster-rules';
 import { validateRecord } from './validate';
 
 const ctx = sampleRuleContext();

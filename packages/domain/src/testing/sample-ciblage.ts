@@ -1,0 +1,123 @@
+import type { CiblageHousehold, HouseholdMember } from '../records/ciblage-household';
+import { envelopeFields, merge, sampleIds, type Overrides } from './sample-base';
+
+/** A roster line; defaults to an adult woman spouse. */
+export function buildMember(overrides: Overrides<HouseholdMember> = {}): HouseholdMember {
+  return merge(
+    {
+      id: sampleIds.spouse,
+      memberNo: 2,
+      firstName: 'Fatoumata',
+      lastName: 'Ongoïba',
+      sex: 'F',
+      relationToHead: 'conjoint',
+      ageYears: 38,
+      maritalStatus: 'marie_polygame',
+      chronicIllness: false,
+      literate: false,
+      mainActivity: 'agriculture',
+      pregnant: false,
+      absentMonths12m: 0,
+    },
+    overrides,
+  );
+}
+
+/** A completed interview: a male head, a spouse and a child with a date of birth. */
+export function buildCiblageHousehold(
+  overrides: Overrides<CiblageHousehold> = {},
+): CiblageHousehold {
+  return merge(
+    {
+      id: sampleIds.household,
+      type: 'ciblage_household',
+      schemaVersion: 2,
+      ...envelopeFields,
+      interviewDate: '2026-03-14',
+      householdCode: 'KOR-DIO-001-AK-0001',
+      cbtListRank: 3,
+      respondentMemberId: sampleIds.head,
+      headPhone: '+22376123456',
+      headIdType: 'nina',
+      headIdNo: '12345678901234A',
+      residenceStatus: 'resident',
+      consent: { given: true, at: '2026-03-14T08:05:00.000Z' },
+      result: 'complete',
+      members: [
+        buildMember({
+          id: sampleIds.head,
+          memberNo: 1,
+          firstName: 'Amadou',
+          lastName: 'Guindo',
+          sex: 'M',
+          relationToHead: 'chef',
+          ageYears: 45,
+          literate: true,
+        }),
+        buildMember(),
+        buildMember({
+          id: sampleIds.child,
+          memberNo: 3,
+          firstName: 'Aïssata',
+          lastName: 'Guindo',
+          relationToHead: 'enfant',
+          motherMemberId: sampleIds.spouse,
+          ageYears: undefined,
+          dob: '2014-02-01',
+          dobPrecision: 'mois',
+          maritalStatus: 'celibataire',
+          attendsSchool: 'classique',
+          highestLevel: 'primaire_1',
+          mainActivity: 'eleve',
+        }),
+      ],
+      dwelling: {
+        occupancy: 'proprietaire',
+        roomsCount: 3,
+        wall: 'banco',
+        roof: 'terre',
+        floor: 'terre',
+        water: 'forage',
+        waterTimeMinutes: 30,
+        toilet: 'latrine_sans_dalle',
+        lighting: 'torche',
+        cookingFuel: 'bois_ramasse',
+      },
+      assets: {
+        radio: 1,
+        phoneBasic: 1,
+        phoneSmart: 0,
+        television: 0,
+        fridge: 0,
+        fan: 0,
+        solarPanel: 0,
+        bed: 2,
+        mosquitoNet: 2,
+        bicycle: 1,
+        motorbike: 0,
+        cart: 0,
+        plough: 0,
+        seeder: 0,
+        donkeyHoe: 0,
+        canoeMotor: 0,
+        canoe: 0,
+        fishingNet: 0,
+        sewingMachine: 0,
+        mill: 0,
+        motorPump: 0,
+        car: 0,
+      },
+      livestock: { cattle: 0, sheep: 2, goats: 5, camels: 0, donkeys: 1, horses: 0, poultry: 8 },
+      land: { cultivates: true, areaHa: 2.5, tenure: 'coutumier', irrigated: false },
+      foodSecurity: {
+        mealsAdults: 2,
+        mealsChildren: 3,
+        hungerGapMonths: 3,
+        shocks12m: ['secheresse'],
+      },
+      otherPrograms: [],
+      gps: { lat: 14.07, lon: -3.08, accuracyM: 8 },
+    },
+    overrides,
+  );
+}
