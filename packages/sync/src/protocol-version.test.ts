@@ -43,6 +43,7 @@ describe('PROTOCOL_VERSION', () => {
   });
 
   it('is a positive integer', () => {
-    expect(Number.isInteger(PROTOCOL_VERSION) && PROTOCOL_VERSION >= 1).toBe(true);
+    expect(Number.isInteger(PROTOCOL_VERSION)).toBe(true);
+    expect(PROTOCOL_VERSION).toBeGreaterThanOrEqual(1);
   });
 });

@@ -108,7 +108,7 @@ function appendOrder(before: Json | undefined, after: Json): Json {
 
 function sortChildren(value: Json): Json {
   if (isKeyedArray(value)) {
-    return [...value].sort((x, y) => String(x['id']).localeCompare(String(y['id']))).map(sortChildren);
+    return [...value].sort((x, y) => (x['id'] as string).localeCompare(y['id'] as string)).map(sortChildren);
   }
   if (isJsonObject(value)) return Object.fromEntries(Object.keys(value).map((key) => [key, sortChildren(value[key]!)]));
   return value;

@@ -26,7 +26,7 @@ const leafArrayArb: fc.Arbitrary<Json> = fc.oneof(
 
 const { value: valueArb } = fc.letrec<{ value: Json; object: JsonObject; keyed: Json }>((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalarArb, leafArrayArb, tie('object'), tie('keyed')),
-  object: fc.dictionary(keyArb, tie('value'), { maxKeys: 4 }) as fc.Arbitrary<JsonObject>,
+  object: fc.dictionary(keyArb, tie('value'), { maxKeys: 4 }),
   keyed: fc
     .uniqueArray(fc.tuple(idArb, fc.dictionary(keyArb, tie('value'), { maxKeys: 3 })), { selector: ([id]) => id, minLength: 1, maxLength: 3 })
     .map((children) => children.map(([id, fields]) => ({ ...fields, id }))),
