@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config';
+
+describe('readConfig', () => {
+  it("defaults to issue 8's sizes", () => {
+    expect(readConfig({})).toEqual({ throughputN: [10_000, 100_000], poorLinkN: [500, 5_000], profiles: ['3g', '2g'], only: undefined, seed: 2026, pouchBatchSizes: [100, 500] });
+  });
+
+  it('reads lists, underscores allowed', () => {
+    expect(readConfig({ BENCH_N: '1_000, 2000', BENCH_POOR_PROFILES: '2g', BENCH_ONLY: 'poor-link' })).toMatchObject({ throughputN: [1000, 2000], profiles: ['2g'], only: 'poor-link' });
+  });
+
+  it('refuses what it cannot read instead of running something else', () => {
+    expect(() => readConfig({ BENCH_N: 'ten' })).toThrow(/positive integers/);
+    expect(() => readConfig({ BENCH_POOR_PROFILES: '4g' })).toThrow(/unknown link profile/);
+    expect(() => readConfig({ BENCH_ONLY: 'all' })).toThrow(/BENCH_ONLY/);
+  });
+});
