@@ -99,6 +99,21 @@ describe('structural errors come out as French issues on sync paths', () => {
     ]);
   });
 
+  it('a roster line that is not an object is reported by index and dropped before the rules run', () => {
+    const r = validateRecord(
+      { ...buildCiblageHousehold(), members: [...buildCiblageHousehold().members, 'garbage'] },
+      ctx,
+    );
+    expect(r.issues).toEqual([
+      {
+        path: 'members.3',
+        rule: 'structure.invalid_type',
+        severity: 'error',
+        message: 'Liste des membres : valeur de type incorrect (objet attendu).',
+      },
+    ]);
+  });
+
   it('not an object, unknown type, future version', () => {
     expect(validateRecord('x', ctx).issues[0]?.rule).toBe('migration.not_an_object');
     expect(
