@@ -84,3 +84,4 @@ export { applyChanges, unflattenRecord } from './paths/apply-changes';
 export { diffRecords } from './paths/diff';
 export { flattenRecord, type JsonLeaf } from './paths/flatten';
 export { escapeSegment, joinPath, pathsOverlap, splitPath, unescapeSegment } from './paths/path';
+export { mutationResultOf } from './merge/mutation-result-of';
