@@ -37,6 +37,8 @@ export const pnpChildSchema = z.object({
   dob: isoDateSchema,
   dobPrecision: dobPrecision.schema,
   dobSource: dobSource.schema,
+  /** The child's mother, when she is among this enrolment's `women`. */
+  /** The child's mother, when she is among this enrolment's `women`. */
   motherWomanId: idSchema.optional(),
   muacMm: z.number().int().optional(),
   /** Set when the agent re-measured a MUAC below 90 or above 200 mm. */

@@ -28,6 +28,7 @@ export const fieldLabels: Record<string, string> = {
   sex: 'Sexe',
   relationToHead: 'Lien avec le chef de ménage',
   motherMemberId: 'Mère',
+  motherWomanId: 'Mère',
   dob: 'Date de naissance',
   dobPrecision: 'Précision de la date de naissance',
   ageYears: 'Âge',

@@ -131,11 +131,28 @@ describe('PNP women', () => {
 });
 
 describe('PNP enrolment', () => {
+  it('a child’s mother, when named, is one of the women enrolled', () => {
+    expect(rules(validateRecord(buildPnpEnrolment({ women: [] }), ctx))).toEqual([
+      'error:pnp.mother_not_enrolled',
+    ]);
+    expect(
+      validateRecord(
+        buildPnpEnrolment({ women: [], children: [buildPnpChild({ motherWomanId: undefined })] }),
+        ctx,
+      ).ok,
+    ).toBe(true);
+  });
+
   it('needs a child or a woman; the visit is today at the latest', () => {
     expect(rules(validateRecord(buildPnpEnrolment({ children: [], women: [] }), ctx))).toEqual([
       'error:pnp.enrolment_empty',
     ]);
-    expect(validateRecord(buildPnpEnrolment({ women: [] }), ctx).ok).toBe(true);
+    expect(
+      validateRecord(
+        buildPnpEnrolment({ women: [], children: [buildPnpChild({ motherWomanId: undefined })] }),
+        ctx,
+      ).ok,
+    ).toBe(true);
     expect(rules(validateRecord(buildPnpEnrolment({ visitDate: '2026-03-16' }), ctx))).toContain(
       'error:pnp.visit_date_future',
     );

@@ -46,7 +46,21 @@ export function pnpRules(r: Draft<PnpEnrolment>, ctx: RuleContext): Issue[] {
       ),
     );
   }
-  for (const c of r.children ?? []) out.push(...childRules(c, r.visitDate, ctx));
+  const womanIds = new Set((r.women ?? []).map((w) => w.id));
+  for (const c of r.children ?? []) {
+    out.push(...childRules(c, r.visitDate, ctx));
+    if (c.motherWomanId !== undefined && !womanIds.has(c.motherWomanId)) {
+      const who = `enfant ${c.name ?? ''}`.trim();
+      out.push(
+        issue(
+          `children.${c.id ?? '?'}.motherWomanId`,
+          'pnp.mother_not_enrolled',
+          'error',
+          `Mère (${who}) : doit être une femme inscrite sur cette fiche, sinon laissez vide.`,
+        ),
+      );
+    }
+  }
   for (const w of r.women ?? []) out.push(...womanRules(w, ctx.settings.muac.womanBelowMm));
   out.push(...gpsRules(r.gps));
   return out;
