@@ -43,12 +43,13 @@ describe('startFaultyLink: clean link', () => {
   });
 
   it('adds the configured round trip to each request, and can change it while running', async () => {
-    const l = await open({ latencyMs: 200 });
+    const l = await open({ latencyMs: 400 });
     const slow = await send(`${l.url}/a`);
-    expect(slow.ms).toBeGreaterThanOrEqual(190);
+    expect(slow.ms).toBeGreaterThanOrEqual(390);
     l.configure({ latencyMs: 0 });
     const fast = await send(`${l.url}/b`);
-    expect(fast.ms).toBeLessThan(150);
+    // Generous: the suite shares two cores with browsers; what matters is that the 400 ms went.
+    expect(fast.ms).toBeLessThan(300);
   });
 
   it('caps bandwidth both ways (roughly: at least half the ideal transfer time)', async () => {
@@ -57,11 +58,12 @@ describe('startFaultyLink: clean link', () => {
     const upload = await send(`${l.url}/up`, { body: 'u'.repeat(20_000) });
     expect(upload.ok).toBe(true);
     expect(upload.ms).toBeGreaterThanOrEqual(0.5 * 500);
-    expect(upload.ms).toBeLessThan(3 * 500);
+    // The upper bounds only catch a stuck throttle; a loaded CI machine may be slow, never fast.
+    expect(upload.ms).toBeLessThan(10 * 500);
     const download = await send(`${l.url}/down?size=20000`);
     expect(download.ok && download.body.length).toBeGreaterThan(19_900);
     expect(download.ms).toBeGreaterThanOrEqual(0.5 * 500);
-    expect(download.ms).toBeLessThan(3 * 500);
+    expect(download.ms).toBeLessThan(10 * 500);
   });
 
   it('shares the cap between concurrent requests, as one radio link does', async () => {
@@ -123,6 +125,28 @@ describe('startFaultyLink: faults', () => {
     for (let i = 0; i < 3; i++) results.push(await send(`${l.url}/n${i}`, { body: 'x' }));
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
     expect(upstream.seen.map((s) => s.outcome)).toEqual(['complete', 'complete', 'complete']);
+  });
+});
+
+describe('startFaultyLink: offline and reordering', () => {
+  it('refuses every request while offline, then forwards again', async () => {
+    const l = await open();
+    l.configure({ offline: true });
+    const refused = await send(`${l.url}/push`, { body: 'z' });
+    expect(refused.ok).toBe(false);
+    expect(upstream.seen).toEqual([]);
+    l.configure({ offline: false });
+    expect((await send(`${l.url}/push`, { body: 'z' })).ok).toBe(true);
+    expect(l.stats).toMatchObject({ requests: 2, refused: 1, completed: 1 });
+  });
+
+  it('holds a request back so that a later one overtakes it (reordered batches)', async () => {
+    const l = await open({ hook: (i) => (i === 0 ? { delayMs: 300 } : undefined) });
+    const first = send(`${l.url}/batch-1`, { body: 'one' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = send(`${l.url}/batch-2`, { body: 'two' });
+    await Promise.all([first, second]);
+    expect(upstream.seen.map((s) => s.path)).toEqual(['/batch-2', '/batch-1']);
   });
 });
 

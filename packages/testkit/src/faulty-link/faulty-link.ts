@@ -23,14 +23,21 @@ export async function startFaultyLink(options: FaultyLinkOptions): Promise<Fault
   // Keep-alive towards the upstream: the link, not the proxy, is what the tests emulate, and a
   // benchmark of thousands of requests must not run out of ephemeral ports.
   const agent = new http.Agent({ keepAlive: true });
-  const stats: FaultyLinkStats = { requests: 0, completed: 0, bytesUp: 0, bytesDown: 0, faults: { drop_response: 0, cut_request: 0 }, log: [] };
+  const stats: FaultyLinkStats = { requests: 0, completed: 0, bytesUp: 0, bytesDown: 0, faults: { drop_response: 0, cut_request: 0 }, refused: 0, log: [] };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const index = stats.requests++;
     const current = settings;
+    if (current.offline === true) {
+      stats.refused++;
+      req.socket.destroy();
+      return;
+    }
     const rate = current.bandwidthBytesPerSec ?? Infinity;
     const oneWayMs = (current.latencyMs ?? 0) / 2;
-    const scripted = current.hook?.(index, req);
+    const decided = current.hook?.(index, req);
+    const scripted = typeof decided === 'object' ? decided.fault : decided;
+    const holdMs = typeof decided === 'object' ? (decided.delayMs ?? 0) : 0;
     const draw = drawFault(seed, index, {
       dropResponseAfterCommit: current.dropResponseAfterCommit ?? 0,
       cutRequestMidBody: current.cutRequestMidBody ?? 0,
@@ -53,7 +60,7 @@ export async function startFaultyLink(options: FaultyLinkOptions): Promise<Fault
     const head = headBytes(`${record.method} ${record.path} HTTP/1.1`, req.rawHeaders);
     await up.transmit(head);
     countUp(head);
-    await sleep(oneWayMs);
+    await sleep(oneWayMs + holdMs);
 
     if (fault === LinkFault.cut_request && !hasBody(req)) {
       req.socket.destroy();

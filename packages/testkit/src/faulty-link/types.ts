@@ -2,10 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import type { LinkFault } from './fault-schedule';
 
 /**
- * Decides the fate of request `requestIndex` (0-based, in arrival order at the link). Returning
- * `undefined` leaves the request to the seeded random schedule.
+ * What a hook decides for one request: a fault, or an object that may also hold the request back
+ * `delayMs` before it is forwarded (so that a later request overtakes it: reordered batches).
+ * `undefined` — or an object without `fault` — leaves the fault to the seeded schedule.
  */
-export type FaultHook = (requestIndex: number, req: IncomingMessage) => LinkFault | undefined;
+export type FaultHookResult = LinkFault | { fault?: LinkFault; delayMs?: number } | undefined;
+
+/** Decides the fate of request `requestIndex` (0-based, in arrival order at the link). */
+export type FaultHook = (requestIndex: number, req: IncomingMessage) => FaultHookResult;
 
 /** Shape of the emulated link. Every field but `upstream` has a harmless default. */
 export interface FaultyLinkOptions {
@@ -23,6 +27,8 @@ export interface FaultyLinkOptions {
   cutRequestMidBody?: number;
   /** Scripted faults; overrides the random schedule for the requests it answers. */
   hook?: FaultHook;
+  /** No network: every request is refused (connection reset) before reaching the upstream. */
+  offline?: boolean;
 }
 
 /** Options that can change while the link runs (e.g. a test that loses the network for a while). */
@@ -54,6 +60,8 @@ export interface FaultyLinkStats {
   bytesDown: number;
   /** Faults injected, by kind. */
   faults: { drop_response: number; cut_request: number };
+  /** Requests refused while the link was `offline`. */
+  refused: number;
   /** One line per request, in arrival order. */
   log: LinkRequestRecord[];
 }
