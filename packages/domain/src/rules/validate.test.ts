@@ -114,6 +114,12 @@ describe('structural errors come out as French issues on sync paths', () => {
     ]);
   });
 
+  it('an invalid item of a list without ids is reported on the list (a leaf for sync)', () => {
+    const r = validateRecord({ ...buildCiblageHousehold(), otherPrograms: ['pam', 'fmi'] }, ctx);
+    expect(r.issues.map((i) => i.path)).toEqual(['otherPrograms']);
+    expect(r.issues[0]?.message).toMatch(/^Autres programmes : valeur non autorisée/);
+  });
+
   it('not an object, unknown type, future version', () => {
     expect(validateRecord('x', ctx).issues[0]?.rule).toBe('migration.not_an_object');
     expect(

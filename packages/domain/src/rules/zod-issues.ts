@@ -6,13 +6,15 @@ type Segment = PropertyKey;
 
 /**
  * Turns a zod path (array indices) into a sync field path (keyed array items by id), reading ids
- * from the input: `['members', 2, 'sex']` → `members.<id of members[2]>.sex`.
+ * from the input: `['members', 2, 'sex']` → `members.<id of members[2]>.sex`. An array without ids
+ * (a list of theme codes) is one leaf, as in `flattenRecord`: `['themes', 1]` → `themes`.
  */
 export function toFieldPath(path: readonly Segment[], input: unknown): string {
   const out: string[] = [];
   let node: unknown = input;
   for (const seg of path) {
     if (typeof seg === 'number' && Array.isArray(node)) {
+      if (!node.some((x) => isObject(x) && typeof x.id === 'string')) break;
       const item: unknown = node[seg];
       const id =
         isObject(item) && typeof item.id === 'string' && item.id !== '' ? item.id : String(seg);
