@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../components/page';
+import { CiblageForm } from '../features/ciblage/ciblage-form';
+import { CiblageList, NewCiblage } from '../features/ciblage/ciblage-screens';
 import { ConsolePlaceholder, RoleHome } from '../features/home/role-home';
 import { matchPath, usePath } from '../lib/router';
 
@@ -10,6 +12,9 @@ function useRoutes(): Route[] {
   const { t } = useTranslation('home');
   return [
     { pattern: '/', render: () => <RoleHome /> },
+    { pattern: '/ciblage', render: () => <CiblageList /> },
+    { pattern: '/ciblage/new', render: () => <NewCiblage /> },
+    { pattern: '/ciblage/:id', render: (p) => <CiblageForm key={p['id']} id={p['id'] ?? ''} /> },
     { pattern: '/supervision', render: () => <ConsolePlaceholder title={t('supervision')} /> },
     { pattern: '/admin', render: () => <ConsolePlaceholder title={t('admin')} /> },
   ];

@@ -25,7 +25,7 @@ export function createAutosaver<T>(write: (value: T) => Promise<void>, delayMs =
   }
 
   return {
-    schedule(value: T): void {
+    schedule: (value: T): void => {
       pending = { value };
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => {
@@ -33,7 +33,7 @@ export function createAutosaver<T>(write: (value: T) => Promise<void>, delayMs =
         void start();
       }, delayMs);
     },
-    async flush(): Promise<void> {
+    flush: async (): Promise<void> => {
       if (timer !== undefined) {
         clearTimeout(timer);
         timer = undefined;

@@ -5,6 +5,8 @@ export interface FieldIssue {
   rule: string;
   severity: 'error' | 'warning';
   message: string;
+  /** The form field the issue belongs to (`members.3.sex`). */
+  name?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export class IssueStore {
 
   /** Issues whose field name starts with `prefix.` (a roster line, a section). */
   under(prefix: string): readonly FieldIssue[] {
-    return this.all.filter((i) => 'name' in i && typeof i.name === 'string' && (i.name === prefix || i.name.startsWith(`${prefix}.`)));
+    return this.all.filter((i) => i.name !== undefined && (i.name === prefix || i.name.startsWith(`${prefix}.`)));
   }
 
   subscribe(name: string, listener: () => void): () => void {
@@ -97,5 +99,14 @@ export function useAllIssues(): readonly FieldIssue[] {
   return useSyncExternalStore(
     (l) => (store ? store.subscribe('*', l) : () => undefined),
     () => (store ? store.getAll() : EMPTY),
+  );
+}
+
+/** Number of errors under a prefix (a roster line): a number, so rows re-render only when it changes. */
+export function useErrorCount(prefix: string): number {
+  const store = useContext(IssueStoreContext);
+  return useSyncExternalStore(
+    (l) => (store ? store.subscribe('*', l) : () => undefined),
+    () => (store ? store.under(prefix).filter((i) => i.severity === 'error').length : 0),
   );
 }

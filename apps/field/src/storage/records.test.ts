@@ -14,7 +14,7 @@ const T1 = '2026-03-15T10:00:00.000Z';
 let db: JigiDb;
 
 function household(overrides: Parameters<typeof buildCiblageHousehold>[0] = {}): AnyRecord {
-  return buildCiblageHousehold(overrides) as unknown as AnyRecord;
+  return buildCiblageHousehold(overrides);
 }
 
 beforeEach(async () => {

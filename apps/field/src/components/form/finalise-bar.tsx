@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../lib/router';
+import { Button } from '../button';
+import { Notice } from '../notice';
+import { StorageErrorMessage } from '../storage-error-message';
+import type { StorageError } from '../../storage/errors';
+import type { RecordForm } from './use-record-form';
+
+/** « Finaliser »: refused with the errors listed, or done and back to the list. */
+export function FinaliseBar({ engine, doneTo }: { engine: RecordForm; doneTo: string }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'blocked' } | { kind: 'storage'; error: StorageError } | { kind: 'unchanged' }>({ kind: 'idle' });
+  async function go() {
+    setState({ kind: 'busy' });
+    const res = await engine.finalise();
+    if (res.ok) {
+      if (res.outcome.op === 'unchanged') {
+        setState({ kind: 'unchanged' });
+        return;
+      }
+      sessionStorage.setItem('jigi.flash', t('form.finalised'));
+      navigate(doneTo);
+      return;
+    }
+    setState('storage' in res ? { kind: 'storage', error: res.storage } : { kind: 'blocked' });
+  }
+  return (
+    <div className="stack">
+      {state.kind === 'blocked' && <Notice tone="error">{t('form.blocked')}</Notice>}
+      {state.kind === 'storage' && <StorageErrorMessage error={state.error} />}
+      {state.kind === 'unchanged' && <Notice tone="info">{t('form.unchanged')}</Notice>}
+      <Button variant="primary" onClick={() => void go()} disabled={state.kind === 'busy'}>
+        {t('form.finalise')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { buildCiblageHousehold, buildMember, buildVillage, sampleIds } from '@jigi/domain/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { saveDraft } from '../../storage/drafts';
+import type { JigiDb } from '../../storage/db';
+import { freshDb } from '../../test-support/db';
+import { renderAs, testUser } from '../../test-support/render';
+import { CiblageForm } from './ciblage-form';
+import { newCiblageRecord } from './new-ciblage';
+
+const user = testUser({ id: sampleIds.agent });
+const ID = '11111111-1111-4111-8111-111111111111';
+let db: JigiDb;
+
+beforeEach(async () => {
+  db = freshDb();
+  await db.open();
+  await db.villages.put(buildVillage());
+  await db.syncState.put({ userId: user.id, deviceId: sampleIds.device, deviceToken: 'x'.repeat(24), nextMutationId: 1, pullCursor: null });
+});
+
+async function seedDraft(record: Record<string, unknown>, position: { section: string; itemId?: string }) {
+  await saveDraft({ record: { type: 'ciblage_household', ...record, id: ID } as never, agentId: user.id, position, now: '2026-03-15T09:00:00.000Z' });
+}
+
+async function savedDraft() {
+  await waitFor(async () => {
+    expect(screen.getByTestId('save-state')).toHaveTextContent('Enregistré automatiquement');
+    expect(await db.drafts.get(ID)).toBeDefined();
+  });
+  return db.drafts.get(ID);
+}
+
+describe('ciblage survey', () => {
+  it('autosaves every change and reopens exactly where it was left: section, member, values', async () => {
+    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), { section: 'identification' });
+    const ui = userEvent.setup();
+    const first = renderAs(<CiblageForm id={ID} />, user);
+    await ui.click(await screen.findByRole('button', { name: 'Membres' }));
+    await ui.click(screen.getByRole('button', { name: /Ajouter un membre/ }));
+    await ui.type(screen.getByLabelText('Prénom'), 'Fatoumata');
+    await ui.type(screen.getByLabelText('Nom'), 'Traoré');
+    await waitFor(async () => {
+      const d = await db.drafts.get(ID);
+      expect((d?.record['members'] as { lastName?: string }[])[0]?.lastName).toBe('Traoré');
+    });
+    first.unmount();
+
+    renderAs(<CiblageForm id={ID} />, user);
+    expect(await screen.findByRole('heading', { name: 'Membre n°1' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Prénom')).toHaveValue('Fatoumata');
+    expect(screen.getByLabelText('Nom')).toHaveValue('Traoré');
+  });
+
+  it('a refusal sets the result « Refus » and ends the interview (only identification, consent, summary)', async () => {
+    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), { section: 'consent' });
+    const ui = userEvent.setup();
+    renderAs(<CiblageForm id={ID} />, user);
+    const consent = await screen.findByRole('group', { name: 'Le ménage accepte-t-il de répondre ?' });
+    await ui.click(within(consent).getByLabelText('Non'));
+    expect(await screen.findByText(/l’entretien s’arrête ici/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Résultat de l’entretien')).toHaveValue('refus');
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    expect(within(nav).queryByRole('button', { name: 'Membres' })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('button', { name: 'Récapitulatif' })).toBeInTheDocument();
+    const d = await savedDraft();
+    expect(d?.record).toMatchObject({ result: 'refus', consent: { given: false } });
+  });
+
+  it('shows the domain errors inline in French and refuses to finalise an incomplete survey', async () => {
+    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), { section: 'summary' });
+    const ui = userEvent.setup();
+    renderAs(<CiblageForm id={ID} />, user);
+    await ui.click(await screen.findByRole('button', { name: 'Finaliser' }));
+    expect(await screen.findByText(/Consentement : obligatoire pour un entretien complété/)).toBeInTheDocument();
+    expect(screen.getByText(/Logement : section obligatoire/)).toBeInTheDocument();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.records.count()).toBe(0);
+  });
+
+  it('an inline rule error appears under the field while typing (head younger than 12)', async () => {
+    const record = buildCiblageHousehold({ id: ID, members: [buildMember({ id: sampleIds.head, memberNo: 1, firstName: 'Amadou', lastName: 'Guindo', sex: 'M', relationToHead: 'chef', ageYears: 45 })], respondentMemberId: sampleIds.head });
+    await seedDraft(record, { section: 'roster', itemId: sampleIds.head });
+    const ui = userEvent.setup();
+    renderAs(<CiblageForm id={ID} />, user);
+    const age = await screen.findByLabelText('Âge (années révolues)');
+    await ui.clear(age);
+    await ui.type(age, '9');
+    expect(await screen.findByText(/Âge du chef de ménage : doit être d’au moins 12 ans/)).toBeInTheDocument();
+  });
+
+  it('finalises a complete survey: the record and its create mutation are written, the draft is gone', async () => {
+    await seedDraft(buildCiblageHousehold({ id: ID }), { section: 'summary' });
+    const ui = userEvent.setup();
+    renderAs(<CiblageForm id={ID} />, user);
+    expect(await screen.findByText('Amadou Guindo')).toBeInTheDocument();
+    expect(screen.queryByText(/score/i)).toHaveTextContent('Aucun score');
+    await ui.click(screen.getByRole('button', { name: 'Finaliser' }));
+    await waitFor(async () => {
+      expect(await db.outbox.count()).toBe(1);
+    });
+    expect(await db.records.get(ID)).toMatchObject({ syncStatus: 'finalised' });
+    expect(await db.drafts.get(ID)).toBeUndefined();
+  });
+
+  it('keeps a 60-member roster usable: lists every member and edits one of them', async () => {
+    const members = Array.from({ length: 60 }, (_, i) =>
+      buildMember({ id: `22222222-2222-4222-8222-${String(i).padStart(12, '0')}`, memberNo: i + 1, firstName: `Membre${i + 1}`, lastName: 'Diarra', relationToHead: i === 0 ? 'chef' : 'enfant', ageYears: i === 0 ? 60 : 10 }),
+    );
+    await seedDraft(buildCiblageHousehold({ id: ID, members, respondentMemberId: members[0]?.id }), { section: 'roster' });
+    const ui = userEvent.setup();
+    renderAs(<CiblageForm id={ID} />, user);
+    expect(await screen.findByText('60 membres')).toBeInTheDocument();
+    await ui.click(screen.getByRole('button', { name: 'Modifier le membre n°42' }));
+    const first = screen.getByLabelText('Prénom');
+    await ui.clear(first);
+    await ui.type(first, 'Ɲɛlɛ');
+    await ui.click(screen.getByRole('button', { name: 'Terminer ce membre' }));
+    expect(await screen.findByText('Ɲɛlɛ Diarra')).toBeInTheDocument();
+    await waitFor(async () => {
+      const d = await db.drafts.get(ID);
+      expect((d?.record['members'] as { firstName: string }[])[41]?.firstName).toBe('Ɲɛlɛ');
+    });
+  });
+});

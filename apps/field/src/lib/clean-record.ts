@@ -1,0 +1,21 @@
+/**
+ * The form's values as a record: keys left `undefined`, empty strings and `null` from cleared inputs
+ * are dropped (absent = not answered), recursively. Records travel as JSON, so this is also what the
+ * server will see.
+ */
+export function cleanRecord<T>(value: T): T {
+  return clean(value) as T;
+}
+
+function clean(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(clean);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined || v === null || v === '' || (typeof v === 'number' && Number.isNaN(v))) continue;
+      out[k] = clean(v);
+    }
+    return out;
+  }
+  return value;
+}
