@@ -3,6 +3,8 @@ import { Page } from '../components/page';
 import { CiblageForm } from '../features/ciblage/ciblage-form';
 import { CiblageList, NewCiblage } from '../features/ciblage/ciblage-screens';
 import { ConsolePlaceholder, RoleHome } from '../features/home/role-home';
+import { MaForm } from '../features/ma/ma-form';
+import { MaList, NewMaSession } from '../features/ma/ma-screens';
 import { matchPath, usePath } from '../lib/router';
 
 type Route = { pattern: string; render: (params: Record<string, string>) => React.ReactNode };
@@ -15,6 +17,9 @@ function useRoutes(): Route[] {
     { pattern: '/ciblage', render: () => <CiblageList /> },
     { pattern: '/ciblage/new', render: () => <NewCiblage /> },
     { pattern: '/ciblage/:id', render: (p) => <CiblageForm key={p['id']} id={p['id'] ?? ''} /> },
+    { pattern: '/ma', render: () => <MaList /> },
+    { pattern: '/ma/new', render: () => <NewMaSession /> },
+    { pattern: '/ma/:id', render: (p) => <MaForm key={p['id']} id={p['id'] ?? ''} /> },
     { pattern: '/supervision', render: () => <ConsolePlaceholder title={t('supervision')} /> },
     { pattern: '/admin', render: () => <ConsolePlaceholder title={t('admin')} /> },
   ];

@@ -9,7 +9,8 @@ export interface Option {
 }
 
 /** A native select (the tablet's own big picker). Empty → absent. */
-export function SelectField({ name, label, options, hint }: { name: string; label: string; options: readonly Option[]; hint?: string }) {
+/** `numeric`: the codes are numbers (a member number), stored as numbers. */
+export function SelectField({ name, label, options, hint, numeric = false }: { name: string; label: string; options: readonly Option[]; hint?: string; numeric?: boolean }) {
   const id = useId();
   const { t } = useTranslation();
   const { register } = useFormContext();
@@ -18,7 +19,7 @@ export function SelectField({ name, label, options, hint }: { name: string; labe
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {hint && <p className="hint">{hint}</p>}
-      <select id={id} aria-invalid={invalid} aria-describedby={`${id}-issues`} {...register(name, { setValueAs: (v: unknown) => (v === '' ? undefined : v) })}>
+      <select id={id} aria-invalid={invalid} aria-describedby={`${id}-issues`} {...register(name, { setValueAs: (v: unknown) => (v === '' || v === undefined || v === null ? undefined : numeric ? Number(v) : v) })}>
         <option value="">{t('choose')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -21,7 +21,7 @@ beforeEach(async () => {
 });
 
 async function seedDraft(record: Record<string, unknown>, position: { section: string; itemId?: string }) {
-  await saveDraft({ record: { type: 'ciblage_household', ...record, id: ID } as never, agentId: user.id, position, now: '2026-03-15T09:00:00.000Z' });
+  await saveDraft({ record: { type: 'ciblage_household', ...record, id: ID }, agentId: user.id, position, now: '2026-03-15T09:00:00.000Z' });
 }
 
 async function savedDraft() {
