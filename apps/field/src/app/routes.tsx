@@ -5,6 +5,8 @@ import { CiblageList, NewCiblage } from '../features/ciblage/ciblage-screens';
 import { ConsolePlaceholder, RoleHome } from '../features/home/role-home';
 import { MaForm } from '../features/ma/ma-form';
 import { MaList, NewMaSession } from '../features/ma/ma-screens';
+import { PnpForm } from '../features/pnp/pnp-form';
+import { NewPnp, PnpList } from '../features/pnp/pnp-screens';
 import { matchPath, usePath } from '../lib/router';
 
 type Route = { pattern: string; render: (params: Record<string, string>) => React.ReactNode };
@@ -20,6 +22,9 @@ function useRoutes(): Route[] {
     { pattern: '/ma', render: () => <MaList /> },
     { pattern: '/ma/new', render: () => <NewMaSession /> },
     { pattern: '/ma/:id', render: (p) => <MaForm key={p['id']} id={p['id'] ?? ''} /> },
+    { pattern: '/pnp', render: () => <PnpList /> },
+    { pattern: '/pnp/new', render: () => <NewPnp /> },
+    { pattern: '/pnp/:id', render: (p) => <PnpForm key={p['id']} id={p['id'] ?? ''} /> },
     { pattern: '/supervision', render: () => <ConsolePlaceholder title={t('supervision')} /> },
     { pattern: '/admin', render: () => <ConsolePlaceholder title={t('admin')} /> },
   ];

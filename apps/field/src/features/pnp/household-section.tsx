@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { ChoiceField } from '../../components/form/choice-field';
+import { TextField } from '../../components/form/text-field';
+import { VillageField } from '../../components/form/village-field';
+
+export function HouseholdSection() {
+  const { t } = useTranslation('pnp');
+  const sex = [
+    { value: 'F', label: t('options:sex.F', { defaultValue: 'Féminin' }) },
+    { value: 'M', label: t('options:sex.M', { defaultValue: 'Masculin' }) },
+  ];
+  return (
+    <>
+      <VillageField name="villageId" label={t('fields.village')} filter={(v) => v.pnp} />
+      <TextField name="visitDate" type="date" label={t('fields.visitDate')} />
+      <TextField name="household.householdCode" label={t('fields.householdCode')} autoComplete="off" />
+      <TextField name="household.caregiver.name" label={t('fields.caregiverName')} autoComplete="off" />
+      <ChoiceField name="household.caregiver.sex" label={t('fields.caregiverSex')} options={sex} />
+      <TextField name="household.caregiver.relation" label={t('fields.caregiverRelation')} />
+      <TextField name="household.caregiver.phone" type="tel" inputMode="tel" label={t('fields.caregiverPhone')} />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { womanStatus } from '@jigi/domain';
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/button';
+import { CheckboxField } from '../../components/form/checkbox-field';
+import { NumberField } from '../../components/form/number-field';
+import { SelectField } from '../../components/form/select-field';
+import { TextField } from '../../components/form/text-field';
+import { Notice } from '../../components/notice';
+import { toOptions } from '../../lib/options';
+import { useProgramSettings } from '../../lib/program-settings';
+
+export function WomanEditor({ index, onDone }: { index: number; onDone: () => void }) {
+  const { t } = useTranslation('pnp');
+  const settings = useProgramSettings();
+  const p = `women.${index}`;
+  const name = (useWatch({ name: `${p}.name` }) as string | undefined) ?? '';
+  const status = useWatch({ name: `${p}.status` }) as string | undefined;
+  const muac = useWatch({ name: `${p}.muacMm` }) as unknown;
+  return (
+    <section className="card">
+      <h3>{t('women.editTitle', { name: name || t('newWoman') })}</h3>
+      <TextField name={`${p}.name`} label={t('fields.womanName')} autoComplete="off" />
+      <NumberField name={`${p}.age`} label={t('fields.womanAge')} />
+      <SelectField name={`${p}.status`} label={t('fields.womanStatus')} options={toOptions(womanStatus.labels, t, 'womanStatus')} />
+      {(status === 'enceinte' || status === 'both') && <NumberField name={`${p}.pregnancyMonths`} label={t('fields.pregnancyMonths')} />}
+      <NumberField name={`${p}.muacMm`} label={t('fields.womanMuac')} />
+      {typeof muac === 'number' && muac < settings.muac.womanBelowMm && <Notice tone="error">{t('womanMalnourished', { threshold: settings.muac.womanBelowMm })}</Notice>}
+      <CheckboxField name={`${p}.muacConfirmed`} label={t('fields.muacConfirmed')} />
+      <NumberField name={`${p}.cpnCount`} label={t('fields.cpnCount')} />
+      <TextField name={`${p}.phone`} type="tel" inputMode="tel" label={t('fields.womanPhone')} />
+      <Button variant="primary" onClick={onDone}>
+        {t('women.done')}
+      </Button>
+    </section>
+  );
+}
