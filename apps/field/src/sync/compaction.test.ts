@@ -65,7 +65,9 @@ describe('mergeChanges', () => {
   // A leaf path of a small record: objects `o`, `p` and a keyed array `m` of children with ids.
   const path = fc.constantFrom('o.a', 'o.b', 'p', 'm.k1.x', 'm.k1.y', 'm.k2.x', 'o');
   const value = fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant(null));
-  const patch = fc.dictionary(path, value, { minKeys: 1, maxKeys: 4 });
+  // Like diffRecords' output, one patch never holds both a path and a path under it.
+  const overlapping = (keys: string[]) => keys.some((a) => keys.some((b) => a !== b && b.startsWith(`${a}.`)));
+  const patch = fc.dictionary(path, value, { minKeys: 1, maxKeys: 4 }).filter((p) => !overlapping(Object.keys(p)));
   const base: JsonObject = { id: 'r', o: { a: 1, b: 2 }, p: 3, m: [{ id: 'k1', x: 1, y: 2 }, { id: 'k2', x: 5 }] };
 
   it('applying the merged patch equals applying both in order (property)', () => {
