@@ -1,0 +1,112 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { UserRole } from '@jigi/sync';
+import { AppError } from '../errors/app-error';
+import type { Deps } from '../services/deps';
+import { hashToken } from '../services/passwords';
+import { villageScopeOf, type VillageScope } from '../services/scope';
+import type { DeviceRow, UserRow } from '../storage/repository';
+
+/**
+ * Who may call a route. Every `/api` route declares one in `config.access`; a route without it makes
+ * `buildApp` fail (the authorization matrix test walks the same table). `device`: a registered
+ * tablet's token only; `user`: a tablet token or a browser session.
+ */
+export type Access = { readonly auth: 'public' } | { readonly auth: 'device' | 'user'; readonly roles: readonly UserRole[] };
+
+export type AuthContext = {
+  readonly user: UserRow;
+  readonly device: DeviceRow | null;
+  /** Villages this user may see, computed on first use. */
+  scope(): VillageScope;
+};
+
+export type RouteEntry = { method: string; url: string; access: Access };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+  interface FastifyInstance {
+    deps: Deps;
+    routeTable: RouteEntry[];
+  }
+}
+
+export const SESSION_COOKIE = 'jigi_session';
+export const DEVICE_TOKEN_PREFIX = 'jd_';
+export const SESSION_TOKEN_PREFIX = 'js_';
+
+/** The caller's auth context; throws for routes that reached a handler without one (a bug). */
+export function authOf(request: FastifyRequest): AuthContext {
+  if (request.auth === null) throw new Error(`route ${request.url} used authOf without an authenticated access rule`);
+  return request.auth;
+}
+
+export function registerAccess(app: FastifyInstance): void {
+  app.decorateRequest('auth', null);
+  app.decorate('routeTable', [] as RouteEntry[]);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access rule`);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access });
+  });
+  app.addHook('onRequest', (request, _reply, done) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access.auth === 'public') {
+      done();
+      return;
+    }
+    try {
+      const auth = authenticate(app.deps, request);
+      if (access.auth === 'device' && auth.device === null) throw new AppError('device_required');
+      if (!access.roles.includes(auth.user.role)) throw new AppError('forbidden_role', { details: { role: auth.user.role } });
+      request.auth = auth;
+      done();
+    } catch (e: unknown) {
+      done(e instanceof Error ? e : new Error(String(e)));
+    }
+  });
+}
+
+function bearerOrCookie(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match?.[1] ?? header;
+  }
+  const cookies = request.headers.cookie ?? '';
+  for (const part of cookies.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return rest.join('=');
+  }
+  return undefined;
+}
+
+function authenticate(deps: Deps, request: FastifyRequest): AuthContext {
+  const token = bearerOrCookie(request);
+  if (token === undefined || token === '') throw new AppError('missing_token');
+  const { repo } = deps;
+  let user: UserRow | undefined;
+  let device: DeviceRow | null = null;
+  if (token.startsWith(DEVICE_TOKEN_PREFIX)) {
+    const found = repo.deviceByTokenHash(hashToken(token));
+    if (found === undefined) throw new AppError('invalid_token');
+    if (found.revokedAt !== null) throw new AppError('device_revoked', { details: { deviceId: found.id } });
+    device = found;
+    user = repo.userById(found.userId);
+  } else if (token.startsWith(SESSION_TOKEN_PREFIX)) {
+    const session = repo.sessionByTokenHash(hashToken(token));
+    if (session === undefined || session.expiresAt <= deps.now().toISOString()) throw new AppError('invalid_token');
+    user = repo.userById(session.userId);
+  }
+  if (user === undefined) throw new AppError('invalid_token');
+  if (!user.active) throw new AppError('account_disabled');
+  const known = user;
+  let scope: VillageScope | undefined;
+  return { user: known, device, scope: () => (scope ??= villageScopeOf(repo, known)) };
+}

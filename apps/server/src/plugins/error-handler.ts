@@ -1,0 +1,32 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, errorEnvelope } from '../errors/app-error';
+
+/**
+ * Maps every failure to the wire envelope `{ error: { code, kind, message, details? } }` with a
+ * stable code (docs/errors.md). Fastify's own errors (parsing, limits) are translated; anything else
+ * is a bug: logged with its stack, answered as `internal` without leaking internals.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((raw: FastifyError | AppError, request, reply) => {
+    const error = raw instanceof AppError ? raw : translate(raw);
+    if (error.code === 'internal') request.log.error({ err: raw }, 'unhandled error');
+    else request.log.info({ code: error.code, status: error.statusCode }, error.message);
+    if (error.retryAfterMs !== undefined) reply.header('retry-after', Math.ceil(error.retryAfterMs / 1000));
+    return reply.code(error.statusCode).send(errorEnvelope(error));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = new AppError('route_not_found', { details: { method: request.method, url: request.url.split('?')[0] ?? '' } });
+    return reply.code(error.statusCode).send(errorEnvelope(error));
+  });
+}
+
+function translate(error: FastifyError): AppError {
+  const cause = { cause: error };
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return new AppError('body_too_large', cause);
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) return new AppError('unsupported_media_type', cause);
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) return new AppError('invalid_json', { ...cause, details: { reason: error.message.slice(0, 200) } });
+  if (error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return new AppError('invalid_body', { ...cause, details: { reason: 'Content-Length ne correspond pas au corps reçu.' } });
+  if (error.statusCode === 429) return new AppError('rate_limited', cause);
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return new AppError('invalid_body', { ...cause, details: { reason: error.message.slice(0, 200) } });
+  return new AppError('internal', cause);
+}

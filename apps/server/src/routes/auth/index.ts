@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { deviceRegistrationRequestSchema, loginRequestSchema, userRoles, type SessionUser } from '@jigi/sync';
+import { AppError } from '../../errors/app-error';
+import { authOf, DEVICE_TOKEN_PREFIX, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from '../../plugins/access';
+import { parseInput } from '../../plugins/validate';
+import { hashPassword, hashToken, verifyPassword } from '../../services/passwords';
+import type { UserRow } from '../../storage/repository';
+
+const SESSION_HOURS = 12;
+// Checked against when the login is unknown, so both failures take the same time.
+const dummyHash = hashPassword('jigi-dummy-password');
+
+export type AuthRouteOptions = { loginRateLimit: { max: number; timeWindowMs: number } };
+
+export function sessionUser(user: UserRow): SessionUser {
+  return { id: user.id, name: user.name, role: user.role, zones: user.zones };
+}
+
+export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): void {
+  const { repo, now, newId, newSecret } = app.deps;
+  // Brute force is slowed per login and per address (a district office shares one address), after
+  // the body is parsed so the login is known.
+  const rateLimit = {
+    max: options.loginRateLimit.max,
+    timeWindow: options.loginRateLimit.timeWindowMs,
+    hook: 'preHandler' as const,
+    keyGenerator: (request: FastifyRequest) => `${request.ip}|${loginOf(request.body)}`,
+    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) => new AppError('rate_limited', { retryAfterMs: context.ttl }),
+  };
+
+  async function checkCredentials(login: string, password: string): Promise<UserRow> {
+    const user = repo.userByLogin(login.trim().toLowerCase());
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
+    if (user === undefined || !ok) throw new AppError('invalid_credentials');
+    if (!user.active) throw new AppError('account_disabled');
+    return user;
+  }
+
+  app.post('/api/auth/device', { config: { access: { auth: 'public' }, rateLimit } }, async (request) => {
+    const body = parseInput(deviceRegistrationRequestSchema, request.body);
+    const user = await checkCredentials(body.login, body.password);
+    const deviceId = newId();
+    const deviceToken = `${DEVICE_TOKEN_PREFIX}${newSecret()}`;
+    const at = now().toISOString();
+    repo.transaction(() => {
+      repo.insertDevice({ id: deviceId, userId: user.id, label: body.deviceLabel, tokenHash: hashToken(deviceToken), createdAt: at, revokedAt: null, lastMutationId: 0, lastSeenAt: at });
+      repo.audit({ at, userId: user.id, action: 'device.register', entity: 'device', entityId: deviceId, details: { label: body.deviceLabel } });
+    });
+    return { deviceId, deviceToken, user: sessionUser(user), serverTime: at };
+  });
+
+  app.post('/api/auth/login', { config: { access: { auth: 'public' }, rateLimit } }, async (request, reply) => {
+    const body = parseInput(loginRequestSchema, request.body);
+    const user = await checkCredentials(body.login, body.password);
+    const token = `${SESSION_TOKEN_PREFIX}${newSecret()}`;
+    const created = now();
+    const expiresAt = new Date(created.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+    repo.transaction(() => {
+      repo.insertSession(hashToken(token), user.id, created.toISOString(), expiresAt);
+      repo.audit({ at: created.toISOString(), userId: user.id, action: 'session.login', entity: 'user', entityId: user.id, details: null });
+    });
+    void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_HOURS * 3600}`);
+    return { user: sessionUser(user), expiresAt, serverTime: created.toISOString() };
+  });
+
+  app.get('/api/auth/session', { config: { access: { auth: 'user', roles: userRoles } } }, (request) => {
+    const { user } = authOf(request);
+    return { user: sessionUser(user), expiresAt: now().toISOString(), serverTime: now().toISOString() };
+  });
+
+  app.post('/api/auth/logout', { config: { access: { auth: 'user', roles: userRoles } } }, (request, reply) => {
+    const cookie = /(?:^|;\s*)jigi_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
+    const bearer = /^Bearer\s+(js_\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearer ?? cookie;
+    if (token !== undefined) repo.deleteSession(hashToken(token));
+    void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
+    return { ok: true };
+  });
+}
+
+function loginOf(body: unknown): string {
+  if (typeof body === 'object' && body !== null && 'login' in body && typeof body.login === 'string') return body.login.trim().toLowerCase().slice(0, 200);
+  return '';
+}

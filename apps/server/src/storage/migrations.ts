@@ -1,0 +1,141 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Numbered schema migrations, applied in order inside one transaction each; `PRAGMA user_version`
+ * holds the last applied number. Never edit a shipped migration: add the next one. Each has a test
+ * from the previous shape (migrations.test.ts). History, one line per version:
+ *
+ * 1 — accounts (users, zones, devices, sessions), reference data (villages, beneficiary households,
+ *     microprojects, settings), meta (epoch), audit log.
+ * 2 — sync: records, record versions, change log (pull), device mutations (exactly-once), batches,
+ *     quarantine.
+ * 3 — review: conflict queue, returned-for-correction tasks, review decisions.
+ */
+export const migrations: readonly { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin','supervisor','enumerator','facilitator','field_agent')),
+        password_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE user_zones (
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, zone TEXT NOT NULL,
+        PRIMARY KEY (user_id, zone)
+      ) STRICT;
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), label TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT,
+        last_mutation_id INTEGER NOT NULL DEFAULT 0, last_seen_at TEXT
+      ) STRICT;
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE villages (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, commune_code TEXT NOT NULL, data TEXT NOT NULL,
+        version INTEGER NOT NULL, updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE beneficiary_households (
+        id TEXT PRIMARY KEY, village_id TEXT NOT NULL REFERENCES villages(id), data TEXT NOT NULL,
+        version INTEGER NOT NULL, updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX beneficiary_households_village ON beneficiary_households(village_id);
+      CREATE TABLE microprojects (
+        id TEXT PRIMARY KEY, data TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE microproject_villages (
+        microproject_id TEXT NOT NULL REFERENCES microprojects(id) ON DELETE CASCADE,
+        village_id TEXT NOT NULL REFERENCES villages(id), PRIMARY KEY (microproject_id, village_id)
+      ) STRICT;
+      CREATE TABLE settings (
+        id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT, action TEXT NOT NULL,
+        entity TEXT NOT NULL, entity_id TEXT, details TEXT
+      ) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE records (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, village_id TEXT NOT NULL, version INTEGER NOT NULL,
+        data TEXT NOT NULL, field_versions TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+        review_status TEXT NOT NULL DEFAULT 'received' CHECK (review_status IN ('received','approved','returned','rejected')),
+        warnings TEXT NOT NULL DEFAULT '[]', created_by TEXT NOT NULL, device_id TEXT NOT NULL,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX records_village_type ON records(village_id, type);
+      CREATE TABLE record_versions (
+        record_id TEXT NOT NULL REFERENCES records(id), version INTEGER NOT NULL, op TEXT NOT NULL,
+        changes TEXT NOT NULL, overwritten TEXT NOT NULL DEFAULT '[]', actor TEXT NOT NULL,
+        user_id TEXT, device_id TEXT, mutation_id INTEGER, server_time TEXT NOT NULL, client_time TEXT,
+        PRIMARY KEY (record_id, version)
+      ) STRICT;
+      CREATE TABLE changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+        village_id TEXT, record_type TEXT, audience_user_id TEXT, UNIQUE (entity, entity_id)
+      ) STRICT;
+      CREATE TABLE batches (
+        number INTEGER PRIMARY KEY AUTOINCREMENT, batch_id TEXT NOT NULL, device_id TEXT NOT NULL REFERENCES devices(id),
+        user_id TEXT NOT NULL REFERENCES users(id), received_at TEXT NOT NULL, client_time TEXT NOT NULL,
+        clock_offset_ms INTEGER NOT NULL, counts TEXT NOT NULL, villages TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX batches_received ON batches(received_at);
+      CREATE TABLE batch_records (
+        batch_number INTEGER NOT NULL REFERENCES batches(number), record_id TEXT NOT NULL REFERENCES records(id),
+        version INTEGER NOT NULL, PRIMARY KEY (batch_number, record_id, version)
+      ) STRICT;
+      CREATE INDEX batch_records_record ON batch_records(record_id);
+      CREATE TABLE device_mutations (
+        device_id TEXT NOT NULL REFERENCES devices(id), mutation_id INTEGER NOT NULL, record_id TEXT NOT NULL,
+        result TEXT NOT NULL, batch_number INTEGER, PRIMARY KEY (device_id, mutation_id)
+      ) STRICT;
+      CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, device_id TEXT NOT NULL, user_id TEXT NOT NULL,
+        mutation_id INTEGER NOT NULL, batch_number INTEGER, reason_code TEXT NOT NULL, reason TEXT NOT NULL,
+        input TEXT NOT NULL, received_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 3,
+    sql: `
+      CREATE TABLE conflicts (
+        id TEXT PRIMARY KEY, record_id TEXT NOT NULL REFERENCES records(id), path TEXT NOT NULL,
+        server_value TEXT NOT NULL, incoming_value TEXT NOT NULL, base_version INTEGER NOT NULL,
+        server_version INTEGER NOT NULL, server_by TEXT, device_id TEXT NOT NULL, user_id TEXT NOT NULL,
+        mutation_id INTEGER NOT NULL, created_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','resolved')),
+        resolved_value TEXT, resolved_by TEXT, resolved_at TEXT, resolved_version INTEGER
+      ) STRICT;
+      CREATE INDEX conflicts_record ON conflicts(record_id, status);
+      CREATE TABLE tasks (
+        id TEXT PRIMARY KEY, record_id TEXT NOT NULL REFERENCES records(id), user_id TEXT NOT NULL,
+        comment TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done')), closed_at TEXT
+      ) STRICT;
+      CREATE INDEX tasks_record ON tasks(record_id, status);
+      CREATE TABLE review_decisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, record_id TEXT NOT NULL REFERENCES records(id),
+        version INTEGER NOT NULL, decision TEXT NOT NULL, comment TEXT, user_id TEXT NOT NULL, at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+/** Applies the migrations above `user_version`, up to `target` (all by default). */
+export function migrate(db: Database.Database, target = migrations.length): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
