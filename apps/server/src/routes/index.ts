@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes, type AuthRouteOptions } from './auth';
 import { healthRoutes } from './health';
+import { syncRoutes } from './sync';
 
 /** Every route area, composed here; areas never import each other. */
 export function registerRoutes(app: FastifyInstance, options: AuthRouteOptions): void {
   healthRoutes(app);
   authRoutes(app, options);
+  syncRoutes(app);
 }

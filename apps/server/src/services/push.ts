@@ -1,0 +1,191 @@
+import { isCriticalPath, isRecordType, validateRecord } from '@jigi/domain';
+import {
+  mergeMutation,
+  PROTOCOL_VERSION,
+  pushRequestSchema,
+  rejectionCodes,
+  type Issue,
+  type Json,
+  type Mutation,
+  type MutationResult,
+  type PushResponse,
+  type RejectionCode,
+} from '@jigi/sync';
+import { AppError } from '../errors/app-error';
+import { parseInput } from '../plugins/validate';
+import type { AuthContext } from '../plugins/access';
+import type { DeviceRow, RecordRow } from '../storage/repository';
+import type { Deps } from './deps';
+import { ruleContextFor } from './rule-context';
+import { inScope, roleRecordTypes } from './scope';
+import { writeRecordChange } from './record-writes';
+
+type Rejection = { code: RejectionCode; message: string; issues?: Issue[]; details?: Record<string, Json> };
+
+/**
+ * `POST /api/sync/push` (DESIGN.md §3.2–3.5). One transaction: the device's last mutation id, every
+ * record write, the stored per-mutation results and the batch commit together, so a push replayed
+ * after a lost response (or sent twice at once) has exactly-once effect.
+ */
+export function handlePush(deps: Deps, auth: AuthContext, body: unknown): PushResponse {
+  checkProtocolVersion(body);
+  const push = parseInput(pushRequestSchema, body);
+  const device = auth.device;
+  if (device === null) throw new AppError('device_required');
+  if (push.deviceId !== device.id) throw new AppError('device_mismatch', { details: { deviceId: push.deviceId } });
+  const { repo } = deps;
+  const serverTime = deps.now().toISOString();
+  return repo.transaction(() => {
+    const current = repo.deviceById(device.id);
+    if (current === undefined) throw new Error(`device ${device.id} vanished during a push`);
+    let last = current.lastMutationId;
+    const first = push.mutations[0]?.mutationId ?? 1;
+    if (first > last + 1) {
+      throw new AppError('mutation_gap', { details: { expectedMutationId: last + 1, receivedMutationId: first } });
+    }
+    const results: MutationResult[] = [];
+    const batch = { number: null as number | null, counts: {} as Record<string, number>, villages: new Set<string>() };
+    for (const mutation of push.mutations) {
+      if (mutation.mutationId <= last) {
+        const stored = repo.storedResult(device.id, mutation.mutationId);
+        if (stored === undefined) throw new Error(`no stored result for consumed mutation ${device.id}#${mutation.mutationId}`);
+        results.push(stored);
+        continue;
+      }
+      batch.number ??= repo.insertBatch({
+        batchId: push.batchId, deviceId: device.id, userId: auth.user.id, receivedAt: serverTime, clientTime: push.clientTime,
+        clockOffsetMs: Date.parse(serverTime) - Date.parse(push.clientTime), counts: {}, villages: [],
+      });
+      const result = applyMutation(deps, auth, current, mutation, batch.number, serverTime);
+      const countKey = result.outcome === 'rejected' ? 'rejected' : mutation.recordType;
+      batch.counts[countKey] = (batch.counts[countKey] ?? 0) + 1;
+      if (result.outcome !== 'rejected') {
+        const villageId = repo.recordById(mutation.recordId)?.villageId;
+        if (villageId !== undefined) batch.villages.add(villageId);
+      }
+      repo.storeResult(device.id, mutation.mutationId, mutation.recordId, result, batch.number);
+      results.push(result);
+      last = mutation.mutationId;
+    }
+    if (batch.number !== null) {
+      repo.updateBatchSummary(batch.number, batch.counts, [...batch.villages].sort());
+      repo.setLastMutationId(device.id, last);
+    }
+    repo.touchDevice(device.id, serverTime);
+    return { results, lastMutationId: last, batchNumber: batch.number, serverTime };
+  });
+}
+
+function checkProtocolVersion(body: unknown): void {
+  if (typeof body !== 'object' || body === null || !('protocolVersion' in body)) return;
+  const version = body.protocolVersion;
+  if (typeof version === 'number' && version !== PROTOCOL_VERSION) {
+    throw new AppError('unsupported_protocol_version', { details: { serverVersion: PROTOCOL_VERSION, clientVersion: version } });
+  }
+}
+
+function applyMutation(deps: Deps, auth: AuthContext, device: DeviceRow, mutation: Mutation, batchNumber: number, serverTime: string): MutationResult {
+  const { repo } = deps;
+  const existing = repo.recordById(mutation.recordId);
+  const refused = authorise(deps, auth, mutation, existing);
+  if (refused !== undefined) return reject(deps, auth, device, mutation, batchNumber, serverTime, refused);
+  const type = mutation.recordType;
+  if (!isRecordType(type)) throw new Error('authorise() lets only known record types through');
+  const decision = mergeMutation({
+    server: existing === undefined ? null : { version: existing.version, fieldVersions: existing.fieldVersions, record: existing.data, deleted: existing.deleted },
+    mutation,
+    deviceId: device.id,
+    isCritical: (path) => isCriticalPath(type, path),
+  });
+  if (decision.outcome === 'rejected') return reject(deps, auth, device, mutation, batchNumber, serverTime, decision.rejection);
+  const { state } = decision;
+  if (decision.outcome === 'duplicate') return { mutationId: mutation.mutationId, recordId: mutation.recordId, outcome: 'duplicate', version: state.version };
+  let warnings: Issue[] = [];
+  if (!state.deleted && state.version !== existing?.version) {
+    const validation = validateRecord(state.record, ruleContextFor(deps, state.record));
+    if (!validation.ok) {
+      return reject(deps, auth, device, mutation, batchNumber, serverTime, {
+        code: 'validation_failed',
+        message: firstError(validation.issues),
+        issues: validation.issues,
+      });
+    }
+    warnings = validation.issues;
+  }
+  if (state.version !== existing?.version) {
+    writeRecordChange(deps, {
+      recordId: mutation.recordId, existing, state, type, warnings, serverTime, batchNumber,
+      actor: device.id, userId: auth.user.id, deviceId: device.id, mutationId: mutation.mutationId, clientTime: mutation.clientTime,
+      op: mutation.op,
+      changes: mutation.op === 'create' ? mutation.record : mutation.op === 'patch' ? Object.fromEntries(decision.appliedPaths.map((p) => [p, mutation.changes[p] ?? null])) : null,
+      overwritten: decision.overwritten.map((o) => ({ ...o })),
+    });
+  }
+  const accepted = { mutationId: mutation.mutationId, recordId: mutation.recordId, version: state.version, ...(warnings.length > 0 ? { warnings } : {}) };
+  if (decision.outcome !== 'conflict_queued') return { ...accepted, outcome: decision.outcome };
+  const record = repo.recordById(mutation.recordId);
+  for (const conflict of decision.conflicts) {
+    const stamp = Object.values(existing?.fieldVersions ?? {}).find((s) => s.version === conflict.serverVersion);
+    const id = deps.newId();
+    repo.insertConflict({
+      id, recordId: mutation.recordId, path: conflict.path, serverValue: conflict.serverValue, incomingValue: conflict.incomingValue,
+      baseVersion: conflict.baseVersion, serverVersion: conflict.serverVersion, serverBy: stamp?.by ?? null, deviceId: device.id, userId: auth.user.id,
+      mutationId: mutation.mutationId, createdAt: serverTime, status: 'open', resolvedValue: null, resolvedBy: null, resolvedAt: null, resolvedVersion: null,
+    });
+    repo.logChange({ entity: 'conflict', entityId: id, villageId: record?.villageId ?? null, recordType: type, audienceUserId: null });
+  }
+  // The record's pending paths travel in its pull meta: re-log it so devices see them.
+  if (record !== undefined) repo.logChange({ entity: 'record', entityId: record.id, villageId: record.villageId, recordType: record.type, audienceUserId: null });
+  repo.addBatchRecord(batchNumber, mutation.recordId, state.version);
+  return { ...accepted, outcome: 'conflict_queued', conflictPaths: decision.conflicts.map((c) => c.path), appliedPaths: [...decision.appliedPaths] };
+}
+
+/** Role, zone and record type checks (DESIGN.md §5): both the stored village and any new one. */
+function authorise(deps: Deps, auth: AuthContext, mutation: Mutation, existing: RecordRow | undefined): Rejection | undefined {
+  if (!isRecordType(mutation.recordType)) {
+    return { code: 'unsupported_record_type', message: `Type de fiche inconnu du serveur : « ${mutation.recordType} ».` };
+  }
+  if (!roleRecordTypes[auth.user.role].includes(mutation.recordType)) {
+    return { code: 'forbidden', message: `Votre rôle ne permet pas d’envoyer des fiches de type « ${mutation.recordType} ».` };
+  }
+  const villages = new Set<string>();
+  if (existing !== undefined) villages.add(existing.villageId);
+  if (mutation.op === 'create') villages.add(asText(mutation.record['villageId']));
+  if (mutation.op === 'patch' && 'villageId' in mutation.changes) villages.add(asText(mutation.changes['villageId']));
+  for (const villageId of villages) {
+    if (deps.repo.villageById(villageId) === undefined || !inScope(auth.scope(), villageId)) {
+      return { code: 'forbidden', message: `Village « ${villageId} » : hors de vos zones, la fiche n’a pas été enregistrée.`, details: { villageId } };
+    }
+  }
+  return undefined;
+}
+
+function reject(deps: Deps, auth: AuthContext, device: DeviceRow, mutation: Mutation, batchNumber: number, serverTime: string, rejection: Rejection): MutationResult {
+  // Kept rather than dropped (DESIGN.md §4): the supervisor and support can see what was refused.
+  deps.repo.quarantine({
+    deviceId: device.id, userId: auth.user.id, mutationId: mutation.mutationId, batchNumber, reasonCode: rejection.code,
+    reason: { message: rejection.message, ...(rejection.issues === undefined ? {} : { issues: rejection.issues }), ...(rejection.details === undefined ? {} : { details: rejection.details }) },
+    input: JSON.parse(JSON.stringify(mutation)) as Json, receivedAt: serverTime,
+  });
+  return {
+    mutationId: mutation.mutationId,
+    recordId: mutation.recordId,
+    outcome: 'rejected',
+    error: {
+      code: rejectionCodes[rejection.code],
+      message: rejection.message,
+      ...(rejection.issues === undefined ? {} : { issues: rejection.issues }),
+      ...(rejection.details === undefined ? {} : { details: rejection.details }),
+    },
+  };
+}
+
+function firstError(issues: readonly Issue[]): string {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const head = errors[0]?.message ?? 'La fiche ne respecte pas les règles du programme.';
+  return errors.length > 1 ? `${head} (et ${errors.length - 1} autre(s) erreur(s))` : head;
+}
+
+function asText(value: Json | undefined): string {
+  return typeof value === 'string' ? value : JSON.stringify(value ?? null);
+}

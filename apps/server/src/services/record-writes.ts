@@ -1,0 +1,63 @@
+import type { Issue, Json, ServerRecordState } from '@jigi/sync';
+import type { RecordRow } from '../storage/repository';
+import type { Deps } from './deps';
+
+export type RecordWrite = {
+  recordId: string;
+  existing: RecordRow | undefined;
+  state: ServerRecordState;
+  type: string;
+  warnings: readonly Issue[];
+  serverTime: string;
+  /** The review batch of a device push; null for a supervisor's resolution. */
+  batchNumber: number | null;
+  /** Who made the change: a device id, or `user:<id>` for a supervisor. */
+  actor: string;
+  userId: string;
+  deviceId: string | null;
+  mutationId: number | null;
+  clientTime: string | null;
+  op: string;
+  changes: Json;
+  overwritten: Json;
+};
+
+/**
+ * Stores a new version of a record with everything that goes with it: the version history (with the
+ * values it overwrote), the change-log entry that makes pull send it, the batch link, and — for a new
+ * version from a device — review back to « received » and the device owner's open tasks closed.
+ */
+export function writeRecordChange(deps: Deps, w: RecordWrite): void {
+  const { repo } = deps;
+  const villageId = typeof w.state.record['villageId'] === 'string' ? w.state.record['villageId'] : (w.existing?.villageId ?? '');
+  const fromDevice = w.deviceId !== null && w.mutationId !== null;
+  repo.saveRecord({
+    id: w.recordId,
+    type: w.type,
+    villageId,
+    version: w.state.version,
+    data: w.state.record,
+    fieldVersions: { ...w.state.fieldVersions },
+    deleted: w.state.deleted,
+    reviewStatus: fromDevice ? 'received' : (w.existing?.reviewStatus ?? 'received'),
+    warnings: w.warnings.map((i) => ({ ...i })),
+    createdBy: w.existing?.createdBy ?? w.userId,
+    deviceId: w.existing?.deviceId ?? w.deviceId ?? '',
+    createdAt: w.existing?.createdAt ?? w.serverTime,
+    updatedAt: w.serverTime,
+  });
+  const { recordId } = w;
+  repo.insertRecordVersion({
+    recordId, version: w.state.version, op: w.op, changes: w.changes, overwritten: w.overwritten, actor: w.actor, userId: w.userId,
+    deviceId: w.deviceId, mutationId: w.mutationId, serverTime: w.serverTime, clientTime: w.clientTime,
+  });
+  repo.logChange({ entity: 'record', entityId: recordId, villageId, recordType: w.type, audienceUserId: null });
+  if (w.batchNumber !== null) repo.addBatchRecord(w.batchNumber, recordId, w.state.version);
+  if (fromDevice) {
+    for (const task of repo.openTasksOf(recordId)) {
+      if (task.userId !== w.userId) continue;
+      repo.closeTask(task.id, w.serverTime);
+      repo.logChange({ entity: 'task', entityId: task.id, villageId, recordType: w.type, audienceUserId: task.userId });
+    }
+  }
+}
