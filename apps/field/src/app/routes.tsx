@@ -2,6 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../components/page';
 import { CiblageForm } from '../features/ciblage/ciblage-form';
 import { CiblageList, NewCiblage } from '../features/ciblage/ciblage-screens';
+import { HimoProject } from '../features/himo/himo-project';
+import { HimoProjects } from '../features/himo/himo-projects';
+import { NewSheet, NewWorker } from '../features/himo/himo-screens';
+import { SheetForm } from '../features/himo/sheet-form';
+import { WorkerForm } from '../features/himo/worker-form';
 import { ConsolePlaceholder, RoleHome } from '../features/home/role-home';
 import { MaForm } from '../features/ma/ma-form';
 import { MaList, NewMaSession } from '../features/ma/ma-screens';
@@ -25,6 +30,12 @@ function useRoutes(): Route[] {
     { pattern: '/pnp', render: () => <PnpList /> },
     { pattern: '/pnp/new', render: () => <NewPnp /> },
     { pattern: '/pnp/:id', render: (p) => <PnpForm key={p['id']} id={p['id'] ?? ''} /> },
+    { pattern: '/himo', render: () => <HimoProjects /> },
+    { pattern: '/himo/p/:projectId', render: (p) => <HimoProject projectId={p['projectId'] ?? ''} /> },
+    { pattern: '/himo/p/:projectId/worker/new', render: (p) => <NewWorker projectId={p['projectId'] ?? ''} /> },
+    { pattern: '/himo/p/:projectId/sheet/new', render: (p) => <NewSheet projectId={p['projectId'] ?? ''} /> },
+    { pattern: '/himo/worker/:id', render: (p) => <WorkerForm key={p['id']} id={p['id'] ?? ''} /> },
+    { pattern: '/himo/sheet/:id', render: (p) => <SheetForm key={p['id']} id={p['id'] ?? ''} /> },
     { pattern: '/supervision', render: () => <ConsolePlaceholder title={t('supervision')} /> },
     { pattern: '/admin', render: () => <ConsolePlaceholder title={t('admin')} /> },
   ];

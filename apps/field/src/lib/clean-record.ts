@@ -19,3 +19,9 @@ function clean(value: unknown): unknown {
   }
   return value;
 }
+
+/** A string field of a record, or '' (records are loosely typed while they are drafts). */
+export function textOf(record: Record<string, unknown>, key: string): string {
+  const v = record[key];
+  return typeof v === 'string' ? v : '';
+}

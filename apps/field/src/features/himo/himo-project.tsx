@@ -1,0 +1,108 @@
+import { formatDateFr, formatFcfa } from '@jigi/domain';
+import { useTranslation } from 'react-i18next';
+import { Flash } from '../../components/flash';
+import { Notice } from '../../components/notice';
+import { Page } from '../../components/page';
+import { StatusBadge } from '../../components/record-status';
+import { textOf } from '../../lib/clean-record';
+import { Link } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { liveValue, useLive } from '../../lib/use-live';
+import { workItems } from '../../storage/records';
+import { getMicroproject } from '../../storage/reference';
+import { frNumber, payLines } from './himo-pay';
+import { projectSheets, projectWorkers } from './himo-records';
+
+/** One microproject: its worker roll, its attendance sheets, and the days and amounts due. */
+export function HimoProject({ projectId }: { projectId: string }) {
+  const { t } = useTranslation('himo');
+  const { user } = useSession();
+  const project = liveValue(useLive(() => getMicroproject(projectId), [projectId]), undefined);
+  const finalWorkers = liveValue(useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]), []);
+  const finalSheets = liveValue(useLive(() => projectSheets(user.id, projectId), [user.id, projectId]), []);
+  const items = liveValue(useLive(() => workItems(user.id, ['himo_worker', 'himo_attendance']), [user.id]), []);
+  const mine = items.filter((i) => i.record['projectId'] === projectId);
+  const workers = mine.filter((i) => i.type === 'himo_worker');
+  const sheets = mine.filter((i) => i.type === 'himo_attendance').sort((a, b) => textOf(b.record, 'date').localeCompare(textOf(a.record, 'date')));
+  if (!project) return <Page title={t('title')} back="/himo"><Notice tone="info">{t('common:loading')}</Notice></Page>;
+  const pay = payLines(finalSheets, projectId, finalWorkers.map((w) => w.id), project.dailyWageFcfa);
+  const active = finalWorkers.filter((w) => w.active).length;
+  return (
+    <Page title={project.name} back="/himo">
+      <Flash />
+      <p className="lead">{t('wage', { amount: formatFcfa(project.dailyWageFcfa) })}</p>
+
+      <h2>{t('tabs.roll')}</h2>
+      <p>{t('roll.count', { count: active })}</p>
+      {workers.length === 0 && <p>{t('roll.empty')}</p>}
+      <ul className="list">
+        {workers.map((w) => (
+          <li key={w.id}>
+            <span className="grow">
+              <span className="list-title">{typeof w.record['name'] === 'string' ? w.record['name'] : '—'}</span> <StatusBadge status={w.status} />
+              <br />
+              <span className="small">
+                {[typeof w.record['householdCode'] === 'string' ? w.record['householdCode'] : undefined, w.record['isSubstitute'] === true ? t('roll.substitute') : undefined, w.record['active'] === false ? t('roll.inactive') : undefined].filter(Boolean).join(' · ')}
+              </span>
+            </span>
+            <Link to={`/himo/worker/${w.id}`} className="btn btn-small">
+              {t('open')}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <Link to={`/himo/p/${projectId}/worker/new`} className="btn btn-primary">
+        + {t('roll.add')}
+      </Link>
+
+      <h2>{t('tabs.sheets')}</h2>
+      {sheets.length === 0 && <p>{t('sheets.empty')}</p>}
+      <ul className="list">
+        {sheets.map((s) => (
+          <li key={s.id}>
+            <span className="grow">
+              <span className="list-title">{t('sheets.dated', { date: formatDateFr(textOf(s.record, 'date')) })}</span> <StatusBadge status={s.status} />
+            </span>
+            <Link to={`/himo/sheet/${s.id}`} className="btn btn-small">
+              {t('open')}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <Link to={`/himo/p/${projectId}/sheet/new`} className="btn btn-primary">
+        + {t('sheets.new')}
+      </Link>
+
+      <h2>{t('tabs.pay')}</h2>
+      <p className="small">{t('pay.note')}</p>
+      <table className="sheet" aria-label={t('tabs.pay')}>
+        <thead>
+          <tr>
+            <th>{t('pay.worker')}</th>
+            <th>{t('pay.household')}</th>
+            <th>{t('pay.days')}</th>
+            <th>{t('pay.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {finalWorkers.map((w) => {
+            const line = pay.find((p) => p.workerId === w.id);
+            return (
+              <tr key={w.id}>
+                <td>{w.name}</td>
+                <td>{w.householdCode}</td>
+                <td>{frNumber(line?.days ?? 0)}</td>
+                <td className="nowrap">{formatFcfa(line?.amount ?? 0)}</td>
+              </tr>
+            );
+          })}
+          <tr>
+            <th colSpan={2}>{t('pay.total')}</th>
+            <th>{frNumber(pay.reduce((n, p) => n + p.days, 0))}</th>
+            <th className="nowrap">{formatFcfa(pay.reduce((n, p) => n + p.amount, 0))}</th>
+          </tr>
+        </tbody>
+      </table>
+    </Page>
+  );
+}

@@ -1,0 +1,135 @@
+import { formatFcfa, himoAmount, himoAttendanceStatus, validateRecord, type HimoWorker } from '@jigi/domain';
+import { memo, useCallback, useEffect } from 'react';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/button';
+import { DraftGate } from '../../components/draft-gate';
+import { ChoiceField } from '../../components/form/choice-field';
+import { FinaliseBar } from '../../components/form/finalise-bar';
+import { IssueSummary } from '../../components/form/issue-summary';
+import { RecordFormProvider } from '../../components/form/record-form-provider';
+import { SaveIndicator } from '../../components/form/save-indicator';
+import { TextField } from '../../components/form/text-field';
+import { useRecordForm } from '../../components/form/use-record-form';
+import { Notice } from '../../components/notice';
+import { Page } from '../../components/page';
+import { RecordStatusNotice, StatusBadge } from '../../components/record-status';
+import { todayIso } from '../../lib/clock';
+import { toOptions } from '../../lib/options';
+import { useProgramSettings } from '../../lib/program-settings';
+import { useSession } from '../../lib/session';
+import { liveValue, useLive } from '../../lib/use-live';
+import { getMicroproject } from '../../storage/reference';
+import type { AnyRecord, DraftRow, RecordRow } from '../../storage/types';
+import { dayValue, frNumber } from './himo-pay';
+import { projectWorkers } from './himo-records';
+
+export function SheetForm({ id }: { id: string }) {
+  const { user } = useSession();
+  return (
+    <DraftGate id={id} agentId={user.id} firstSection="sheet" readOnly={(row) => <SheetReadOnly row={row} />}>
+      {(draft) => <SheetEditor draft={draft} />}
+    </DraftGate>
+  );
+}
+
+function SheetEditor({ draft }: { draft: DraftRow }) {
+  const { t } = useTranslation('himo');
+  const { user } = useSession();
+  const settings = useProgramSettings();
+  const projectId = typeof draft.record['projectId'] === 'string' ? draft.record['projectId'] : '';
+  const project = liveValue(useLive(() => getMicroproject(projectId), [projectId]), undefined);
+  const roll = liveValue(useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]), []);
+  const validate = useCallback(
+    (r: AnyRecord, mode: 'draft' | 'final') => validateRecord(r, { today: todayIso(), settings, himoWorkers: roll, ...(project ? { microprojects: [project] } : {}) }, { draft: mode === 'draft' }).issues,
+    [settings, roll, project],
+  );
+  const engine = useRecordForm({ draft, agentId: user.id, validate });
+  const wage = project?.dailyWageFcfa ?? settings.himoDefaultDailyWageFcfa;
+  return (
+    <Page title={t('sheet.title')} back={`/himo/p/${projectId}`} actions={<SaveIndicator status={engine.saveStatus} />}>
+      <RecordFormProvider engine={engine}>
+        {project && <p className="lead">{project.name} — {t('wage', { amount: formatFcfa(wage) })}</p>}
+        <TextField name="date" type="date" label={t('sheets.date')} />
+        <SheetLines workers={roll} wage={wage} />
+        <IssueSummary />
+        <FinaliseBar engine={engine} doneTo={`/himo/p/${projectId}`} />
+      </RecordFormProvider>
+    </Page>
+  );
+}
+
+function SheetLines({ workers, wage }: { workers: readonly HimoWorker[]; wage: number }) {
+  const { t } = useTranslation('himo');
+  const { control, getValues, setValue } = useFormContext();
+  const { fields, append } = useFieldArray({ control, name: 'lines', keyName: '_key' });
+  const byId = new Map(workers.map((w) => [w.id, w]));
+
+  // Workers added to the roll after the sheet was opened get their line.
+  useEffect(() => {
+    const have = new Set(((getValues('lines') ?? []) as { id: string }[]).map((l) => l.id));
+    for (const w of workers) if (w.active && !have.has(w.id)) append({ id: w.id }, { shouldFocus: false });
+  }, [workers, getValues, append]);
+
+  const markAll = (status: string) => {
+    fields.forEach((_, i) => {
+      setValue(`lines.${i}.status`, status, { shouldDirty: true });
+    });
+  };
+  if (workers.length === 0) return <Notice tone="warning">{t('sheet.noWorkers')}</Notice>;
+  return (
+    <>
+      <div className="row">
+        <Button onClick={() => { markAll('present'); }}>{t('sheet.allPresent')}</Button>
+        <Button onClick={() => { markAll('absent'); }}>{t('sheet.allAbsent')}</Button>
+        <Button onClick={() => { markAll('half_day'); }}>{t('sheet.allHalf')}</Button>
+      </div>
+      <SheetTotals wage={wage} />
+      {fields.map((f, index) => (
+        <SheetLine key={f._key} index={index} worker={byId.get((f as unknown as { id: string }).id)} wage={wage} />
+      ))}
+    </>
+  );
+}
+
+const SheetLine = memo(function SheetLine({ index, worker, wage }: { index: number; worker: HimoWorker | undefined; wage: number }) {
+  const { t } = useTranslation('himo');
+  const status = useWatch({ name: `lines.${index}.status` }) as string | undefined;
+  const name = worker?.name ?? '?';
+  const days = dayValue(status);
+  return (
+    <div className="attendance-line">
+      <p className="lead">
+        {name} <span className="small">{worker?.householdCode}</span>
+        <span className="nowrap"> — {t('sheet.dayAmount', { days: frNumber(days), amount: formatFcfa(himoAmount(days, wage)) })}</span>
+      </p>
+      <ChoiceField name={`lines.${index}.status`} label={t('sheet.status', { name })} options={toOptions(himoAttendanceStatus.labels, t, 'himoAttendanceStatus')} />
+    </div>
+  );
+});
+
+function SheetTotals({ wage }: { wage: number }) {
+  const { t } = useTranslation('himo');
+  const lines = (useWatch({ name: 'lines' }) ?? []) as { status?: string }[];
+  const days = lines.reduce((n, l) => n + dayValue(l.status), 0);
+  const count = (s: string) => lines.filter((l) => l.status === s).length;
+  return (
+    <div className="counts" role="status">
+      <span className="pill">{t('sheet.counts', { present: count('present'), half: count('half_day'), absent: count('absent'), unmarked: lines.filter((l) => !l.status).length })}</span>
+      <span className="pill pill-ok" data-testid="sheet-total">{t('sheet.totals', { days: frNumber(days), amount: formatFcfa(himoAmount(days, wage)) })}</span>
+    </div>
+  );
+}
+
+function SheetReadOnly({ row }: { row: RecordRow }) {
+  const { t } = useTranslation('himo');
+  const lines = (row.record['lines'] ?? []) as { status?: string }[];
+  const projectId = typeof row.record['projectId'] === 'string' ? row.record['projectId'] : '';
+  return (
+    <Page title={t('sheet.title')} back={`/himo/p/${projectId}`}>
+      <StatusBadge status={row.syncStatus} />
+      <RecordStatusNotice row={row} />
+      <p>{t('sheet.counts', { present: lines.filter((l) => l.status === 'present').length, half: lines.filter((l) => l.status === 'half_day').length, absent: lines.filter((l) => l.status === 'absent').length, unmarked: 0 })}</p>
+    </Page>
+  );
+}
