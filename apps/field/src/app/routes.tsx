@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../components/page';
 import { CiblageForm } from '../features/ciblage/ciblage-form';
 import { CiblageList, NewCiblage } from '../features/ciblage/ciblage-screens';
+import { CorrectionsList } from '../features/corrections/corrections-list';
 import { HimoProject } from '../features/himo/himo-project';
 import { HimoProjects } from '../features/himo/himo-projects';
 import { NewSheet, NewWorker } from '../features/himo/himo-screens';
@@ -12,6 +13,7 @@ import { MaForm } from '../features/ma/ma-form';
 import { MaList, NewMaSession } from '../features/ma/ma-screens';
 import { PnpForm } from '../features/pnp/pnp-form';
 import { NewPnp, PnpList } from '../features/pnp/pnp-screens';
+import { SyncHistory } from '../features/sync-history/sync-history';
 import { matchPath, usePath } from '../lib/router';
 
 type Route = { pattern: string; render: (params: Record<string, string>) => React.ReactNode };
@@ -36,6 +38,8 @@ function useRoutes(): Route[] {
     { pattern: '/himo/p/:projectId/sheet/new', render: (p) => <NewSheet projectId={p['projectId'] ?? ''} /> },
     { pattern: '/himo/worker/:id', render: (p) => <WorkerForm key={p['id']} id={p['id'] ?? ''} /> },
     { pattern: '/himo/sheet/:id', render: (p) => <SheetForm key={p['id']} id={p['id'] ?? ''} /> },
+    { pattern: '/corrections', render: () => <CorrectionsList /> },
+    { pattern: '/sync', render: () => <SyncHistory /> },
     { pattern: '/supervision', render: () => <ConsolePlaceholder title={t('supervision')} /> },
     { pattern: '/admin', render: () => <ConsolePlaceholder title={t('admin')} /> },
   ];
