@@ -17,6 +17,12 @@ export interface PoorLinkResult {
   /** Sync attempts that failed and were started again. */
   retries: number;
   faults: { drop_response: number; cut_request: number };
+  /**
+   * Network errors the peer's library let escape as unhandled promise rejections (PouchDB's http
+   * adapter does when the link resets while it sets a database up). A browser only logs these;
+   * in Node they would kill the run, so they are counted here instead.
+   */
+  strayRejections: number;
   /** Bytes that crossed the link, both ways. */
   linkBytes: number;
   floorMs: number;
@@ -28,6 +34,14 @@ export interface PoorLinkResult {
 /** Fault rates of issue 8 §2. */
 export const poorLinkFaults = { dropResponseAfterCommit: 0.02, cutRequestMidBody: 0.02 } as const;
 const MAX_ATTEMPTS = 200;
+const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'UND_ERR_SOCKET']);
+
+/** A connection-level failure (what the link injects), as opposed to a bug. */
+function isNetworkError(reason: unknown): boolean {
+  if (!(reason instanceof Error)) return false;
+  const code = (reason as Error & { code?: unknown }).code ?? (reason.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && NETWORK_CODES.has(code);
+}
 
 /**
  * Runs `sync` until it succeeds, as an app does when the link drops it mid-way. Retries start at
@@ -60,6 +74,12 @@ export async function runPoorLink(
   const profile: LinkProfile = linkProfiles[profileName];
   const peer = await factory.create();
   const link = await startFaultyLink({ upstream: peer.serverUrl, seed, ...profile, ...poorLinkFaults });
+  let strayRejections = 0;
+  const onStray = (reason: unknown): void => {
+    if (!isNetworkError(reason)) throw reason;
+    strayRejections++;
+  };
+  process.on('unhandledRejection', onStray);
   try {
     await peer.writeLocal(records);
     peer.routeThrough(link.url);
@@ -86,9 +106,11 @@ export async function runPoorLink(
       linkBytes: link.stats.bytesUp + link.stats.bytesDown,
       floorMs,
       floorRatio: totalMs / floorMs,
+      strayRejections,
       gate,
     };
   } finally {
+    process.off('unhandledRejection', onStray);
     await link.stop();
     await peer.close();
   }

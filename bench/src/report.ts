@@ -46,10 +46,10 @@ export function throughputTable(results: readonly ThroughputResult[]): string {
 /** Issue 8 §2: one row per peer, profile and N. */
 export function poorLinkTable(results: readonly PoorLinkResult[]): string {
   return table(
-    ['peer', 'link', 'N', 'push s', 'pull s', 'total s', 'requests', 'retries', 'drops/cuts', 'MB on link', 'floor s', '÷ floor', 'gate'],
+    ['peer', 'link', 'N', 'push s', 'pull s', 'total s', 'requests', 'retries', 'drops/cuts', 'stray rejections', 'MB on link', 'floor s', '÷ floor', 'gate'],
     results.map((r) => [
       r.peer, r.profile, fmt(r.n), fmt(r.pushMs / 1000, 1), fmt(r.pullMs / 1000, 1), fmt(r.totalMs / 1000, 1), fmt(r.requests), fmt(r.retries),
-      `${r.faults.drop_response}/${r.faults.cut_request}`, fmt(r.linkBytes / 1e6, 2), fmt(r.floorMs / 1000, 1), `${fmt(r.floorRatio, 1)}×`,
+      `${r.faults.drop_response}/${r.faults.cut_request}`, fmt(r.strayRejections), fmt(r.linkBytes / 1e6, 2), fmt(r.floorMs / 1000, 1), `${fmt(r.floorRatio, 1)}×`,
       r.gate.ok ? 'ok' : `FAIL: ${r.gate.problems.join('; ')}`,
     ]),
   );
