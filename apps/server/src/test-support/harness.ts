@@ -18,8 +18,24 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
+// Seeding hashes six passwords with scrypt (slow on purpose): do it once per test process and copy
+// the file for each server.
+let seededTemplate: Promise<string> | undefined;
+function seededFile(): Promise<string> {
+  seededTemplate ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-template-'));
+    const file = path.join(dir, 'jigi.sqlite');
+    const repo = createSqliteRepository(file);
+    await seedDemo({ repo, now: () => new Date('2026-03-15T08:00:00.000Z'), newId: () => 'unused', newSecret: () => 'unused' });
+    repo.close();
+    return file;
+  })();
+  return seededTemplate;
+}
+
 export async function startTestServer(options: { seed?: boolean; app?: Partial<AppOptions> } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-server-'));
+  if (options.seed !== false) fs.copyFileSync(await seededFile(), path.join(dir, 'jigi.sqlite'));
   const repo = createSqliteRepository(path.join(dir, 'jigi.sqlite'));
   const clock = { now: new Date('2026-03-15T10:00:00.000Z'), advance(ms: number) { clock.now = new Date(clock.now.getTime() + ms); } };
   let n = 0;
@@ -32,7 +48,6 @@ export async function startTestServer(options: { seed?: boolean; app?: Partial<A
     ...options.app,
   });
   const deps = app.deps;
-  if (options.seed !== false) await seedDemo(deps);
   return {
     app, repo, deps, dir, clock,
     async close() {

@@ -1,0 +1,156 @@
+import type { FastifyInstance } from 'fastify';
+import { recordTypes } from '@jigi/domain';
+import { jsonSchema, wireLimits } from '@jigi/sync';
+import { z } from 'zod';
+import { AppError } from '../../errors/app-error';
+import { authOf } from '../../plugins/access';
+import { parseInput } from '../../plugins/validate';
+import { findDuplicateHouseholds } from '../../services/duplicates';
+import { decide, resolve, visibleConflict, visibleRecord } from '../../services/review';
+import { scopeList, villageInZones } from '../../services/scope';
+import type { Deps } from '../../services/deps';
+import type { AuthContext } from '../../plugins/access';
+
+const access = { auth: 'user', roles: ['admin', 'supervisor'] } as const;
+const reviewStatus = z.enum(['received', 'approved', 'returned', 'rejected']);
+const isoDay = z.iso.date();
+
+export const batchListQuerySchema = z.object({
+  zone: z.string().min(1).max(wireLimits.maxIdLength).optional(),
+  userId: z.string().min(1).max(wireLimits.maxIdLength).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  recordType: z.enum(recordTypes).optional(),
+  status: reviewStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const decisionBodySchema = z.object({ decision: z.enum(['approve', 'return', 'reject']), comment: z.string().trim().max(wireLimits.maxMessageLength).optional() });
+export const bulkDecisionBodySchema = decisionBodySchema.extend({ recordIds: z.array(z.string().min(1).max(wireLimits.maxIdLength)).min(1).max(500) });
+export const resolutionBodySchema = z.discriminatedUnion('choice', [
+  z.object({ choice: z.literal('server') }),
+  z.object({ choice: z.literal('incoming') }),
+  z.object({ choice: z.literal('value'), value: jsonSchema }),
+]);
+const batchParams = z.object({ batchNumber: z.coerce.number().int().min(1) });
+const recordParams = z.object({ recordId: z.string().min(1).max(wireLimits.maxIdLength) });
+const conflictParams = z.object({ conflictId: z.string().min(1).max(wireLimits.maxIdLength) });
+
+/** Villages the caller may see, narrowed to a zone when one is asked for (`undefined`: all). */
+function villagesFor(deps: Deps, auth: AuthContext, zone: string | undefined): string[] | undefined {
+  const scoped = scopeList(auth.scope());
+  if (zone === undefined) return scoped;
+  const inZone = deps.repo.listVillages().filter((v) => villageInZones(v, [zone])).map((v) => v.id);
+  return scoped === undefined ? inZone : inZone.filter((id) => scoped.includes(id));
+}
+
+/** Supervisor review (DESIGN.md §3.9): batches, records, decisions, conflicts, duplicates. */
+export function reviewRoutes(app: FastifyInstance): void {
+  const { deps } = app;
+  const { repo } = deps;
+
+  app.get('/api/review/batches', { config: { access } }, (request) => {
+    const auth = authOf(request);
+    const q = parseInput(batchListQuerySchema, request.query, 'invalid_query');
+    const to = q.to === undefined ? undefined : new Date(Date.parse(q.to) + 86_400_000).toISOString();
+    return repo.listBatches({ villageIds: villagesFor(deps, auth, q.zone), userId: q.userId, from: q.from, to, recordType: q.recordType, status: q.status, limit: q.limit, offset: q.offset });
+  });
+
+  app.get('/api/review/batches/:batchNumber', { config: { access } }, (request) => {
+    const auth = authOf(request);
+    const { batchNumber } = parseInput(batchParams, request.params, 'invalid_query');
+    const batch = repo.batchByNumber(batchNumber);
+    const scope = auth.scope();
+    const visible = batch?.villages.some((v) => scope === 'all' || scope.has(v)) ?? false;
+    if (batch === undefined || !visible) throw new AppError('not_found', { details: { batchNumber } });
+    const records = repo.batchRecords(batchNumber).filter((r) => scope === 'all' || scope.has(r.villageId));
+    const quarantined = repo.listQuarantine(batch.deviceId).filter((q) => q.batchNumber === batchNumber);
+    repo.audit({ at: deps.now().toISOString(), userId: auth.user.id, action: 'batch.read', entity: 'batch', entityId: String(batchNumber), details: null });
+    return {
+      batch,
+      records: records.map((r) => ({ id: r.id, type: r.type, villageId: r.villageId, version: r.version, reviewStatus: r.reviewStatus, deleted: r.deleted, warningCount: r.warnings.length, updatedAt: r.updatedAt })),
+      rejected: quarantined.map((q) => ({ mutationId: q.mutationId, reasonCode: q.reasonCode, reason: q.reason })),
+    };
+  });
+
+  app.get('/api/review/records/:recordId', { config: { access } }, (request) => {
+    const auth = authOf(request);
+    const { recordId } = parseInput(recordParams, request.params, 'invalid_query');
+    const record = visibleRecord(deps, auth, recordId);
+    repo.audit({ at: deps.now().toISOString(), userId: auth.user.id, action: 'record.read', entity: 'record', entityId: recordId, details: null });
+    return {
+      record,
+      versions: repo.recordVersions(recordId),
+      decisions: repo.reviewDecisions(recordId),
+      openConflictPaths: repo.openConflictPaths(recordId),
+      openTasks: repo.openTasksOf(recordId),
+    };
+  });
+
+  app.post('/api/review/records/:recordId/decision', { config: { access } }, (request) => {
+    const { recordId } = parseInput(recordParams, request.params, 'invalid_query');
+    const body = parseInput(decisionBodySchema, request.body);
+    const [result] = decide(deps, authOf(request), [recordId], body.decision, body.comment);
+    return result;
+  });
+
+  app.post('/api/review/decisions', { config: { access } }, (request) => {
+    const body = parseInput(bulkDecisionBodySchema, request.body);
+    return { results: decide(deps, authOf(request), body.recordIds, body.decision, body.comment) };
+  });
+
+  app.get('/api/review/conflicts', { config: { access } }, (request) => {
+    const auth = authOf(request);
+    const q = parseInput(z.object({ status: z.enum(['open', 'resolved']).optional(), zone: z.string().min(1).max(wireLimits.maxIdLength).optional() }), request.query, 'invalid_query');
+    return { conflicts: repo.listConflicts({ villageIds: villagesFor(deps, auth, q.zone), status: q.status ?? 'open' }) };
+  });
+
+  app.get('/api/review/conflicts/:conflictId', { config: { access } }, (request) => {
+    const auth = authOf(request);
+    const { conflictId } = parseInput(conflictParams, request.params, 'invalid_query');
+    const { conflict, record } = visibleConflict(deps, auth, conflictId);
+    repo.audit({ at: deps.now().toISOString(), userId: auth.user.id, action: 'conflict.read', entity: 'conflict', entityId: conflictId, details: null });
+    const who = (userId: string) => repo.userById(userId)?.name ?? userId;
+    const server = repo.recordVersions(record.id).find((v) => v.version === conflict.serverVersion);
+    const base = repo.recordVersions(record.id).filter((v) => v.version <= conflict.baseVersion);
+    return {
+      conflict,
+      record: { id: record.id, type: record.type, villageId: record.villageId, version: record.version },
+      server: { value: conflict.serverValue, version: conflict.serverVersion, deviceId: conflict.serverBy, userName: server?.userId === undefined || server.userId === null ? null : who(server.userId), at: server?.serverTime ?? null },
+      incoming: { value: conflict.incomingValue, deviceId: conflict.deviceId, userName: who(conflict.userId), at: conflict.createdAt, mutationId: conflict.mutationId },
+      base: { version: conflict.baseVersion, value: baseValue(base.map((v) => v.changes), conflict.path) },
+    };
+  });
+
+  app.post('/api/review/conflicts/:conflictId/resolve', { config: { access } }, (request) => {
+    const { conflictId } = parseInput(conflictParams, request.params, 'invalid_query');
+    return resolve(deps, authOf(request), conflictId, parseInput(resolutionBodySchema, request.body));
+  });
+
+  app.get('/api/review/duplicates', { config: { access } }, (request) => {
+    const auth = authOf(request);
+    const q = parseInput(z.object({ zone: z.string().min(1).max(wireLimits.maxIdLength).optional() }), request.query, 'invalid_query');
+    return { candidates: findDuplicateHouseholds(repo.ciblageRecordsOfVillages(villagesFor(deps, auth, q.zone) ?? 'all')) };
+  });
+}
+
+/** The value a path had at the base version, replayed from the stored versions' changes. */
+function baseValue(changes: readonly unknown[], path: string): unknown {
+  let value: unknown = null;
+  for (const change of changes) {
+    if (typeof change !== 'object' || change === null) continue;
+    if (path in change) value = (change as Record<string, unknown>)[path];
+    else value = lookup(change, path.split('.')) ?? value;
+  }
+  return value;
+}
+
+function lookup(node: unknown, segments: readonly string[]): unknown {
+  let current: unknown = node;
+  for (const segment of segments) {
+    if (Array.isArray(current)) current = current.find((item: unknown) => typeof item === 'object' && item !== null && (item as { id?: unknown }).id === segment);
+    else if (typeof current === 'object' && current !== null) current = (current as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return current;
+}
