@@ -1,0 +1,93 @@
+import { planCompaction } from '../sync/compaction';
+import { batchHead, pushBodyText, toWireMutation, wireProblem } from '../sync/wire';
+import { utf8Length } from '../sync/gzip';
+import { db } from './db';
+import { attempt, type StorageResult } from './errors';
+import { syncBatches, syncRecords, type SyncBatchRow } from './sync-types';
+import type { OutboxRow } from './types';
+import type { Mutation } from '@jigi/sync';
+
+export interface FreezeInput {
+  userId: string;
+  newBatchId: () => string;
+  /** Device clock, ISO (audit only). */
+  now: string;
+  clockOffsetMs?: number | undefined;
+  /** JSON bytes the batch may hold (the batch sizer's budget); one mutation always goes, whatever its size. */
+  jsonBudget: number;
+  maxMutations: number;
+  /** Export: freeze a new batch even when unacknowledged ones exist. */
+  alwaysNew?: boolean;
+}
+
+/**
+ * The next batch to send, in one transaction with the mutation counter and the outbox: the oldest
+ * unacknowledged batch as it was frozen, else a new one made of compacted pending mutations in outbox
+ * order, numbered from the device's next mutation id. `null` when there is nothing to send.
+ *
+ * Only one batch is normally unacknowledged, so the server sees ids in order; the pending rows behind
+ * it keep compacting while it is in flight. A change the protocol would refuse whole (a malformed path)
+ * is taken out and its record marked rejected here, so that one bad record never blocks the queue.
+ */
+export function freezeNextBatch(input: FreezeInput): Promise<StorageResult<SyncBatchRow | null>> {
+  const d = db();
+  const batches = syncBatches(d);
+  return attempt(() =>
+    d.transaction('rw', [d.outbox, d.syncState, batches, d.records], async () => {
+      if (!input.alwaysNew) {
+        const open = await batches.where('userId').equals(input.userId).sortBy('firstMutationId');
+        if (open[0]) return open[0];
+      }
+      const state = await d.syncState.get(input.userId);
+      if (!state) return null;
+      const pending = await d.outbox.where('[userId+state]').equals([input.userId, 'pending']).sortBy('seq');
+      const plan = planCompaction(pending);
+      if (plan.remove.length > 0) await d.outbox.bulkDelete(plan.remove);
+      if (plan.put.length > 0) await d.outbox.bulkPut(plan.put);
+      const removed = new Set(plan.remove);
+      const replaced = new Map(plan.put.map((r) => [r.seq, r]));
+      const rows = pending.filter((r) => !removed.has(r.seq as number)).map((r) => replaced.get(r.seq) ?? r);
+
+      let next = state.nextMutationId;
+      let bytes = 0;
+      const chosen: { row: OutboxRow; mutation: Mutation }[] = [];
+      for (const row of rows) {
+        if (chosen.length >= input.maxMutations) break;
+        const mutation = toWireMutation(row, next);
+        const problem = wireProblem(mutation);
+        if (problem !== undefined) {
+          await d.outbox.delete(row.seq);
+          await syncRecords(d).update(row.recordId, { syncStatus: 'rejected', rejection: { code: 'invalid_change', message: problem, at: input.now } });
+          continue;
+        }
+        const size = utf8Length(JSON.stringify(mutation)) + 1;
+        if (chosen.length > 0 && bytes + size > input.jsonBudget) break;
+        bytes += size;
+        chosen.push({ row, mutation });
+        next++;
+      }
+      if (chosen.length === 0) return null;
+      const batchId = input.newBatchId();
+      const body = pushBodyText(batchHead({ deviceId: state.deviceId, batchId, clientTime: input.now, clockOffsetMs: input.clockOffsetMs }), chosen.map((c) => c.mutation));
+      const batch: SyncBatchRow = {
+        batchId,
+        userId: input.userId,
+        firstMutationId: state.nextMutationId,
+        lastMutationId: next - 1,
+        body,
+        jsonBytes: utf8Length(body),
+        createdAt: input.now,
+        attempts: 0,
+      };
+      await batches.add(batch);
+      await d.outbox.bulkPut(chosen.map((c) => ({ ...c.row, state: 'in_flight' as const, batchId, mutationId: c.mutation.mutationId })));
+      await d.syncState.update(input.userId, { nextMutationId: next });
+      return batch;
+    }),
+  );
+}
+
+/** Unacknowledged batches of a user, in mutation id order. */
+export function openBatches(userId: string): Promise<StorageResult<SyncBatchRow[]>> {
+  return attempt(() => syncBatches(db()).where('userId').equals(userId).sortBy('firstMutationId'));
+}

@@ -1,0 +1,19 @@
+import { db } from './db';
+import { attempt, type StorageResult } from './errors';
+import type { SyncReceiptRow } from './sync-types';
+
+/** Keeps one sync's receipt in the history. */
+export function addSyncReceipt(row: Omit<SyncReceiptRow, 'id'>): Promise<StorageResult<SyncReceiptRow>> {
+  return attempt(async () => {
+    const id = await db().receipts.add(row);
+    return { ...row, id };
+  });
+}
+
+/** Sync history of a user, newest first. */
+export function syncHistory(userId: string, limit = 50): Promise<StorageResult<SyncReceiptRow[]>> {
+  return attempt(async () => {
+    const rows = (await db().receipts.where('userId').equals(userId).sortBy('at')) as SyncReceiptRow[];
+    return rows.reverse().slice(0, limit);
+  });
+}

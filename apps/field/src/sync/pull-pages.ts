@@ -1,0 +1,51 @@
+import { pullResponseSchema } from '@jigi/sync';
+import { applyPullPage, resetPullCursor } from '../storage/sync-pull-apply';
+import { readSyncState } from '../storage/sync-session';
+import type { RunContext } from './engine-context';
+import type { PhaseResult } from './push-batches';
+import { request } from './transport';
+
+export type PullResult = PhaseResult | { ok: false; error: { kind: 'epoch_changed'; message: string } };
+
+/**
+ * Pulls every page since the stored cursor; each page is stored with its cursor in one transaction, so
+ * a drop re-pulls only the page that was lost. A 410 (the server was restored from a backup) forgets
+ * the cursor and returns `epoch_changed`: the engine then pulls from scratch and pushes again, the
+ * outbox untouched.
+ */
+export async function pullAll(ctx: RunContext): Promise<PullResult> {
+  ctx.progress.set({ phase: 'pulling' });
+  const state = await readSyncState(ctx.userId);
+  if (!state.ok) return { ok: false, error: { kind: 'storage', message: state.error.detail } };
+  let cursor = state.value?.pullCursor ?? null;
+  let failuresInRow = 0;
+  for (;;) {
+    const query = new URLSearchParams({ limit: String(ctx.limits.pullLimit), maxBytes: String(ctx.limits.pullMaxBytes) });
+    if (cursor) query.set('cursor', cursor);
+    ctx.counters.requests++;
+    const res = await request(ctx.transport, { method: 'GET', path: `/api/sync/pull?${query.toString()}`, token: ctx.deviceToken, timeoutMs: ctx.limits.pullTimeoutMs }, pullResponseSchema);
+    if (!res.ok) {
+      const error = res.error;
+      if (error.kind === 'http' && (error.status === 410 || error.errorKind === 'epoch_changed')) {
+        const reset = await resetPullCursor(ctx.userId);
+        if (!reset.ok) return { ok: false, error: { kind: 'storage', message: reset.error.detail } };
+        return { ok: false, error: { kind: 'epoch_changed', message: error.message } };
+      }
+      const transient = error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'http' && error.errorKind === 'server');
+      failuresInRow++;
+      ctx.counters.failures++;
+      if (!transient || failuresInRow >= ctx.limits.maxFailuresInRow) return { ok: false, error };
+      await ctx.sleep(ctx.limits.retryPauseMs * failuresInRow);
+      continue;
+    }
+    failuresInRow = 0;
+    ctx.counters.bytesDown += res.bytesDown;
+    if (res.sample) ctx.samples.push(res.sample);
+    const applied = await applyPullPage({ userId: ctx.userId, changes: res.value.changes, nextCursor: res.value.nextCursor, now: new Date(ctx.transport.now()).toISOString() });
+    if (!applied.ok) return { ok: false, error: { kind: 'storage', message: applied.error.detail } };
+    ctx.counters.pulled += res.value.changes.length;
+    ctx.progress.set({ pulled: ctx.counters.pulled, bytesDown: ctx.counters.bytesDown });
+    cursor = res.value.nextCursor;
+    if (!res.value.hasMore) return { ok: true };
+  }
+}
