@@ -8,7 +8,7 @@ import { UnlockScreen } from '../features/auth/unlock-screen';
 import { SessionContext, type Session } from '../lib/session';
 import type { StorageError } from '../storage/errors';
 import { getMeta, setMeta } from '../storage/meta';
-import { unsyncedOnDevice } from '../storage/records';
+import { unsyncedOnDevice } from '../storage/counts';
 import type { UserRow } from '../storage/types';
 import { listUsers } from '../storage/users';
 import { Shell } from './shell';

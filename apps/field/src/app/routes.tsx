@@ -1,20 +1,29 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Notice } from '../components/notice';
 import { Page } from '../components/page';
-import { CiblageForm } from '../features/ciblage/ciblage-form';
-import { CiblageList, NewCiblage } from '../features/ciblage/ciblage-screens';
-import { CorrectionsList } from '../features/corrections/corrections-list';
-import { HimoProject } from '../features/himo/himo-project';
-import { HimoProjects } from '../features/himo/himo-projects';
-import { NewSheet, NewWorker } from '../features/himo/himo-screens';
-import { SheetForm } from '../features/himo/sheet-form';
-import { WorkerForm } from '../features/himo/worker-form';
 import { ConsolePlaceholder, RoleHome } from '../features/home/role-home';
-import { MaForm } from '../features/ma/ma-form';
-import { MaList, NewMaSession } from '../features/ma/ma-screens';
-import { PnpForm } from '../features/pnp/pnp-form';
-import { NewPnp, PnpList } from '../features/pnp/pnp-screens';
-import { SyncHistory } from '../features/sync-history/sync-history';
 import { matchPath, usePath } from '../lib/router';
+
+// Each workflow is its own chunk, loaded on first use (and precached by the service worker), so the
+// shell that opens the app stays small on a 2 GB tablet.
+const CiblageForm = lazy(() => import('../features/ciblage/ciblage-form').then((m) => ({ default: m.CiblageForm })));
+const CiblageList = lazy(() => import('../features/ciblage/ciblage-screens').then((m) => ({ default: m.CiblageList })));
+const NewCiblage = lazy(() => import('../features/ciblage/ciblage-screens').then((m) => ({ default: m.NewCiblage })));
+const CorrectionsList = lazy(() => import('../features/corrections/corrections-list').then((m) => ({ default: m.CorrectionsList })));
+const HimoProject = lazy(() => import('../features/himo/himo-project').then((m) => ({ default: m.HimoProject })));
+const HimoProjects = lazy(() => import('../features/himo/himo-projects').then((m) => ({ default: m.HimoProjects })));
+const NewSheet = lazy(() => import('../features/himo/himo-screens').then((m) => ({ default: m.NewSheet })));
+const NewWorker = lazy(() => import('../features/himo/himo-screens').then((m) => ({ default: m.NewWorker })));
+const SheetForm = lazy(() => import('../features/himo/sheet-form').then((m) => ({ default: m.SheetForm })));
+const WorkerForm = lazy(() => import('../features/himo/worker-form').then((m) => ({ default: m.WorkerForm })));
+const MaForm = lazy(() => import('../features/ma/ma-form').then((m) => ({ default: m.MaForm })));
+const MaList = lazy(() => import('../features/ma/ma-screens').then((m) => ({ default: m.MaList })));
+const NewMaSession = lazy(() => import('../features/ma/ma-screens').then((m) => ({ default: m.NewMaSession })));
+const PnpForm = lazy(() => import('../features/pnp/pnp-form').then((m) => ({ default: m.PnpForm })));
+const NewPnp = lazy(() => import('../features/pnp/pnp-screens').then((m) => ({ default: m.NewPnp })));
+const PnpList = lazy(() => import('../features/pnp/pnp-screens').then((m) => ({ default: m.PnpList })));
+const SyncHistory = lazy(() => import('../features/sync-history/sync-history').then((m) => ({ default: m.SyncHistory })));
 
 type Route = { pattern: string; render: (params: Record<string, string>) => React.ReactNode };
 
@@ -51,7 +60,7 @@ export function AppRoutes() {
   const { t } = useTranslation();
   for (const route of routes) {
     const params = matchPath(route.pattern, path);
-    if (params) return <>{route.render(params)}</>;
+    if (params) return <Suspense fallback={<Notice tone="info">{t('loading')}</Notice>}>{route.render(params)}</Suspense>;
   }
   return (
     <Page title={t('notFound')} back="/">

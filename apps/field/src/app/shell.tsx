@@ -4,7 +4,7 @@ import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
-import { unsyncedOnDevice } from '../storage/records';
+import { unsyncedOnDevice } from '../storage/counts';
 import { AppRoutes } from './routes';
 import { StatusBar } from './status-bar';
 import { SyncMessage } from './sync-message';

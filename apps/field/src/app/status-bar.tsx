@@ -4,7 +4,7 @@ import { formatBytes } from '../lib/format';
 import { useLive } from '../lib/use-live';
 import { requestPersistence, storageUse, type PersistResult, type StorageUse } from '../storage/device-storage';
 import { getMeta, setMeta } from '../storage/meta';
-import { localCounts } from '../storage/records';
+import { localCounts } from '../storage/counts';
 
 function useOnline(): boolean {
   return useSyncExternalStore(

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { syncNow, type SyncSummary } from '../sync/sync-now';
+import type { SyncSummary } from '../sync/sync-now';
 
 export type SyncView = { running: boolean; last: SyncSummary | null; run: () => void };
 
@@ -15,7 +15,9 @@ export function useSync(userId: string): SyncView {
     if (busy.current) return;
     busy.current = true;
     setRunning(true);
-    void syncNow(userId)
+    // Loaded on first use: the wire schemas stay out of the shell's first download.
+    void import('../sync/sync-now')
+      .then(({ syncNow }) => syncNow(userId))
       .then(setLast)
       .finally(() => {
         busy.current = false;

@@ -45,3 +45,8 @@ export function useDatabase(name: string): JigiDb {
   current = new JigiDb(name);
   return current;
 }
+
+/** Makes an already-open database the one storage functions use (upgrade tests). */
+export function useDatabaseInstance(instance: JigiDb): void {
+  current = instance;
+}

@@ -4,7 +4,8 @@ import { freshDb } from '../test-support/db';
 import type { JigiDb } from './db';
 import { getDraft, saveDraft } from './drafts';
 import { freezeBatch } from './outbox';
-import { finaliseRecord, localCounts, startEdit, workItems } from './records';
+import { localCounts } from './counts';
+import { finaliseRecord, startEdit, workItems } from './records';
 import { saveRegistration } from './sync-state';
 import type { AnyRecord } from './types';
 

@@ -132,7 +132,7 @@ export async function workItems(agentId: string, types: readonly string[]): Prom
     ]);
     for (const r of records) {
       out.set(r.id, {
-        id: r.id, type: r.type, villageId: r.villageId, status: r.syncStatus, record: r.record, updatedAt: r.updatedAt, searchText: r.searchText,
+        id: r.id, type: r.type, villageId: r.villageId, status: r.syncStatus, record: r.record, updatedAt: r.updatedAt, searchText: r.searchText || searchTextOf(r.record),
         ...(r.supervisorComment !== undefined ? { supervisorComment: r.supervisorComment } : {}),
         ...(r.rejection ? { rejection: r.rejection } : {}),
       });
@@ -141,33 +141,10 @@ export async function workItems(agentId: string, types: readonly string[]): Prom
       const base = out.get(dr.id);
       out.set(dr.id, {
         ...(base ?? {}),
-        id: dr.id, type: dr.type, villageId: dr.villageId, status: 'draft', record: dr.record, updatedAt: dr.updatedAt, searchText: dr.searchText,
+        id: dr.id, type: dr.type, villageId: dr.villageId, status: 'draft', record: dr.record, updatedAt: dr.updatedAt, searchText: dr.searchText || searchTextOf(dr.record),
         ...(base ? { recordStatus: base.status as SyncStatus } : {}),
       });
     }
   }
   return [...out.values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
-}
-
-/** What the status bar shows: records not yet accepted by the server, and open drafts. */
-export async function localCounts(agentId: string): Promise<{ unsynced: number; drafts: number; toCorrect: number }> {
-  const d = db();
-  const rows = await d.records.where('agentId').equals(agentId).toArray();
-  let unsynced = 0;
-  let toCorrect = 0;
-  for (const r of rows) {
-    if (r.syncStatus === 'finalised' || r.syncStatus === 'rejected') unsynced++;
-    if (r.syncStatus === 'returned' || r.syncStatus === 'rejected') toCorrect++;
-  }
-  const drafts = await d.drafts.where('agentId').equals(agentId).count();
-  return { unsynced, drafts, toCorrect };
-}
-
-/** Records of every user on this tablet that the server does not have yet (switching user is refused while > 0). */
-export async function unsyncedOnDevice(): Promise<number> {
-  const [records, outbox] = await Promise.all([
-    db().records.where('syncStatus').anyOf(['finalised', 'rejected']).count(),
-    db().outbox.count(),
-  ]);
-  return Math.max(records, outbox > 0 ? 1 : 0);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { JigiDb } from './db';
+import { JigiDb, useDatabaseInstance } from './db';
 import { LATEST_SCHEMA_VERSION, schemaVersions } from './schema';
-import { searchTextOf } from './search-text';
+import { workItems } from './records';
 
 const name = () => `schema-${Math.random().toString(36).slice(2)}`;
 
@@ -36,11 +36,13 @@ describe('tablet database schema', () => {
     expect(v2.verno).toBe(2);
     const row = await v2.records.get('r1');
     expect(row?.record).toEqual(record);
-    expect(row?.searchText).toBe(searchTextOf(record));
-    expect(row?.searchText).toContain('traore');
+    expect(row?.searchText).toBe('');
     expect(await v2.records.where('[agentId+type]').equals(['u1', 'ciblage_household']).count()).toBe(1);
-    const draft = await v2.drafts.where('[agentId+type]').equals(['u1', 'pnp_enrolment']).first();
-    expect(draft?.searchText).toContain('awa dembele');
+    expect((await v2.drafts.where('[agentId+type]').equals(['u1', 'pnp_enrolment']).first())?.searchText).toBe('');
+    // The lists fold the names of upgraded rows on read, so a search finds them.
+    useDatabaseInstance(v2);
+    expect((await workItems('u1', ['ciblage_household']))[0]?.searchText).toContain('traore');
+    expect((await workItems('u1', ['pnp_enrolment']))[0]?.searchText).toContain('awa dembele');
     expect(await v2.outbox.count()).toBe(1);
     v2.close();
   });

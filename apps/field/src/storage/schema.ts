@@ -8,10 +8,10 @@
  *   v1 — users, syncState, drafts, records, outbox, receipts, tasks, villages, beneficiaryHouseholds,
  *        microprojects, settings, meta.
  *   v2 — records and drafts indexed by [agentId+type] (every list screen reads by user and workflow);
- *        rows get `searchText` (accent-folded names) filled by the upgrade.
+ *        rows get `searchText` (accent-folded names): '' from the upgrade, computed when first listed
+ *        (the fold lives in the domain package, which the app shell does not load).
  */
 import type { Transaction } from 'dexie';
-import { searchTextOf } from './search-text';
 
 export interface SchemaVersion {
   version: number;
@@ -44,19 +44,15 @@ export const schemaVersions: readonly SchemaVersion[] = [
       records: 'id, type, agentId, villageId, syncStatus, updatedAt, [agentId+type]',
     },
     async upgrade(tx) {
-      // Older rows had no `searchText`; the list screens search on it.
-      await tx
-        .table('drafts')
-        .toCollection()
-        .modify((row: { record: Record<string, unknown>; searchText?: string }) => {
-          row.searchText = searchTextOf(row.record);
-        });
-      await tx
-        .table('records')
-        .toCollection()
-        .modify((row: { record: Record<string, unknown>; searchText?: string }) => {
-          row.searchText = searchTextOf(row.record);
-        });
+      // Older rows had no `searchText`; '' means « not folded yet » (records.ts folds it on read).
+      for (const table of ['drafts', 'records']) {
+        await tx
+          .table(table)
+          .toCollection()
+          .modify((row: { searchText?: string }) => {
+            row.searchText ??= '';
+          });
+      }
     },
   },
 ];

@@ -2,7 +2,6 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { Notice } from '../../components/notice';
-import { registerDevice } from '../../sync/register-device';
 import type { UserRow } from '../../storage/types';
 
 /** Online login (once per user and tablet): registers the device. */
@@ -18,6 +17,7 @@ export function LoginScreen({ onLoggedIn, onCancel }: { onLoggedIn: (user: UserR
     e.preventDefault();
     setBusy(true);
     setError(null);
+    const { registerDevice } = await import('../../sync/register-device');
     const result = await registerDevice(login.trim(), password, `Tablette ${login.trim()}`);
     setBusy(false);
     if (result.ok) {

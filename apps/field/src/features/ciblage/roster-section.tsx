@@ -74,7 +74,7 @@ function RespondentField() {
   const { t } = useTranslation('ciblage');
   const members = (useWatch({ name: 'members' }) ?? []) as Member[];
   return (
-    <div style={{ marginTop: '1rem' }}>
+    <div className="spaced">
       <SelectField
         name="respondentMemberId"
         label={t('fields.respondent')}
