@@ -1,0 +1,32 @@
+import { requestJson, type ApiResult, type Parser } from '../../../sync/api';
+
+// Every console call goes through here: the supervisor's own credentials (the device token given at
+// login), failures as values (sync/api.ts), responses validated by the caller's zod schema. The server
+// refuses anything outside the supervisor's zones; the console never filters data for security.
+
+export type QueryValue = string | number | undefined;
+export type Query = Readonly<Record<string, QueryValue>>;
+
+/** `/api/x` + `{ a: '1', b: undefined, c: '' }` → `/api/x?a=1` (empty values are no filter). */
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? path : `${path}?${text}`;
+}
+
+export function apiGet<T>(token: string, path: string, query: Query, parser: Parser<T>, signal?: AbortSignal): Promise<ApiResult<T>> {
+  return requestJson(withQuery(path, query), { token, ...(signal ? { signal } : {}) }, parser);
+}
+
+export function apiPost<T>(token: string, path: string, body: unknown, parser: Parser<T>): Promise<ApiResult<T>> {
+  return requestJson(path, { method: 'POST', body, token }, parser);
+}
+
+/** Path segments from the server (record ids, batch numbers) are encoded, never pasted raw. */
+export function seg(value: string | number): string {
+  return encodeURIComponent(String(value));
+}

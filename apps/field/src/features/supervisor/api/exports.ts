@@ -1,0 +1,51 @@
+import type { ApiError, ApiResult } from '../../../sync/api';
+import { withQuery } from './client';
+
+export const exportFormats = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportRequest {
+  recordType: string;
+  format: ExportFormat;
+  /** `members`: the ciblage roster as its own table keyed by household id. */
+  table?: 'members';
+  filters: { zone?: string; status?: string; from?: string; to?: string };
+}
+
+/** `GET /api/exports/:recordType?format=&table=&zone=&status=&from=&to=` */
+export function exportUrl(req: ExportRequest): string {
+  return withQuery(`/api/exports/${encodeURIComponent(req.recordType)}`, { format: req.format, table: req.table, ...req.filters });
+}
+
+export type ExportFile = { blob: Blob; fileName: string };
+
+/**
+ * Fetches an export with the supervisor's token (a plain link could not carry it) and names the file
+ * from Content-Disposition, else from the request.
+ */
+export async function fetchExport(token: string, req: ExportRequest): Promise<ApiResult<ExportFile>> {
+  let response: Response;
+  try {
+    response = await fetch(exportUrl(req), { headers: { Authorization: `Bearer ${token}` } });
+  } catch (e: unknown) {
+    return { ok: false, error: { kind: 'offline', message: e instanceof Error ? e.message : String(e) } };
+  }
+  if (!response.ok) return { ok: false, error: await httpError(response) };
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+  const fallback = `${req.recordType}${req.table ? `-${req.table}` : ''}.${req.format}`;
+  return { ok: true, value: { blob: await response.blob(), fileName: named ? decodeURIComponent(named) : fallback } };
+}
+
+async function httpError(response: Response): Promise<ApiError> {
+  let code = `http_${response.status}`;
+  let message = response.statusText;
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof body.error?.code === 'string') code = body.error.code;
+    if (typeof body.error?.message === 'string') message = body.error.message;
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  return { kind: 'http', status: response.status, code, message };
+}

@@ -1,0 +1,103 @@
+import { formatDateTimeFr } from '../../../lib/format';
+import { Link } from '../../../lib/router';
+import { Button } from '../../../components/button';
+import { useState } from 'react';
+import { BATCH_PAGE_SIZE, listBatches, type Batch } from '../api/batches';
+import { consolePaths } from '../components/console-link';
+import { FilterBar } from '../components/filter-bar';
+import { RemoteView } from '../components/remote-view';
+import { filtersKey, useFilters } from '../hooks/use-filters';
+import { useRemote } from '../hooks/use-remote';
+import { agentName, useScope, villageName } from '../hooks/use-scope';
+import { useSupervisorT } from '../i18n';
+import { StatusCounts, TypeCounts } from './batch-counts';
+
+/** Synced batches of the supervisor's zones, newest first, with filters and counts. */
+export function BatchList() {
+  const { t } = useSupervisorT();
+  const scope = useScope();
+  const { filters, setFilters } = useFilters();
+  const [page, setPage] = useState(0);
+  const key = `${filtersKey(filters)}|${String(page)}`;
+  const remote = useRemote((token, signal) => listBatches(token, filters, page, signal), key);
+  return (
+    <>
+      <FilterBar
+        filters={filters}
+        onChange={(next) => {
+          setPage(0);
+          setFilters(next);
+        }}
+        scope={scope}
+        fields={['zone', 'userId', 'from', 'to', 'recordType', 'status']}
+      />
+      <RemoteView remote={remote} reload={remote.reload} isEmpty={(v) => v.batches.length === 0} empty={t('batches.empty')}>
+        {(value) => (
+          <>
+            <p className="lead" role="status">
+              {t('batches.total', { count: value.total })}
+            </p>
+            <Totals batches={value.batches} />
+            <div className="sup-table-wrap">
+              <table className="sheet sup-table">
+                <caption className="sr-only">{t('batches.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('batches.number')}</th>
+                    <th scope="col">{t('batches.receivedAt')}</th>
+                    <th scope="col">{t('batches.agent')}</th>
+                    <th scope="col">{t('batches.villages')}</th>
+                    <th scope="col">{t('batches.records')}</th>
+                    <th scope="col">{t('batches.review')}</th>
+                    <th scope="col">{t('batches.warnings')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {value.batches.map((b) => (
+                    <tr key={b.number} className={(b.warningCount ?? 0) > 0 ? 'sup-row-warning' : undefined}>
+                      <td>
+                        <Link to={consolePaths.batch(b.number, filters)} className="btn btn-small">
+                          {t('batches.open', { number: b.number })}
+                        </Link>
+                      </td>
+                      <td className="nowrap">{formatDateTimeFr(b.receivedAt)}</td>
+                      <td>
+                        {agentName(scope, b.userId, b.userName)}
+                        <br />
+                        <span className="small">{b.deviceLabel ?? b.deviceId}</span>
+                      </td>
+                      <td>{b.villages.map((v) => villageName(scope, v)).join(', ')}</td>
+                      <td>
+                        <TypeCounts counts={b.counts} />
+                      </td>
+                      <td>
+                        <StatusCounts counts={b.statusCounts} />
+                      </td>
+                      <td>{b.warningCount ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="row">
+              <Button onClick={() => { setPage((p) => Math.max(0, p - 1)); }} disabled={page === 0}>
+                {t('previousPage')}
+              </Button>
+              <span>{t('pageOf', { page: page + 1, pages: Math.max(1, Math.ceil(value.total / BATCH_PAGE_SIZE)) })}</span>
+              <Button onClick={() => { setPage((p) => p + 1); }} disabled={(page + 1) * BATCH_PAGE_SIZE >= value.total}>
+                {t('nextPage')}
+              </Button>
+            </div>
+          </>
+        )}
+      </RemoteView>
+    </>
+  );
+}
+
+/** Records of the shown batches by review status: what is left to review at a glance. */
+function Totals({ batches }: { batches: readonly Batch[] }) {
+  const sum: Record<string, number> = {};
+  for (const b of batches) for (const [s, n] of Object.entries(b.statusCounts)) sum[s] = (sum[s] ?? 0) + n;
+  return <StatusCounts counts={sum} />;
+}

@@ -1,0 +1,93 @@
+import { recordTypes } from '@jigi/domain';
+import { useId } from 'react';
+import { useSession } from '../../../lib/session';
+import type { ReviewFilters } from '../api/batches';
+import { reviewStatuses } from '../api/common-schemas';
+import type { ReviewScope } from '../api/scope';
+import { useSupervisorT } from '../i18n';
+import { zoneOptions } from './zone-options';
+
+export type FilterField = keyof ReviewFilters;
+
+/** Filters as labelled selects and date inputs; which ones show depends on the screen. */
+export function FilterBar({ filters, onChange, scope, fields }: { filters: ReviewFilters; onChange: (next: ReviewFilters) => void; scope: ReviewScope | undefined; fields: readonly FilterField[] }) {
+  const { t } = useSupervisorT();
+  const { user } = useSession();
+  const id = useId();
+  const set = (key: FilterField, value: string) => {
+    const next: ReviewFilters = { ...filters };
+    if (value === '') Reflect.deleteProperty(next, key);
+    else next[key] = value;
+    onChange(next);
+  };
+  const has = (f: FilterField) => fields.includes(f);
+  const zones = zoneOptions(user.zones, scope?.villages ?? []);
+  return (
+    <form className="sup-filters" aria-label={t('filters.title')} onSubmit={(e) => { e.preventDefault(); }}>
+      {has('zone') && (
+        <div className="field">
+          <label htmlFor={`${id}-zone`}>{t('filters.zone')}</label>
+          <select id={`${id}-zone`} value={filters.zone ?? ''} onChange={(e) => { set('zone', e.target.value); }}>
+            <option value="">{t('filters.allZones')}</option>
+            {zones.map((z) => (
+              <option key={z.value} value={z.value}>
+                {`${'\u00a0\u00a0'.repeat(z.depth)}${z.label}`}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {has('userId') && (
+        <div className="field">
+          <label htmlFor={`${id}-agent`}>{t('filters.agent')}</label>
+          <select id={`${id}-agent`} value={filters.userId ?? ''} onChange={(e) => { set('userId', e.target.value); }}>
+            <option value="">{t('filters.allAgents')}</option>
+            {(scope?.agents ?? []).map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {has('from') && (
+        <div className="field">
+          <label htmlFor={`${id}-from`}>{t('filters.from')}</label>
+          <input id={`${id}-from`} type="date" value={filters.from ?? ''} onChange={(e) => { set('from', e.target.value); }} />
+        </div>
+      )}
+      {has('to') && (
+        <div className="field">
+          <label htmlFor={`${id}-to`}>{t('filters.to')}</label>
+          <input id={`${id}-to`} type="date" value={filters.to ?? ''} onChange={(e) => { set('to', e.target.value); }} />
+        </div>
+      )}
+      {has('recordType') && (
+        <div className="field">
+          <label htmlFor={`${id}-type`}>{t('filters.recordType')}</label>
+          <select id={`${id}-type`} value={filters.recordType ?? ''} onChange={(e) => { set('recordType', e.target.value); }}>
+            <option value="">{t('filters.allTypes')}</option>
+            {recordTypes.map((rt) => (
+              <option key={rt} value={rt}>
+                {t(`recordTypes.${rt}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {has('status') && (
+        <div className="field">
+          <label htmlFor={`${id}-status`}>{t('filters.status')}</label>
+          <select id={`${id}-status`} value={filters.status ?? ''} onChange={(e) => { set('status', e.target.value); }}>
+            <option value="">{t('filters.allStatuses')}</option>
+            {reviewStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </form>
+  );
+}

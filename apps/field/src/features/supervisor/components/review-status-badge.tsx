@@ -1,0 +1,9 @@
+import type { ReviewStatus } from '../api/common-schemas';
+import { useSupervisorT } from '../i18n';
+
+const tone: Record<ReviewStatus, string> = { received: 'badge-finalised', approved: 'badge-synced', returned: 'badge-returned', rejected: 'badge-rejected' };
+
+export function ReviewStatusBadge({ status }: { status: ReviewStatus }) {
+  const { t } = useSupervisorT();
+  return <span className={`badge ${tone[status]}`}>{t(`status.${status}`)}</span>;
+}

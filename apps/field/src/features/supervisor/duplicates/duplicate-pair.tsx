@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Button } from '../../../components/button';
+import { Notice } from '../../../components/notice';
+import { Link } from '../../../lib/router';
+import type { ReviewRecord } from '../api/common-schemas';
+import { resolveDuplicate, type DuplicateCandidate, type DuplicateDecision } from '../api/duplicates';
+import { apiErrorText } from '../components/api-error-text';
+import { ConfirmPanel } from '../components/confirm-panel';
+import { consolePaths } from '../components/console-link';
+import { useApiToken } from '../hooks/use-api-token';
+import { agentName, useScope, villageName } from '../hooks/use-scope';
+import { useSupervisorT } from '../i18n';
+import { formatValue } from '../record/value-labels';
+import { headName } from '../record/record-title';
+
+const LETTERS = ['A', 'B', 'C', 'D'];
+const FIELDS = ['householdCode', 'head', 'headPhone', 'headIdType', 'headIdNo', 'village', 'interviewDate', 'members', 'agent', 'status'] as const;
+
+/** Candidate households side by side, differences marked; keep both or merge (both histories kept). */
+export function DuplicatePair({ candidate, onResolved }: { candidate: DuplicateCandidate; onResolved: (text: string) => void }) {
+  const { t } = useSupervisorT();
+  const token = useApiToken();
+  const scope = useScope();
+  const [pending, setPending] = useState<{ decision: DuplicateDecision; title: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const yesNo = { yes: t('yes'), no: t('no') };
+  const cell = (r: ReviewRecord, f: (typeof FIELDS)[number]): string => {
+    switch (f) {
+      case 'head':
+        return headName(r.data);
+      case 'village':
+        return villageName(scope, r.villageId);
+      case 'members':
+        return String(Array.isArray(r.data['members']) ? r.data['members'].length : 0);
+      case 'agent':
+        return agentName(scope, r.createdBy, r.createdByName);
+      case 'status':
+        return t(`status.${r.reviewStatus}`);
+      case 'householdCode':
+      case 'headPhone':
+      case 'headIdType':
+      case 'headIdNo':
+      case 'interviewDate':
+        return formatValue(r.type, f, r.data[f], yesNo);
+    }
+  };
+  const records = candidate.records;
+
+  async function send(decision: DuplicateDecision) {
+    setBusy(true);
+    setError(null);
+    const result = await resolveDuplicate(token, candidate, decision);
+    setBusy(false);
+    if (!result.ok) {
+      setError(apiErrorText(result.error, t));
+      return;
+    }
+    setPending(null);
+    onResolved(decision.action === 'merge' ? t('duplicates.merged') : t('duplicates.keptBoth'));
+  }
+
+  return (
+    <article className="card">
+      <h3>{t('duplicates.pairTitle', { reasons: candidate.reasons.map((r) => t(`duplicates.reasons.${r}`, { defaultValue: r })).join(', ') })}</h3>
+      <div className="sup-table-wrap">
+        <table className="sheet sup-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('duplicates.field')}</th>
+              {records.map((r, i) => (
+                <th key={r.id} scope="col">
+                  <Link to={consolePaths.record(r.id)}>{t('duplicates.record', { letter: LETTERS[i] ?? String(i + 1) })}</Link>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {FIELDS.map((f) => {
+              const values = records.map((r) => cell(r, f));
+              const differs = new Set(values).size > 1;
+              return (
+                <tr key={f} className={differs ? 'sup-row-diff' : undefined}>
+                  <th scope="row">{t(`duplicates.fields.${f}`)}</th>
+                  {values.map((v, i) => (
+                    <td key={records[i]?.id ?? i}>{v}</td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {pending ? (
+        <ConfirmPanel title={pending.title} busy={busy} onConfirm={() => void send(pending.decision)} onCancel={() => { setPending(null); }} />
+      ) : (
+        <div className="row">
+          <Button onClick={() => { setPending({ decision: { action: 'keep_both' }, title: t('duplicates.confirmKeep') }); }}>{t('duplicates.keepBoth')}</Button>
+          {records.map((r, i) => {
+            const letter = LETTERS[i] ?? String(i + 1);
+            return (
+              <Button key={r.id} variant="primary" onClick={() => { setPending({ decision: { action: 'merge', keepRecordId: r.id }, title: t('duplicates.confirmMerge', { letter }) }); }}>
+                {t('duplicates.mergeInto', { letter })}
+              </Button>
+            );
+          })}
+        </div>
+      )}
+      {error && <Notice tone="error">{error}</Notice>}
+    </article>
+  );
+}

@@ -1,0 +1,81 @@
+import { recordTypes } from '@jigi/domain';
+import { useState } from 'react';
+import { Notice } from '../../../components/notice';
+import { exportUrl, fetchExport, type ExportRequest } from '../api/exports';
+import { apiErrorText } from '../components/api-error-text';
+import { FilterBar } from '../components/filter-bar';
+import { useApiToken } from '../hooks/use-api-token';
+import { useFilters } from '../hooks/use-filters';
+import { useScope } from '../hooks/use-scope';
+import { useSupervisorT } from '../i18n';
+import { saveFile } from './save-file';
+
+type Item = { key: string; label: string; req: ExportRequest };
+
+/** CSV and XLSX per record type (the ciblage roster as its own table), with the current filters. */
+export function ExportsScreen({ save = saveFile }: { save?: (blob: Blob, name: string) => void }) {
+  const { t } = useSupervisorT();
+  const token = useApiToken();
+  const scope = useScope();
+  const { filters, setFilters } = useFilters();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const exportFilters = {
+    ...(filters.zone ? { zone: filters.zone } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+  };
+  const rows = recordTypes.flatMap((type) => {
+    const base = { label: t(`recordTypes.${type}`), type };
+    const list = [{ ...base, table: undefined as 'members' | undefined }];
+    if (type === 'ciblage_household') list.push({ label: t('exports.members'), type, table: 'members' });
+    return list;
+  });
+
+  async function download(item: Item) {
+    setBusy(item.key);
+    setMessage(null);
+    const result = await fetchExport(token, item.req);
+    setBusy(null);
+    if (!result.ok) {
+      setMessage({ tone: 'error', text: apiErrorText(result.error, t) });
+      return;
+    }
+    save(result.value.blob, result.value.fileName);
+    setMessage({ tone: 'success', text: t('exports.done', { name: result.value.fileName }) });
+  }
+
+  return (
+    <>
+      <FilterBar filters={filters} onChange={setFilters} scope={scope} fields={['zone', 'status', 'from', 'to']} />
+      <p>{t('exports.intro')}</p>
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      <ul className="list">
+        {rows.map((row) => (
+          <li key={`${row.type}-${row.table ?? ''}`}>
+            <span className="grow list-title">{row.label}</span>
+            {(['csv', 'xlsx'] as const).map((format) => {
+              const item: Item = { key: `${row.type}-${row.table ?? ''}-${format}`, label: row.label, req: { recordType: row.type, format, filters: exportFilters, ...(row.table ? { table: row.table } : {}) } };
+              return (
+                <a
+                  key={format}
+                  className="btn btn-small"
+                  href={exportUrl(item.req)}
+                  aria-label={t('exports.download', { what: row.label, format: format.toUpperCase() })}
+                  aria-busy={busy === item.key}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    if (busy === null) void download(item);
+                  }}
+                >
+                  {busy === item.key ? t('exports.preparing') : format.toUpperCase()}
+                </a>
+              );
+            })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

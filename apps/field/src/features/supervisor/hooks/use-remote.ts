@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiError, ApiResult } from '../../../sync/api';
+import { useApiToken } from './use-api-token';
+
+export type Remote<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; value: T };
+
+/**
+ * A server read: loading → ready | error, again whenever `key` changes. `reload()` reads again but
+ * keeps showing the current data until the new answer arrives (a decision's confirmation stays on
+ * screen). A response that arrives after the inputs changed is dropped (aborted), so a quick change
+ * of filters never shows the previous filter's data.
+ */
+export function useRemote<T>(load: (token: string, signal: AbortSignal) => Promise<ApiResult<T>>, key: string): Remote<T> & { reload: () => void } {
+  const token = useApiToken();
+  const [state, setState] = useState<Remote<T>>({ status: 'loading' });
+  const [round, setRound] = useState(0);
+  const shownKey = useRef<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    const fullKey = `${token}|${key}`;
+    if (shownKey.current !== fullKey) setState({ status: 'loading' });
+    void load(token, controller.signal).then((result) => {
+      if (controller.signal.aborted) return;
+      shownKey.current = fullKey;
+      setState(result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error });
+    });
+    return () => {
+      controller.abort();
+    };
+    // `load` is a new closure each render; `key` names everything it depends on.
+  }, [token, key, round]);
+  const reload = useCallback(() => {
+    setRound((n) => n + 1);
+  }, []);
+  return { ...state, reload };
+}

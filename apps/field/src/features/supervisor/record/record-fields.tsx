@@ -1,0 +1,63 @@
+import type { Issue } from '@jigi/sync';
+import { flattenRecord, isJsonObject, type Json, type JsonObject } from '@jigi/sync';
+import { useSupervisorT } from '../i18n';
+import { labelOf, pathLabel } from './field-label';
+import { layoutOf } from './record-layouts';
+import { RecordTable } from './record-table';
+import { formatValue } from './value-labels';
+
+/** Lines of an array of objects that each carry an `id` (roster, children, attendance…). */
+export function isKeyedList(value: Json | undefined): value is JsonObject[] {
+  return Array.isArray(value) && value.length > 0 && value.every((v) => isJsonObject(v) && typeof v['id'] === 'string');
+}
+
+/** Every field of a record, section by section as in the form, warnings marked where they point. */
+export function RecordFields({ type, data, warnings, names }: { type: string; data: JsonObject; warnings: readonly Issue[]; names: { village: string; agent: string } }) {
+  const { t } = useSupervisorT();
+  const yesNo = { yes: t('yes'), no: t('no') };
+  const warned = (path: string) => warnings.filter((w) => w.path === path || w.path.startsWith(`${path}.`));
+  const shown = (field: string, value: Json): string => {
+    if (field === 'villageId') return names.village;
+    if (field === 'agentId') return names.agent;
+    return formatValue(type, field, value, yesNo);
+  };
+  return (
+    <>
+      {layoutOf(type, data).map((section) => {
+        const fields = section.fields.filter((f) => data[f] !== undefined);
+        if (fields.length === 0) return null;
+        return (
+          <section key={section.id} className="card" aria-labelledby={`sec-${section.id}`}>
+            <h3 id={`sec-${section.id}`}>{t(`sections.${section.id}`, { defaultValue: section.id })}</h3>
+            {fields.map((field) => {
+              const value = data[field] as Json;
+              if (isKeyedList(value))
+                return <RecordTable key={field} type={type} field={field} rows={value} warnings={warned(field)} caption={labelOf(field)} />;
+              const leaves = isJsonObject(value) ? Object.entries(flattenRecord({ [field]: value })) : [[field, value] as const];
+              return (
+                <dl key={field} className="summary sup-fields">
+                  {leaves.map(([path, leaf]) => {
+                    const issues = warned(path);
+                    return (
+                      <div key={path} className={issues.length > 0 ? 'sup-field sup-field-warning' : 'sup-field'}>
+                        <dt>{pathLabel(path, data)}</dt>
+                        <dd>
+                          {shown(path, leaf)}
+                          {issues.map((i) => (
+                            <span key={i.rule} className="issue issue-warning sup-inline-issue">
+                              {i.message}
+                            </span>
+                          ))}
+                        </dd>
+                      </div>
+                    );
+                  })}
+                </dl>
+              );
+            })}
+          </section>
+        );
+      })}
+    </>
+  );
+}

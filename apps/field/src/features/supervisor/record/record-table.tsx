@@ -1,0 +1,61 @@
+import type { Issue } from '@jigi/sync';
+import { flattenRecord, type Json, type JsonObject } from '@jigi/sync';
+import { useSupervisorT } from '../i18n';
+import { labelOf } from './field-label';
+import { formatValue, leafName } from './value-labels';
+
+/** Column paths of a list of lines: every leaf any line has (nested ones flattened), `id` left out. */
+export function columnsOf(rows: readonly JsonObject[]): string[] {
+  const cols: string[] = [];
+  for (const row of rows) for (const path of Object.keys(flattenRecord(row))) if (path !== 'id' && !cols.includes(path)) cols.push(path);
+  return cols;
+}
+
+/** A roster (or children, attendance, sheet lines) as a table; a line with a warning is highlighted. */
+export function RecordTable({ type, field, rows, warnings, caption }: { type: string; field: string; rows: readonly JsonObject[]; warnings: readonly Issue[]; caption: string }) {
+  const { t } = useSupervisorT();
+  const yesNo = { yes: t('yes'), no: t('no') };
+  const cols = columnsOf(rows);
+  return (
+    <div className="sup-table-wrap">
+      <table className="sheet sup-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {cols.map((c) => (
+              <th key={c} scope="col">
+                {c
+                  .split('.')
+                  .map((s) => labelOf(s))
+                  .join(' › ')}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const id = typeof row['id'] === 'string' ? row['id'] : '';
+            const flat = flattenRecord(row);
+            const issues = warnings.filter((w) => w.path.startsWith(`${field}.${id}`));
+            return (
+              <tr key={id} className={issues.length > 0 ? 'sup-row-warning' : undefined} title={issues.map((i) => i.message).join(' ; ') || undefined}>
+                {cols.map((c) => (
+                  <td key={c}>{formatValue(type, leafName(c), flat[c] as Json | undefined, yesNo)}</td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {warnings.length > 0 && (
+        <ul>
+          {warnings.map((w) => (
+            <li key={`${w.rule}|${w.path}`} className="issue issue-warning">
+              {w.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { Notice } from '../../components/notice';
+import { Page } from '../../components/page';
+import { Link, usePath } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { useLive } from '../../lib/use-live';
+import { getSyncState } from '../../storage/sync-state';
+import { getScope } from './api/scope';
+import { consolePaths } from './components/console-link';
+import { consoleScreen, type ConsoleSection } from './console-routes';
+import { ApiTokenContext } from './hooks/use-api-token';
+import { filtersOf } from './hooks/use-filters';
+import { useRemote } from './hooks/use-remote';
+import { ScopeContext } from './hooks/use-scope';
+import { useSupervisorT } from './i18n';
+import './supervisor.css';
+
+const SECTIONS: readonly ConsoleSection[] = ['batches', 'conflicts', 'duplicates', 'dashboard', 'exports'];
+const ALLOWED = new Set(['supervisor', 'admin']);
+
+/**
+ * The supervisor console (issue 6), mounted at `/supervision` and below. Online-first: every screen
+ * reads the server with the supervisor's own token; nothing here is stored on the device.
+ */
+export default function SupervisorConsole() {
+  const { t } = useSupervisorT();
+  const { user } = useSession();
+  const state = useLive(() => getSyncState(user.id), [user.id]);
+  if (!ALLOWED.has(user.role))
+    return (
+      <Page title={t('console.title')} back="/">
+        <Notice tone="error">{t('console.forbiddenRole')}</Notice>
+      </Page>
+    );
+  if (state.status === 'loading') return <Notice tone="info">{t('loading')}</Notice>;
+  const token = state.status === 'ready' && state.value.ok ? state.value.value?.deviceToken : undefined;
+  if (token === undefined)
+    return (
+      <Page title={t('console.title')} back="/">
+        <Notice tone="error">{t('console.noToken')}</Notice>
+      </Page>
+    );
+  return (
+    <ApiTokenContext.Provider value={token}>
+      <ConsoleWithScope />
+    </ApiTokenContext.Provider>
+  );
+}
+
+function ConsoleWithScope() {
+  const { t } = useSupervisorT();
+  const path = usePath();
+  const scope = useRemote((token, signal) => getScope(token, signal), 'scope');
+  const screen = consoleScreen(path, t);
+  const filters = filtersOf(path);
+  return (
+    <ScopeContext.Provider value={scope.status === 'ready' ? scope.value : undefined}>
+      <nav className="sup-nav" aria-label={t('console.title')}>
+        {SECTIONS.map((s) => (
+          <Link key={s} to={consolePaths[s](filters)} className={`btn btn-small${screen?.section === s ? ' btn-primary' : ''}`} aria-current={screen?.section === s ? 'page' : undefined}>
+            {t(`nav.${s}`)}
+          </Link>
+        ))}
+      </nav>
+      {screen === null ? (
+        <Page title={t('console.notFound')} back="/supervision">
+          <p>{path}</p>
+        </Page>
+      ) : (
+        <Page title={screen.title} {...(screen.back !== undefined ? { back: `${screen.back}${path.includes('?') ? `?${path.split('?')[1] ?? ''}` : ''}` } : {})}>
+          {screen.body}
+        </Page>
+      )}
+    </ScopeContext.Provider>
+  );
+}
