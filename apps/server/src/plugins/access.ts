@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { UserRole } from '@jigi/sync';
+import type { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import type { Deps } from '../services/deps';
 import { hashToken } from '../services/passwords';
@@ -20,11 +21,15 @@ export type AuthContext = {
   scope(): VillageScope;
 };
 
-export type RouteEntry = { method: string; url: string; access: Access };
+/** What the OpenAPI document says of a route; schemas are the zod schemas the handler parses with. */
+export type RouteDoc = { readonly summary: string; readonly body?: z.ZodType; readonly query?: z.ZodType; readonly response?: z.ZodType };
+
+export type RouteEntry = { method: string; url: string; access: Access; doc: RouteDoc | undefined };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    doc?: RouteDoc;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -53,7 +58,7 @@ export function registerAccess(app: FastifyInstance): void {
     const access = route.config?.access;
     if (access === undefined) throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access rule`);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access });
+    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access, doc: route.config?.doc });
   });
   app.addHook('onRequest', (request, _reply, done) => {
     const access = request.routeOptions.config.access;

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { adminRoutes } from './admin';
 import { authRoutes, type AuthRouteOptions } from './auth';
+import { exportRoutes } from './exports';
 import { healthRoutes } from './health';
+import { openApiRoutes } from './openapi';
+import { referenceRoutes } from './reference';
 import { reviewRoutes } from './review';
 import { syncRoutes } from './sync';
 
@@ -10,4 +14,8 @@ export function registerRoutes(app: FastifyInstance, options: AuthRouteOptions):
   authRoutes(app, options);
   syncRoutes(app);
   reviewRoutes(app);
+  adminRoutes(app);
+  exportRoutes(app);
+  referenceRoutes(app);
+  openApiRoutes(app);
 }

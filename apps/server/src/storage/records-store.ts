@@ -65,15 +65,22 @@ export function recordsStore(db: Database.Database): RecordsStore {
     },
     *listRecords(f) {
       const scope = villageScope('village_id', f.villageIds);
-      const where = ['type = ?', scope.sql];
+      const where = ['type = ?', scope.sql, 'id > ?'];
       const params: unknown[] = [f.type, ...scope.params];
       if (f.includeDeleted !== true) where.push('deleted = 0');
       if (f.status !== undefined) { where.push('review_status = ?'); params.push(f.status); }
       if (f.from !== undefined) { where.push('created_at >= ?'); params.push(f.from); }
       if (f.to !== undefined) { where.push('created_at < ?'); params.push(f.to); }
-      // iterate() streams rows: exports of big campaigns never hold every record in memory.
-      for (const r of db.prepare<unknown[], RecordDb>(`SELECT * FROM records WHERE ${where.join(' AND ')} ORDER BY village_id, created_at, id`).iterate(...params)) {
-        yield toRecord(r);
+      // Keyset pages, each read whole: an export streams for minutes and must never hold an open
+      // cursor between chunks (the connection would be busy for every other request).
+      const page = db.prepare<unknown[], RecordDb>(`SELECT * FROM records WHERE ${where.join(' AND ')} ORDER BY id LIMIT 500`);
+      let after = '';
+      for (;;) {
+        const rows = page.all(f.type, ...scope.params, after, ...params.slice(1 + scope.params.length));
+        for (const r of rows) yield toRecord(r);
+        const last = rows.at(-1);
+        if (last === undefined || rows.length < 500) return;
+        after = last.id;
       }
     },
     recordsByField(type, field, value) {

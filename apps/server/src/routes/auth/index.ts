@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { deviceRegistrationRequestSchema, loginRequestSchema, userRoles, type SessionUser } from '@jigi/sync';
+import { deviceRegistrationRequestSchema, deviceRegistrationResponseSchema, loginRequestSchema, sessionResponseSchema, userRoles, type SessionUser } from '@jigi/sync';
 import { AppError } from '../../errors/app-error';
 import { authOf, DEVICE_TOKEN_PREFIX, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
@@ -36,7 +36,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
     return user;
   }
 
-  app.post('/api/auth/device', { config: { access: { auth: 'public' }, rateLimit } }, async (request) => {
+  app.post('/api/auth/device', { config: { access: { auth: 'public' }, rateLimit, doc: { summary: 'Enregistrer une tablette (jeton révocable)', body: deviceRegistrationRequestSchema, response: deviceRegistrationResponseSchema } } }, async (request) => {
     const body = parseInput(deviceRegistrationRequestSchema, request.body);
     const user = await checkCredentials(body.login, body.password);
     const deviceId = newId();
@@ -49,7 +49,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
     return { deviceId, deviceToken, user: sessionUser(user), serverTime: at };
   });
 
-  app.post('/api/auth/login', { config: { access: { auth: 'public' }, rateLimit } }, async (request, reply) => {
+  app.post('/api/auth/login', { config: { access: { auth: 'public' }, rateLimit, doc: { summary: 'Ouvrir une session navigateur (cookie)', body: loginRequestSchema, response: sessionResponseSchema } } }, async (request, reply) => {
     const body = parseInput(loginRequestSchema, request.body);
     const user = await checkCredentials(body.login, body.password);
     const token = `${SESSION_TOKEN_PREFIX}${newSecret()}`;
@@ -63,12 +63,12 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
     return { user: sessionUser(user), expiresAt, serverTime: created.toISOString() };
   });
 
-  app.get('/api/auth/session', { config: { access: { auth: 'user', roles: userRoles } } }, (request) => {
+  app.get('/api/auth/session', { config: { access: { auth: 'user', roles: userRoles }, doc: { summary: 'Utilisateur connecté', response: sessionResponseSchema } } }, (request) => {
     const { user } = authOf(request);
     return { user: sessionUser(user), expiresAt: now().toISOString(), serverTime: now().toISOString() };
   });
 
-  app.post('/api/auth/logout', { config: { access: { auth: 'user', roles: userRoles } } }, (request, reply) => {
+  app.post('/api/auth/logout', { config: { access: { auth: 'user', roles: userRoles }, doc: { summary: 'Fermer la session' } } }, (request, reply) => {
     const cookie = /(?:^|;\s*)jigi_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
     const bearer = /^Bearer\s+(js_\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const token = bearer ?? cookie;

@@ -49,14 +49,14 @@ export function reviewRoutes(app: FastifyInstance): void {
   const { deps } = app;
   const { repo } = deps;
 
-  app.get('/api/review/batches', { config: { access } }, (request) => {
+  app.get('/api/review/batches', { config: { access, doc: { summary: 'Lots reçus (filtres)', query: batchListQuerySchema } } }, (request) => {
     const auth = authOf(request);
     const q = parseInput(batchListQuerySchema, request.query, 'invalid_query');
     const to = q.to === undefined ? undefined : new Date(Date.parse(q.to) + 86_400_000).toISOString();
     return repo.listBatches({ villageIds: villagesFor(deps, auth, q.zone), userId: q.userId, from: q.from, to, recordType: q.recordType, status: q.status, limit: q.limit, offset: q.offset });
   });
 
-  app.get('/api/review/batches/:batchNumber', { config: { access } }, (request) => {
+  app.get('/api/review/batches/:batchNumber', { config: { access, doc: { summary: 'Détail d’un lot' } } }, (request) => {
     const auth = authOf(request);
     const { batchNumber } = parseInput(batchParams, request.params, 'invalid_query');
     const batch = repo.batchByNumber(batchNumber);
@@ -73,7 +73,7 @@ export function reviewRoutes(app: FastifyInstance): void {
     };
   });
 
-  app.get('/api/review/records/:recordId', { config: { access } }, (request) => {
+  app.get('/api/review/records/:recordId', { config: { access, doc: { summary: 'Fiche, alertes et historique des versions' } } }, (request) => {
     const auth = authOf(request);
     const { recordId } = parseInput(recordParams, request.params, 'invalid_query');
     const record = visibleRecord(deps, auth, recordId);
@@ -87,25 +87,25 @@ export function reviewRoutes(app: FastifyInstance): void {
     };
   });
 
-  app.post('/api/review/records/:recordId/decision', { config: { access } }, (request) => {
+  app.post('/api/review/records/:recordId/decision', { config: { access, doc: { summary: 'Approuver, renvoyer ou rejeter une fiche', body: decisionBodySchema } } }, (request) => {
     const { recordId } = parseInput(recordParams, request.params, 'invalid_query');
     const body = parseInput(decisionBodySchema, request.body);
     const [result] = decide(deps, authOf(request), [recordId], body.decision, body.comment);
     return result;
   });
 
-  app.post('/api/review/decisions', { config: { access } }, (request) => {
+  app.post('/api/review/decisions', { config: { access, doc: { summary: 'Décision en lot (tout ou rien)', body: bulkDecisionBodySchema } } }, (request) => {
     const body = parseInput(bulkDecisionBodySchema, request.body);
     return { results: decide(deps, authOf(request), body.recordIds, body.decision, body.comment) };
   });
 
-  app.get('/api/review/conflicts', { config: { access } }, (request) => {
+  app.get('/api/review/conflicts', { config: { access, doc: { summary: 'File des conflits' } } }, (request) => {
     const auth = authOf(request);
     const q = parseInput(z.object({ status: z.enum(['open', 'resolved']).optional(), zone: z.string().min(1).max(wireLimits.maxIdLength).optional() }), request.query, 'invalid_query');
     return { conflicts: repo.listConflicts({ villageIds: villagesFor(deps, auth, q.zone), status: q.status ?? 'open' }) };
   });
 
-  app.get('/api/review/conflicts/:conflictId', { config: { access } }, (request) => {
+  app.get('/api/review/conflicts/:conflictId', { config: { access, doc: { summary: 'Conflit : les deux valeurs, qui, quand, valeur de départ' } } }, (request) => {
     const auth = authOf(request);
     const { conflictId } = parseInput(conflictParams, request.params, 'invalid_query');
     const { conflict, record } = visibleConflict(deps, auth, conflictId);
@@ -122,12 +122,12 @@ export function reviewRoutes(app: FastifyInstance): void {
     };
   });
 
-  app.post('/api/review/conflicts/:conflictId/resolve', { config: { access } }, (request) => {
+  app.post('/api/review/conflicts/:conflictId/resolve', { config: { access, doc: { summary: 'Arbitrer un conflit', body: resolutionBodySchema } } }, (request) => {
     const { conflictId } = parseInput(conflictParams, request.params, 'invalid_query');
     return resolve(deps, authOf(request), conflictId, parseInput(resolutionBodySchema, request.body));
   });
 
-  app.get('/api/review/duplicates', { config: { access } }, (request) => {
+  app.get('/api/review/duplicates', { config: { access, doc: { summary: 'Ménages possiblement en double' } } }, (request) => {
     const auth = authOf(request);
     const q = parseInput(z.object({ zone: z.string().min(1).max(wireLimits.maxIdLength).optional() }), request.query, 'invalid_query');
     return { candidates: findDuplicateHouseholds(repo.ciblageRecordsOfVillages(villagesFor(deps, auth, q.zone) ?? 'all')) };
