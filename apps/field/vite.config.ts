@@ -5,6 +5,9 @@ import { VitePWA } from 'vite-plugin-pwa';
 // The whole shell is precached (generateSW), so from the second visit the app opens with no network.
 // `registerType: 'prompt'`: a new version waits until the user accepts it (never in the middle of a
 // form, see src/app/update-banner.tsx); drafts live in IndexedDB, which an update never touches.
+// The API the dev and preview servers forward to (the README's server by default).
+const api = process.env['JIGI_API'] ?? 'http://127.0.0.1:8080';
+
 export default defineConfig({
   plugins: [
     react(),
@@ -41,10 +44,10 @@ export default defineConfig({
     }),
   ],
   server: {
-    proxy: { '/api': 'http://127.0.0.1:8080' },
+    proxy: { '/api': api },
   },
   preview: {
-    proxy: { '/api': 'http://127.0.0.1:8080' },
+    proxy: { '/api': api },
   },
   build: {
     target: 'es2022',

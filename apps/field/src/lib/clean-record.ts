@@ -1,6 +1,6 @@
 /**
- * The form's values as a record: keys left `undefined`, empty strings and `null` from cleared inputs
- * are dropped (absent = not answered), recursively. Records travel as JSON, so this is also what the
+ * The form's values as a record: keys left `undefined`, empty strings and `null` from cleared inputs,
+ * and groups left with nothing in them, are dropped (absent = not answered), recursively. Records travel as JSON, so this is also what the
  * server will see.
  */
 export function cleanRecord<T>(value: T): T {
@@ -13,7 +13,10 @@ function clean(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined || v === null || v === '' || (typeof v === 'number' && Number.isNaN(v))) continue;
-      out[k] = clean(v);
+      const c = clean(v);
+      // A group with nothing answered (the six disability questions left blank) is not answered.
+      if (c !== null && typeof c === 'object' && !Array.isArray(c) && Object.keys(c).length === 0) continue;
+      out[k] = c;
     }
     return out;
   }

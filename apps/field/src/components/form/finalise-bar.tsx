@@ -27,7 +27,7 @@ export function FinaliseBar({ engine, doneTo }: { engine: RecordForm; doneTo: st
   }
   return (
     <div className="stack">
-      {state.kind === 'blocked' && <Notice tone="error">{t('form.blocked')}</Notice>}
+      {state.kind === 'blocked' && <Notice tone="error">{t('form.notFinalised')}</Notice>}
       {state.kind === 'storage' && <StorageErrorMessage error={state.error} />}
       {state.kind === 'unchanged' && <Notice tone="info">{t('form.unchanged')}</Notice>}
       <Button variant="primary" onClick={() => void go()} disabled={state.kind === 'busy'}>

@@ -4,6 +4,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { NumberField } from '../../components/form/number-field';
 import { SelectField } from '../../components/form/select-field';
+import { DateField } from '../../components/form/date-field';
 import { TextField } from '../../components/form/text-field';
 import { VillageField } from '../../components/form/village-field';
 import { toOptions } from '../../lib/options';
@@ -18,7 +19,7 @@ export function IdentificationSection() {
   return (
     <>
       <VillageField name="villageId" label={t('fields.village')} />
-      <TextField name="interviewDate" type="date" label={t('fields.interviewDate')} />
+      <DateField name="interviewDate" label={t('fields.interviewDate')} />
       <TextField name="householdCode" label={t('fields.householdCode')} autoComplete="off" />
       <NumberField name="cbtListRank" label={t('fields.cbtListRank')} />
       <TextField name="headPhone" type="tel" inputMode="tel" label={t('fields.headPhone')} placeholder="+223 76 12 34 56" />

@@ -5,6 +5,7 @@ import { Button } from '../../components/button';
 import { ChoiceField } from '../../components/form/choice-field';
 import { NumberField } from '../../components/form/number-field';
 import { SelectField } from '../../components/form/select-field';
+import { DateField } from '../../components/form/date-field';
 import { TextField } from '../../components/form/text-field';
 import { YesNoField } from '../../components/form/yes-no-field';
 import { toOptions } from '../../lib/options';
@@ -31,7 +32,7 @@ export function MemberEditor({ index, onDone }: { index: number; onDone: () => v
       <TextField name={`${p}.nickname`} label={t('fields.nickname')} autoComplete="off" />
       <ChoiceField name={`${p}.sex`} label={t('fields.sex')} options={[{ value: 'M', label: t('options:sex.M', { defaultValue: 'Masculin' }) }, { value: 'F', label: t('options:sex.F', { defaultValue: 'Féminin' }) }]} />
       <SelectField name={`${p}.relationToHead`} label={t('fields.relationToHead')} options={opts(o.relationToHead.labels, 'relationToHead')} />
-      <TextField name={`${p}.dob`} type="date" label={t('fields.dob')} />
+      <DateField name={`${p}.dob`} label={t('fields.dob')} />
       <SelectField name={`${p}.dobPrecision`} label={t('fields.dobPrecision')} options={opts(o.dobPrecision.labels, 'dobPrecision')} />
       <NumberField name={`${p}.ageYears`} label={t('fields.ageYears')} />
       <SelectField name={`${p}.motherMemberId`} label={t('fields.mother')} options={mothers.map((m) => ({ value: m.id ?? '', label: `n°${m.memberNo ?? '?'} ${m.firstName ?? ''} ${m.lastName ?? ''}` }))} />

@@ -9,7 +9,7 @@ import { FinaliseBar } from '../../components/form/finalise-bar';
 import { IssueSummary } from '../../components/form/issue-summary';
 import { RecordFormProvider } from '../../components/form/record-form-provider';
 import { SaveIndicator } from '../../components/form/save-indicator';
-import { TextField } from '../../components/form/text-field';
+import { DateField } from '../../components/form/date-field';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
@@ -50,7 +50,7 @@ function SheetEditor({ draft }: { draft: DraftRow }) {
     <Page title={t('sheet.title')} back={`/himo/p/${projectId}`} actions={<SaveIndicator status={engine.saveStatus} />}>
       <RecordFormProvider engine={engine}>
         {project && <p className="lead">{project.name} — {t('wage', { amount: formatFcfa(wage) })}</p>}
-        <TextField name="date" type="date" label={t('sheets.date')} />
+        <DateField name="date" label={t('sheets.date')} />
         <SheetLines workers={roll} wage={wage} />
         <IssueSummary />
         <FinaliseBar engine={engine} doneTo={`/himo/p/${projectId}`} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxListField } from '../../components/form/checkbox-list-field';
 import { NumberField } from '../../components/form/number-field';
 import { SelectField } from '../../components/form/select-field';
+import { DateField } from '../../components/form/date-field';
 import { TextField } from '../../components/form/text-field';
 import { VillageField } from '../../components/form/village-field';
 import { toOptions } from '../../lib/options';
@@ -16,7 +17,7 @@ export function SessionSection() {
   return (
     <>
       <VillageField name="villageId" label={t('fields.village')} />
-      <TextField name="date" type="date" label={t('fields.date')} />
+      <DateField name="date" label={t('fields.date')} />
       <TextField name="startTime" type="time" label={t('fields.startTime')} />
       <NumberField name="durationMin" label={t('fields.durationMin')} />
       <NumberField name="sessionNo" label={t('fields.sessionNo')} />

@@ -6,6 +6,7 @@ import { CheckboxField } from '../../components/form/checkbox-field';
 import { ChoiceField } from '../../components/form/choice-field';
 import { NumberField } from '../../components/form/number-field';
 import { SelectField } from '../../components/form/select-field';
+import { DateField } from '../../components/form/date-field';
 import { TextField } from '../../components/form/text-field';
 import { YesNoField } from '../../components/form/yes-no-field';
 import { Notice } from '../../components/notice';
@@ -37,7 +38,7 @@ export function ChildEditor({ index, onDone }: { index: number; onDone: () => vo
       <h3>{t('children.editTitle', { name: name || t('newChild') })}</h3>
       <TextField name={`${p}.name`} label={t('fields.childName')} autoComplete="off" />
       <ChoiceField name={`${p}.sex`} label={t('fields.childSex')} options={sex} />
-      <TextField name={`${p}.dob`} type="date" label={t('fields.dob')} />
+      <DateField name={`${p}.dob`} label={t('fields.dob')} />
       <p className="lead" role="status" data-testid="age-months">
         {months !== undefined ? t('ageMonths', { months }) : t('ageUnknown')}
       </p>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ChoiceField } from '../../components/form/choice-field';
+import { DateField } from '../../components/form/date-field';
 import { TextField } from '../../components/form/text-field';
 import { VillageField } from '../../components/form/village-field';
 
@@ -12,7 +13,7 @@ export function HouseholdSection() {
   return (
     <>
       <VillageField name="villageId" label={t('fields.village')} filter={(v) => v.pnp} />
-      <TextField name="visitDate" type="date" label={t('fields.visitDate')} />
+      <DateField name="visitDate" label={t('fields.visitDate')} />
       <TextField name="household.householdCode" label={t('fields.householdCode')} autoComplete="off" />
       <TextField name="household.caregiver.name" label={t('fields.caregiverName')} autoComplete="off" />
       <ChoiceField name="household.caregiver.sex" label={t('fields.caregiverSex')} options={sex} />

@@ -64,7 +64,7 @@ describe('PNP enrolment', () => {
     expect(await screen.findByText(/le PNP inscrit les enfants de 0 à 59 mois/)).toBeInTheDocument();
     await ui.click(screen.getByRole('button', { name: 'Récapitulatif' }));
     await ui.click(screen.getByRole('button', { name: 'Finaliser' }));
-    expect(await screen.findByText('Corrigez les erreurs avant de finaliser :', { selector: '[role=alert]' })).toBeInTheDocument();
+    expect(await screen.findByText('Fiche non finalisée : corrigez les erreurs listées.')).toBeInTheDocument();
     expect(await db.records.count()).toBe(0);
   });
 });

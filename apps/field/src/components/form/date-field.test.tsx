@@ -1,0 +1,43 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FormProvider, useForm } from 'react-hook-form';
+import { describe, expect, it } from 'vitest';
+import { renderAs } from '../../test-support/render';
+import { DateField } from './date-field';
+
+let latest: Record<string, unknown> = {};
+
+function Harness({ initial }: { initial: Record<string, unknown> }) {
+  const form = useForm({ defaultValues: initial });
+  latest = form.watch();
+  return (
+    <FormProvider {...form}>
+      <DateField name="dob" label="Date de naissance" />
+    </FormProvider>
+  );
+}
+
+describe('DateField', () => {
+  it('shows an ISO date as jj/mm/aaaa and stores what is typed as ISO', async () => {
+    const ui = userEvent.setup();
+    renderAs(<Harness initial={{ dob: '2024-03-05' }} />);
+    const input = screen.getByLabelText('Date de naissance');
+    expect(input).toHaveValue('05/03/2024');
+    await ui.clear(input);
+    await ui.type(input, '15/09/2023');
+    await waitFor(() => {
+      expect(latest['dob']).toBe('2023-09-15');
+    });
+    expect(input).toHaveValue('15/09/2023');
+  });
+
+  it('keeps text that is not a date yet as typed (the domain rule reports it), and clears to absent', async () => {
+    const ui = userEvent.setup();
+    renderAs(<Harness initial={{}} />);
+    const input = screen.getByLabelText('Date de naissance');
+    await ui.type(input, '31/02/2024');
+    expect(latest['dob']).toBe('31/02/2024');
+    await ui.clear(input);
+    expect(latest['dob']).toBeUndefined();
+  });
+});
