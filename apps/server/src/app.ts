@@ -7,7 +7,7 @@ import { registerAccess } from './plugins/access';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerGzipBodies } from './plugins/gzip-body';
 import { registerSecurityHeaders } from './plugins/security-headers';
-import { registerStaticApp } from './plugins/static-app';
+import { hasBuiltApp, registerStaticApp } from './plugins/static-app';
 import { registerRoutes } from './routes';
 import { systemClock, systemId, systemSecret, type Deps } from './services/deps';
 import type { Repository } from './storage/repository';
@@ -42,7 +42,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
   app.decorate('deps', deps);
   if (options.repository === undefined) app.addHook('onClose', () => { repo.close(); });
-  registerErrorHandler(app);
+  registerErrorHandler(app, { servePages: hasBuiltApp(options.staticDir) });
   registerAccess(app);
   registerSecurityHeaders(app);
   registerGzipBodies(app);

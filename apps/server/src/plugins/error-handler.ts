@@ -6,7 +6,7 @@ import { AppError, errorEnvelope } from '../errors/app-error';
  * stable code (docs/errors.md). Fastify's own errors (parsing, limits) are translated; anything else
  * is a bug: logged with its stack, answered as `internal` without leaking internals.
  */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, options: { servePages?: boolean } = {}): void {
   app.setErrorHandler((raw: FastifyError | AppError, request, reply) => {
     const error = raw instanceof AppError ? raw : translate(raw);
     if (error.code === 'internal') request.log.error({ err: raw }, 'unhandled error');
@@ -14,7 +14,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.retryAfterMs !== undefined) reply.header('retry-after', Math.ceil(error.retryAfterMs / 1000));
     return reply.code(error.statusCode).send(errorEnvelope(error));
   });
+  // Fastify allows one not-found handler per prefix, so the PWA's client-side routes fall back to
+  // index.html here rather than in the static plugin.
   app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api') && !request.url.startsWith('/assets/');
+    if (options.servePages === true && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     const error = new AppError('route_not_found', { details: { method: request.method, url: request.url.split('?')[0] ?? '' } });
     return reply.code(error.statusCode).send(errorEnvelope(error));
   });

@@ -2,15 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { AppError, errorEnvelope } from '../errors/app-error';
+
+/** True when `staticDir` holds a built PWA to serve. */
+export function hasBuiltApp(staticDir: string | undefined): staticDir is string {
+  return staticDir !== undefined && fs.existsSync(path.join(staticDir, 'index.html'));
+}
 
 /**
  * Serves the built PWA at `/`. index.html and the service worker must never be cached (a tablet must
  * see a new release at its next online start); Vite's hashed `/assets/*` never change, so they are
- * immutable. Any other GET outside `/api` falls back to index.html (client-side routes).
+ * immutable. Other GETs outside `/api` fall back to index.html in the not-found handler
+ * (plugins/error-handler.ts: Fastify allows only one per prefix).
  */
 export async function registerStaticApp(app: FastifyInstance, staticDir: string): Promise<void> {
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+  if (!hasBuiltApp(staticDir)) {
     app.log.warn({ staticDir }, 'STATIC_DIR has no index.html: serving the API only');
     return;
   }
@@ -26,11 +31,5 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
       // The service worker lives at the root and controls the whole origin.
       if (rel === 'sw.js') res.header('service-worker-allowed', '/');
     },
-  });
-  app.setNotFoundHandler((request, reply) => {
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api') && !request.url.startsWith('/assets/');
-    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    const error = new AppError('route_not_found', { details: { method: request.method, url: request.url.split('?')[0] ?? '' } });
-    return reply.code(error.statusCode).send(errorEnvelope(error));
   });
 }
