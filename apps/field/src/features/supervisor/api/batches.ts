@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { apiGet, seg, type Query } from './client';
-import { reviewRecordSchema } from './common-schemas';
+import { reviewStatusSchema } from './common-schemas';
 
-/** One accepted push (DESIGN.md §3.9). */
+/** One accepted push (DESIGN.md §3.9), as `GET /api/review/batches` lists it. */
 export const batchSchema = z.object({
   number: z.number().int(),
   batchId: z.string(),
   deviceId: z.string(),
-  deviceLabel: z.string().optional(),
   userId: z.string(),
+  /** Not sent by the server yet (see README): the agent's id is shown instead. */
   userName: z.string().optional(),
   receivedAt: z.string(),
   clientTime: z.string().optional(),
@@ -16,16 +16,33 @@ export const batchSchema = z.object({
   /** Records per record type. */
   counts: z.record(z.string(), z.number()),
   villages: z.array(z.string()),
-  /** Records per review status. */
+  /** Records per review status (list only). */
   statusCounts: z.record(z.string(), z.number()).default({}),
-  warningCount: z.number().int().optional(),
 });
 export type Batch = z.infer<typeof batchSchema>;
 
-export const batchListSchema = z.object({ batches: z.array(batchSchema), total: z.number().int() });
+export const batchListSchema = z.object({ rows: z.array(batchSchema), total: z.number().int() });
 export type BatchList = z.infer<typeof batchListSchema>;
 
-export const batchDetailSchema = z.object({ batch: batchSchema, records: z.array(reviewRecordSchema) });
+/** A record of a batch, in short: open the record for its fields and warnings. */
+export const batchRecordSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  villageId: z.string(),
+  version: z.number().int(),
+  reviewStatus: reviewStatusSchema,
+  deleted: z.boolean().default(false),
+  warningCount: z.number().int().min(0).default(0),
+  updatedAt: z.string(),
+});
+export type BatchRecord = z.infer<typeof batchRecordSchema>;
+
+export const batchDetailSchema = z.object({
+  batch: batchSchema,
+  records: z.array(batchRecordSchema),
+  /** Mutations of this push the server refused (kept in quarantine with the reason). */
+  rejected: z.array(z.object({ mutationId: z.number().int(), reasonCode: z.string(), reason: z.unknown() })).default([]),
+});
 export type BatchDetail = z.infer<typeof batchDetailSchema>;
 
 /** Filters of the batch list; the same names go to the URL, the API and the exports. */
@@ -40,13 +57,13 @@ export interface ReviewFilters {
 
 export const BATCH_PAGE_SIZE = 50;
 
-/** `GET /api/review/batches` */
+/** `GET /api/review/batches?zone&userId&from&to&recordType&status&limit&offset` */
 export function listBatches(token: string, filters: ReviewFilters, page: number, signal?: AbortSignal) {
   const query: Query = { ...filters, limit: BATCH_PAGE_SIZE, offset: page * BATCH_PAGE_SIZE };
   return apiGet(token, '/api/review/batches', query, batchListSchema, signal);
 }
 
-/** `GET /api/review/batches/:number` */
+/** `GET /api/review/batches/:batchNumber` */
 export function getBatch(token: string, number: number, signal?: AbortSignal) {
   return apiGet(token, `/api/review/batches/${seg(number)}`, {}, batchDetailSchema, signal);
 }

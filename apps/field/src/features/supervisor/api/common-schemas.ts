@@ -1,4 +1,4 @@
-import { issueSchema, jsonObjectSchema, jsonSchema } from '@jigi/sync';
+import { issueSchema, jsonObjectSchema } from '@jigi/sync';
 import { z } from 'zod';
 
 /** Review state of a record on the server (architecture.md §1: never part of the record). */
@@ -16,13 +16,11 @@ export const reviewRecordSchema = z.object({
   reviewStatus: reviewStatusSchema,
   warnings: z.array(issueSchema).default([]),
   createdBy: z.string(),
+  /** Not sent by the server yet (see README). */
   createdByName: z.string().optional(),
   deviceId: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   deleted: z.boolean().default(false),
-  openConflictPaths: z.array(z.string()).default([]),
 });
 export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
-
-export { jsonSchema };

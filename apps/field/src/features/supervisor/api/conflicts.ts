@@ -1,4 +1,4 @@
-import { jsonSchema, type Json } from '@jigi/sync';
+import { jsonSchema } from '@jigi/sync';
 import { z } from 'zod';
 import { apiGet, apiPost, seg } from './client';
 
@@ -6,30 +6,16 @@ import { apiGet, apiPost, seg } from './client';
 export const conflictSchema = z.object({
   id: z.string(),
   recordId: z.string(),
-  recordType: z.string().optional(),
-  villageId: z.string().optional(),
   path: z.string(),
-  /** The value the server held (written by `serverBy`). */
   serverValue: jsonSchema,
-  /** The value the later device sent. */
   incomingValue: jsonSchema,
-  /** The value both edits started from, when the server can tell it. */
-  baseValue: jsonSchema.optional(),
   baseVersion: z.number().int(),
   serverVersion: z.number().int(),
   serverBy: z.string().nullable(),
-  serverUserId: z.string().nullable().optional(),
-  serverUserName: z.string().optional(),
-  serverAt: z.string().nullable().optional(),
   deviceId: z.string(),
   userId: z.string(),
-  userName: z.string().optional(),
-  clientTime: z.string().nullable().optional(),
   createdAt: z.string(),
   status: z.enum(['open', 'resolved']),
-  resolvedValue: jsonSchema.optional(),
-  resolvedBy: z.string().nullable().optional(),
-  resolvedAt: z.string().nullable().optional(),
 });
 export type Conflict = z.infer<typeof conflictSchema>;
 
@@ -40,9 +26,27 @@ export function listConflicts(token: string, query: { zone?: string; status?: 'o
   return apiGet(token, '/api/review/conflicts', query, conflictListSchema, signal);
 }
 
-export const resolveResultSchema = z.object({ version: z.number().int().optional() });
+const sideSchema = z.object({ value: jsonSchema, deviceId: z.string().nullable(), userName: z.string().nullable(), at: z.string().nullable() });
 
-/** `POST /api/review/conflicts/:id/resolve` with the chosen or typed value (`null` removes). */
-export function resolveConflict(token: string, id: string, value: Json) {
-  return apiPost(token, `/api/review/conflicts/${seg(id)}/resolve`, { value }, resolveResultSchema);
+/** Both values with who and when, and the value both edits started from. */
+export const conflictDetailSchema = z.object({
+  conflict: conflictSchema,
+  record: z.object({ id: z.string(), type: z.string(), villageId: z.string(), version: z.number().int() }),
+  server: sideSchema.extend({ version: z.number().int() }),
+  incoming: sideSchema,
+  base: z.object({ version: z.number().int(), value: jsonSchema.optional() }),
+});
+export type ConflictDetail = z.infer<typeof conflictDetailSchema>;
+
+/** `GET /api/review/conflicts/:conflictId` */
+export function getConflict(token: string, id: string, signal?: AbortSignal) {
+  return apiGet(token, `/api/review/conflicts/${seg(id)}`, {}, conflictDetailSchema, signal);
+}
+
+export type Resolution = { choice: 'server' } | { choice: 'incoming' } | { choice: 'value'; value: z.infer<typeof jsonSchema> };
+export const resolveResultSchema = z.object({ conflictId: z.string(), version: z.number().int() });
+
+/** `POST /api/review/conflicts/:conflictId/resolve` — a side, or a typed value (`null` removes). */
+export function resolveConflict(token: string, id: string, resolution: Resolution) {
+  return apiPost(token, `/api/review/conflicts/${seg(id)}/resolve`, resolution, resolveResultSchema);
 }

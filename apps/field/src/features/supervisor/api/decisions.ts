@@ -1,33 +1,34 @@
 import { z } from 'zod';
-import { apiPost } from './client';
+import type { ApiResult } from '../../../sync/api';
+import { apiPost, seg } from './client';
 import { reviewStatusSchema } from './common-schemas';
 
 export const decisionKinds = ['approve', 'return', 'reject'] as const;
 export type DecisionKind = (typeof decisionKinds)[number];
 
-export const decisionResultSchema = z.object({
-  results: z.array(
-    z.object({
-      recordId: z.string(),
-      ok: z.boolean(),
-      reviewStatus: reviewStatusSchema.optional(),
-      error: z.object({ code: z.string(), message: z.string() }).optional(),
-    }),
-  ),
-});
-export type DecisionResult = z.infer<typeof decisionResultSchema>;
+export const decisionOutcomeSchema = z.object({ recordId: z.string(), reviewStatus: reviewStatusSchema, taskId: z.string().optional() });
+export type DecisionOutcome = z.infer<typeof decisionOutcomeSchema>;
+export const bulkDecisionResultSchema = z.object({ results: z.array(decisionOutcomeSchema) });
 
 export interface DecisionInput {
   decision: DecisionKind;
   recordIds: readonly string[];
-  /** Required for return (what to correct) and reject (the reason); it reaches the agent's tablet. */
+  /** Required for return (what to correct, it reaches the agent's tablet) and, in the console, for reject (the reason). */
   comment?: string;
 }
 
 /**
- * `POST /api/review/decisions` — one call for a single record and for a whole batch, so a bulk
- * decision is one audited request and each record still gets its own result.
+ * One record: `POST /api/review/records/:recordId/decision`; several: `POST /api/review/decisions`
+ * (all or nothing: one record out of zone or deleted refuses the whole request). Either way one
+ * audited request, and the outcome of each record.
  */
-export function decide(token: string, input: DecisionInput) {
-  return apiPost(token, '/api/review/decisions', { ...input, recordIds: [...input.recordIds] }, decisionResultSchema);
+export async function decide(token: string, input: DecisionInput): Promise<ApiResult<DecisionOutcome[]>> {
+  const body = { decision: input.decision, ...(input.comment !== undefined ? { comment: input.comment } : {}) };
+  const [only] = input.recordIds;
+  if (input.recordIds.length === 1 && only !== undefined) {
+    const one = await apiPost(token, `/api/review/records/${seg(only)}/decision`, body, decisionOutcomeSchema);
+    return one.ok ? { ok: true, value: [one.value] } : one;
+  }
+  const many = await apiPost(token, '/api/review/decisions', { ...body, recordIds: [...input.recordIds] }, bulkDecisionResultSchema);
+  return many.ok ? { ok: true, value: many.value.results } : many;
 }

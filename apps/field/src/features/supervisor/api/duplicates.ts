@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { apiGet, apiPost } from './client';
-import { reviewRecordSchema } from './common-schemas';
 
-/** Two ciblage households of one village with the same normalised head name and phone or NINA. */
+/** Ciblage households of one village with the same normalised head name and the same phone or NINA. */
 export const duplicateSchema = z.object({
-  id: z.string(),
-  /** What matched: `head_name`, `phone`, `nina`. */
-  reasons: z.array(z.string()).default([]),
-  records: z.array(reviewRecordSchema).min(2),
+  villageId: z.string(),
+  headNameKey: z.string(),
+  reason: z.string(),
+  recordIds: z.array(z.string()).min(2),
 });
 export type DuplicateCandidate = z.infer<typeof duplicateSchema>;
 
-export const duplicateListSchema = z.object({ duplicates: z.array(duplicateSchema) });
+export const duplicateListSchema = z.object({ candidates: z.array(duplicateSchema) });
+
+/** A stable key of a candidate group (the server gives none). */
+export function candidateKey(c: DuplicateCandidate): string {
+  return `${c.reason}:${c.recordIds.join(',')}`;
+}
 
 /** `GET /api/review/duplicates?zone=` */
 export function listDuplicates(token: string, query: { zone?: string }, signal?: AbortSignal) {
@@ -20,10 +24,12 @@ export function listDuplicates(token: string, query: { zone?: string }, signal?:
 
 export type DuplicateDecision = { action: 'keep_both' } | { action: 'merge'; keepRecordId: string };
 
-export const duplicateResultSchema = z.object({ ok: z.boolean().default(true) });
+export const duplicateResultSchema = z.object({}).loose();
 
-/** `POST /api/review/duplicates/:id/resolve` — keep both, or merge into one (both histories kept). */
+/**
+ * `POST /api/review/duplicates/resolve` `{ recordIds, action: 'keep_both' | 'merge', keepRecordId? }`.
+ * NOT PROVIDED BY THE SERVER YET (see README): the merge must keep both histories.
+ */
 export function resolveDuplicate(token: string, candidate: DuplicateCandidate, decision: DuplicateDecision) {
-  const recordIds = candidate.records.map((r) => r.id);
-  return apiPost(token, `/api/review/duplicates/${encodeURIComponent(candidate.id)}/resolve`, { recordIds, ...decision }, duplicateResultSchema);
+  return apiPost(token, '/api/review/duplicates/resolve', { recordIds: candidate.recordIds, ...decision }, duplicateResultSchema);
 }

@@ -4,17 +4,25 @@ import { withQuery } from './client';
 export const exportFormats = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
+/** Child lists exported as their own table keyed by the record id (CSV); XLSX has one sheet each. */
+export const childTables: Readonly<Record<string, readonly string[]>> = {
+  ciblage_household: ['members'],
+  ma_session: ['attendance'],
+  pnp_enrolment: ['children', 'women'],
+  himo_attendance: ['lines'],
+};
+
 export interface ExportRequest {
   recordType: string;
   format: ExportFormat;
-  /** `members`: the ciblage roster as its own table keyed by household id. */
-  table?: 'members';
+  /** A child table (CSV only), e.g. `members`: the ciblage roster keyed by household id. */
+  table?: string;
   filters: { zone?: string; status?: string; from?: string; to?: string };
 }
 
-/** `GET /api/exports/:recordType?format=&table=&zone=&status=&from=&to=` */
+/** `GET /api/exports/records.csv?type&table&zone&status&from&to` and `GET /api/exports/records.xlsx?type&zone&status&from&to` */
 export function exportUrl(req: ExportRequest): string {
-  return withQuery(`/api/exports/${encodeURIComponent(req.recordType)}`, { format: req.format, table: req.table, ...req.filters });
+  return withQuery(`/api/exports/records.${req.format}`, { type: req.recordType, table: req.format === 'csv' ? req.table : undefined, ...req.filters });
 }
 
 export type ExportFile = { blob: Blob; fileName: string };

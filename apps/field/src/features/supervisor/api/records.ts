@@ -36,10 +36,14 @@ export const recordDetailSchema = z.object({
   record: reviewRecordSchema,
   versions: z.array(recordVersionSchema).default([]),
   decisions: z.array(reviewDecisionSchema).default([]),
+  /** Critical fields waiting for the supervisor's arbitration. */
+  openConflictPaths: z.array(z.string()).default([]),
+  /** Corrections asked and not yet made by the agent. */
+  openTasks: z.array(z.object({ id: z.string(), comment: z.string(), createdAt: z.string() })).default([]),
 });
 export type RecordDetail = z.infer<typeof recordDetailSchema>;
 
-/** `GET /api/review/records/:id` */
+/** `GET /api/review/records/:recordId` */
 export function getRecord(token: string, id: string, signal?: AbortSignal) {
   return apiGet(token, `/api/review/records/${seg(id)}`, {}, recordDetailSchema, signal);
 }

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { apiGet } from './client';
 
-/** What the supervisor may see: villages of their zones and the agents working there (filter options). */
+/** Villages of the supervisor's zones (filter options, names shown instead of ids). */
 export const reviewScopeSchema = z.object({
   villages: z.array(z.object({ id: z.string(), name: z.string(), communeCode: z.string(), quota: z.number().int().optional() })),
-  agents: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })).default([]),
 });
 export type ReviewScope = z.infer<typeof reviewScopeSchema>;
 
-/** `GET /api/review/scope` */
+/** `GET /api/reference/villages` */
 export function getScope(token: string, signal?: AbortSignal) {
-  return apiGet(token, '/api/review/scope', {}, reviewScopeSchema, signal);
+  return apiGet(token, '/api/reference/villages', {}, reviewScopeSchema, signal);
 }

@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import { formatDateTimeFr } from '../../../lib/format';
 import { Link } from '../../../lib/router';
-import { getBatch, type BatchDetail as Detail } from '../api/batches';
+import { getBatch, type BatchDetail as Detail, type BatchRecord } from '../api/batches';
 import { consolePaths } from '../components/console-link';
 import { DecisionPanel } from '../components/decision-panel';
 import { RemoteView } from '../components/remote-view';
 import { ReviewStatusBadge } from '../components/review-status-badge';
-import { WarningList } from '../components/warning-list';
 import { useFilters } from '../hooks/use-filters';
 import { useRemote } from '../hooks/use-remote';
 import { agentName, useScope, villageName } from '../hooks/use-scope';
 import { useSupervisorT } from '../i18n';
-import { recordTitle } from '../record/record-title';
 import { TypeCounts } from './batch-counts';
+import { RecordWarnings } from './record-warnings';
 
 /** One batch: who sent it and when, its records with their warnings, decisions per record or in bulk. */
 export function BatchDetail({ number }: { number: number }) {
@@ -24,13 +23,14 @@ export function BatchDetail({ number }: { number: number }) {
   );
 }
 
+const reviewable = (r: BatchRecord) => !r.deleted && (r.reviewStatus === 'received' || r.reviewStatus === 'returned');
+
 function BatchBody({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
   const { t } = useSupervisorT();
   const scope = useScope();
   const { filters } = useFilters();
-  const { batch, records } = detail;
-  const pending = records.filter((r) => r.reviewStatus === 'received' || r.reviewStatus === 'returned').map((r) => r.id);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(pending));
+  const { batch, records, rejected } = detail;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(records.filter(reviewable).map((r) => r.id)));
   const toggle = (id: string) => {
     setSelected((prev) => {
       const next = new Set(prev);
@@ -39,15 +39,16 @@ function BatchBody({ detail, onChanged }: { detail: Detail; onChanged: () => voi
       return next;
     });
   };
-  const allSelected = records.length > 0 && records.every((r) => selected.has(r.id));
+  const selectable = records.filter((r) => !r.deleted);
+  const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
+  const label = (r: BatchRecord) => t('batch.recordLabel', { type: t(`recordTypes.${r.type}`, { defaultValue: r.type }), id: r.id.slice(0, 8) });
   return (
     <>
-      <h2>{t('batch.title', { number: batch.number })}</h2>
       <dl className="summary">
         <dt>{t('batch.agent')}</dt>
-        <dd>{agentName(scope, batch.userId, batch.userName)}</dd>
+        <dd>{agentName(batch.userId, batch.userName)}</dd>
         <dt>{t('batch.device')}</dt>
-        <dd>{batch.deviceLabel ?? batch.deviceId}</dd>
+        <dd>{batch.deviceId}</dd>
         <dt>{t('batch.receivedAt')}</dt>
         <dd>{formatDateTimeFr(batch.receivedAt)}</dd>
         {batch.clockOffsetMs !== undefined && Math.abs(batch.clockOffsetMs) >= 60_000 && (
@@ -63,43 +64,36 @@ function BatchBody({ detail, onChanged }: { detail: Detail; onChanged: () => voi
           <TypeCounts counts={batch.counts} />
         </dd>
       </dl>
+      {rejected.length > 0 && <p className="issue issue-error">{t('batch.rejected', { count: rejected.length, codes: [...new Set(rejected.map((r) => r.reasonCode))].join(', ') })}</p>}
       {records.length === 0 ? (
         <p>{t('batch.noRecords')}</p>
       ) : (
         <>
-          <h3>{t('batch.recordsTitle')}</h3>
+          <h2>{t('batch.recordsTitle')}</h2>
           <label className="checkbox-field row">
-            <input
-              type="checkbox"
-              className="sup-check"
-              checked={allSelected}
-              onChange={() => { setSelected(allSelected ? new Set() : new Set(records.map((r) => r.id))); }}
-            />
+            <input type="checkbox" className="sup-check" checked={allSelected} onChange={() => { setSelected(allSelected ? new Set() : new Set(selectable.map((r) => r.id))); }} />
             {t('batch.selectAll')}
           </label>
           <ul className="list sup-records">
-            {records.map((r) => {
-              const title = recordTitle(r.type, r.data, t);
-              return (
-                <li key={r.id} className={r.warnings.length > 0 ? 'sup-row-warning' : undefined}>
-                  <input type="checkbox" className="sup-check" aria-label={t('batch.select', { title })} checked={selected.has(r.id)} onChange={() => { toggle(r.id); }} />
-                  <div className="grow">
-                    <div className="list-title">{title}</div>
-                    <div className="small">
-                      {t(`recordTypes.${r.type}`, { defaultValue: r.type })} · {villageName(scope, r.villageId)} · {t('record.versionShort', { version: r.version })}
-                    </div>
-                    <WarningList warnings={r.warnings} />
-                    {r.openConflictPaths.length > 0 && <p className="issue issue-warning">{t('batch.openConflicts', { count: r.openConflictPaths.length })}</p>}
+            {records.map((r) => (
+              <li key={r.id} className={r.warningCount > 0 ? 'sup-row-warning' : undefined}>
+                <input type="checkbox" className="sup-check" aria-label={t('batch.select', { title: label(r) })} checked={selected.has(r.id)} disabled={r.deleted} onChange={() => { toggle(r.id); }} />
+                <div className="grow">
+                  <div className="list-title">{label(r)}</div>
+                  <div className="small">
+                    {villageName(scope, r.villageId)} · {t('record.versionShort', { version: r.version })}
+                    {r.deleted && ` · ${t('batch.deleted')}`}
                   </div>
-                  <ReviewStatusBadge status={r.reviewStatus} />
-                  <Link to={consolePaths.record(r.id, filters)} className="btn btn-small" aria-label={t('batch.openRecord', { title })}>
-                    {t('batch.view')}
-                  </Link>
-                </li>
-              );
-            })}
+                  {r.warningCount > 0 && <RecordWarnings recordId={r.id} count={r.warningCount} />}
+                </div>
+                <ReviewStatusBadge status={r.reviewStatus} />
+                <Link to={consolePaths.record(r.id, filters)} className="btn btn-small" aria-label={t('batch.openRecord', { title: label(r) })}>
+                  {t('batch.view')}
+                </Link>
+              </li>
+            ))}
           </ul>
-          <h3>{t('batch.bulkTitle', { count: selected.size })}</h3>
+          <h2>{t('batch.bulkTitle', { count: selected.size })}</h2>
           <DecisionPanel
             recordIds={[...selected]}
             bulk

@@ -29,15 +29,16 @@ export function BatchList() {
           setFilters(next);
         }}
         scope={scope}
+        agents={agentOptions(remote.status === 'ready' ? remote.value.rows : [], filters.userId)}
         fields={['zone', 'userId', 'from', 'to', 'recordType', 'status']}
       />
-      <RemoteView remote={remote} reload={remote.reload} isEmpty={(v) => v.batches.length === 0} empty={t('batches.empty')}>
+      <RemoteView remote={remote} reload={remote.reload} isEmpty={(v) => v.rows.length === 0} empty={t('batches.empty')}>
         {(value) => (
           <>
             <p className="lead" role="status">
               {t('batches.total', { count: value.total })}
             </p>
-            <Totals batches={value.batches} />
+            <Totals batches={value.rows} />
             <div className="sup-table-wrap">
               <table className="sheet sup-table">
                 <caption className="sr-only">{t('batches.caption')}</caption>
@@ -49,12 +50,11 @@ export function BatchList() {
                     <th scope="col">{t('batches.villages')}</th>
                     <th scope="col">{t('batches.records')}</th>
                     <th scope="col">{t('batches.review')}</th>
-                    <th scope="col">{t('batches.warnings')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {value.batches.map((b) => (
-                    <tr key={b.number} className={(b.warningCount ?? 0) > 0 ? 'sup-row-warning' : undefined}>
+                  {value.rows.map((b) => (
+                    <tr key={b.number}>
                       <td>
                         <Link to={consolePaths.batch(b.number, filters)} className="btn btn-small">
                           {t('batches.open', { number: b.number })}
@@ -62,9 +62,9 @@ export function BatchList() {
                       </td>
                       <td className="nowrap">{formatDateTimeFr(b.receivedAt)}</td>
                       <td>
-                        {agentName(scope, b.userId, b.userName)}
+                        {agentName(b.userId, b.userName)}
                         <br />
-                        <span className="small">{b.deviceLabel ?? b.deviceId}</span>
+                        <span className="small">{b.deviceId}</span>
                       </td>
                       <td>{b.villages.map((v) => villageName(scope, v)).join(', ')}</td>
                       <td>
@@ -73,7 +73,6 @@ export function BatchList() {
                       <td>
                         <StatusCounts counts={b.statusCounts} />
                       </td>
-                      <td>{b.warningCount ?? '—'}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -93,6 +92,14 @@ export function BatchList() {
       </RemoteView>
     </>
   );
+}
+
+/** Agents seen in the listed batches (the API has no agent list for supervisors yet), plus the one filtered on. */
+function agentOptions(rows: readonly Batch[], selected: string | undefined): { id: string; name: string }[] {
+  const byId = new Map<string, string>();
+  for (const b of rows) byId.set(b.userId, agentName(b.userId, b.userName));
+  if (selected !== undefined && !byId.has(selected)) byId.set(selected, selected);
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }
 
 /** Records of the shown batches by review status: what is left to review at a glance. */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Notice } from '../../../components/notice';
-import { decide, type DecisionKind, type DecisionResult } from '../api/decisions';
+import { decide, type DecisionKind, type DecisionOutcome } from '../api/decisions';
 import { useApiToken } from '../hooks/use-api-token';
 import { useSupervisorT } from '../i18n';
 import { apiErrorText } from './api-error-text';
@@ -13,14 +13,14 @@ const MIN_COMMENT = 3;
  * Approve, return for correction (with a comment that reaches the agent's tablet as « À corriger »),
  * or reject (with a reason) — for one record or a selection. Nothing is sent before a confirmation.
  */
-export function DecisionPanel({ recordIds, bulk, onDone }: { recordIds: readonly string[]; bulk?: boolean; onDone: (result: DecisionResult) => void }) {
+export function DecisionPanel({ recordIds, bulk, onDone }: { recordIds: readonly string[]; bulk?: boolean; onDone: (outcomes: DecisionOutcome[]) => void }) {
   const { t } = useSupervisorT();
   const token = useApiToken();
   const id = useId();
   const [kind, setKind] = useState<DecisionKind | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'warning'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const count = recordIds.length;
   const needsComment = kind === 'return' || kind === 'reject';
   const commentOk = comment.trim().length >= MIN_COMMENT;
@@ -39,13 +39,7 @@ export function DecisionPanel({ recordIds, bulk, onDone }: { recordIds: readonly
       setMessage({ tone: 'error', text: apiErrorText(result.error, t) });
       return;
     }
-    const failed = result.value.results.filter((r) => !r.ok);
-    const done = result.value.results.length - failed.length;
-    setMessage(
-      failed.length === 0
-        ? { tone: 'success', text: t(`decision.done.${kind}`, { count: done }) }
-        : { tone: 'warning', text: t('decision.partial', { done, failed: failed.length, reasons: failed.map((f) => f.error?.message ?? f.recordId).join(' ; ') }) },
-    );
+    setMessage({ tone: 'success', text: t(`decision.done.${kind}`, { count: result.value.length }) });
     setKind(null);
     setComment('');
     onDone(result.value);

@@ -10,7 +10,7 @@ import { zoneOptions } from './zone-options';
 export type FilterField = keyof ReviewFilters;
 
 /** Filters as labelled selects and date inputs; which ones show depends on the screen. */
-export function FilterBar({ filters, onChange, scope, fields }: { filters: ReviewFilters; onChange: (next: ReviewFilters) => void; scope: ReviewScope | undefined; fields: readonly FilterField[] }) {
+export function FilterBar({ filters, onChange, scope, fields, agents = [] }: { filters: ReviewFilters; onChange: (next: ReviewFilters) => void; scope: ReviewScope | undefined; fields: readonly FilterField[]; agents?: readonly { id: string; name: string }[] }) {
   const { t } = useSupervisorT();
   const { user } = useSession();
   const id = useId();
@@ -42,7 +42,7 @@ export function FilterBar({ filters, onChange, scope, fields }: { filters: Revie
           <label htmlFor={`${id}-agent`}>{t('filters.agent')}</label>
           <select id={`${id}-agent`} value={filters.userId ?? ''} onChange={(e) => { set('userId', e.target.value); }}>
             <option value="">{t('filters.allAgents')}</option>
-            {(scope?.agents ?? []).map((a) => (
+            {agents.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
               </option>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Notice } from '../../../components/notice';
-import { listDuplicates } from '../api/duplicates';
+import { candidateKey, listDuplicates } from '../api/duplicates';
 import { FilterBar } from '../components/filter-bar';
 import { RemoteView } from '../components/remote-view';
 import { filtersKey, useFilters } from '../hooks/use-filters';
@@ -21,13 +21,13 @@ export function DuplicateList() {
     <>
       <FilterBar filters={filters} onChange={setFilters} scope={scope} fields={['zone']} />
       {done && <Notice tone="success">{done}</Notice>}
-      <RemoteView remote={remote} reload={remote.reload} isEmpty={(v) => v.duplicates.length === 0} empty={t('duplicates.empty')}>
+      <RemoteView remote={remote} reload={remote.reload} isEmpty={(v) => v.candidates.length === 0} empty={t('duplicates.empty')}>
         {(value) => (
           <>
-            <p className="lead">{t('duplicates.count', { count: value.duplicates.length })}</p>
-            {value.duplicates.map((d) => (
+            <p className="lead">{t('duplicates.count', { count: value.candidates.length })}</p>
+            {value.candidates.map((d) => (
               <DuplicatePair
-                key={d.id}
+                key={candidateKey(d)}
                 candidate={d}
                 onResolved={(text) => {
                   setDone(text);

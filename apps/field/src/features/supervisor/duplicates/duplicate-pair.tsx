@@ -2,8 +2,12 @@ import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { Notice } from '../../../components/notice';
 import { Link } from '../../../lib/router';
+import type { ApiResult } from '../../../sync/api';
 import type { ReviewRecord } from '../api/common-schemas';
 import { resolveDuplicate, type DuplicateCandidate, type DuplicateDecision } from '../api/duplicates';
+import { getRecord } from '../api/records';
+import { RemoteView } from '../components/remote-view';
+import { useRemote } from '../hooks/use-remote';
 import { apiErrorText } from '../components/api-error-text';
 import { ConfirmPanel } from '../components/confirm-panel';
 import { consolePaths } from '../components/console-link';
@@ -16,8 +20,32 @@ import { headName } from '../record/record-title';
 const LETTERS = ['A', 'B', 'C', 'D'];
 const FIELDS = ['householdCode', 'head', 'headPhone', 'headIdType', 'headIdNo', 'village', 'interviewDate', 'members', 'agent', 'status'] as const;
 
+/** The candidate records, read in full (the candidate list gives their ids only). */
+async function loadRecords(token: string, ids: readonly string[], signal: AbortSignal): Promise<ApiResult<ReviewRecord[]>> {
+  const results = await Promise.all(ids.map((id) => getRecord(token, id, signal)));
+  const records: ReviewRecord[] = [];
+  for (const r of results) {
+    if (!r.ok) return r;
+    records.push(r.value.record);
+  }
+  return { ok: true, value: records };
+}
+
 /** Candidate households side by side, differences marked; keep both or merge (both histories kept). */
 export function DuplicatePair({ candidate, onResolved }: { candidate: DuplicateCandidate; onResolved: (text: string) => void }) {
+  const { t } = useSupervisorT();
+  const remote = useRemote((token, signal) => loadRecords(token, candidate.recordIds, signal), candidate.recordIds.join(','));
+  return (
+    <article className="card">
+      <h3>{t('duplicates.pairTitle', { reasons: t(`duplicates.reasons.${candidate.reason}`, { defaultValue: candidate.reason }) })}</h3>
+      <RemoteView remote={remote} reload={remote.reload}>
+        {(records) => <PairBody candidate={candidate} records={records} onResolved={onResolved} />}
+      </RemoteView>
+    </article>
+  );
+}
+
+function PairBody({ candidate, records, onResolved }: { candidate: DuplicateCandidate; records: readonly ReviewRecord[]; onResolved: (text: string) => void }) {
   const { t } = useSupervisorT();
   const token = useApiToken();
   const scope = useScope();
@@ -34,7 +62,7 @@ export function DuplicatePair({ candidate, onResolved }: { candidate: DuplicateC
       case 'members':
         return String(Array.isArray(r.data['members']) ? r.data['members'].length : 0);
       case 'agent':
-        return agentName(scope, r.createdBy, r.createdByName);
+        return agentName(r.createdBy, r.createdByName);
       case 'status':
         return t(`status.${r.reviewStatus}`);
       case 'householdCode':
@@ -45,7 +73,6 @@ export function DuplicatePair({ candidate, onResolved }: { candidate: DuplicateC
         return formatValue(r.type, f, r.data[f], yesNo);
     }
   };
-  const records = candidate.records;
 
   async function send(decision: DuplicateDecision) {
     setBusy(true);
@@ -61,8 +88,7 @@ export function DuplicatePair({ candidate, onResolved }: { candidate: DuplicateC
   }
 
   return (
-    <article className="card">
-      <h3>{t('duplicates.pairTitle', { reasons: candidate.reasons.map((r) => t(`duplicates.reasons.${r}`, { defaultValue: r })).join(', ') })}</h3>
+    <>
       <div className="sup-table-wrap">
         <table className="sheet sup-table">
           <thead>
@@ -107,6 +133,6 @@ export function DuplicatePair({ candidate, onResolved }: { candidate: DuplicateC
         </div>
       )}
       {error && <Notice tone="error">{error}</Notice>}
-    </article>
+    </>
   );
 }

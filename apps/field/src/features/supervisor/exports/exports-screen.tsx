@@ -1,7 +1,7 @@
 import { recordTypes } from '@jigi/domain';
 import { useState } from 'react';
 import { Notice } from '../../../components/notice';
-import { exportUrl, fetchExport, type ExportRequest } from '../api/exports';
+import { childTables, exportUrl, fetchExport, type ExportFormat, type ExportRequest } from '../api/exports';
 import { apiErrorText } from '../components/api-error-text';
 import { FilterBar } from '../components/filter-bar';
 import { useApiToken } from '../hooks/use-api-token';
@@ -26,12 +26,12 @@ export function ExportsScreen({ save = saveFile }: { save?: (blob: Blob, name: s
     ...(filters.from ? { from: filters.from } : {}),
     ...(filters.to ? { to: filters.to } : {}),
   };
-  const rows = recordTypes.flatMap((type) => {
-    const base = { label: t(`recordTypes.${type}`), type };
-    const list = [{ ...base, table: undefined as 'members' | undefined }];
-    if (type === 'ciblage_household') list.push({ label: t('exports.members'), type, table: 'members' });
-    return list;
-  });
+  // Each record type in CSV and XLSX (one sheet per child list); each child list also as its own CSV.
+  type Row = { type: string; label: string; table?: string; formats: readonly ExportFormat[] };
+  const rows: Row[] = recordTypes.flatMap((type): Row[] => [
+    { type, label: t(`recordTypes.${type}`), formats: ['csv', 'xlsx'] },
+    ...(childTables[type] ?? []).map((table) => ({ type, table, label: t(`exports.tables.${table}`, { type: t(`recordTypes.${type}`) }), formats: ['csv'] as const })),
+  ]);
 
   async function download(item: Item) {
     setBusy(item.key);
@@ -55,7 +55,7 @@ export function ExportsScreen({ save = saveFile }: { save?: (blob: Blob, name: s
         {rows.map((row) => (
           <li key={`${row.type}-${row.table ?? ''}`}>
             <span className="grow list-title">{row.label}</span>
-            {(['csv', 'xlsx'] as const).map((format) => {
+            {row.formats.map((format) => {
               const item: Item = { key: `${row.type}-${row.table ?? ''}-${format}`, label: row.label, req: { recordType: row.type, format, filters: exportFilters, ...(row.table ? { table: row.table } : {}) } };
               return (
                 <a

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ReviewScope } from '../api/scope';
 
-/** Villages and agents of the supervisor's zones, loaded once by the console (undefined until then). */
+/** Villages of the supervisor's zones, loaded once by the console (undefined until then). */
 export const ScopeContext = createContext<ReviewScope | undefined>(undefined);
 
 export function useScope(): ReviewScope | undefined {
@@ -13,7 +13,7 @@ export function villageName(scope: ReviewScope | undefined, id: string): string 
   return scope?.villages.find((v) => v.id === id)?.name ?? id;
 }
 
-/** An agent's name from the scope, else the id given. */
-export function agentName(scope: ReviewScope | undefined, id: string, known?: string): string {
-  return known ?? scope?.agents.find((a) => a.id === id)?.name ?? id;
+/** A user's name when the server sent it, else their id (the review API does not name users yet). */
+export function agentName(id: string, known?: string | null): string {
+  return known ?? id;
 }

@@ -28,8 +28,8 @@ function RecordBody({ detail, onChanged }: { detail: RecordDetail; onChanged: ()
   const { t } = useSupervisorT();
   const scope = useScope();
   const { filters } = useFilters();
-  const { record, versions, decisions } = detail;
-  const names = { village: villageName(scope, record.villageId), agent: agentName(scope, record.createdBy, record.createdByName) };
+  const { record, versions, decisions, openConflictPaths, openTasks } = detail;
+  const names = { village: villageName(scope, record.villageId), agent: agentName(record.createdBy, record.createdByName) };
   return (
     <>
       <h2>{recordTitle(record.type, record.data, t)}</h2>
@@ -41,11 +41,16 @@ function RecordBody({ detail, onChanged }: { detail: RecordDetail; onChanged: ()
         <span>· {t('record.updatedAt', { at: formatDateTimeFr(record.updatedAt) })}</span>
       </p>
       {record.deleted && <p className="issue issue-error">{t('record.deleted')}</p>}
-      {record.openConflictPaths.length > 0 && (
+      {openConflictPaths.length > 0 && (
         <p className="issue issue-warning">
-          {t('record.openConflicts', { count: record.openConflictPaths.length })} <Link to={consolePaths.conflicts(filters)}>{t('nav.conflicts')}</Link>
+          {t('record.openConflicts', { count: openConflictPaths.length })} <Link to={consolePaths.conflicts(filters)}>{t('nav.conflicts')}</Link>
         </p>
       )}
+      {openTasks.map((task) => (
+        <p key={task.id} className="issue issue-warning">
+          {t('record.openTask', { at: formatDateTimeFr(task.createdAt) })} « {task.comment} »
+        </p>
+      ))}
       <WarningList warnings={record.warnings} />
       <h3>{t('decision.title')}</h3>
       <DecisionPanel recordIds={[record.id]} onDone={onChanged} />
@@ -60,7 +65,7 @@ function RecordBody({ detail, onChanged }: { detail: RecordDetail; onChanged: ()
           {decisions.map((d) => (
             <li key={`${d.at}|${d.decision}`}>
               <span className="list-title">{t(`decisions.kinds.${d.decision}`, { defaultValue: d.decision })}</span>
-              <span>{t('decisions.by', { who: agentName(scope, d.userId, d.userName), at: formatDateTimeFr(d.at), version: d.version })}</span>
+              <span>{t('decisions.by', { who: agentName(d.userId, d.userName), at: formatDateTimeFr(d.at), version: d.version })}</span>
               {d.comment !== null && <span className="grow">« {d.comment} »</span>}
             </li>
           ))}

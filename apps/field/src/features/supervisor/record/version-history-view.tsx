@@ -2,7 +2,7 @@ import type { Json } from '@jigi/sync';
 import { useId, useMemo, useState } from 'react';
 import { formatDateTimeFr } from '../../../lib/format';
 import type { RecordVersion } from '../api/records';
-import { useScope, agentName } from '../hooks/use-scope';
+import { agentName } from '../hooks/use-scope';
 import { useSupervisorT } from '../i18n';
 import { pathLabel } from './field-label';
 import { formatValue } from './value-labels';
@@ -16,7 +16,6 @@ function opKey(v: RecordVersion): string {
 /** Every version (who, from which tablet, when) and the difference between any two of them. */
 export function VersionHistoryView({ type, versions }: { type: string; versions: readonly RecordVersion[] }) {
   const { t } = useSupervisorT();
-  const scope = useScope();
   const id = useId();
   const sorted = useMemo(() => [...versions].sort((a, b) => a.version - b.version), [versions]);
   const snapshots = useMemo(() => snapshotsOf(sorted), [sorted]);
@@ -48,7 +47,7 @@ export function VersionHistoryView({ type, versions }: { type: string; versions:
               <tr key={v.version}>
                 <td>{v.version}</td>
                 <td>{t(`history.ops.${opKey(v)}`)}</td>
-                <td>{v.userId === null ? '—' : agentName(scope, v.userId, v.userName)}</td>
+                <td>{v.userId === null ? '—' : agentName(v.userId, v.userName)}</td>
                 <td>{v.deviceId ?? '—'}</td>
                 <td className="nowrap">{formatDateTimeFr(v.serverTime)}</td>
                 <td className="nowrap">{v.clientTime ? formatDateTimeFr(v.clientTime) : '—'}</td>
