@@ -28,7 +28,7 @@ function translate(error: FastifyError): AppError {
   const cause = { cause: error };
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return new AppError('body_too_large', cause);
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) return new AppError('unsupported_media_type', cause);
-  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) return new AppError('invalid_json', { ...cause, details: { reason: error.message.slice(0, 200) } });
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return new AppError('invalid_json', { ...cause, details: { reason: error.message.slice(0, 200) } });
   if (error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return new AppError('invalid_body', { ...cause, details: { reason: 'Content-Length ne correspond pas au corps reçu.' } });
   if (error.statusCode === 429) return new AppError('rate_limited', cause);
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return new AppError('invalid_body', { ...cause, details: { reason: error.message.slice(0, 200) } });
