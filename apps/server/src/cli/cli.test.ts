@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoUsers } from '../services/seed-demo';
+import { checkDatabase } from '../storage/backup';
+import { createSqliteRepository } from '../storage/sqlite-repository';
+
+const serverDir = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(serverDir, 'node_modules/.bin/tsx');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-cli-'));
+const run = (script: string, args: string[] = []) =>
+  execFileSync(tsx, [script, ...args], { cwd: serverDir, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+
+describe('command-line tools', () => {
+  afterAll(() => { fs.rmSync(dataDir, { recursive: true, force: true }); });
+
+  it('seed creates the README demo once, prints the logins, and a second run changes nothing', () => {
+    const first = run('src/cli/seed.ts');
+    for (const u of demoUsers) expect(first).toContain(u.login);
+    expect(first).toContain('demo1234');
+    expect(first).toContain('6 comptes créés');
+    const second = run('src/cli/seed.ts');
+    expect(second).toContain('0 comptes créés, 0 données de référence créées');
+    const repo = createSqliteRepository(path.join(dataDir, 'jigi.sqlite'));
+    try {
+      expect(repo.listUsers().map((u) => u.login).sort()).toEqual(demoUsers.map((u) => u.login).sort());
+      const villages = repo.listVillages();
+      expect(villages.every((v) => v.data['demo'] === true && v.name.includes('démo'))).toBe(true);
+      expect(villages.map((v) => v.communeCode.split('.').slice(0, 2).join('.')).sort()).toEqual(['gao.gao', 'mopti.bankass', 'mopti.bankass', 'mopti.koro', 'mopti.koro']);
+      expect(repo.listHouseholds(villages.map((v) => v.id))).toHaveLength(50);
+      expect(repo.listMicroprojects()).toHaveLength(1);
+      expect(repo.settings()?.version).toBe(1);
+    } finally {
+      repo.close();
+    }
+  });
+
+  it('backup writes a checked copy', () => {
+    const target = path.join(dataDir, 'copie.sqlite');
+    expect(run('src/cli/backup.ts', [target])).toContain('intégrité ok');
+    expect(checkDatabase(target)).toMatchObject({ ok: true, userVersion: 3 });
+  });
+});

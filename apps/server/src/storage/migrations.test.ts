@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate, migrations } from './migrations';
+import { openDatabase } from './open-database';
+
+// Each migration is run on a database holding data in the previous shape; that data must survive
+// and the new tables must accept rows tied to it (foreign keys on).
+describe('SQL migrations', () => {
+  let dir: string;
+  let db: Database.Database;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-mig-'));
+    db = openDatabase(path.join(dir, 'db.sqlite'));
+  });
+  afterEach(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const version = () => db.pragma('user_version', { simple: true });
+
+  it('are numbered 1..n without gaps and open in WAL mode with foreign keys', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('1: creates accounts and reference data from an empty file', () => {
+    migrate(db, 1);
+    expect(version()).toBe(1);
+    db.prepare("INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u1', 'enq', 'E', 'enumerator', 'h', 't')").run();
+    db.prepare("INSERT INTO villages (id, name, commune_code, data, version, updated_at) VALUES ('v1', 'V', 'mopti.koro.bamba', '{}', 1, 't')").run();
+    expect(() => db.prepare("INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u2', 'x', 'X', 'chef', 'h', 't')").run()).toThrow(/CHECK/);
+  });
+
+  it('2: adds sync tables to a version-1 database and keeps its accounts', () => {
+    migrate(db, 1);
+    db.prepare("INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u1', 'enq', 'E', 'enumerator', 'h', 't')").run();
+    db.prepare("INSERT INTO devices (id, user_id, label, token_hash, created_at) VALUES ('d1', 'u1', 'T', 'th', 't')").run();
+    migrate(db, 2);
+    expect(version()).toBe(2);
+    expect(db.prepare('SELECT last_mutation_id FROM devices WHERE id = ?').get('d1')).toEqual({ last_mutation_id: 0 });
+    db.prepare("INSERT INTO batches (batch_id, device_id, user_id, received_at, client_time, clock_offset_ms, counts, villages) VALUES ('b', 'd1', 'u1', 't', 't', 0, '{}', '[]')").run();
+    db.prepare("INSERT INTO records (id, type, village_id, version, data, field_versions, created_by, device_id, created_at, updated_at) VALUES ('r1', 'ciblage_household', 'v1', 1, '{}', '{}', 'u1', 'd1', 't', 't')").run();
+    expect(() => db.prepare("INSERT INTO batches (batch_id, device_id, user_id, received_at, client_time, clock_offset_ms, counts, villages) VALUES ('b', 'nope', 'u1', 't', 't', 0, '{}', '[]')").run()).toThrow(/FOREIGN KEY/);
+  });
+
+  it('3: adds the review tables to a version-2 database and keeps its records', () => {
+    migrate(db, 2);
+    db.prepare("INSERT INTO records (id, type, village_id, version, data, field_versions, created_by, device_id, created_at, updated_at) VALUES ('r1', 'ciblage_household', 'v1', 2, '{\"a\":1}', '{}', 'u1', 'd1', 't', 't')").run();
+    migrate(db, 3);
+    expect(version()).toBe(3);
+    expect(db.prepare('SELECT version, data, review_status FROM records').get()).toEqual({ version: 2, data: '{"a":1}', review_status: 'received' });
+    db.prepare("INSERT INTO conflicts (id, record_id, path, server_value, incoming_value, base_version, server_version, device_id, user_id, mutation_id, created_at) VALUES ('c1', 'r1', 'p', '1', '2', 1, 2, 'd', 'u', 1, 't')").run();
+    db.prepare("INSERT INTO tasks (id, record_id, user_id, comment, created_by, created_at) VALUES ('t1', 'r1', 'u1', 'x', 's', 't')").run();
+    expect(db.prepare('SELECT status FROM conflicts').get()).toEqual({ status: 'open' });
+  });
+
+  it('is idempotent: running all migrations twice changes nothing', () => {
+    migrate(db);
+    migrate(db);
+    expect(version()).toBe(migrations.length);
+  });
+});
