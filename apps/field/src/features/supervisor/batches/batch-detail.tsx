@@ -41,7 +41,8 @@ function BatchBody({ detail, onChanged }: { detail: Detail; onChanged: () => voi
   };
   const selectable = records.filter((r) => !r.deleted);
   const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
-  const label = (r: BatchRecord) => t('batch.recordLabel', { type: t(`recordTypes.${r.type}`, { defaultValue: r.type }), id: r.id.slice(0, 8) });
+  // Records are numbered in the batch: the list gives no names (see README), and a number reads aloud.
+  const label = (r: BatchRecord) => t('batch.recordLabel', { n: records.indexOf(r) + 1, type: t(`recordTypes.${r.type}`, { defaultValue: r.type }) });
   return (
     <>
       <dl className="summary">
@@ -81,7 +82,7 @@ function BatchBody({ detail, onChanged }: { detail: Detail; onChanged: () => voi
                 <div className="grow">
                   <div className="list-title">{label(r)}</div>
                   <div className="small">
-                    {villageName(scope, r.villageId)} · {t('record.versionShort', { version: r.version })}
+                    {villageName(scope, r.villageId)} · {t('record.versionShort', { version: r.version })} · {r.id.slice(0, 8)}
                     {r.deleted && ` · ${t('batch.deleted')}`}
                   </div>
                   {r.warningCount > 0 && <RecordWarnings recordId={r.id} count={r.warningCount} />}
