@@ -40,6 +40,10 @@ export default defineConfig({
         // The API is never cached by the service worker: offline data lives in IndexedDB.
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first installed worker takes the open page at once, so the form chunks are served from
+        // the precache even if the network drops before the first reload. Updates still wait for the
+        // user (no skipWaiting: 'prompt').
+        clientsClaim: true,
       },
     }),
   ],

@@ -4,6 +4,7 @@ import { Notice } from '../components/notice';
 import { Page } from '../components/page';
 import { ConsolePlaceholder, RoleHome } from '../features/home/role-home';
 import { matchPath, usePath } from '../lib/router';
+import { RouteErrorBoundary } from './route-error-boundary';
 
 // Each workflow is its own chunk, loaded on first use (and precached by the service worker), so the
 // shell that opens the app stays small on a 2 GB tablet.
@@ -60,11 +61,26 @@ export function AppRoutes() {
   const { t } = useTranslation();
   for (const route of routes) {
     const params = matchPath(route.pattern, path);
-    if (params) return <Suspense fallback={<Notice tone="info">{t('loading')}</Notice>}>{route.render(params)}</Suspense>;
+    if (params)
+      return (
+        <RouteErrorBoundary resetKey={path}>
+          <Suspense fallback={<Notice tone="info">{t('loading')}</Notice>}>{route.render(params)}</Suspense>
+        </RouteErrorBoundary>
+      );
   }
   return (
     <Page title={t('notFound')} back="/">
       <p>{path}</p>
     </Page>
   );
+}
+
+/** Loads a role's screens in the background once the app is open (the service worker also precaches them). */
+export function warmUpRoutes(role: string): void {
+  const load: Record<string, (() => Promise<unknown>)[]> = {
+    enumerator: [() => import('../features/ciblage/ciblage-form'), () => import('../features/ciblage/ciblage-screens'), () => import('../features/corrections/corrections-list')],
+    facilitator: [() => import('../features/ma/ma-form'), () => import('../features/ma/ma-screens'), () => import('../features/corrections/corrections-list')],
+    field_agent: [() => import('../features/pnp/pnp-form'), () => import('../features/pnp/pnp-screens'), () => import('../features/himo/himo-project'), () => import('../features/himo/himo-projects'), () => import('../features/himo/himo-screens'), () => import('../features/himo/sheet-form'), () => import('../features/himo/worker-form')],
+  };
+  for (const l of load[role] ?? []) void l().catch(() => undefined);
 }

@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { unsyncedOnDevice } from '../storage/counts';
-import { AppRoutes } from './routes';
+import { AppRoutes, warmUpRoutes } from './routes';
 import { StatusBar } from './status-bar';
 import { SyncMessage } from './sync-message';
 import { useSync } from './use-sync';
@@ -15,6 +15,14 @@ export function Shell() {
   const { user, lock } = useSession();
   const sync = useSync(user.id);
   const [refusal, setRefusal] = useState<string | null>(null);
+  useEffect(() => {
+    const id = setTimeout(() => {
+      warmUpRoutes(user.role);
+    }, 500);
+    return () => {
+      clearTimeout(id);
+    };
+  }, [user.role]);
 
   function switchUser() {
     void unsyncedOnDevice().then((n) => {

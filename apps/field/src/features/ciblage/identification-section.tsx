@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NumberField } from '../../components/form/number-field';
 import { SelectField } from '../../components/form/select-field';
 import { DateField } from '../../components/form/date-field';
+import { PhoneField } from '../../components/form/phone-field';
 import { TextField } from '../../components/form/text-field';
 import { VillageField } from '../../components/form/village-field';
 import { toOptions } from '../../lib/options';
@@ -22,7 +23,7 @@ export function IdentificationSection() {
       <DateField name="interviewDate" label={t('fields.interviewDate')} />
       <TextField name="householdCode" label={t('fields.householdCode')} autoComplete="off" />
       <NumberField name="cbtListRank" label={t('fields.cbtListRank')} />
-      <TextField name="headPhone" type="tel" inputMode="tel" label={t('fields.headPhone')} placeholder="+223 76 12 34 56" />
+      <PhoneField name="headPhone" label={t('fields.headPhone')} />
       <SelectField name="headIdType" label={t('fields.headIdType')} options={toOptions(ciblageOptions.headIdType.labels, t, 'headIdType')} />
       <TextField name="headIdNo" label={t('fields.headIdNo')} autoComplete="off" />
       <SelectField name="residenceStatus" label={t('fields.residenceStatus')} options={toOptions(ciblageOptions.residenceStatus.labels, t, 'residenceStatus')} />

@@ -33,5 +33,8 @@ export function newCiblageRecord(input: { id: string; agentId: string; deviceId:
     interviewDate: todayIso(),
     result: 'complete',
     members: [],
+    // « No shock », « no other programme » are answers: the lists start empty, not absent.
+    foodSecurity: { shocks12m: [] },
+    otherPrograms: [],
   };
 }

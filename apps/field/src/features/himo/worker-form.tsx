@@ -10,6 +10,7 @@ import { NumberField } from '../../components/form/number-field';
 import { RecordFormProvider } from '../../components/form/record-form-provider';
 import { SaveIndicator } from '../../components/form/save-indicator';
 import { SelectField } from '../../components/form/select-field';
+import { PhoneField } from '../../components/form/phone-field';
 import { TextField } from '../../components/form/text-field';
 import { YesNoField } from '../../components/form/yes-no-field';
 import { useRecordForm } from '../../components/form/use-record-form';
@@ -141,7 +142,7 @@ function WorkerFields({ villageIds, roll }: { villageIds: readonly string[]; rol
       <ChoiceField name="sex" label={t('worker.sex')} options={sex} />
       <NumberField name="age" label={t('worker.age')} />
       <TextField name="nina" label={t('worker.nina')} autoComplete="off" />
-      <TextField name="phone" type="tel" inputMode="tel" label={t('worker.phone')} />
+      <PhoneField name="phone" label={t('worker.phone')} />
       <YesNoField name="isSubstitute" label={t('worker.isSubstitute')} />
       {isSubstitute === true && (
         <>

@@ -4,6 +4,7 @@ import { CheckboxListField } from '../../components/form/checkbox-list-field';
 import { NumberField } from '../../components/form/number-field';
 import { SelectField } from '../../components/form/select-field';
 import { DateField } from '../../components/form/date-field';
+import { PhoneField } from '../../components/form/phone-field';
 import { TextField } from '../../components/form/text-field';
 import { VillageField } from '../../components/form/village-field';
 import { toOptions } from '../../lib/options';
@@ -24,7 +25,7 @@ export function SessionSection() {
       <CheckboxListField name="themes" label={t('fields.themes')} options={themes} />
       <TextField name="facilitator.name" label={t('fields.facilitatorName')} />
       <SelectField name="facilitator.role" label={t('fields.facilitatorRole')} options={toOptions(facilitatorRole.labels, t, 'facilitatorRole')} />
-      <TextField name="facilitator.phone" type="tel" inputMode="tel" label={t('fields.facilitatorPhone')} />
+      <PhoneField name="facilitator.phone" label={t('fields.facilitatorPhone')} />
       <TextField name="partnerNgo" label={t('fields.partnerNgo')} />
       <SelectField name="languageUsed" label={t('fields.languageUsed')} options={toOptions(sessionLanguage.labels, t, 'sessionLanguage')} />
       <TextField name="place" label={t('fields.place')} />

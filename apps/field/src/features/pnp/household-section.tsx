@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ChoiceField } from '../../components/form/choice-field';
 import { DateField } from '../../components/form/date-field';
+import { PhoneField } from '../../components/form/phone-field';
 import { TextField } from '../../components/form/text-field';
 import { VillageField } from '../../components/form/village-field';
 
@@ -18,7 +19,7 @@ export function HouseholdSection() {
       <TextField name="household.caregiver.name" label={t('fields.caregiverName')} autoComplete="off" />
       <ChoiceField name="household.caregiver.sex" label={t('fields.caregiverSex')} options={sex} />
       <TextField name="household.caregiver.relation" label={t('fields.caregiverRelation')} />
-      <TextField name="household.caregiver.phone" type="tel" inputMode="tel" label={t('fields.caregiverPhone')} />
+      <PhoneField name="household.caregiver.phone" label={t('fields.caregiverPhone')} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { Button } from '../../components/button';
 import { CheckboxField } from '../../components/form/checkbox-field';
 import { NumberField } from '../../components/form/number-field';
 import { SelectField } from '../../components/form/select-field';
+import { PhoneField } from '../../components/form/phone-field';
 import { TextField } from '../../components/form/text-field';
 import { Notice } from '../../components/notice';
 import { toOptions } from '../../lib/options';
@@ -28,7 +29,7 @@ export function WomanEditor({ index, onDone }: { index: number; onDone: () => vo
       {typeof muac === 'number' && muac < settings.muac.womanBelowMm && <Notice tone="error">{t('womanMalnourished', { threshold: settings.muac.womanBelowMm })}</Notice>}
       <CheckboxField name={`${p}.muacConfirmed`} label={t('fields.muacConfirmed')} />
       <NumberField name={`${p}.cpnCount`} label={t('fields.cpnCount')} />
-      <TextField name={`${p}.phone`} type="tel" inputMode="tel" label={t('fields.womanPhone')} />
+      <PhoneField name={`${p}.phone`} label={t('fields.womanPhone')} />
       <Button variant="primary" onClick={onDone}>
         {t('women.done')}
       </Button>

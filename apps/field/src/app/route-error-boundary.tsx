@@ -1,0 +1,42 @@
+import { Component, type ReactNode } from 'react';
+import { Trans } from 'react-i18next';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+
+/**
+ * A screen that fails (a chunk that could not load offline, a bug) shows a French message with a way
+ * out, never a blank page. Drafts are in IndexedDB, so reloading loses nothing.
+ */
+export class RouteErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { failed: boolean; detail: string }> {
+  override state = { failed: false, detail: '' };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { failed: true, detail: error instanceof Error ? error.message : String(error) };
+  }
+
+  override componentDidUpdate(prev: { resetKey: string }) {
+    if (prev.resetKey !== this.props.resetKey && this.state.failed) this.setState({ failed: false, detail: '' });
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <main className="page">
+        <Notice tone="error">
+          <p>
+            <Trans i18nKey="screenFailed" />
+          </p>
+          <p className="small">{this.state.detail}</p>
+          <Button
+            variant="primary"
+            onClick={() => {
+              window.location.reload();
+            }}
+          >
+            <Trans i18nKey="storageErrors.reload" />
+          </Button>
+        </Notice>
+      </main>
+    );
+  }
+}
