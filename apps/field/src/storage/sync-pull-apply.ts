@@ -8,6 +8,8 @@ import type { AnyRecord, OutboxRow, SyncStatus } from './types';
 
 export interface PullPageResult {
   applied: number;
+  /** Record ids this page carried (content or tombstone): a restore refetch uses them to find what the server lost. */
+  seen: string[];
   /** Records whose pending local edit was kept and rebased on the incoming version. */
   rebased: number;
   skipped: { id: string; entity: string; reason: string }[];
@@ -38,13 +40,13 @@ function replayPending(server: AnyRecord, rows: readonly OutboxRow[]): AnyRecord
  * the same way (its edits since the record it was opened from, on the new content), so finalising it
  * does not silently undo another tablet's change.
  */
-export function applyPullPage(input: { userId: string; changes: readonly PullChange[]; nextCursor: string; now: string }): Promise<StorageResult<PullPageResult>> {
+export function applyPullPage(input: { userId: string; changes: readonly PullChange[]; nextCursor: string; now: string; restore?: boolean }): Promise<StorageResult<PullPageResult>> {
   const d = db();
   const records = syncRecords(d);
   const { userId, now } = input;
   return attempt(() =>
     d.transaction('rw', [d.villages, d.beneficiaryHouseholds, d.microprojects, d.settings, d.records, d.drafts, d.tasks, d.outbox, d.syncState], async () => {
-      const out: PullPageResult = { applied: 0, rebased: 0, skipped: [] };
+      const out: PullPageResult = { applied: 0, seen: [], rebased: 0, skipped: [] };
       for (const change of input.changes) {
         const skip = (reason: string) => out.skipped.push({ id: change.id, entity: change.entity, reason });
         switch (change.entity) {
@@ -85,6 +87,7 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
           case 'record': {
             const local = await records.get(change.id);
             const pending = await d.outbox.where('recordId').equals(change.id).sortBy('seq');
+            out.seen.push(change.id);
             if (change.deleted) {
               // A pending edit of a deleted record stays: the server will refuse it (record_deleted)
               // and the user sees why, rather than losing what they typed without a word.
@@ -95,6 +98,17 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
             if (typeof data.id !== 'string' || typeof data.type !== 'string') { skip('record without id or type'); continue; }
             const version = change.version ?? local?.serverVersion ?? null;
             const conflictPaths = change.meta?.pendingConflictPaths ?? [];
+            if (input.restore && local && pending.length === 0 && local.agentId === userId && lostOnServer(local, version)) {
+              // Restored server (410): it is behind what it once acknowledged. Send the difference again
+              // as a patch from the version it has now; the local content stays.
+              const changes = diffRecords(data as JsonObject, local.record as JsonObject);
+              if (Object.keys(changes).length > 0) {
+                await d.outbox.add({ userId, recordId: change.id, recordType: data.type, op: 'patch', baseVersion: version ?? 0, changes, clientTime: now, state: 'pending' });
+              }
+              await records.update(change.id, { serverRecord: data, serverVersion: version, baseVersion: version, syncStatus: Object.keys(changes).length > 0 ? 'finalised' : statusFromMeta(change.meta, conflictPaths), rejection: undefined, conflictPaths });
+              out.rebased++;
+              break;
+            }
             if (local && (pending.length > 0 || local.syncStatus === 'rejected')) {
               // Keep the local edit; move the server content underneath.
               const content =
@@ -194,6 +208,48 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
       }
       await d.syncState.update(userId, { pullCursor: input.nextCursor, lastPullAt: now });
       return out;
+    }),
+  );
+}
+
+/** Rejections that a restored server causes (it never issued the base version, or lost the record). */
+const restoreRejections = new Set(['invalid_base_version', 'unknown_record']);
+
+function lostOnServer(local: SyncRecordRow, version: number | null): boolean {
+  if (local.syncStatus === 'rejected') return restoreRejections.has(local.rejection?.code ?? '');
+  return (local.serverVersion ?? 0) > (version ?? 0);
+}
+
+/**
+ * After a restore refetch: the user's records the server once acknowledged but no longer has at all
+ * (not in the refetch) are created again. Records refused by the restored server for the same reason
+ * go too. Their content is the tablet's; nothing typed is lost.
+ */
+export function requeueLost(input: { userId: string; seen: ReadonlySet<string>; now: string }): Promise<StorageResult<number>> {
+  const d = db();
+  const records = syncRecords(d);
+  return attempt(() =>
+    d.transaction('rw', [d.records, d.outbox], async () => {
+      const own = await records.where('agentId').equals(input.userId).toArray();
+      let count = 0;
+      for (const row of own) {
+        if (input.seen.has(row.id)) continue;
+        const acknowledged = row.serverVersion !== null && (row.syncStatus === 'synced' || row.syncStatus === 'conflict' || row.syncStatus === 'returned');
+        const refused = row.syncStatus === 'rejected' && restoreRejections.has(row.rejection?.code ?? '');
+        if (!acknowledged && !refused) continue;
+        if ((await d.outbox.where('recordId').equals(row.id).count()) > 0) continue;
+        await d.outbox.add({ userId: input.userId, recordId: row.id, recordType: row.type, op: 'create', baseVersion: 0, record: row.record, clientTime: input.now, state: 'pending' });
+        await records
+          .where('id')
+          .equals(row.id)
+          .modify((r) => {
+            Reflect.deleteProperty(r, 'serverRecord');
+            Reflect.deleteProperty(r, 'rejection');
+            Object.assign(r, { serverVersion: null, baseVersion: null, syncStatus: 'finalised' });
+          });
+        count++;
+      }
+      return count;
     }),
   );
 }

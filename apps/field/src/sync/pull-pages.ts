@@ -1,5 +1,5 @@
 import { pullResponseSchema } from '@jigi/sync';
-import { applyPullPage, resetPullCursor } from '../storage/sync-pull-apply';
+import { applyPullPage, requeueLost, resetPullCursor } from '../storage/sync-pull-apply';
 import { readSyncState } from '../storage/sync-session';
 import type { RunContext } from './engine-context';
 import type { PhaseResult } from './push-batches';
@@ -10,10 +10,12 @@ export type PullResult = PhaseResult | { ok: false; error: { kind: 'epoch_change
 /**
  * Pulls every page since the stored cursor; each page is stored with its cursor in one transaction, so
  * a drop re-pulls only the page that was lost. A 410 (the server was restored from a backup) forgets
- * the cursor and returns `epoch_changed`: the engine then pulls from scratch and pushes again, the
- * outbox untouched.
+ * the cursor and returns `epoch_changed`: the engine then pulls from scratch with `restore`, which
+ * queues again whatever the restored server lost of this user's acknowledged changes, and pushes again;
+ * the outbox is never cleared.
  */
-export async function pullAll(ctx: RunContext): Promise<PullResult> {
+export async function pullAll(ctx: RunContext, options: { restore?: boolean } = {}): Promise<PullResult> {
+  const seen = new Set<string>();
   ctx.progress.set({ phase: 'pulling' });
   const state = await readSyncState(ctx.userId);
   if (!state.ok) return { ok: false, error: { kind: 'storage', message: state.error.detail } };
@@ -41,11 +43,19 @@ export async function pullAll(ctx: RunContext): Promise<PullResult> {
     failuresInRow = 0;
     ctx.counters.bytesDown += res.bytesDown;
     if (res.sample) ctx.samples.push(res.sample);
-    const applied = await applyPullPage({ userId: ctx.userId, changes: res.value.changes, nextCursor: res.value.nextCursor, now: new Date(ctx.transport.now()).toISOString() });
+    const now = new Date(ctx.transport.now()).toISOString();
+    const applied = await applyPullPage({ userId: ctx.userId, changes: res.value.changes, nextCursor: res.value.nextCursor, now, ...(options.restore ? { restore: true } : {}) });
     if (!applied.ok) return { ok: false, error: { kind: 'storage', message: applied.error.detail } };
+    for (const id of applied.value.seen) seen.add(id);
     ctx.counters.pulled += res.value.changes.length;
     ctx.progress.set({ pulled: ctx.counters.pulled, bytesDown: ctx.counters.bytesDown });
     cursor = res.value.nextCursor;
-    if (!res.value.hasMore) return { ok: true };
+    if (!res.value.hasMore) {
+      if (options.restore) {
+        const requeued = await requeueLost({ userId: ctx.userId, seen, now });
+        if (!requeued.ok) return { ok: false, error: { kind: 'storage', message: requeued.error.detail } };
+      }
+      return { ok: true };
+    }
   }
 }

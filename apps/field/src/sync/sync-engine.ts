@@ -96,7 +96,7 @@ export class SyncEngine {
       let pulled = await pullAll(ctx);
       if (!pulled.ok && pulled.error.kind === 'epoch_changed') {
         // Restored server: refetch from scratch, then push what it may have lost.
-        pulled = await pullAll(ctx);
+        pulled = await pullAll(ctx, { restore: true });
         if (pulled.ok) result = await pushAll(ctx);
         else result = pulled;
       } else {

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTimeFr } from '../../lib/format';
+import { useLive } from '../../lib/use-live';
+import { syncHistory } from '../../storage/sync-receipts';
+import type { SyncReceiptRow } from '../../storage/sync-types';
+
+const NS = 'sync-engine';
+
+/** « 42 envoyés, 42 acceptés, 0 rejetés — lot n° 12 » */
+export function ReceiptLine({ receipt }: { receipt: SyncReceiptRow }) {
+  const { t } = useTranslation(NS);
+  const batches = receipt.batchNos.length > 0 ? t('receipt.batches', { numbers: receipt.batchNos.join(', ') }) : receipt.sent > 0 ? t('receipt.noBatch') : '';
+  return (
+    <span data-testid="sync-receipt">
+      {t('receipt.summary', { sent: receipt.sent, accepted: receipt.accepted, rejected: receipt.rejected })}
+      {batches && ` — ${batches}`}
+      {receipt.conflicts > 0 && ` · ${t('receipt.conflicts', { count: receipt.conflicts })}`}
+      {receipt.error !== undefined && ` · ${t('receipt.interrupted')}`}
+    </span>
+  );
+}
+
+/** The sync history of the user, newest first, with each rejected record and its reason. Mount on the sync screen. */
+export function SyncHistory({ userId }: { userId: string }) {
+  const { t } = useTranslation(NS);
+  const live = useLive(async () => {
+    const res = await syncHistory(userId, 30);
+    return res.ok ? res.value : [];
+  }, [userId]);
+  const rows = live.status === 'ready' ? live.value : [];
+  return (
+    <section aria-label={t('historyTitle')}>
+      <h2>{t('historyTitle')}</h2>
+      {rows.length === 0 && <p>{t('historyEmpty')}</p>}
+      <ul className="sync-history">
+        {rows.map((r) => (
+          <li key={r.id}>
+            <time dateTime={r.at}>{formatDateTimeFr(r.at)}</time> <ReceiptLine receipt={r} />
+            {r.rejections.length > 0 && (
+              <ul>
+                {r.rejections.map((x) => (
+                  <li key={`${x.recordId}-${x.code}`}>{t('receipt.rejectedRecord', { id: x.recordId.slice(0, 8), message: x.message })}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
