@@ -1,0 +1,128 @@
+import { buildCiblageHousehold } from '@jigi/domain/testing';
+import { pushRequestSchema } from '@jigi/sync';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDb } from '../test-support/db';
+import type { JigiDb } from './db';
+import { finaliseRecord } from './records';
+import { recordAttempt, renumberOpenBatches, splitBatch } from './sync-batches';
+import { freezeNextBatch, openBatches } from './sync-freeze';
+import { applyPushAnswer } from './sync-push-results';
+import { saveRegistration } from './sync-state';
+import { syncBatches, type SyncRecordRow } from './sync-types';
+import type { AnyRecord } from './types';
+
+const U = 'user-1';
+const T = '2026-03-15T09:00:00.000Z';
+let db: JigiDb;
+let ids = 0;
+const newId = () => `0b6f3c1e-2222-4aaa-8bbb-${String(++ids).padStart(12, '0')}`;
+const rec = (n: number, over: Record<string, unknown> = {}): AnyRecord => buildCiblageHousehold({ id: `0b6f3c1e-1111-4aaa-8bbb-${String(n).padStart(12, '0')}`, ...over }) as AnyRecord;
+const freeze = (over: Partial<Parameters<typeof freezeNextBatch>[0]> = {}) => freezeNextBatch({ userId: U, newBatchId: newId, now: T, jsonBudget: 1_000_000, maxMutations: 200, ...over });
+const body = (text: string) => pushRequestSchema.parse(JSON.parse(text));
+
+beforeEach(async () => {
+  db = freshDb();
+  await db.open();
+  await saveRegistration(U, 'dev-1', 'token-token-token-token');
+});
+
+describe('freezing batches', () => {
+  it('compacts pending rows, numbers them from the device counter, and freezes a valid push body', async () => {
+    const a = rec(1);
+    await finaliseRecord({ record: a, agentId: U, now: T });
+    await finaliseRecord({ record: { ...a, headPhone: '+22376000001' }, agentId: U, now: T });
+    await finaliseRecord({ record: rec(2), agentId: U, now: T });
+    const res = await freeze({ clockOffsetMs: 1234 });
+    const batch = res.ok ? res.value : null;
+    expect(batch).toMatchObject({ firstMutationId: 1, lastMutationId: 2, attempts: 0 });
+    const push = body(batch?.body ?? '');
+    expect(push.clockOffsetMs).toBe(1234);
+    expect(push.mutations.map((m) => [m.mutationId, m.op, m.recordId])).toEqual([[1, 'create', a.id], [2, 'create', rec(2).id]]);
+    expect(push.mutations[0]?.op === 'create' && push.mutations[0].record['headPhone']).toBe('+22376000001');
+    expect(await db.outbox.count()).toBe(2);
+    expect((await db.syncState.get(U))?.nextMutationId).toBe(3);
+  });
+
+  it('returns the same frozen batch until it is answered, while edits behind it stay pending', async () => {
+    const a = rec(1);
+    await finaliseRecord({ record: a, agentId: U, now: T });
+    const first = await freeze();
+    await finaliseRecord({ record: { ...a, headPhone: '+22376000002' }, agentId: U, now: T });
+    await recordAttempt(first.ok ? (first.value?.batchId ?? '') : '');
+    const again = await freeze();
+    expect(again.ok && again.value?.body).toBe(first.ok && first.value?.body);
+    expect(again.ok && again.value?.attempts).toBe(1);
+    expect(await db.outbox.where('state').equals('pending').count()).toBe(1);
+    // Once answered, the pending patch (based on the unacknowledged create, 0) goes from version 1.
+    await applyPushAnswer({ userId: U, batchId: first.ok ? (first.value?.batchId ?? '') : '', results: [{ mutationId: 1, recordId: a.id, outcome: 'applied', version: 1 }], now: T });
+    const next = await freeze();
+    const push = body(next.ok ? (next.value?.body ?? '') : '');
+    expect(push.mutations).toMatchObject([{ mutationId: 2, op: 'patch', baseVersion: 1, changes: { headPhone: '+22376000002' } }]);
+    expect(await db.records.get(a.id)).toMatchObject({ syncStatus: 'finalised', serverVersion: 1 });
+  });
+
+  it('caps a batch by JSON bytes but always takes one mutation', async () => {
+    for (let n = 1; n <= 5; n++) await finaliseRecord({ record: rec(n), agentId: U, now: T });
+    const small = await freeze({ jsonBudget: 10 });
+    expect(small.ok && small.value && small.value.lastMutationId - small.value.firstMutationId + 1).toBe(1);
+    const all = await freeze({ alwaysNew: true, jsonBudget: 1_000_000, maxMutations: 3 });
+    expect(all.ok && all.value).toMatchObject({ firstMutationId: 2, lastMutationId: 4 });
+    const open = await openBatches(U);
+    expect(open.ok && open.value.map((b) => b.firstMutationId)).toEqual([1, 2]);
+  });
+
+  it('takes out a change the protocol would refuse whole, marking its record rejected', async () => {
+    const a = rec(1);
+    await finaliseRecord({ record: a, agentId: U, now: T });
+    await db.outbox.toCollection().modify({ op: 'patch', baseVersion: 2, changes: { 'bad..path': 1 } });
+    await finaliseRecord({ record: rec(2), agentId: U, now: T });
+    const res = await freeze();
+    expect(res.ok && body(res.value?.body ?? '').mutations.map((m) => m.recordId)).toEqual([rec(2).id]);
+    const row = (await db.records.get(a.id)) as SyncRecordRow;
+    expect(row.syncStatus).toBe('rejected');
+    expect(row.rejection?.code).toBe('invalid_change');
+  });
+
+  it('splits a frozen batch keeping ids and bytes of each mutation; renumbers after a gap', async () => {
+    for (let n = 1; n <= 4; n++) await finaliseRecord({ record: rec(n), agentId: U, now: T });
+    const frozen = await freeze();
+    const batchId = frozen.ok ? (frozen.value?.batchId ?? '') : '';
+    const split = await splitBatch(batchId, 1, [newId(), newId()]);
+    expect(split.ok && split.value?.map((b) => [b.firstMutationId, b.lastMutationId])).toEqual([[1, 1], [2, 4]]);
+    const original = body(frozen.ok ? (frozen.value?.body ?? '') : '').mutations.map((m) => JSON.stringify(m));
+    const parts = (split.ok && split.value ? split.value : []).flatMap((b) => body(b.body).mutations.map((m) => JSON.stringify(m)));
+    expect(parts).toEqual(original);
+    expect(await syncBatches(db).count()).toBe(2);
+
+    const renumbered = await renumberOpenBatches(U, 1);
+    expect(renumbered.ok && renumbered.value.map((b) => [b.firstMutationId, b.lastMutationId])).toEqual([[1, 1], [2, 4]]);
+    const after = await renumberOpenBatches(U, 7);
+    expect(after.ok && after.value.map((b) => body(b.body).mutations.map((m) => m.mutationId))).toEqual([[7], [8, 9, 10]]);
+    expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.mutationId)).toEqual([7, 8, 9, 10]);
+    expect((await db.syncState.get(U))?.nextMutationId).toBe(11);
+  });
+});
+
+describe('applying a push answer', () => {
+  it('marks rejected, conflict and accepted records, drops the batch, and is idempotent', async () => {
+    const [a, b, c] = [rec(1), rec(2), rec(3)];
+    for (const r of [a, b, c]) await finaliseRecord({ record: r, agentId: U, now: T });
+    const frozen = await freeze();
+    const batchId = frozen.ok ? (frozen.value?.batchId ?? '') : '';
+    const results = [
+      { mutationId: 1, recordId: a.id, outcome: 'applied' as const, version: 1 },
+      { mutationId: 2, recordId: b.id, outcome: 'rejected' as const, error: { code: 'validation_failed' as const, message: 'Âge du chef invalide', issues: [{ path: 'members', rule: 'r', severity: 'error' as const, message: 'Âge du chef invalide' }] } },
+      { mutationId: 3, recordId: c.id, outcome: 'conflict_queued' as const, version: 2, conflictPaths: ['householdCode'], appliedPaths: [] },
+    ];
+    const tally = await applyPushAnswer({ userId: U, batchId, results, now: T });
+    expect(tally).toEqual({ ok: true, value: { acknowledged: 3, accepted: 2, duplicates: 0, conflicts: 1, rejections: [{ recordId: b.id, code: 'validation_failed', message: 'Âge du chef invalide' }] } });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await syncBatches(db).count()).toBe(0);
+    const rows = (await db.records.bulkGet([a.id, b.id, c.id])) as SyncRecordRow[];
+    expect(rows.map((r) => r.syncStatus)).toEqual(['synced', 'rejected', 'conflict']);
+    expect(rows[1]?.rejection?.issues).toHaveLength(1);
+    expect(rows[2]?.conflictPaths).toEqual(['householdCode']);
+    const again = await applyPushAnswer({ userId: U, batchId, results, now: T });
+    expect(again.ok && again.value.acknowledged).toBe(0);
+  });
+});
