@@ -14,11 +14,11 @@ export interface PullApplied {
   skipped: { id: string; entity: string; reason: string }[];
 }
 
-function statusFromMeta(meta: { reviewState?: string | undefined; pendingConflictPaths?: string[] | undefined } | undefined, fallback: SyncStatus): SyncStatus {
+/** The server has this record and nothing is pending here: its review state decides the status. */
+function statusFromMeta(meta: { reviewState?: string | undefined; pendingConflictPaths?: string[] | undefined } | undefined): SyncStatus {
   if (meta?.pendingConflictPaths && meta.pendingConflictPaths.length > 0) return 'conflict';
   if (meta?.reviewState === 'returned') return 'returned';
-  if (meta?.reviewState === 'rejected') return 'rejected';
-  return fallback === 'conflict' || fallback === 'returned' ? 'synced' : fallback === 'finalised' ? 'finalised' : 'synced';
+  return 'synced';
 }
 
 /**
@@ -90,7 +90,7 @@ export function applyPullPage(userId: string, changes: readonly PulledChange[], 
               villageId: typeof data['villageId'] === 'string' ? data['villageId'] : '',
               record: data,
               serverRecord: data,
-              syncStatus: statusFromMeta(change.meta, local?.syncStatus ?? 'synced'),
+              syncStatus: statusFromMeta(change.meta),
               serverVersion: version,
               baseVersion: version,
               finalisedAt: local?.finalisedAt ?? now,
