@@ -37,7 +37,7 @@ const MAX_ATTEMPTS = 200;
 const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'UND_ERR_SOCKET']);
 
 /** A connection-level failure (what the link injects), as opposed to a bug. */
-function isNetworkError(reason: unknown): boolean {
+export function isNetworkError(reason: unknown): boolean {
   if (!(reason instanceof Error)) return false;
   const code = (reason as Error & { code?: unknown }).code ?? (reason.cause as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && NETWORK_CODES.has(code);
