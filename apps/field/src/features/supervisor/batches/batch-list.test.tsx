@@ -78,7 +78,7 @@ describe('batch list', () => {
     expect(window.location.hash).toContain('zone=village-koro-demo-2');
   });
 
-  it('offers only the supervisor’s own zones (Koro, its communes and villages) — never Gao', async () => {
+  it('offers only the supervisor’s own zones (Koro, its communes and villages) — never Gao', () => {
     api.on('GET /api/review/batches', { body: { rows: [], total: 0 } });
     renderScreen(<BatchList />);
     const zone = screen.getByLabelText('Zone');
