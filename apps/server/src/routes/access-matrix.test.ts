@@ -81,10 +81,11 @@ describe('authorization matrix (route table × role × zone)', () => {
       case 'POST /api/review/records/:recordId/decision': return { decision: 'approve' };
       case 'POST /api/review/decisions': return { decision: 'approve', recordIds: [id('recordId')] };
       case 'POST /api/review/conflicts/:conflictId/resolve': return { choice: 'server' };
+      case 'POST /api/review/duplicates/resolve': return { action: 'keep_both', recordIds: [id('recordId'), id('recordId')] };
       default: return route.method === 'GET' ? undefined : {};
     }
   }
-  const zoneScoped = (route: RouteEntry) => /:(recordId|conflictId|batchNumber)/.test(route.url) || route.url === '/api/review/decisions';
+  const zoneScoped = (route: RouteEntry) => /:(recordId|conflictId|batchNumber)/.test(route.url) || ['/api/review/decisions', '/api/review/duplicates/resolve'].includes(route.url);
 
   function urlFor(route: RouteEntry, zone: 'in' | 'out'): string {
     return route.url.replace(/:([A-Za-z]+)/g, (_, name: string) => {

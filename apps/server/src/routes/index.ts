@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin';
 import { authRoutes, type AuthRouteOptions } from './auth';
+import { dashboardRoutes } from './dashboard';
 import { exportRoutes } from './exports';
 import { healthRoutes } from './health';
 import { openApiRoutes } from './openapi';
@@ -16,6 +17,7 @@ export function registerRoutes(app: FastifyInstance, options: AuthRouteOptions):
   reviewRoutes(app);
   adminRoutes(app);
   exportRoutes(app);
+  dashboardRoutes(app);
   referenceRoutes(app);
   openApiRoutes(app);
 }

@@ -32,9 +32,26 @@ export const resolutionBodySchema = z.discriminatedUnion('choice', [
   z.object({ choice: z.literal('incoming') }),
   z.object({ choice: z.literal('value'), value: jsonSchema }),
 ]);
+export const duplicateResolutionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('keep_both'), recordIds: z.array(z.string().min(1).max(wireLimits.maxIdLength)).min(2).max(50) }),
+  z.object({ action: z.literal('merge'), recordIds: z.array(z.string().min(1).max(wireLimits.maxIdLength)).min(2).max(50), keepRecordId: z.string().min(1).max(wireLimits.maxIdLength) }),
+]);
 const batchParams = z.object({ batchNumber: z.coerce.number().int().min(1) });
 const recordParams = z.object({ recordId: z.string().min(1).max(wireLimits.maxIdLength) });
 const conflictParams = z.object({ conflictId: z.string().min(1).max(wireLimits.maxIdLength) });
+
+/** User id → display name, memoised for one request. */
+function namesOf(deps: Deps): (userId: string) => string {
+  const cache = new Map<string, string>();
+  return (userId) => {
+    let name = cache.get(userId);
+    if (name === undefined) {
+      name = deps.repo.userById(userId)?.name ?? userId;
+      cache.set(userId, name);
+    }
+    return name;
+  };
+}
 
 /** Villages the caller may see, narrowed to a zone when one is asked for (`undefined`: all). */
 function villagesFor(deps: Deps, auth: AuthContext, zone: string | undefined): string[] | undefined {
@@ -53,7 +70,9 @@ export function reviewRoutes(app: FastifyInstance): void {
     const auth = authOf(request);
     const q = parseInput(batchListQuerySchema, request.query, 'invalid_query');
     const to = q.to === undefined ? undefined : new Date(Date.parse(q.to) + 86_400_000).toISOString();
-    return repo.listBatches({ villageIds: villagesFor(deps, auth, q.zone), userId: q.userId, from: q.from, to, recordType: q.recordType, status: q.status, limit: q.limit, offset: q.offset });
+    const page = repo.listBatches({ villageIds: villagesFor(deps, auth, q.zone), userId: q.userId, from: q.from, to, recordType: q.recordType, status: q.status, limit: q.limit, offset: q.offset });
+    const name = namesOf(deps);
+    return { total: page.total, rows: page.rows.map((b) => ({ ...b, userName: name(b.userId) })) };
   });
 
   app.get('/api/review/batches/:batchNumber', { config: { access, doc: { summary: 'Détail d’un lot' } } }, (request) => {
@@ -67,7 +86,7 @@ export function reviewRoutes(app: FastifyInstance): void {
     const quarantined = repo.listQuarantine(batch.deviceId).filter((q) => q.batchNumber === batchNumber);
     repo.audit({ at: deps.now().toISOString(), userId: auth.user.id, action: 'batch.read', entity: 'batch', entityId: String(batchNumber), details: null });
     return {
-      batch,
+      batch: { ...batch, userName: namesOf(deps)(batch.userId) },
       records: records.map((r) => ({ id: r.id, type: r.type, villageId: r.villageId, version: r.version, reviewStatus: r.reviewStatus, deleted: r.deleted, warningCount: r.warnings.length, updatedAt: r.updatedAt })),
       rejected: quarantined.map((q) => ({ mutationId: q.mutationId, reasonCode: q.reasonCode, reason: q.reason })),
     };
@@ -78,10 +97,11 @@ export function reviewRoutes(app: FastifyInstance): void {
     const { recordId } = parseInput(recordParams, request.params, 'invalid_query');
     const record = visibleRecord(deps, auth, recordId);
     repo.audit({ at: deps.now().toISOString(), userId: auth.user.id, action: 'record.read', entity: 'record', entityId: recordId, details: null });
+    const name = namesOf(deps);
     return {
-      record,
-      versions: repo.recordVersions(recordId),
-      decisions: repo.reviewDecisions(recordId),
+      record: { ...record, createdByName: name(record.createdBy) },
+      versions: repo.recordVersions(recordId).map((v) => ({ ...v, ...(v.userId === null ? {} : { userName: name(v.userId) }) })),
+      decisions: repo.reviewDecisions(recordId).map((d) => ({ ...d, userName: name(d.userId) })),
       openConflictPaths: repo.openConflictPaths(recordId),
       openTasks: repo.openTasksOf(recordId),
     };
@@ -130,7 +150,32 @@ export function reviewRoutes(app: FastifyInstance): void {
   app.get('/api/review/duplicates', { config: { access, doc: { summary: 'Ménages possiblement en double' } } }, (request) => {
     const auth = authOf(request);
     const q = parseInput(z.object({ zone: z.string().min(1).max(wireLimits.maxIdLength).optional() }), request.query, 'invalid_query');
-    return { candidates: findDuplicateHouseholds(repo.ciblageRecordsOfVillages(villagesFor(deps, auth, q.zone) ?? 'all')) };
+    // Rejected records (e.g. merged duplicates) and groups a supervisor kept apart are not candidates.
+    const records = repo.ciblageRecordsOfVillages(villagesFor(deps, auth, q.zone) ?? 'all').filter((r) => r.reviewStatus !== 'rejected');
+    const keptApart = (id: string) => repo.reviewDecisions(id).some((d) => d.decision === 'keep_both');
+    return { candidates: findDuplicateHouseholds(records).filter((c) => !c.recordIds.every(keptApart)) };
+  });
+
+  app.post('/api/review/duplicates/resolve', { config: { access, doc: { summary: 'Doublons : garder les deux, ou garder une fiche et rejeter les autres', body: duplicateResolutionSchema } } }, (request) => {
+    const auth = authOf(request);
+    const body = parseInput(duplicateResolutionSchema, request.body);
+    if (body.action === 'keep_both') {
+      return repo.transaction(() => {
+        const at = deps.now().toISOString();
+        for (const id of body.recordIds) {
+          const record = visibleRecord(deps, auth, id);
+          repo.insertReviewDecision({ recordId: id, version: record.version, decision: 'keep_both', comment: null, userId: auth.user.id, at });
+          repo.audit({ at, userId: auth.user.id, action: 'duplicate.keep_both', entity: 'record', entityId: id, details: { group: body.recordIds } });
+        }
+        return { action: 'keep_both', recordIds: body.recordIds };
+      });
+    }
+    if (!body.recordIds.includes(body.keepRecordId)) throw new AppError('invalid_body', { message: 'Champ « keepRecordId » : doit être l’une des fiches du groupe.', details: { field: 'keepRecordId' } });
+    const others = body.recordIds.filter((id) => id !== body.keepRecordId);
+    visibleRecord(deps, auth, body.keepRecordId);
+    // Both histories stay: the duplicates are rejected (not deleted) with the kept record named.
+    const results = decide(deps, auth, others, 'reject', `Doublon de la fiche ${body.keepRecordId}`);
+    return { action: 'merge', keepRecordId: body.keepRecordId, results };
   });
 }
 
