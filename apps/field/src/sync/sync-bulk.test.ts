@@ -3,7 +3,9 @@ import { db } from '../storage/db';
 import { searchTextOf } from '../storage/search-text';
 import type { OutboxRow, RecordRow } from '../storage/types';
 import { registerTablet } from './test-support/tablet';
-import { household, pushes, startWorld, type World } from './test-support/world';
+import { generateHouseholds } from '@jigi/testkit';
+import type { AnyRecord } from '../storage/types';
+import { KORO_VILLAGE, pushes, startWorld, type World } from './test-support/world';
 
 // A tablet offline for weeks: 3 000 pending mutations, pushed in many byte-capped batches over a link
 // that drops answers after commit and cuts bodies (seeded), synced until done.
@@ -22,7 +24,8 @@ describe('3 000 pending mutations over a dropping link', () => {
   it('all arrive exactly once, in many batches, and the outbox empties', async () => {
     const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro', engine: { limits: { maxFailuresInRow: 3 } } });
     const now = '2026-03-14T18:00:00.000Z';
-    const records = Array.from({ length: COUNT }, (_, i) => household({ agentId: t.userId, deviceId: t.deviceId, n: i + 1 }));
+    // Realistic, varied households (they compress like real ones), moved to the user's village.
+    const records = generateHouseholds({ seed: 5, count: COUNT }).map((h): AnyRecord => ({ ...h, villageId: KORO_VILLAGE, agentId: t.userId, deviceId: t.deviceId }));
     // The rows finaliseRecord writes (record + create mutation), written in bulk to keep the test short.
     await db().transaction('rw', db().records, db().outbox, async () => {
       await db().records.bulkAdd(
