@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { onLocalChange } from '../lib/sync-signal';
 import type { SyncSummary } from '../sync/sync-now';
 
 export type SyncView = { running: boolean; last: SyncSummary | null; run: () => void };
@@ -27,8 +28,12 @@ export function useSync(userId: string): SyncView {
   useEffect(() => {
     if (navigator.onLine) run();
     window.addEventListener('online', run);
+    const stop = onLocalChange(() => {
+      if (navigator.onLine) run();
+    });
     return () => {
       window.removeEventListener('online', run);
+      stop();
     };
   }, [run]);
   return { running, last, run };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../lib/router';
+import { signalLocalChange } from '../../lib/sync-signal';
 import { Button } from '../button';
 import { Notice } from '../notice';
 import { StorageErrorMessage } from '../storage-error-message';
@@ -20,6 +21,7 @@ export function FinaliseBar({ engine, doneTo }: { engine: RecordForm; doneTo: st
         return;
       }
       sessionStorage.setItem('jigi.flash', t('form.finalised'));
+      signalLocalChange();
       navigate(doneTo);
       return;
     }
