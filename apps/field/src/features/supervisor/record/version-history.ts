@@ -19,13 +19,17 @@ export function snapshotsOf(versions: readonly RecordVersion[]): Map<number, Jso
 
 export type DiffRow = { path: string; before: Json | undefined; after: Json | undefined };
 
-/** Leaf-by-leaf difference of two snapshots (added, removed and changed fields), in path order. */
+/**
+ * Leaf-by-leaf difference of two snapshots (added, removed and changed fields), in path order. A
+ * child line's own `id` leaf is left out: an added or removed line shows through its other fields.
+ */
 export function diffSnapshots(before: JsonObject, after: JsonObject): DiffRow[] {
   const a = flattenRecord(before);
   const b = flattenRecord(after);
   const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   const rows: DiffRow[] = [];
   for (const path of paths) {
+    if (path.includes('.') && path.endsWith('.id')) continue;
     const x = a[path];
     const y = b[path];
     if (x !== undefined && y !== undefined && jsonEqual(x, y)) continue;
