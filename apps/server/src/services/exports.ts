@@ -65,8 +65,11 @@ function rowsOf(record: RecordRow, type: RecordType, table: string | undefined, 
  */
 export function* exportRows(repo: Repository, filter: RecordFilter & { type: RecordType }, table: string | undefined): Generator<Cell[] | string[]> {
   const villages = new Map(repo.listVillages().map((v) => [v.id, { name: v.name, demo: v.data['demo'] === true }]));
-  const columns: string[] = [];
-  const seen = new Set<string>();
+  // The fixed columns come first and are there even when nothing matches the filter.
+  const columns: string[] = table === undefined
+    ? ['recordId', 'villageId', 'villageName', 'demo', 'reviewStatus', 'version', 'warningCount', 'createdBy', 'receivedAt', 'updatedAt']
+    : [parentKey(filter.type), 'villageId'];
+  const seen = new Set<string>(columns);
   for (const record of repo.listRecords(filter)) {
     for (const row of rowsOf(record, filter.type, table, villages)) {
       for (const key of Object.keys(row)) if (!seen.has(key)) { seen.add(key); columns.push(key); }

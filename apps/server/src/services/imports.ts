@@ -36,12 +36,10 @@ export function importVillages(deps: Deps, text: string, actorId: string): { imp
     const line = i + 2;
     const candidate = { id: row['id'], name: row['name'], communeCode: row['communeCode'], demo: bool(row['demo']), pnp: bool(row['pnp']), ...(row['quota'] ? { quota: Number(row['quota']) } : {}) };
     const parsed = villageSchema.safeParse(candidate);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ line, field: issue.path.join('.'), message: issue.message });
-      return;
-    }
-    if (getArea(parsed.data.communeCode)?.level !== 'commune') errors.push({ line, field: 'communeCode', message: `commune inconnue « ${parsed.data.communeCode} » (code de la liste administrative attendu, ex. mopti.koro.dioungani)` });
-    villages.push(parsed.data);
+    if (!parsed.success) for (const issue of parsed.error.issues) errors.push({ line, field: issue.path.join('.'), message: issue.message });
+    const commune = row['communeCode'] ?? '';
+    if (commune !== '' && getArea(commune)?.level !== 'commune') errors.push({ line, field: 'communeCode', message: `commune inconnue « ${commune} » (code de la liste administrative attendu, ex. mopti.koro.dioungani)` });
+    if (parsed.success) villages.push(parsed.data);
   });
   if (errors.length > 0) fail(errors);
   deps.repo.transaction(() => { for (const v of villages) saveVillage(deps, v, actorId); });
@@ -59,12 +57,10 @@ export function importHouseholds(deps: Deps, text: string, actorId: string): { i
     const line = i + 2;
     const candidate = { id: row['id'], villageId: row['villageId'], householdCode: row['householdCode'], headName: row['headName'], ...(row['titulaireName'] ? { titulaireName: row['titulaireName'] } : {}) };
     const parsed = beneficiaryHouseholdSchema.safeParse(candidate);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ line, field: issue.path.join('.'), message: issue.message });
-      return;
-    }
-    if (deps.repo.villageById(parsed.data.villageId) === undefined) errors.push({ line, field: 'villageId', message: `village inconnu « ${parsed.data.villageId} » (importez d’abord les villages)` });
-    households.push(parsed.data);
+    if (!parsed.success) for (const issue of parsed.error.issues) errors.push({ line, field: issue.path.join('.'), message: issue.message });
+    const villageId = row['villageId'] ?? '';
+    if (villageId !== '' && deps.repo.villageById(villageId) === undefined) errors.push({ line, field: 'villageId', message: `village inconnu « ${villageId} » (importez d’abord les villages)` });
+    if (parsed.success) households.push(parsed.data);
   });
   if (errors.length > 0) fail(errors);
   deps.repo.transaction(() => { for (const h of households) saveHousehold(deps, h, actorId); });
