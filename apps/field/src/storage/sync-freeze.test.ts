@@ -16,7 +16,7 @@ const T = '2026-03-15T09:00:00.000Z';
 let db: JigiDb;
 let ids = 0;
 const newId = () => `0b6f3c1e-2222-4aaa-8bbb-${String(++ids).padStart(12, '0')}`;
-const rec = (n: number, over: Record<string, unknown> = {}): AnyRecord => buildCiblageHousehold({ id: `0b6f3c1e-1111-4aaa-8bbb-${String(n).padStart(12, '0')}`, ...over }) as AnyRecord;
+const rec = (n: number, over: Record<string, unknown> = {}): AnyRecord => buildCiblageHousehold({ id: `0b6f3c1e-1111-4aaa-8bbb-${String(n).padStart(12, '0')}`, ...over });
 const freeze = (over: Partial<Parameters<typeof freezeNextBatch>[0]> = {}) => freezeNextBatch({ userId: U, newBatchId: newId, now: T, jsonBudget: 1_000_000, maxMutations: 200, ...over });
 const body = (text: string) => pushRequestSchema.parse(JSON.parse(text));
 
