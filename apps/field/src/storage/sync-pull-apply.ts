@@ -20,14 +20,20 @@ type Meta = Extract<PullChange, { deleted: false }>['meta'];
 function statusFromMeta(meta: Meta, conflictPaths: readonly string[]): SyncStatus {
   if (conflictPaths.length > 0) return 'conflict';
   if (meta?.reviewState === 'returned') return 'returned';
-  if (meta?.reviewState === 'rejected') return 'rejected';
+  // A supervisor's review rejection is not a sync rejection (which the user corrects and resends).
   return 'synced';
 }
 
-/** The record with the tablet's unacknowledged changes replayed on top (creates already on the server add nothing). */
+/**
+ * The record with the tablet's unacknowledged changes replayed on top. An unacknowledged create is the
+ * tablet's own content (the server has it only through a lost answer, and then has exactly it).
+ */
 function replayPending(server: AnyRecord, rows: readonly OutboxRow[]): AnyRecord {
   let content = server as JsonObject;
-  for (const r of rows) if (r.op === 'patch' && r.changes) content = applyChanges(content, r.changes as Record<string, Json>);
+  for (const r of rows) {
+    if (r.op === 'create' && r.record) content = r.record as JsonObject;
+    else if (r.op === 'patch' && r.changes) content = applyChanges(content, r.changes as Record<string, Json>);
+  }
   return content as AnyRecord;
 }
 

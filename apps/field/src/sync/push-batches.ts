@@ -69,7 +69,9 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
       c.rejections.push(...tally.value.rejections);
       c.batchIds.push(batch.batchId);
       if (res.value.batchNumber !== null && !c.batchNos.includes(res.value.batchNumber)) c.batchNos.push(res.value.batchNumber);
-      ctx.progress.set({ sent: c.sent, bytesUp: c.bytesUp, bytesDown: c.bytesDown });
+      // Edits made during the sync join it: the total grows with them.
+      const left = await countUnacknowledged(ctx.userId);
+      ctx.progress.set({ sent: c.sent, toSend: c.sent + (left.ok ? left.value : 0), bytesUp: c.bytesUp, bytesDown: c.bytesDown });
       // An answer that leaves part of the batch unanswered (a server bug) must not spin: stop here.
       if (tally.value.acknowledged === 0 && res.value.results.length < count) return { ok: false, error: { kind: 'invalid', message: 'push answer without results' } };
       continue;
