@@ -1,6 +1,7 @@
 import { isCriticalPath, isRecordType, validateRecord } from '@jigi/domain';
 import {
   mergeMutation,
+  mutationResultOf,
   PROTOCOL_VERSION,
   pushRequestSchema,
   rejectionCodes,
@@ -99,7 +100,7 @@ function applyMutation(deps: Deps, auth: AuthContext, device: DeviceRow, mutatio
   });
   if (decision.outcome === 'rejected') return reject(deps, auth, device, mutation, batchNumber, serverTime, decision.rejection);
   const { state } = decision;
-  if (decision.outcome === 'duplicate') return { mutationId: mutation.mutationId, recordId: mutation.recordId, outcome: 'duplicate', version: state.version };
+  if (decision.outcome === 'duplicate') return mutationResultOf(mutation, decision);
   let warnings: Issue[] = [];
   if (!state.deleted && state.version !== existing?.version) {
     const validation = validateRecord(state.record, ruleContextFor(deps, state.record));
@@ -121,8 +122,7 @@ function applyMutation(deps: Deps, auth: AuthContext, device: DeviceRow, mutatio
       overwritten: decision.overwritten.map((o) => ({ ...o })),
     });
   }
-  const accepted = { mutationId: mutation.mutationId, recordId: mutation.recordId, version: state.version, ...(warnings.length > 0 ? { warnings } : {}) };
-  if (decision.outcome !== 'conflict_queued') return { ...accepted, outcome: decision.outcome };
+  if (decision.outcome !== 'conflict_queued') return mutationResultOf(mutation, decision, warnings);
   const record = repo.recordById(mutation.recordId);
   for (const conflict of decision.conflicts) {
     const stamp = Object.values(existing?.fieldVersions ?? {}).find((s) => s.version === conflict.serverVersion);
@@ -137,7 +137,7 @@ function applyMutation(deps: Deps, auth: AuthContext, device: DeviceRow, mutatio
   // The record's pending paths travel in its pull meta: re-log it so devices see them.
   if (record !== undefined) repo.logChange({ entity: 'record', entityId: record.id, villageId: record.villageId, recordType: record.type, audienceUserId: null });
   repo.addBatchRecord(batchNumber, mutation.recordId, state.version);
-  return { ...accepted, outcome: 'conflict_queued', conflictPaths: decision.conflicts.map((c) => c.path), appliedPaths: [...decision.appliedPaths] };
+  return mutationResultOf(mutation, decision, warnings);
 }
 
 /** Role, zone and record type checks (DESIGN.md §5): both the stored village and any new one. */
