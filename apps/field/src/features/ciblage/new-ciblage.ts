@@ -33,8 +33,7 @@ export function newCiblageRecord(input: { id: string; agentId: string; deviceId:
     interviewDate: todayIso(),
     result: 'complete',
     members: [],
-    // « No shock », « no other programme » are answers: the lists start empty, not absent.
-    foodSecurity: { shocks12m: [] },
+    // « No other programme » is an answer: the list starts empty, not absent.
     otherPrograms: [],
   };
 }
