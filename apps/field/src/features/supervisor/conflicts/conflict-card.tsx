@@ -4,7 +4,7 @@ import { Button } from '../../../components/button';
 import { Notice } from '../../../components/notice';
 import { formatDateTimeFr } from '../../../lib/format';
 import { Link } from '../../../lib/router';
-import { getConflict, resolveConflict, type Conflict, type ConflictDetail, type Resolution } from '../api/conflicts';
+import { resolveConflict, type Conflict, type ConflictDetail, type Resolution } from '../api/conflicts';
 import { apiErrorText } from '../components/api-error-text';
 import { ConfirmPanel } from '../components/confirm-panel';
 import { consolePaths } from '../components/console-link';
@@ -13,21 +13,24 @@ import { useApiToken } from '../hooks/use-api-token';
 import { useRemote } from '../hooks/use-remote';
 import { useScope, villageName } from '../hooks/use-scope';
 import { useSupervisorT } from '../i18n';
-import { labelOf } from '../record/field-label';
+import { labelOf, pathLabel } from '../record/field-label';
 import { formatValue, leafName } from '../record/value-labels';
+import { loadConflict } from './load-conflict';
 import { parseTypedValue } from './typed-value';
 
 /** One queued conflict; its detail (who, when, base value) is read from the server. */
 export function ConflictCard({ conflict, onResolved }: { conflict: Conflict; onResolved: () => void }) {
   const { t } = useSupervisorT();
   const id = useId();
-  const remote = useRemote((token, signal) => getConflict(token, conflict.id, signal), conflict.id);
+  const remote = useRemote((token, signal) => loadConflict(token, conflict.id, conflict.recordId, signal), conflict.id);
   const field = labelOf(leafName(conflict.path));
+  const where = remote.status === 'ready' && remote.value.data ? pathLabel(conflict.path, remote.value.data) : null;
   return (
     <article className="card sup-conflict" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('conflicts.cardTitle', { field })}</h3>
+      {where !== null && <p className="small">{where}</p>}
       <RemoteView remote={remote} reload={remote.reload}>
-        {(detail) => <ConflictSides detail={detail} field={field} onResolved={onResolved} />}
+        {(view) => <ConflictSides detail={view.detail} field={field} onResolved={onResolved} />}
       </RemoteView>
     </article>
   );

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictDetail } from '../api/conflicts';
 import { fakeApi, pending, type FakeApi } from '../test-support/fake-api';
 import { renderScreen } from '../test-support/render-console';
-import { HOSTILE_NAME } from '../test-support/samples';
+import { HOSTILE_NAME, recordDetail } from '../test-support/samples';
 import { ConflictQueue } from './conflict-queue';
 
 const path = `members.${sampleIds.head}.firstName`;
@@ -25,6 +25,7 @@ let api: FakeApi;
 beforeEach(() => {
   api = fakeApi();
   api.on('GET /api/review/conflicts/:id', { body: detail });
+  api.on('GET /api/review/records/:id', { body: recordDetail() });
 });
 
 describe('conflict queue', () => {
@@ -49,6 +50,8 @@ describe('conflict queue', () => {
     expect(api.callsTo('GET', '/api/review/conflicts')[0]?.query.get('zone')).toBe('mopti.koro');
     expect(api.callsTo('GET', '/api/review/conflicts')[0]?.query.get('status')).toBe('open');
     expect(screen.getByRole('heading', { name: 'Conflit sur « Prénom »' })).toBeInTheDocument();
+    // The member is named from the record: roster number 1.
+    expect(await screen.findByText('Liste des membres › n° 1 › Prénom')).toBeInTheDocument();
     const base = await screen.findByRole('region', { name: 'Valeur de départ' });
     expect(within(base).getByText('Hamadou')).toBeInTheDocument();
     const a = screen.getByRole('region', { name: 'Valeur A (déjà sur le serveur)' });

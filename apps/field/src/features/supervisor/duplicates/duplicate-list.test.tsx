@@ -68,7 +68,7 @@ describe('duplicates', () => {
     list = [candidate];
     api.on('POST /api/review/duplicates/resolve', { status: 404, body: { error: { code: 'not_found', message: 'x' } } });
     renderScreen(<DuplicateList />, { path: '/supervision/duplicates' });
-    await ui.click(await screen.findByRole('button', { name: 'Fusionner dans la fiche B' }));
+    await ui.click(await screen.findByRole('button', { name: 'Garder la fiche B (fusionner)' }));
     expect(screen.getByRole('alertdialog')).toHaveTextContent('les deux historiques sont gardés');
     await ui.click(screen.getByRole('button', { name: 'Confirmer' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Introuvable');
