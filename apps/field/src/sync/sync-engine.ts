@@ -68,7 +68,7 @@ export class SyncEngine {
     return run.value;
   }
 
-  private async runLocked(_trigger: SyncTrigger): Promise<SyncOutcome> {
+  private async runLocked(trigger: SyncTrigger): Promise<SyncOutcome> {
     const { userId, transport } = this.options;
     const startedAt = transport.now();
     const state = await readSyncState(userId);
@@ -108,7 +108,9 @@ export class SyncEngine {
     if (offset) await saveSyncFacts(userId, { clockOffsetMs: offset.offsetMs, lastPushAt: new Date(transport.now()).toISOString() });
     const c = ctx.counters;
     const failure: SyncFailure | undefined = result.ok ? undefined : (result.error as SyncFailure);
-    const moved = c.sent > 0 || c.pulled > 0 || failure !== undefined;
+    // Automatic attempts that fail before moving anything (days out of coverage) would bury the
+    // history under identical lines: only a manual attempt records its failure.
+    const moved = c.sent > 0 || c.pulled > 0 || (failure !== undefined && trigger === 'manual');
     let receipt: SyncReceiptRow | null = null;
     if (moved) {
       const saved = await addSyncReceipt({

@@ -1,9 +1,11 @@
-import { LinkFault } from '@jigi/testkit';
+import { generateHouseholds, LinkFault } from '@jigi/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../storage/db';
 import { syncBatches } from '../storage/sync-types';
 import { registerTablet } from './test-support/tablet';
-import { editGoats, finalise, household, pushes, startWorld, type World } from './test-support/world';
+import { editGoats, finalise, household, KORO_VILLAGE, pushes, startWorld, type World } from './test-support/world';
+import type { AnyRecord } from '../storage/types';
+import { syncHistory } from '../storage/sync-receipts';
 
 // Network faults of issue 5's "Done when", each scripted on the testkit link so the test knows exactly
 // which request fails; the assertions are exactly-once on the server and request counts on the link.
@@ -124,5 +126,48 @@ describe('faults on the way', () => {
     expect(await db().records.get(r.id)).toMatchObject({ syncStatus: 'synced', serverVersion: 2, record: { livestock: { goats: 13 } } });
     expect(await db().outbox.count()).toBe(0);
     world.link.configure({ hook: () => undefined });
+  });
+
+  it('timeouts halve the cap and the frozen batch is split to fit; every mutation still arrives once', async () => {
+    const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro', engine: { limits: { pushBaseTimeoutMs: 250, floorBytesPerSec: 1e9 } } });
+    const records = generateHouseholds({ seed: 9, count: 40 }).map((h): AnyRecord => ({ ...h, villageId: KORO_VILLAGE, agentId: t.userId, deviceId: t.deviceId }));
+    for (const r of records) await finalise(r, t.userId);
+    let held = 0;
+    world.link.configure({ hook: (_i, req) => (req.url?.startsWith('/api/sync/push') && held++ < 2 ? { delayMs: 1_500 } : undefined) });
+    const before = pushes(world.link).length;
+    const cap = t.engine.batchCapBytes;
+    expect((await t.engine.sync()).ok).toBe(true);
+    const sent = pushes(world.link).slice(before);
+    // Two attempts time out (held by the link); the cap falls from 32 KB to 8 KB and the frozen batch
+    // (all 40 households, ~20 KB gzip) is split: every answered push fits the new cap (+25 %, + heads).
+    expect(sent.slice(0, 2).map((p) => p.status)).toEqual([undefined, undefined]);
+    const answered = sent.slice(2);
+    expect(answered.every((p) => p.status === 200)).toBe(true);
+    expect(answered.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...answered.map((p) => p.bytesUp))).toBeLessThan(8_000 * 1.25 + 600);
+    expect(answered.reduce((n, p) => n + p.bytesUp, 0)).toBeGreaterThan(15_000);
+    // Full batches acknowledged after that grow the cap back (8 → 16 → 32 KB).
+    expect(t.engine.batchCapBytes).toBe(cap);
+    await new Promise((r) => setTimeout(r, 1_600));
+    for (const r of records) expect(world.server.repo.recordById(r.id)?.version).toBe(1);
+    expect(world.server.repo.deviceById(t.deviceId)?.lastMutationId).toBe(40);
+    expect(await db().outbox.count()).toBe(0);
+    world.link.configure({ hook: () => undefined });
+  });
+
+  it('offline: automatic attempts fail without a trace in the history and lose nothing; back online, all goes', async () => {
+    const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro' });
+    const r = household({ agentId: t.userId, deviceId: t.deviceId });
+    await finalise(r, t.userId);
+    world.link.configure({ offline: true });
+    const failed = await t.engine.sync('timer');
+    expect(failed).toMatchObject({ ok: false, busy: false, retryable: true, error: { kind: 'network' } });
+    expect(t.engine.progress.getSnapshot().phase).toBe('failed');
+    expect(await db().outbox.count()).toBe(1);
+    const history = await syncHistory(t.userId);
+    expect(history.ok && history.value).toHaveLength(0);
+    world.link.configure({ offline: false });
+    expect((await t.engine.sync('online')).ok).toBe(true);
+    expect(world.server.repo.recordById(r.id)?.version).toBe(1);
   });
 });
