@@ -77,6 +77,12 @@ describe('GET /api/sync/pull', () => {
     expect(fresh.changes.length).toBeGreaterThan(20);
   });
 
+  it('compresses pages with gzip when the tablet asks', async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/api/sync/pull', headers: { ...a.headers, 'accept-encoding': 'gzip' } });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(JSON.stringify((await pull(s.app, a)).body)) / 3);
+  });
+
   it('answers a malformed cursor with 400', async () => {
     const res = await pull(s.app, a, { cursor: 'abc' });
     expect(res.status).toBe(400);
