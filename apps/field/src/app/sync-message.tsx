@@ -19,7 +19,7 @@ export function SyncMessage({ sync }: { sync: SyncView }) {
   if (result && !result.ok) {
     const err = result.error;
     if (err.kind === 'offline') return <Notice tone="warning">{t('sync.offline')}</Notice>;
-    if (err.kind === 'http' && err.status === 401) return <Notice tone="error">{t('sync.authExpired')}</Notice>;
+    if ((err.kind === 'http' && err.status === 401) || err.kind === 'unregistered') return <Notice tone="error">{t('sync.authExpired')}</Notice>;
     return <Notice tone="error">{t('sync.failed', { message: err.message })}</Notice>;
   }
   if (!last) return result ? <Notice tone="success">{t('sync.nothing')}</Notice> : null;
