@@ -34,6 +34,7 @@ export function freezeNextBatch(input: FreezeInput): Promise<StorageResult<SyncB
   const batches = syncBatches(d);
   return attempt(() =>
     d.transaction('rw', [d.outbox, d.syncState, batches, d.records], async () => {
+      await adoptLegacyInFlight(input.userId);
       if (!input.alwaysNew) {
         const open = await batches.where('userId').equals(input.userId).sortBy('firstMutationId');
         if (open[0]) return open[0];
@@ -85,6 +86,37 @@ export function freezeNextBatch(input: FreezeInput): Promise<StorageResult<SyncB
       return batch;
     }),
   );
+}
+
+/**
+ * Mutations the first simple sync (before schema v3) left in flight — numbered and sent, no answer —
+ * have no frozen batch row: give them one, so they go again under the same ids rather than wait for
+ * ever. Done here, in the sync chunk, rather than in the Dexie upgrade, which runs in the app shell.
+ * Must run inside the freeze transaction.
+ */
+async function adoptLegacyInFlight(userId: string): Promise<void> {
+  const d = db();
+  const batches = syncBatches(d);
+  const rows = await d.outbox.where('[userId+state]').equals([userId, 'in_flight']).toArray();
+  if (rows.length === 0) return;
+  const groups = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    if (row.mutationId === undefined || row.batchId === undefined) continue;
+    groups.set(row.batchId, [...(groups.get(row.batchId) ?? []), row]);
+  }
+  const state = await d.syncState.get(userId);
+  if (!state) return;
+  for (const [batchId, group] of groups) {
+    if ((await batches.get(batchId)) !== undefined) continue;
+    const sorted = group.sort((a, b) => (a.mutationId ?? 0) - (b.mutationId ?? 0));
+    const first = sorted[0];
+    if (!first) continue;
+    const body = pushBodyText(
+      batchHead({ deviceId: state.deviceId, batchId, clientTime: first.clientTime, clockOffsetMs: state.clockOffsetMs }),
+      sorted.map((r) => toWireMutation(r, r.mutationId ?? 0)),
+    );
+    await batches.put({ batchId, userId, firstMutationId: first.mutationId ?? 0, lastMutationId: sorted.at(-1)?.mutationId ?? 0, body, jsonBytes: utf8Length(body), createdAt: first.clientTime, attempts: 1 });
+  }
 }
 
 /** Unacknowledged batches of a user, in mutation id order. */

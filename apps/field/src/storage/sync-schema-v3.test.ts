@@ -9,7 +9,7 @@ const R = '0b6f3c1e-1111-4aaa-8bbb-00000000000';
 const B = '0b6f3c1e-2222-4aaa-8bbb-000000000001';
 
 describe('schema v2 → v3 (syncBatches)', () => {
-  it('keeps every row and gives the first sync\'s in-flight mutations a frozen batch', async () => {
+  it('keeps every row; the first sync\'s in-flight mutations get a frozen batch at the next freeze', async () => {
     const dbName = name();
     const v2 = new JigiDb(dbName, 2);
     await v2.open();
@@ -28,15 +28,16 @@ describe('schema v2 → v3 (syncBatches)', () => {
     expect(v3.verno).toBeGreaterThanOrEqual(3);
     expect(await v3.outbox.count()).toBe(3);
     expect(await v3.records.get(record.id)).toMatchObject({ syncStatus: 'finalised' });
+    expect(await syncBatches(v3).count()).toBe(0);
+    useDatabaseInstance(v3);
+    const next = await freezeNextBatch({ userId: 'u1', newBatchId: () => B, now: 'x', jsonBudget: 1e6, maxMutations: 200 });
+    expect(next.ok && next.value?.batchId).toBe(B);
     const [batch] = await syncBatches(v3).toArray();
     expect(batch).toMatchObject({ batchId: B, userId: 'u1', firstMutationId: 1, lastMutationId: 2 });
     const body = pushRequestSchema.parse(JSON.parse(batch?.body ?? ''));
     expect(body).toMatchObject({ deviceId: 'dev-1', clockOffsetMs: 1200 });
     expect(body.mutations.map((m) => [m.mutationId, m.op])).toEqual([[1, 'create'], [2, 'patch']]);
-    // The engine sends that batch first, then freezes the pending change from id 3.
-    useDatabaseInstance(v3);
-    const next = await freezeNextBatch({ userId: 'u1', newBatchId: () => B, now: 'x', jsonBudget: 1e6, maxMutations: 200 });
-    expect(next.ok && next.value?.batchId).toBe(B);
+    // Once that batch is answered, the pending change is frozen from id 3.
     await syncBatches(v3).clear();
     await v3.outbox.where('state').equals('in_flight').delete();
     const after = await freezeNextBatch({ userId: 'u1', newBatchId: () => `${B.slice(0, -1)}2`, now: '2026-03-15T10:00:00.000Z', jsonBudget: 1e6, maxMutations: 200 });
