@@ -5,10 +5,11 @@ import type { StorageError } from '../storage/errors';
 import { getDraft } from '../storage/drafts';
 import { getRecord, startEdit } from '../storage/records';
 import type { DraftRow, RecordRow } from '../storage/types';
+import { Button } from './button';
 import { Notice } from './notice';
 import { StorageErrorMessage } from './storage-error-message';
 
-type State = { kind: 'loading' } | { kind: 'draft'; draft: DraftRow } | { kind: 'record'; row: RecordRow } | { kind: 'missing' } | { kind: 'error'; error: StorageError };
+type State = { kind: 'loading' } | { kind: 'reopening' } | { kind: 'draft'; draft: DraftRow } | { kind: 'record'; row: RecordRow } | { kind: 'missing' } | { kind: 'error'; error: StorageError };
 
 /**
  * Opens a record for its form: the draft if there is one (resumes exactly where it was left), else a
@@ -62,8 +63,30 @@ export function DraftGate({
       return <StorageErrorMessage error={state.error} />;
     case 'missing':
       return <Notice tone="error">{t('notFound')}</Notice>;
+    case 'reopening':
+      return <Notice tone="info">{t('loading')}</Notice>;
     case 'record':
-      return <>{readOnly(state.row)}</>;
+      return (
+        <>
+          {readOnly(state.row)}
+          {state.row.syncStatus === 'synced' && (
+            <div className="page">
+              <p>{t('form.reopenHint')}</p>
+              <Button
+                onClick={() => {
+                  const row = state.row;
+                  setState({ kind: 'reopening' });
+                  void startEdit({ recordId: id, agentId, now: nowIso(), firstSection, evenIfSynced: true }).then((res) => {
+                    setState(!res.ok ? { kind: 'error', error: res.error } : res.value ? { kind: 'draft', draft: res.value } : { kind: 'record', row });
+                  });
+                }}
+              >
+                {t('form.reopen')}
+              </Button>
+            </div>
+          )}
+        </>
+      );
     case 'draft':
       return <>{children(state.draft)}</>;
   }

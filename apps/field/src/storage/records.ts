@@ -66,16 +66,19 @@ export function finaliseRecord(input: { record: AnyRecord; agentId: string; now:
 
 /**
  * Opens a finalised record for editing: its draft (existing one, or a new copy of the record).
- * Refused (`undefined`) when the record is synced or awaiting arbitration.
+ * Refused (`undefined`) when the record is awaiting arbitration, or synced unless `evenIfSynced`.
  */
-export function startEdit(input: { recordId: string; agentId: string; now: string; firstSection: string }): Promise<StorageResult<DraftRow | undefined>> {
+export function startEdit(input: { recordId: string; agentId: string; now: string; firstSection: string; evenIfSynced?: boolean }): Promise<StorageResult<DraftRow | undefined>> {
   const d = db();
   return attempt(() =>
     d.transaction('rw', d.drafts, d.records, async () => {
       const draft = await d.drafts.get(input.recordId);
       if (draft) return draft;
       const row = await d.records.get(input.recordId);
-      if (!row || !isEditable(row.syncStatus)) return undefined;
+      // A synced record is shown read-only first; the user may still open a new version of it on
+      // purpose (a field correction): the server merges it field by field. Never while in arbitration.
+      if (!row || row.syncStatus === 'conflict') return undefined;
+      if (!isEditable(row.syncStatus) && !(input.evenIfSynced === true && row.syncStatus === 'synced')) return undefined;
       const position: FormPosition = { section: input.firstSection };
       const created: DraftRow = {
         id: row.id,

@@ -4,12 +4,13 @@ import { navigate } from '../../lib/router';
 import { signalLocalChange } from '../../lib/sync-signal';
 import { Button } from '../button';
 import { Notice } from '../notice';
+import { DiscardDraft } from './discard-draft';
 import { StorageErrorMessage } from '../storage-error-message';
 import type { StorageError } from '../../storage/errors';
 import type { RecordForm } from './use-record-form';
 
 /** « Finaliser »: refused with the errors listed, or done and back to the list. */
-export function FinaliseBar({ engine, doneTo }: { engine: RecordForm; doneTo: string }) {
+export function FinaliseBar({ engine, doneTo, draft }: { engine: RecordForm; doneTo: string; draft?: { id: string; editsFinalised: boolean } }) {
   const { t } = useTranslation();
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'blocked' } | { kind: 'storage'; error: StorageError } | { kind: 'unchanged' }>({ kind: 'idle' });
   async function go() {
@@ -35,6 +36,7 @@ export function FinaliseBar({ engine, doneTo }: { engine: RecordForm; doneTo: st
       <Button variant="primary" onClick={() => void go()} disabled={state.kind === 'busy'}>
         {t('form.finalise')}
       </Button>
+      {draft && <DiscardDraft id={draft.id} editsFinalised={draft.editsFinalised} backTo={doneTo} flush={engine.flush} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveDraft } from '../../storage/drafts';
+import { finaliseRecord } from '../../storage/records';
 import type { JigiDb } from '../../storage/db';
 import { freshDb } from '../../test-support/db';
 import { renderAs, testUser } from '../../test-support/render';
@@ -122,5 +123,26 @@ describe('ciblage survey', () => {
       const d = await db.drafts.get(ID);
       expect((d?.record['members'] as { firstName: string }[])[41]?.firstName).toBe('Ɲɛlɛ');
     });
+  });
+
+  it('a synced record opens read-only; a new version can be opened on purpose, and abandoned', async () => {
+    await finaliseRecord({ record: buildCiblageHousehold({ id: ID }), agentId: user.id, now: '2026-03-15T09:00:00.000Z' });
+    await db.records.update(ID, { syncStatus: 'synced', serverVersion: 2 });
+    await db.outbox.clear();
+    const ui = userEvent.setup();
+    renderAs(<CiblageForm id={ID} />, user);
+    expect(await screen.findByText(/Cette fiche est synchronisée/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Code ménage')).not.toBeInTheDocument();
+    await ui.click(screen.getByRole('button', { name: 'Modifier cette fiche (nouvelle version)' }));
+    expect(await screen.findByLabelText('Code ménage')).toHaveValue('KOR-DIO-001-AK-0001');
+    expect(await db.drafts.get(ID)).toMatchObject({ editsFinalised: true });
+    await ui.click(screen.getByRole('button', { name: 'Récapitulatif' }));
+    await ui.click(screen.getByRole('button', { name: 'Annuler mes modifications' }));
+    await ui.click(screen.getByRole('button', { name: 'Confirmer : annuler les modifications' }));
+    await waitFor(async () => {
+      expect(await db.drafts.get(ID)).toBeUndefined();
+    });
+    expect((await db.records.get(ID))?.syncStatus).toBe('synced');
+    expect(await db.outbox.count()).toBe(0);
   });
 });

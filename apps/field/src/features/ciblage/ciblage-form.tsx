@@ -82,7 +82,7 @@ function CiblageEditor({ draft }: { draft: DraftRow }) {
         {current === 'summary' && (
           <>
             <SummarySection />
-            <FinaliseBar engine={engine} doneTo="/ciblage" />
+            <FinaliseBar engine={engine} doneTo="/ciblage" draft={draft} />
           </>
         )}
         <div className="form-footer">

@@ -53,7 +53,7 @@ function SheetEditor({ draft }: { draft: DraftRow }) {
         <DateField name="date" label={t('sheets.date')} />
         <SheetLines workers={roll} wage={wage} />
         <IssueSummary />
-        <FinaliseBar engine={engine} doneTo={`/himo/p/${projectId}`} />
+        <FinaliseBar engine={engine} doneTo={`/himo/p/${projectId}`} draft={draft} />
       </RecordFormProvider>
     </Page>
   );

@@ -69,7 +69,7 @@ function WorkerEditor({ draft }: { draft: DraftRow }) {
         {project && <p className="lead">{project.name}</p>}
         <WorkerFields villageIds={project?.villageIds ?? []} roll={roll} />
         <IssueSummary />
-        <FinaliseBar engine={{ ...engine, finalise: withReplacement }} doneTo={`/himo/p/${projectId}`} />
+        <FinaliseBar engine={{ ...engine, finalise: withReplacement }} doneTo={`/himo/p/${projectId}`} draft={draft} />
       </RecordFormProvider>
     </Page>
   );

@@ -58,7 +58,7 @@ function MaEditor({ draft }: { draft: DraftRow }) {
           <>
             <AttendanceCounts />
             <IssueSummary />
-            <FinaliseBar engine={engine} doneTo="/ma" />
+            <FinaliseBar engine={engine} doneTo="/ma" draft={draft} />
           </>
         )}
         <div className="form-footer">

@@ -110,7 +110,7 @@ function PnpEditor({ draft }: { draft: DraftRow }) {
           <>
             <GpsField name="gps" />
             <IssueSummary />
-            <FinaliseBar engine={engine} doneTo="/pnp" />
+            <FinaliseBar engine={engine} doneTo="/pnp" draft={draft} />
           </>
         )}
         <div className="form-footer">
