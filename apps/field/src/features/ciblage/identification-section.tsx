@@ -41,7 +41,7 @@ function useAutoHouseholdCode(): void {
     void (async () => {
       const [villages, items] = await Promise.all([allVillages(), workItems(user.id, ['ciblage_household'])]);
       const village = villages.find((v) => v.id === villageId);
-      if (village && !getValues('householdCode')) setValue('householdCode', householdCode(village.name, user.name, items.length), { shouldDirty: true });
+      if (village && !getValues('householdCode')) setValue('householdCode', householdCode(village.name, user.name, items.length, (getValues('deviceId') as string | undefined) ?? ''), { shouldDirty: true });
     })();
   }, [villageId, user.id, user.name, getValues, setValue]);
 }

@@ -4,10 +4,11 @@ import type { AnyRecord } from '../../storage/types';
 
 /**
  * A human household code made offline with no server round trip (forms-and-rules.md §2):
- * `<village 3 letters>-<agent initials>-<sequence>`, e.g. `DIO-EK-0007`. The agent part keeps two
- * tablets from making the same code; the enumerator may still edit it.
+ * `<village 3 letters>-<agent initials><device tag>-<sequence>`, e.g. `DIO-EK3F-0007`. The agent and
+ * device parts keep two tablets (even of one enumerator) from making the same code; the enumerator
+ * may still edit it.
  */
-export function householdCode(villageName: string, agentName: string, sequence: number): string {
+export function householdCode(villageName: string, agentName: string, sequence: number, deviceId = ''): string {
   const village = searchKey(villageName).replace(/[^a-z]/g, '').slice(0, 3).toUpperCase().padEnd(3, 'X');
   const initials = searchKey(agentName)
     .split(' ')
@@ -17,7 +18,8 @@ export function householdCode(villageName: string, agentName: string, sequence: 
     .slice(0, 2)
     .toUpperCase()
     .padEnd(2, 'X');
-  return `${village}-${initials}-${String(sequence).padStart(4, '0')}`;
+  const device = deviceId.replace(/[^a-z0-9]/gi, '').slice(0, 2).toUpperCase();
+  return `${village}-${initials}${device}-${String(sequence).padStart(4, '0')}`;
 }
 
 /** The first draft of a survey: the envelope, today's date, and the result « complété » by default. */
