@@ -28,6 +28,19 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
     errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) => new AppError('rate_limited', { retryAfterMs: context.ttl }),
   };
 
+  // A second, looser limit per address alone: trying many logins from one place (password
+  // spraying) is slowed too.
+  // (The plugin runs one limiter per request, hence the second one called by hand.)
+  const addressLimiter = app.createRateLimit({
+    max: options.loginRateLimit.max * 6,
+    timeWindow: options.loginRateLimit.timeWindowMs,
+    keyGenerator: (request: FastifyRequest) => `address|${request.ip}`,
+  });
+  const perAddress = async (request: FastifyRequest): Promise<void> => {
+    const verdict = await addressLimiter(request);
+    if (!verdict.isAllowed && verdict.isExceeded) throw new AppError('rate_limited', { retryAfterMs: verdict.ttl });
+  };
+
   async function checkCredentials(login: string, password: string): Promise<UserRow> {
     const user = repo.userByLogin(login.trim().toLowerCase());
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
@@ -36,7 +49,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
     return user;
   }
 
-  app.post('/api/auth/device', { config: { access: { auth: 'public' }, rateLimit, doc: { summary: 'Enregistrer une tablette (jeton révocable)', body: deviceRegistrationRequestSchema, response: deviceRegistrationResponseSchema } } }, async (request) => {
+  app.post('/api/auth/device', { onRequest: perAddress, config: { access: { auth: 'public' }, rateLimit, doc: { summary: 'Enregistrer une tablette (jeton révocable)', body: deviceRegistrationRequestSchema, response: deviceRegistrationResponseSchema } } }, async (request) => {
     const body = parseInput(deviceRegistrationRequestSchema, request.body);
     const user = await checkCredentials(body.login, body.password);
     const deviceId = newId();
@@ -49,7 +62,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
     return { deviceId, deviceToken, user: sessionUser(user), serverTime: at };
   });
 
-  app.post('/api/auth/login', { config: { access: { auth: 'public' }, rateLimit, doc: { summary: 'Ouvrir une session navigateur (cookie)', body: loginRequestSchema, response: sessionResponseSchema } } }, async (request, reply) => {
+  app.post('/api/auth/login', { onRequest: perAddress, config: { access: { auth: 'public' }, rateLimit, doc: { summary: 'Ouvrir une session navigateur (cookie)', body: loginRequestSchema, response: sessionResponseSchema } } }, async (request, reply) => {
     const body = parseInput(loginRequestSchema, request.body);
     const user = await checkCredentials(body.login, body.password);
     const token = `${SESSION_TOKEN_PREFIX}${newSecret()}`;
@@ -59,7 +72,8 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
       repo.insertSession(hashToken(token), user.id, created.toISOString(), expiresAt);
       repo.audit({ at: created.toISOString(), userId: user.id, action: 'session.login', entity: 'user', entityId: user.id, details: null });
     });
-    void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_HOURS * 3600}`);
+    const secure = request.protocol === 'https' ? '; Secure' : '';
+    void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_HOURS * 3600}${secure}`);
     return { user: sessionUser(user), expiresAt, serverTime: created.toISOString() };
   });
 

@@ -87,7 +87,12 @@ describe('bad input: 4xx with a stable code, nothing written, the server keeps s
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ error: { code: 'rate_limited', kind: 'rate_limited' } });
     expect(limited.json<{ error: { retryAfterMs: number } }>().error.retryAfterMs).toBeGreaterThan(0);
-    // Another login from the same address is not blocked by it.
+    // Another login from the same address is not blocked by it…
     expect((await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'sup.koro', password: DEMO_PASSWORD } })).statusCode).toBe(200);
+    // …but trying many logins from one address is (6 × the per-login limit).
+    const codes: string[] = [];
+    for (let i = 0; i < 16; i++) codes.push(errorCode(await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: `inconnu${i}`, password: 'x' } })));
+    expect(codes.at(-1)).toBe('rate_limited');
+    expect(codes.filter((c) => c === 'invalid_credentials').length).toBeLessThan(16);
   });
 });
