@@ -5,6 +5,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'e2e',
+    include: ['src/**/*.e2e.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 180_000,
