@@ -78,6 +78,25 @@ describe('batch list', () => {
     expect(window.location.hash).toContain('zone=village-koro-demo-2');
   });
 
+  it('takes dates as jj/mm/aaaa and sends them only once complete', async () => {
+    api.on('GET /api/review/batches', { body: { rows: [], total: 0 } });
+    renderScreen(<BatchList />);
+    await screen.findByText('Aucun lot ne correspond à ces filtres.');
+    await userEvent.type(screen.getByLabelText('Du'), '01/03/20');
+    expect(screen.getByText('Date au format jj/mm/aaaa.')).toBeInTheDocument();
+    expect(api.calls.some((c) => c.query.has('from'))).toBe(false);
+    await userEvent.type(screen.getByLabelText('Du'), '26');
+    await waitFor(() => {
+      expect(api.calls.at(-1)?.query.get('from')).toBe('2026-03-01');
+    });
+    expect(screen.queryByText('Date au format jj/mm/aaaa.')).toBeNull();
+    expect(screen.getByLabelText('Du')).toHaveValue('01/03/2026');
+    await userEvent.clear(screen.getByLabelText('Du'));
+    await waitFor(() => {
+      expect(api.calls.at(-1)?.query.has('from')).toBe(false);
+    });
+  });
+
   it('offers only the supervisor’s own zones (Koro, its communes and villages) — never Gao', () => {
     api.on('GET /api/review/batches', { body: { rows: [], total: 0 } });
     renderScreen(<BatchList />);

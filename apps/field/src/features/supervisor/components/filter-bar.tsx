@@ -5,6 +5,7 @@ import type { ReviewFilters } from '../api/batches';
 import { reviewStatuses } from '../api/common-schemas';
 import type { ReviewScope } from '../api/scope';
 import { useSupervisorT } from '../i18n';
+import { DateFilter } from './date-filter';
 import { zoneOptions } from './zone-options';
 
 export type FilterField = keyof ReviewFilters;
@@ -50,18 +51,8 @@ export function FilterBar({ filters, onChange, scope, fields, agents = [] }: { f
           </select>
         </div>
       )}
-      {has('from') && (
-        <div className="field">
-          <label htmlFor={`${id}-from`}>{t('filters.from')}</label>
-          <input id={`${id}-from`} type="date" value={filters.from ?? ''} onChange={(e) => { set('from', e.target.value); }} />
-        </div>
-      )}
-      {has('to') && (
-        <div className="field">
-          <label htmlFor={`${id}-to`}>{t('filters.to')}</label>
-          <input id={`${id}-to`} type="date" value={filters.to ?? ''} onChange={(e) => { set('to', e.target.value); }} />
-        </div>
-      )}
+      {has('from') && <DateFilter label={t('filters.from')} value={filters.from} onChange={(v) => { set('from', v); }} invalidText={t('filters.dateInvalid')} />}
+      {has('to') && <DateFilter label={t('filters.to')} value={filters.to} onChange={(v) => { set('to', v); }} invalidText={t('filters.dateInvalid')} />}
       {has('recordType') && (
         <div className="field">
           <label htmlFor={`${id}-type`}>{t('filters.recordType')}</label>

@@ -1,10 +1,11 @@
 import type { Issue } from '@jigi/sync';
 import { flattenRecord, isJsonObject, type Json, type JsonObject } from '@jigi/sync';
 import { useSupervisorT } from '../i18n';
+import { childRef } from './child-ref';
 import { labelOf, pathLabel } from './field-label';
 import { layoutOf } from './record-layouts';
 import { RecordTable } from './record-table';
-import { formatValue } from './value-labels';
+import { formatValue, leafName } from './value-labels';
 
 /** Lines of an array of objects that each carry an `id` (roster, children, attendance…). */
 export function isKeyedList(value: Json | undefined): value is JsonObject[] {
@@ -16,10 +17,11 @@ export function RecordFields({ type, data, warnings, names }: { type: string; da
   const { t } = useSupervisorT();
   const yesNo = { yes: t('yes'), no: t('no') };
   const warned = (path: string) => warnings.filter((w) => w.path === path || w.path.startsWith(`${path}.`));
-  const shown = (field: string, value: Json): string => {
-    if (field === 'villageId') return names.village;
-    if (field === 'agentId') return names.agent;
-    return formatValue(type, field, value, yesNo);
+  const shown = (path: string, value: Json): string => {
+    if (path === 'villageId') return names.village;
+    if (path === 'agentId') return names.agent;
+    const text = childRef(data, leafName(path), value) ?? formatValue(type, path, value, yesNo);
+    return text === '' ? '—' : text;
   };
   return (
     <>
@@ -32,7 +34,7 @@ export function RecordFields({ type, data, warnings, names }: { type: string; da
             {fields.map((field) => {
               const value = data[field] as Json;
               if (isKeyedList(value))
-                return <RecordTable key={field} type={type} field={field} rows={value} warnings={warned(field)} caption={labelOf(field)} />;
+                return <RecordTable key={field} type={type} field={field} rows={value} record={data} warnings={warned(field)} caption={labelOf(field)} />;
               const leaves = isJsonObject(value) ? Object.entries(flattenRecord({ [field]: value })) : [[field, value] as const];
               return (
                 <dl key={field} className="summary sup-fields">
@@ -40,7 +42,7 @@ export function RecordFields({ type, data, warnings, names }: { type: string; da
                     const issues = warned(path);
                     return (
                       <div key={path} className={issues.length > 0 ? 'sup-field sup-field-warning' : 'sup-field'}>
-                        <dt>{pathLabel(path, data)}</dt>
+                        <dt>{fields.length === 1 && path.includes('.') ? pathLabel(path, data).split(' › ').slice(1).join(' › ') : pathLabel(path, data)}</dt>
                         <dd>
                           {shown(path, leaf)}
                           {issues.map((i) => (

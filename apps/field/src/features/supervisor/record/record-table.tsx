@@ -1,6 +1,7 @@
 import type { Issue } from '@jigi/sync';
 import { flattenRecord, type Json, type JsonObject } from '@jigi/sync';
 import { useSupervisorT } from '../i18n';
+import { childRef } from './child-ref';
 import { labelOf } from './field-label';
 import { formatValue, leafName } from './value-labels';
 
@@ -12,7 +13,7 @@ export function columnsOf(rows: readonly JsonObject[]): string[] {
 }
 
 /** A roster (or children, attendance, sheet lines) as a table; a line with a warning is highlighted. */
-export function RecordTable({ type, field, rows, warnings, caption }: { type: string; field: string; rows: readonly JsonObject[]; warnings: readonly Issue[]; caption: string }) {
+export function RecordTable({ type, field, rows, record, warnings, caption }: { type: string; field: string; rows: readonly JsonObject[]; record: JsonObject; warnings: readonly Issue[]; caption: string }) {
   const { t } = useSupervisorT();
   const yesNo = { yes: t('yes'), no: t('no') };
   const cols = columnsOf(rows);
@@ -40,7 +41,7 @@ export function RecordTable({ type, field, rows, warnings, caption }: { type: st
             return (
               <tr key={id} className={issues.length > 0 ? 'sup-row-warning' : undefined} title={issues.map((i) => i.message).join(' ; ') || undefined}>
                 {cols.map((c) => (
-                  <td key={c}>{formatValue(type, leafName(c), flat[c] as Json | undefined, yesNo)}</td>
+                  <td key={c}>{childRef(record, leafName(c), flat[c] as Json | undefined) ?? formatValue(type, leafName(c), flat[c] as Json | undefined, yesNo)}</td>
                 ))}
               </tr>
             );

@@ -37,7 +37,12 @@ describe('record view', () => {
     const consent = screen.getByRole('region', { name: 'Consentement et résultat' });
     expect(within(consent).getByText('Consentement › Consentement donné')).toBeInTheDocument();
     expect(within(consent).getByText('Oui')).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Logement' })).toBeInTheDocument();
+    // A reference to a roster line reads as that member, never as an id.
+    const roster = screen.getByRole('region', { name: 'Liste des membres' });
+    expect(within(roster).getByText(`n° 1 — ${HOSTILE_NAME} Guindo`)).toBeInTheDocument();
+    // A section holding one object does not repeat the object's name.
+    const dwelling = screen.getByRole('region', { name: 'Logement' });
+    expect(within(dwelling).getByText('Nombre de pièces')).toBeInTheDocument();
   });
 
   it('shows the roster as a table, the warning highlighted on its line, and a hostile name as text', async () => {

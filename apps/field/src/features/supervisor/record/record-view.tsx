@@ -43,7 +43,7 @@ function RecordBody({ detail, onChanged }: { detail: RecordDetail; onChanged: ()
       {record.deleted && <p className="issue issue-error">{t('record.deleted')}</p>}
       {openConflictPaths.length > 0 && (
         <p className="issue issue-warning">
-          {t('record.openConflicts', { count: openConflictPaths.length })} <Link to={consolePaths.conflicts(filters)}>{t('nav.conflicts')}</Link>
+          {t('record.openConflicts', { count: openConflictPaths.length })} <Link to={consolePaths.conflicts(filters)}>{t('record.toConflicts')}</Link>
         </p>
       )}
       {openTasks.map((task) => (
