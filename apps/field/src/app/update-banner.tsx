@@ -16,8 +16,15 @@ export function UpdateBanner() {
     updateServiceWorker,
   } = useRegisterSW({
     onRegisteredSW(_url, registration) {
-      // Look for a new version every 30 minutes while the app stays open (and at each start).
-      if (registration) setInterval(() => void registration.update().catch(() => undefined), 30 * 60 * 1000);
+      if (!registration) return;
+      // Look for a new version at each start, every 30 minutes, and when the tablet comes back to
+      // the app or to the network.
+      const check = () => void registration.update().catch(() => undefined);
+      setInterval(check, 30 * 60 * 1000);
+      window.addEventListener('online', check);
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') check();
+      });
     },
   });
   if (!needRefresh) return null;

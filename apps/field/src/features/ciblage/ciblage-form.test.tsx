@@ -145,4 +145,13 @@ describe('ciblage survey', () => {
     expect((await db.records.get(ID))?.syncStatus).toBe('synced');
     expect(await db.outbox.count()).toBe(0);
   });
+
+  it('a resumed draft shows its village although the village list loads after the form', async () => {
+    await seedDraft({ ...newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), villageId: sampleIds.village }, { section: 'identification' });
+    renderAs(<CiblageForm id={ID} />, user);
+    await screen.findByRole('option', { name: 'Dioungani (démo)' });
+    await waitFor(() => {
+      expect(screen.getByLabelText('Village')).toHaveValue(sampleIds.village);
+    });
+  });
 });
