@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generatedVillages } from '@jigi/testkit';
+import { hashToken } from '../../../apps/server/src/services/passwords';
+import { saveVillage } from '../../../apps/server/src/services/reference';
+import { seedDemo } from '../../../apps/server/src/services/seed-demo';
+import { createSqliteRepository } from '../../../apps/server/src/storage/sqlite-repository';
+
+/** The enumerator whose tablets push the generated households (zones: every generated village). */
+export const RELIABILITY_USER = 'user-rel-enq';
+
+export type ProvisionedDevice = { deviceId: string; token: string };
+export type DataDir = { dir: string; file: string; devices: ProvisionedDevice[]; remove(): void };
+
+// Seeding hashes the demo passwords with scrypt (slow on purpose): once per test process, then a
+// copy of the file per server, as the server's own harness does.
+let template: Promise<string> | undefined;
+function templateFile(): Promise<string> {
+  template ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-rel-template-'));
+    const file = path.join(dir, 'jigi.sqlite');
+    const repo = createSqliteRepository(file);
+    const deps = { repo, now: () => new Date(), newId: () => 'unused', newSecret: () => 'unused' };
+    await seedDemo(deps);
+    repo.transaction(() => {
+      for (const v of generatedVillages) saveVillage(deps, { id: v.id, name: v.name, communeCode: v.communeCode, demo: true, pnp: false, quota: 100_000 }, null);
+      repo.insertUser({
+        id: RELIABILITY_USER, login: 'rel.enq', name: 'Enquêteur fiabilité', role: 'enumerator', active: true,
+        zones: generatedVillages.map((v) => v.id), passwordHash: 'disabled', createdAt: new Date().toISOString(),
+      });
+    });
+    repo.close();
+    return file;
+  })();
+  return template;
+}
+
+/**
+ * A fresh data folder for a server: the demo seed, the villages of `generateHouseholds`, and
+ * `devices` tablets of the reliability enumerator with known tokens (inserted as
+ * `POST /api/auth/device` would, so that 200 tablets do not meet the registration rate limit).
+ */
+export async function provisionDataDir(devices: number, label = 'rel'): Promise<DataDir> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `jigi-${label}-`));
+  const file = path.join(dir, 'jigi.sqlite');
+  fs.copyFileSync(await templateFile(), file);
+  const repo = createSqliteRepository(file);
+  const out: ProvisionedDevice[] = [];
+  const at = new Date().toISOString();
+  repo.transaction(() => {
+    for (let i = 0; i < devices; i++) {
+      const deviceId = `rel-device-${String(i + 1).padStart(3, '0')}`;
+      const token = `jd_${randomBytes(24).toString('base64url')}`;
+      repo.insertDevice({ id: deviceId, userId: RELIABILITY_USER, label: `Tablette ${i + 1}`, tokenHash: hashToken(token), createdAt: at, revokedAt: null, lastMutationId: 0, lastSeenAt: at });
+      out.push({ deviceId, token });
+    }
+  });
+  repo.close();
+  return { dir, file, devices: out, remove: () => { fs.rmSync(dir, { recursive: true, force: true }); } };
+}
