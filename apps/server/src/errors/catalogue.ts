@@ -28,7 +28,6 @@ export const errorCatalogue = {
   out_of_zone: { status: 403, kind: 'forbidden', message: 'Cette donnée est hors de vos zones.' },
   not_found: { status: 404, kind: 'validation', message: 'Élément introuvable.' },
   route_not_found: { status: 404, kind: 'validation', message: 'Adresse inconnue.' },
-  method_not_allowed: { status: 405, kind: 'validation', message: 'Méthode non autorisée sur cette adresse.' },
   already_exists: { status: 409, kind: 'validation', message: 'Un élément avec cet identifiant existe déjà.' },
   invalid_state: { status: 409, kind: 'validation', message: 'L’opération n’est pas possible dans l’état actuel de l’élément.' },
   record_invalid: { status: 422, kind: 'validation', message: 'La fiche obtenue ne respecte pas les règles du programme.' },

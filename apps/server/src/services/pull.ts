@@ -46,6 +46,10 @@ export function handlePull(deps: Deps, auth: AuthContext, rawQuery: unknown): Pu
     }
     // Nothing more in scope: jump over entries of other scopes so they are not scanned again.
     if (!hasMore) cursor = Math.max(cursor, repo.lastSeq());
+    // Pulls carry personal data (households of the villages): who received what is audited.
+    if (changes.length > 0) {
+      repo.audit({ at: deps.now().toISOString(), userId: auth.user.id, action: 'sync.pull', entity: 'device', entityId: auth.device?.id ?? null, details: { from: after, to: cursor, changes: changes.length } });
+    }
     return { changes, nextCursor: formatCursor({ epoch: repo.epoch(), seq: cursor }), hasMore, serverTime: deps.now().toISOString() };
   });
 }

@@ -71,6 +71,7 @@ export function handlePush(deps: Deps, auth: AuthContext, body: unknown): PushRe
     if (batch.number !== null) {
       repo.updateBatchSummary(batch.number, batch.counts, [...batch.villages].sort());
       repo.setLastMutationId(device.id, last);
+      repo.audit({ at: serverTime, userId: auth.user.id, action: 'sync.push', entity: 'batch', entityId: String(batch.number), details: { deviceId: device.id, counts: batch.counts } });
     }
     repo.touchDevice(device.id, serverTime);
     return { results, lastMutationId: last, batchNumber: batch.number, serverTime };

@@ -23,6 +23,7 @@ describe('GET /api/sync/pull', () => {
     const agentChanges = (await pullAll(s.app, agent)).changes;
     expect(agentChanges.filter((c) => c.entity === 'microproject')).toHaveLength(1);
     expect(agentChanges.some((c) => c.entity === 'village' && c.id.startsWith('village-koro'))).toBe(false);
+    expect(s.repo.listAudit(100).filter((e) => e.action === 'sync.pull').map((e) => e.entityId)).toEqual([agent.deviceId, a.deviceId]);
   });
 
   it('pages while writes land: every record arrives once at its latest version, none skipped', async () => {

@@ -31,6 +31,8 @@ describe('POST /api/sync/push', () => {
     expect(replay.json<Body>().batchNumber).toBeNull();
     expect(versions(rec.id)).toBe(1);
     expect(batches()).toBe(1);
+    // One audited push, not two: the replay wrote nothing.
+    expect(s.repo.listAudit(100).filter((e) => e.action === 'sync.push')).toHaveLength(1);
     expect(s.repo.batchByNumber(1)).toMatchObject({ deviceId: a.deviceId, userId: 'user-enq-koro', counts: { ciblage_household: 1 }, villages: ['village-koro-demo-1'], clockOffsetMs: 60_000 });
   });
 
