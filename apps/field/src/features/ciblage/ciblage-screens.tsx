@@ -20,7 +20,7 @@ export function describeCiblage(item: WorkItem, untitled: string): { title: stri
   const head = members.find((m) => m.relationToHead === 'chef') ?? members[0];
   const name = head ? `${head.firstName ?? ''} ${head.lastName ?? ''}`.trim() : '';
   const code = typeof item.record['householdCode'] === 'string' ? item.record['householdCode'] : undefined;
-  return { title: name || untitled, ...(code ? { subtitle: code } : {}) };
+  return { title: name || code || untitled, ...(code && name ? { subtitle: code } : {}) };
 }
 
 export function CiblageList() {

@@ -6,8 +6,8 @@ import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { liveValue, useLive } from '../../lib/use-live';
 import { workItems } from '../../storage/records';
-import { searchTextOf } from '../../storage/search-text';
 import { recordPath } from './record-path';
+import { recordTitle } from './record-title';
 
 const ALL_TYPES = ['ciblage_household', 'ma_session', 'pnp_enrolment', 'himo_worker', 'himo_attendance'] as const;
 
@@ -29,7 +29,7 @@ export function CorrectionsList() {
               {i.status === 'draft' && <> <StatusBadge status="draft" /></>}
               <br />
               <span className="small">
-                {searchTextOf(i.record) || i.id} · {formatDateFr(i.updatedAt)}
+                {recordTitle(i.record) || i.id} · {formatDateFr(i.updatedAt)}
               </span>
               {i.supervisorComment && (
                 <span className="issue issue-warning">
