@@ -38,7 +38,6 @@ export function BatchList() {
             <p className="lead" role="status">
               {t('batches.total', { count: value.total })}
             </p>
-            <Totals batches={value.rows} />
             <div className="sup-table-wrap">
               <table className="sheet sup-table">
                 <caption className="sr-only">{t('batches.caption')}</caption>
@@ -100,11 +99,4 @@ function agentOptions(rows: readonly Batch[], selected: string | undefined): { i
   for (const b of rows) byId.set(b.userId, agentName(b.userId, b.userName));
   if (selected !== undefined && !byId.has(selected)) byId.set(selected, selected);
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-}
-
-/** Records of the shown batches by review status: what is left to review at a glance. */
-function Totals({ batches }: { batches: readonly Batch[] }) {
-  const sum: Record<string, number> = {};
-  for (const b of batches) for (const [s, n] of Object.entries(b.statusCounts)) sum[s] = (sum[s] ?? 0) + n;
-  return <StatusCounts counts={sum} />;
 }
