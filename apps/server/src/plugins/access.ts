@@ -17,6 +17,8 @@ export type Access = { readonly auth: 'public' } | { readonly auth: 'device' | '
 export type AuthContext = {
   readonly user: UserRow;
   readonly device: DeviceRow | null;
+  /** When a browser session ends; null for tablet tokens (valid until revoked). */
+  readonly sessionExpiresAt: string | null;
   /** Villages this user may see, computed on first use. */
   scope(): VillageScope;
 };
@@ -98,6 +100,7 @@ function authenticate(deps: Deps, request: FastifyRequest): AuthContext {
   const { repo } = deps;
   let user: UserRow | undefined;
   let device: DeviceRow | null = null;
+  let sessionExpiresAt: string | null = null;
   if (token.startsWith(DEVICE_TOKEN_PREFIX)) {
     const found = repo.deviceByTokenHash(hashToken(token));
     if (found === undefined) throw new AppError('invalid_token');
@@ -108,10 +111,11 @@ function authenticate(deps: Deps, request: FastifyRequest): AuthContext {
     const session = repo.sessionByTokenHash(hashToken(token));
     if (session === undefined || session.expiresAt <= deps.now().toISOString()) throw new AppError('invalid_token');
     user = repo.userById(session.userId);
+    sessionExpiresAt = session.expiresAt;
   }
   if (user === undefined) throw new AppError('invalid_token');
   if (!user.active) throw new AppError('account_disabled');
   const known = user;
   let scope: VillageScope | undefined;
-  return { user: known, device, scope: () => (scope ??= villageScopeOf(repo, known)) };
+  return { user: known, device, sessionExpiresAt, scope: () => (scope ??= villageScopeOf(repo, known)) };
 }

@@ -78,8 +78,9 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
   });
 
   app.get('/api/auth/session', { config: { access: { auth: 'user', roles: userRoles }, doc: { summary: 'Utilisateur connecté', response: sessionResponseSchema } } }, (request) => {
-    const { user } = authOf(request);
-    return { user: sessionUser(user), expiresAt: now().toISOString(), serverTime: now().toISOString() };
+    const { user, sessionExpiresAt } = authOf(request);
+    // A tablet token has no end: it lasts until an admin revokes it (shown as the far future).
+    return { user: sessionUser(user), expiresAt: sessionExpiresAt ?? '9999-12-31T23:59:59.000Z', serverTime: now().toISOString() };
   });
 
   app.post('/api/auth/logout', { config: { access: { auth: 'user', roles: userRoles }, doc: { summary: 'Fermer la session' } } }, (request, reply) => {
