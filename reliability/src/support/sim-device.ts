@@ -114,6 +114,12 @@ export class SimDevice {
     }
   }
 
+  /** The frozen batch's exact bytes (freezing one if none is open): what every attempt sends. */
+  frozenBody(): Buffer | undefined {
+    this.frozen ??= this.freeze();
+    return this.frozen?.body;
+  }
+
   /** One push attempt; true when the server answered it (acknowledged or renumbered). */
   async pushOnce(): Promise<boolean> {
     const batch = (this.frozen ??= this.freeze());
@@ -243,6 +249,19 @@ export class SimDevice {
   private now(): string {
     return this.clock().toISOString();
   }
+}
+
+/** One push of given bytes outside any device's bookkeeping (concurrent and reordered sends). */
+export async function rawPush(baseUrl: string, token: string, body: Buffer | string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const gz = Buffer.isBuffer(body) && body[0] === 0x1f && body[1] === 0x8b;
+  const res = await fetch(`${baseUrl}/api/sync/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(gz ? { 'content-encoding': 'gzip' } : {}), ...headers },
+    body,
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
 }
 
 /** Sets a dotted path (no keyed-array segments: the suite only patches plain object fields). */

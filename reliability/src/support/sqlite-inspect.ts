@@ -48,18 +48,24 @@ export function deviceMutationCounts(file: string): Map<string, { rows: number; 
 }
 
 /**
- * SHA-256 over every row of every table (sorted), schema included: two files hash equal exactly
- * when they hold the same data. Used to show that rejected input changed nothing at all.
+ * SHA-256 per table over every row (sorted) and the table's schema: two files agree on a table
+ * exactly when they hold the same rows. `ignore` names columns (`table.column`) left out, e.g. a
+ * device's `last_seen_at`, which every answered request moves on purpose.
  */
-export function databaseHash(file: string): string {
+export function tableHashes(file: string, ignore: readonly string[] = []): Record<string, string> {
   return withDatabase(file, (db) => {
-    const hash = createHash('sha256');
+    const out: Record<string, string> = {};
     const tables = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
     for (const { name, sql } of tables) {
-      hash.update(`${sql}\n`);
-      const rows = db.prepare(`SELECT * FROM "${name}"`).raw().all().map((r) => JSON.stringify(r)).sort();
+      const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`).all().map((c) => c.name).filter((c) => !ignore.includes(`${name}.${c}`));
+      const hash = createHash('sha256').update(`${sql}\n`);
+      const rows = db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${name}"`).raw().all().map((r) => JSON.stringify(r)).sort();
       for (const row of rows) hash.update(`${row}\n`);
+      out[name] = hash.digest('hex').slice(0, 16);
     }
-    return hash.digest('hex');
+    return out;
   });
 }
+
+/** What a request without effect may still change: the device's last-seen time. */
+export const touchColumns = ['devices.last_seen_at'] as const;
