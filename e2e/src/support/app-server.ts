@@ -8,7 +8,9 @@ import { freePort } from './free-port';
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const serverDir = join(repoRoot, 'apps/server');
 const tsx = join(serverDir, 'node_modules/.bin/tsx');
-const builtApp = join(repoRoot, 'apps/field/dist');
+// E2E_APP_DIST: try the scenarios against another build of the PWA (a local experiment); the suite
+// itself always runs against apps/field/dist, built by the root test command.
+const builtApp = process.env['E2E_APP_DIST'] ?? join(repoRoot, 'apps/field/dist');
 
 export interface AppServer {
   url: string;
