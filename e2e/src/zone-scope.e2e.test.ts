@@ -1,0 +1,73 @@
+// Issue 7, scenario 8: the Gao supervisor sees none of Koro's batches — not in the console's lists,
+// not by typing a Koro batch's (or record's) URL by hand.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CiblageListPage } from './pages/ciblage-list-page';
+import { BatchListPage, SupervisorConsole } from './pages/supervisor-console';
+import { startAppServer, type AppServer } from './support/app-server';
+import { screenshot } from './support/browser';
+import { captureCiblage } from './support/capture';
+import { screenshotsOnFailure } from './support/failure-shots';
+import { signIn, type SignedInTablet } from './support/field-session';
+import { twoMembers, villages } from './support/households';
+
+const NOT_FOUND = 'Introuvable (ou hors de vos zones).';
+let server: AppServer;
+let enumerator: SignedInTablet;
+let koro: SignedInTablet;
+let gao: SignedInTablet;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  enumerator = await signIn(server, 'enq-koro', 'enq.koro');
+  koro = await signIn(server, 'sup-koro', 'sup.koro');
+  gao = await signIn(server, 'sup-gao', 'sup.gao');
+});
+
+screenshotsOnFailure(() => [enumerator?.page, koro?.page, gao?.page]);
+
+afterAll(async () => {
+  await enumerator?.close();
+  await koro?.close();
+  await gao?.close();
+  await server.stop();
+});
+
+describe('zones', () => {
+  it('the Gao supervisor sees none of Koro’s batches, in the lists or by URL', async () => {
+    await captureCiblage(enumerator, villages.dioungani, twoMembers('Dara'));
+    await enumerator.shell.syncUntilClean();
+    await enumerator.shell.receipt.getByText('1 envoyées, 1 acceptées, 0 rejetées').waitFor();
+    const href = await new CiblageListPage(enumerator.page).item('Oumar Dara').getByRole('link', { name: 'Ouvrir' }).getAttribute('href');
+    const recordId = href?.split('/').pop() ?? '';
+    expect(recordId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // Koro's supervisor sees the batch (the control: there is something to hide).
+    const koroConsole = new SupervisorConsole(koro.page, server.url);
+    await koroConsole.openFromHome();
+    const koroBatches = new BatchListPage(koro.page);
+    await koroBatches.rowOf('Enquêteur Koro (démo)').waitFor();
+    expect(await koroBatches.batchLinks().allInnerTexts()).toEqual(['Lot n° 1']);
+
+    // Gao's supervisor: an empty list…
+    const gaoConsole = new SupervisorConsole(gao.page, server.url);
+    await gaoConsole.openFromHome();
+    const gaoBatches = new BatchListPage(gao.page);
+    await gaoBatches.empty.waitFor();
+    expect(await gaoBatches.batchLinks().count()).toBe(0);
+    expect(await gao.page.getByText('Enquêteur Koro (démo)').count()).toBe(0);
+    await screenshot(gao.page, '15-supervisor-gao-batches');
+
+    // …and Koro's batch and record typed by hand are « Introuvable ».
+    await gaoConsole.visit('/supervision/batches/1');
+    await gao.page.getByText(NOT_FOUND).waitFor();
+    expect(await gao.page.getByText('Oumar Dara').count()).toBe(0);
+    await gaoConsole.visit(`/supervision/records/${recordId}`);
+    await gao.page.getByText(NOT_FOUND).waitFor();
+    expect(await gao.page.getByText('Oumar Dara').count()).toBe(0);
+
+    // Nor do the conflicts or the dashboard mention Koro.
+    await gaoConsole.go('Tableau de bord');
+    await gao.page.getByRole('heading', { name: 'Ciblage : ménages enquêtés et quota' }).waitFor();
+    expect(await gao.page.getByText(/Dioungani|Madougou/).count()).toBe(0);
+  });
+});
