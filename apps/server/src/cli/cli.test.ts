@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,5 +42,24 @@ describe('command-line tools', () => {
     const target = path.join(dataDir, 'copie.sqlite');
     expect(run('src/cli/backup.ts', [target])).toContain('intégrité ok');
     expect(checkDatabase(target)).toMatchObject({ ok: true, userVersion: 3 });
+  });
+
+  it('server.ts listens on PORT, answers, and exits cleanly on SIGTERM', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => { resolve(typeof address === 'object' && address !== null ? address.port : 0); });
+      });
+    });
+    const child = spawn(tsx, ['src/server.ts'], { cwd: serverDir, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => { resolve(code); }));
+    let health: unknown;
+    for (let i = 0; i < 100 && health === undefined; i++) {
+      health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json(), () => undefined);
+      if (health === undefined) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(health).toMatchObject({ status: 'ok' });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 });
