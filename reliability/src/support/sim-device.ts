@@ -81,6 +81,11 @@ export class SimDevice {
     this.pending.push({ mutationId: 0, recordId: record.id, recordType: record.type, op: 'create', baseVersion: 0, record, clientTime: this.now() });
   }
 
+  /** A record another tablet made, as this one received it by pull (so that it can edit it). */
+  adopt(record: JsonObject & { id: string }, version: number): void {
+    this.records.set(record.id, { record: structuredClone(record), version });
+  }
+
   /** An edit of an acknowledged record that has nothing else in flight (what the test script picks). */
   patch(recordId: string, changes: JsonObject): void {
     const local = this.records.get(recordId);
@@ -143,9 +148,10 @@ export class SimDevice {
    * Pulls to the end. On 410 (restore: new epoch) the cursor is forgotten, everything is pulled
    * again, and every own record the server lost or holds at other content is re-queued.
    */
-  async pullAll(options: { deadline?: number } = {}): Promise<{ changes: number; epochReset: boolean }> {
+  async pullAll(options: { deadline?: number } = {}): Promise<{ changes: number; epochReset: boolean; recordIds: string[] }> {
     const deadline = options.deadline ?? Date.now() + 120_000;
     let changes = 0;
+    const recordIds: string[] = [];
     const seen = new Map<string, { version: number; data: JsonObject; deleted: boolean }>();
     let restoreMode = false;
     for (;;) {
@@ -158,6 +164,8 @@ export class SimDevice {
         this.cursor = undefined;
         restoreMode = true;
         seen.clear();
+        recordIds.length = 0;
+        changes = 0;
         continue;
       }
       if (res.status !== 200) throw new Error(`${this.deviceId}: pull answered ${res.status} ${JSON.stringify(res.body)}`);
@@ -165,13 +173,14 @@ export class SimDevice {
       for (const c of page.changes) {
         if (c.entity !== 'record') continue;
         changes++;
+        recordIds.push(c.id);
         seen.set(c.id, c.deleted ? { version: c.version ?? 0, data: {}, deleted: true } : { version: c.version ?? 0, data: c.data, deleted: false });
       }
       this.cursor = page.nextCursor;
       if (!page.hasMore) break;
     }
     if (restoreMode) this.requeueLost(seen);
-    return { changes, epochReset: restoreMode };
+    return { changes, epochReset: restoreMode, recordIds };
   }
 
   /** Local content is the truth the restored server must end up with (nothing typed is lost). */
@@ -210,8 +219,12 @@ export class SimDevice {
     this.frozen = this.build(batch.mutations.map((m, i) => ({ ...m, mutationId: expected + i })));
   }
 
+  /** Every answer this device received, in order (outcome and version per mutation). */
+  readonly answers: MutationResult[][] = [];
+
   private acknowledge(batch: Frozen, answer: { results: MutationResult[]; lastMutationId: number; batchNumber: number | null }): void {
     if (answer.batchNumber === null) this.stats.replayed++;
+    this.answers.push(answer.results);
     const last = batch.mutations.at(-1)?.mutationId ?? 0;
     if (answer.results.length !== batch.mutations.length || answer.lastMutationId < last) {
       throw new Error(`${this.deviceId}: answer does not acknowledge the batch ${JSON.stringify(answer)}`);
