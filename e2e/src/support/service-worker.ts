@@ -20,3 +20,19 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 export async function controllingWorker(page: Page): Promise<string | null> {
   return page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null);
 }
+
+/** Asks the browser to look for a new service worker now (what the app does at start and every 30 min). */
+export async function checkForUpdate(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+  });
+}
+
+/** Whether a new service worker is installed and waiting for the user's go-ahead. */
+export async function hasWaitingWorker(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return Boolean(registration?.waiting);
+  });
+}
