@@ -14,7 +14,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-cli-'));
 const run = (script: string, args: string[] = []) =>
   execFileSync(tsx, [script, ...args], { cwd: serverDir, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
 
-describe('command-line tools', () => {
+describe('command-line tools', { timeout: 90_000 }, () => {
   afterAll(() => { fs.rmSync(dataDir, { recursive: true, force: true }); });
 
   it('seed creates the README demo once, prints the logins, and a second run changes nothing', () => {

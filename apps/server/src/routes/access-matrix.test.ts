@@ -25,7 +25,7 @@ describe('access rules', () => {
   });
 });
 
-describe('authorization matrix (route table × role × zone)', () => {
+describe('authorization matrix (route table × role × zone)', { timeout: 90_000 }, () => {
   let s: TestServer;
   const devices = {} as Record<UserRole, TestDevice>;
   const revoked = {} as Record<UserRole, TestDevice>;
