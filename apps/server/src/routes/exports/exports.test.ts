@@ -39,6 +39,8 @@ describe('exports', () => {
     expect(rows).toHaveLength(3);
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set([ciblage(1, a).id]));
     expect((await get('/api/exports/records.csv?type=ciblage_household&table=lines')).statusCode).toBe(400);
+    // Demo villages can be left out of a real export.
+    expect(parseCsv((await get('/api/exports/records.csv?type=ciblage_household&demo=exclude')).body)).toHaveLength(1);
   });
 
   it('is zone-scoped and audited', async () => {

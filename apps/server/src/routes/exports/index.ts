@@ -18,13 +18,19 @@ export const exportQuerySchema = z.object({
   status: z.enum(['received', 'approved', 'returned', 'rejected']).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** `exclude`: leave the demo villages out (a real export); default `include` so the demo works. */
+  demo: z.enum(['include', 'exclude']).default('include'),
 });
 type ExportQuery = z.infer<typeof exportQuerySchema>;
 
 function filterOf(deps: Deps, auth: AuthContext, q: ExportQuery) {
   const scoped = scopeList(auth.scope());
   const inZone = q.zone === undefined ? undefined : deps.repo.listVillages().filter((v) => villageInZones(v, [q.zone ?? ''])).map((v) => v.id);
-  const villageIds = inZone === undefined ? scoped : scoped === undefined ? inZone : inZone.filter((id) => scoped.includes(id));
+  let villageIds = inZone === undefined ? scoped : scoped === undefined ? inZone : inZone.filter((id) => scoped.includes(id));
+  if (q.demo === 'exclude') {
+    const real = new Set(deps.repo.listVillages().filter((v) => v.data['demo'] !== true).map((v) => v.id));
+    villageIds = (villageIds ?? [...real]).filter((id) => real.has(id));
+  }
   return {
     type: q.type, villageIds, status: q.status, from: q.from,
     to: q.to === undefined ? undefined : new Date(Date.parse(q.to) + 86_400_000).toISOString(),
