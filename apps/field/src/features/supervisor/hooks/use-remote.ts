@@ -18,7 +18,9 @@ export function useRemote<T>(load: (token: string, signal: AbortSignal) => Promi
   useEffect(() => {
     const controller = new AbortController();
     const fullKey = `${token}|${key}`;
+    // New inputs: show loading. Same inputs (reload): keep the data, but a retry after an error shows loading.
     if (shownKey.current !== fullKey) setState({ status: 'loading' });
+    else setState((s) => (s.status === 'error' ? { status: 'loading' } : s));
     void load(token, controller.signal).then((result) => {
       if (controller.signal.aborted) return;
       shownKey.current = fullKey;
