@@ -133,4 +133,25 @@ export class CiblageFormPage extends FormControls {
     if (head) await this.fillAfterRoster(`n°1 ${head.firstName} ${head.lastName}`);
     await this.section('Récapitulatif');
   }
+
+  /** On a synced survey (read-only): « Modifier cette fiche (nouvelle version) ». */
+  async reopenForEdit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Modifier cette fiche (nouvelle version)' }).click();
+    await this.page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  }
+
+  /** Abandons the changes of a new version (« Annuler mes modifications », then confirm). */
+  async discardEdits(): Promise<void> {
+    await this.section('Récapitulatif');
+    await this.page.getByRole('button', { name: 'Annuler mes modifications' }).click();
+    await this.page.getByRole('button', { name: 'Confirmer : annuler les modifications' }).click();
+  }
+
+  /** Changes one roster member's first name (a critical field). */
+  async renameMember(no: number, firstName: string): Promise<void> {
+    await this.section('Membres');
+    await this.editMember(no);
+    await this.fill('Prénom', firstName);
+    await this.page.getByRole('button', { name: 'Terminer ce membre' }).click();
+  }
 }
