@@ -1,5 +1,5 @@
 import { buildCiblageHousehold, sampleIds } from '@jigi/domain/testing';
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JigiDb } from '../storage/db';
@@ -32,8 +32,7 @@ describe('shell', () => {
   it('says so in French when the network is absent', async () => {
     await saveRegistration(user.id, 'dev-1', 'token-token-token-token');
     renderAs(<Shell />, user);
-    await waitFor(() => {
-      expect(screen.getByText(/Pas de réseau : les fiches restent sur la tablette/)).toBeInTheDocument();
-    });
+    // The sync engine may retry a failed request before giving up: allow it a few seconds.
+    expect(await screen.findByText(/Pas de réseau : les fiches restent sur la tablette/, {}, { timeout: 8000 })).toBeInTheDocument();
   });
 });
