@@ -2,8 +2,9 @@ import { db } from './db';
 import { attempt, type StorageResult } from './errors';
 import type { OutboxRow } from './types';
 
-// The outbox (DESIGN.md §3.1). Owned by the sync engine from issue 5 on; the record writers call
-// `addMutation` inside their own transaction so a record never changes without its mutation.
+// The outbox (DESIGN.md §3.1), owned by the sync engine (apps/field/src/sync/README.md). The record
+// writers call `addMutation` inside their own transaction so a record never changes without its
+// mutation; pending rows are compacted and frozen into batches by storage/sync-freeze.ts.
 
 /** Adds a pending mutation. Must be called inside a transaction that includes `outbox`. */
 export async function addMutation(row: Omit<OutboxRow, 'seq' | 'state' | 'mutationId' | 'batchId'>): Promise<void> {
@@ -20,23 +21,18 @@ export function countOutbox(userId: string): Promise<number> {
 }
 
 /**
- * Freezes a user's mutations into one batch: gives each the next per-device mutation id and the batch
- * id, in one transaction with the counter, so a retried batch is byte-identical. A batch already in
- * flight (a previous attempt that got no answer) is returned as it was, never rebuilt.
+ * The rows of the next batch to send (the oldest unacknowledged one as it was frozen, else a new one
+ * of at most `limit` compacted mutations). Kept for callers of the first simple sync; the engine uses
+ * `freezeNextBatch`, which also returns the frozen body.
  */
 export function freezeBatch(userId: string, batchId: string, limit: number): Promise<StorageResult<OutboxRow[]>> {
-  return attempt(() =>
-    db().transaction('rw', db().outbox, db().syncState, async () => {
-      const inFlight = await db().outbox.where('[userId+state]').equals([userId, 'in_flight']).sortBy('seq');
-      if (inFlight.length > 0) return inFlight;
-      const state = await db().syncState.get(userId);
-      if (!state) return [];
-      const pending = (await db().outbox.where('[userId+state]').equals([userId, 'pending']).sortBy('seq')).slice(0, limit);
-      let next = state.nextMutationId;
-      const frozen = pending.map((row) => ({ ...row, state: 'in_flight' as const, batchId, mutationId: next++ }));
-      await db().outbox.bulkPut(frozen);
-      await db().syncState.update(userId, { nextMutationId: next });
-      return frozen;
-    }),
-  );
+  return attempt(async () => {
+    // Loaded on use: the record writers import this file, and the shell must not load the protocol.
+    const [{ freezeNextBatch }, { wireLimits }] = await Promise.all([import('./sync-freeze'), import('@jigi/sync')]);
+    const frozen = await freezeNextBatch({ userId, newBatchId: () => batchId, now: new Date().toISOString(), jsonBudget: wireLimits.maxPushBodyBytes, maxMutations: limit });
+    if (!frozen.ok) throw new Error(frozen.error.detail);
+    if (!frozen.value) return [];
+    const rows = await db().outbox.where('batchId').equals(frozen.value.batchId).toArray();
+    return rows.sort((a, b) => (a.mutationId ?? 0) - (b.mutationId ?? 0));
+  });
 }

@@ -16,7 +16,7 @@ describe('tablet database schema', () => {
     await db.open();
     expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['beneficiaryHouseholds', 'drafts', 'meta', 'microprojects', 'outbox', 'receipts', 'records', 'settings', 'syncState', 'tasks', 'users', 'villages'].sort(),
+      ['beneficiaryHouseholds', 'drafts', 'meta', 'microprojects', 'outbox', 'receipts', 'records', 'settings', 'syncBatches', 'syncState', 'tasks', 'users', 'villages'].sort(),
     );
     db.close();
   });
@@ -33,7 +33,7 @@ describe('tablet database schema', () => {
 
     const v2 = new JigiDb(dbName);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(LATEST_SCHEMA_VERSION);
     const row = await v2.records.get('r1');
     expect(row?.record).toEqual(record);
     expect(row?.searchText).toBe('');

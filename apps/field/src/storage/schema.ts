@@ -1,7 +1,7 @@
 /**
  * The tablet's IndexedDB schema, one entry per version. Only add versions, never edit a shipped one:
  * a tablet in the field may skip several app updates, and Dexie replays each upgrade in order.
- * Every version > 1 has a test in schema.test.ts that opens a database at the previous shape, fills
+ * Every version > 1 has a test (schema.test.ts, sync-schema-v3.test.ts) that opens a database at the previous shape, fills
  * it, and upgrades it.
  *
  * History (one line per version):
@@ -10,6 +10,8 @@
  *   v2 — records and drafts indexed by [agentId+type] (every list screen reads by user and workflow);
  *        rows get `searchText` (accent-folded names): '' from the upgrade, computed when first listed
  *        (the fold lives in the domain package, which the app shell does not load).
+ *   v3 — syncBatches: frozen push bodies of the sync engine (issue 5; test in sync-schema-v3.test.ts).
+ *        No upgrade: the first sync's in-flight mutations get their batch at the next freeze.
  */
 import type { Transaction } from 'dexie';
 
@@ -53,6 +55,12 @@ export const schemaVersions: readonly SchemaVersion[] = [
             row.searchText ??= '';
           });
       }
+    },
+  },
+  {
+    version: 3,
+    stores: {
+      syncBatches: 'batchId, userId, firstMutationId',
     },
   },
 ];

@@ -1,7 +1,7 @@
 import { buildCiblageHousehold } from '@jigi/domain/testing';
 import type { PullChange } from '@jigi/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshSyncDb as freshDb } from '../sync/test-support/sync-db';
+import { freshDb } from '../test-support/db';
 import type { JigiDb } from './db';
 import { saveDraft } from './drafts';
 import { finaliseRecord } from './records';

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshSyncDb } from './test-support/sync-db';
+import { freshDb } from '../test-support/db';
 import { inMemoryLockManager, leaseLock, webLocks, type SyncLock } from './sync-lock';
 
 // One tab syncs at a time: the Web Locks path and the IndexedDB lease used where the browser has no
 // Web Locks behave the same way — the second tab does not wait, it is told the lock is taken.
 
 beforeEach(async () => {
-  await freshSyncDb().open();
+  await freshDb().open();
 });
 
 async function contend(a: SyncLock, b: SyncLock) {

@@ -1,30 +1,45 @@
-import { getSyncState } from '../storage/sync-state';
 import type { ApiError } from './api';
-import { pullAll } from './pull';
-import { pushAll } from './push';
+import { SyncEngine } from './sync-engine';
+
+// The app's first sync entry point (app/use-sync.ts), now the sync engine of issue 5: compaction,
+// frozen gzip batches, retries, Web Locks, receipts. One engine per user per page, so the batch size
+// it learnt carries over from one sync to the next.
 
 export type SyncSummary =
   | { ok: true; sent: number; accepted: number; rejected: number; conflicts: number; pulled: number; batchNos: number[] }
-  | { ok: false; error: ApiError | { kind: 'storage' | 'unregistered'; message: string } };
+  | { ok: false; error: ApiError | { kind: 'storage' | 'unregistered' | 'busy'; message: string } };
+
+const engines = new Map<string, SyncEngine>();
+
+/** The page's engine for a user (the UI's SyncProvider and this function share it). */
+export function engineFor(userId: string): SyncEngine {
+  let engine = engines.get(userId);
+  if (!engine) {
+    engine = new SyncEngine({ userId, transport: { baseUrl: '', fetch: (...args) => fetch(...args), now: () => Date.now() } });
+    engines.set(userId, engine);
+  }
+  return engine;
+}
 
 /** One sync: push first (so the pull brings back the server's view of our own changes), then pull. */
 export async function syncNow(userId: string): Promise<SyncSummary> {
-  const state = await getSyncState(userId);
-  if (!state.ok) return { ok: false, error: { kind: 'storage', message: state.error.kind } };
-  if (!state.value) return { ok: false, error: { kind: 'unregistered', message: 'device not registered' } };
-  const pushed = await pushAll(state.value);
-  if (!pushed.ok) return pushed;
-  const fresh = await getSyncState(userId);
-  const pulled = await pullAll(fresh.ok && fresh.value ? fresh.value : state.value);
-  if (!pulled.ok) return pulled;
-  const sum = (k: 'sent' | 'accepted' | 'rejected' | 'conflicts') => pushed.receipts.reduce((n, r) => n + r[k], 0);
-  return {
-    ok: true,
-    sent: sum('sent'),
-    accepted: sum('accepted'),
-    rejected: sum('rejected'),
-    conflicts: sum('conflicts'),
-    pulled: pulled.changes,
-    batchNos: pushed.receipts.flatMap((r) => (r.batchNo !== undefined ? [r.batchNo] : [])),
-  };
+  const outcome = await engineFor(userId).sync('manual');
+  if (outcome.ok) {
+    const r = outcome.receipt;
+    return { ok: true, sent: r?.sent ?? 0, accepted: r?.accepted ?? 0, rejected: r?.rejected ?? 0, conflicts: r?.conflicts ?? 0, pulled: r?.pulled ?? 0, batchNos: r?.batchNos ?? [] };
+  }
+  if (outcome.busy) return { ok: false, error: { kind: 'busy', message: 'another tab is syncing' } };
+  const e = outcome.error;
+  switch (e.kind) {
+    case 'http':
+      return { ok: false, error: { kind: 'http', status: e.status, code: e.code, message: e.message } };
+    case 'timeout':
+    case 'network':
+      return { ok: false, error: { kind: 'offline', message: e.message } };
+    case 'invalid':
+      return { ok: false, error: { kind: 'invalid', message: e.message } };
+    case 'storage':
+    case 'unregistered':
+      return { ok: false, error: { kind: e.kind, message: e.message } };
+  }
 }

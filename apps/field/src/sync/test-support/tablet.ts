@@ -1,6 +1,5 @@
 import { deviceRegistrationResponseSchema } from '@jigi/sync';
-import { db, type JigiDb } from '../../storage/db';
-import { useSyncDatabase } from './sync-db';
+import { db, useDatabase, type JigiDb } from '../../storage/db';
 import { saveRegistration } from '../../storage/sync-state';
 import { upsertUser } from '../../storage/users';
 import { SyncEngine, type EngineOptions } from '../sync-engine';
@@ -37,7 +36,7 @@ export async function registerTablet(input: {
 }): Promise<Tablet> {
   n += 1;
   const name = `tablet-${n}-${Math.random().toString(36).slice(2)}`;
-  const database = useSyncDatabase(name);
+  const database = useDatabase(name);
   await database.open();
   const res = await fetch(`${input.serverUrl}/api/auth/device`, {
     method: 'POST',
@@ -63,7 +62,7 @@ export async function registerTablet(input: {
     use() {
       if (db() !== database) {
         // useDatabase closes the current one; reopen by name keeps the data (fake-indexeddb is in memory per name).
-        const reopened = useSyncDatabase(name);
+        const reopened = useDatabase(name);
         tablet.database = reopened;
         return reopened;
       }

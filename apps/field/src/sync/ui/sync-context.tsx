@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { SyncEngine } from '../sync-engine';
+import type { SyncEngine } from '../sync-engine';
+import { engineFor } from '../sync-now';
 import { SyncScheduler } from '../scheduler';
 
 export interface SyncServices {
@@ -18,7 +19,8 @@ export function SyncProvider({ userId, children, services }: { userId: string; c
   const [nextAt, setNextAt] = useState<number>();
   const value = useMemo<SyncServices>(() => {
     if (services) return services;
-    const engine = new SyncEngine({ userId, transport: { baseUrl: '', fetch: (...args) => fetch(...args), now: () => Date.now() } });
+    // The same engine as syncNow (app/use-sync.ts): one progress store, one learnt batch size.
+    const engine = engineFor(userId);
     const scheduler = new SyncScheduler({ sync: (trigger) => engine.sync(trigger), events: window, onSchedule: setNextAt });
     return { engine, scheduler };
   }, [userId, services]);

@@ -5,7 +5,7 @@ import { addSyncReceipt } from '../../storage/sync-receipts';
 import { renderAs, testUser } from '../../test-support/render';
 import { SyncScheduler } from '../scheduler';
 import { SyncEngine } from '../sync-engine';
-import { freshSyncDb } from '../test-support/sync-db';
+import { freshDb } from '../../test-support/db';
 import { RecordSyncState } from './record-sync-state';
 import { SyncProvider } from './sync-context';
 import { SyncHistory } from './sync-history';
@@ -45,7 +45,7 @@ describe('sync UI', () => {
   });
 
   it('lists receipts « 42 envoyés, 42 acceptés, 0 rejetés — lot n° 12 » with the rejected records', async () => {
-    await freshSyncDb().open();
+    await freshDb().open();
     const base = { userId: 'u1', batchId: 'b', sent: 42, accepted: 41, rejected: 1, conflicts: 0, duplicates: 0, pulled: 3, bytesUp: 1, bytesDown: 1, requests: 2, finishedAt: '2026-03-15T09:01:00.000Z' };
     await addSyncReceipt({ ...base, at: '2026-03-15T09:00:00.000Z', batchNos: [12], rejections: [{ recordId: '0b6f3c1e-1111-4aaa-8bbb-000000000001', code: 'forbidden', message: 'Village hors de vos zones' }] });
     renderAs(<SyncHistory userId="u1" />, testUser({ id: 'u1' }));
