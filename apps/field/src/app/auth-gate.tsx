@@ -5,12 +5,14 @@ import { StorageErrorMessage } from '../components/storage-error-message';
 import { LoginScreen } from '../features/auth/login-screen';
 import { PinSetup } from '../features/auth/pin-setup';
 import { UnlockScreen } from '../features/auth/unlock-screen';
+import { navigate } from '../lib/router';
 import { SessionContext, type Session } from '../lib/session';
 import type { StorageError } from '../storage/errors';
 import { getMeta, setMeta } from '../storage/meta';
 import { unsyncedOnDevice } from '../storage/counts';
 import type { UserRow } from '../storage/types';
 import { listUsers } from '../storage/users';
+import { resumePath } from './last-path';
 import { Shell } from './shell';
 
 // The unlocked user survives a reload of the same tab (an update, a crash of the page) but not the
@@ -55,7 +57,11 @@ export function AuthGate() {
     sessionStorage.setItem(SESSION_KEY, user.id);
     void setMeta(ACTIVE_USER_KEY, user.id);
     setRefusal(null);
-    setScreen({ kind: 'app', user });
+    // Back to the screen the user was on (a draft in the middle of the roster) when the page was closed.
+    void resumePath(user.id, window.location.hash).then((path) => {
+      if (path) navigate(path, { replace: true });
+      setScreen({ kind: 'app', user });
+    });
   }, []);
 
   const lock = useCallback(() => {

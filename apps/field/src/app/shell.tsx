@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
-import { Link } from '../lib/router';
+import { Link, usePath } from '../lib/router';
+import { setMeta } from '../storage/meta';
+import { lastPathKey } from './last-path';
 import { useSession } from '../lib/session';
 import { unsyncedOnDevice } from '../storage/counts';
 import { AppRoutes, warmUpRoutes } from './routes';
@@ -15,6 +17,11 @@ export function Shell() {
   const { user, lock } = useSession();
   const sync = useSync(user.id);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // Remember where the user is, so an unlock after the page was closed resumes there.
+  const path = usePath();
+  useEffect(() => {
+    void setMeta(lastPathKey(user.id), path);
+  }, [path, user.id]);
   useEffect(() => {
     const id = setTimeout(() => {
       warmUpRoutes(user.role);

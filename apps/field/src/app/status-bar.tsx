@@ -51,7 +51,7 @@ export function StatusBar({ userId }: { userId: string }) {
     void storageUse().then(setUse);
   }, [c?.unsynced, c?.drafts]);
   return (
-    <div className="status-bar" aria-label="État de la tablette">
+    <div className="status-bar" aria-label={t('statusBar.label')}>
       <span className={`pill ${c && c.unsynced > 0 ? 'pill-warn' : 'pill-ok'}`} data-testid="unsynced-count">
         {t('statusBar.unsynced', { count: c?.unsynced ?? 0 })}
       </span>

@@ -39,7 +39,7 @@ export function LoginScreen({ onLoggedIn, onCancel }: { onLoggedIn: (user: UserR
       <form onSubmit={(e) => void submit(e)} className="stack">
         <div className="field">
           <label htmlFor={`${id}-login`}>{t('login')}</label>
-          <input id={`${id}-login`} autoComplete="username" autoCapitalize="none" value={login} onChange={(e) => { setLogin(e.target.value); }} required />
+          <input id={`${id}-login`} autoFocus autoComplete="username" autoCapitalize="none" value={login} onChange={(e) => { setLogin(e.target.value); }} required />
         </div>
         <div className="field">
           <label htmlFor={`${id}-password`}>{t('password')}</label>

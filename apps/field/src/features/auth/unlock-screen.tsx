@@ -67,7 +67,7 @@ export function UnlockScreen({ users, onUnlocked, onOtherAccount }: { users: Use
           <>
             <div className="field">
               <label htmlFor={`${id}-pin`}>{t('pin')}</label>
-              <input id={`${id}-pin`} type="password" inputMode="numeric" autoComplete="current-password" value={pin} onChange={(e) => { setPinText(e.target.value); }} />
+              <input id={`${id}-pin`} type="password" inputMode="numeric" autoComplete="current-password" autoFocus value={pin} onChange={(e) => { setPinText(e.target.value); }} />
             </div>
             <Button type="submit" variant="primary" disabled={busy || pin.length === 0}>
               {busy ? t('unlocking') : t('unlock')}

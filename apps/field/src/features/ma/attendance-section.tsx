@@ -56,7 +56,7 @@ export function AttendanceCounts() {
   const c = attendanceCounts(lines);
   const rate = c.expected === 0 ? 0 : Math.round((c.present / c.expected) * 100);
   return (
-    <div className="counts" role="status" aria-label="Comptes de présence">
+    <div className="counts" role="status" aria-label={t('counts.label')}>
       <span className="pill pill-ok">{t('counts.present', { count: c.present })}</span>
       <span className="pill pill-off">{t('counts.absent', { count: c.absent })}</span>
       <span className="pill pill-warn">{t('counts.excused', { count: c.excused })}</span>
