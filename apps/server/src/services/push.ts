@@ -2,8 +2,12 @@ import { isCriticalPath, isRecordType, validateRecord } from '@jigi/domain';
 import {
   mergeMutation,
   mutationResultOf,
+  instantSchema,
+  mutationSchema,
+  opaqueIdSchema,
   PROTOCOL_VERSION,
-  pushRequestSchema,
+  uuidSchema,
+  wireLimits,
   rejectionCodes,
   type Issue,
   type Json,
@@ -12,6 +16,7 @@ import {
   type PushResponse,
   type RejectionCode,
 } from '@jigi/sync';
+import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../plugins/validate';
 import type { AuthContext } from '../plugins/access';
@@ -20,6 +25,25 @@ import type { Deps } from './deps';
 import { ruleContextFor } from './rule-context';
 import { inScope, roleRecordTypes } from './scope';
 import { writeRecordChange } from './record-writes';
+
+/**
+ * The push envelope, with each mutation only required to carry its id and record id: a mutation that
+ * fails `mutationSchema` is then refused alone (it consumes its id, DESIGN.md §3.3) instead of failing
+ * the whole push and blocking the tablet's queue. Otherwise the same rules as `pushRequestSchema`.
+ */
+const pushEnvelopeSchema = z
+  .object({
+    protocolVersion: z.number().int().min(1),
+    deviceId: opaqueIdSchema,
+    batchId: uuidSchema,
+    clientTime: instantSchema,
+    clockOffsetMs: z.number().int().optional(),
+    mutations: z.array(z.looseObject({ mutationId: z.number().int().min(1), recordId: uuidSchema })).min(1).max(wireLimits.maxMutationsPerPush),
+  })
+  .refine((p) => p.mutations.every((m, i) => i === 0 || m.mutationId === (p.mutations[i - 1]?.mutationId ?? 0) + 1), {
+    message: 'mutation ids must ascend by 1',
+    path: ['mutations'],
+  });
 
 type Rejection = { code: RejectionCode; message: string; issues?: Issue[]; details?: Record<string, Json> };
 
@@ -30,7 +54,7 @@ type Rejection = { code: RejectionCode; message: string; issues?: Issue[]; detai
  */
 export function handlePush(deps: Deps, auth: AuthContext, body: unknown): PushResponse {
   checkProtocolVersion(body);
-  const push = parseInput(pushRequestSchema, body);
+  const push = parseInput(pushEnvelopeSchema, body);
   const device = auth.device;
   if (device === null) throw new AppError('device_required');
   if (push.deviceId !== device.id) throw new AppError('device_mismatch', { details: { deviceId: push.deviceId } });
@@ -57,8 +81,11 @@ export function handlePush(deps: Deps, auth: AuthContext, body: unknown): PushRe
         batchId: push.batchId, deviceId: device.id, userId: auth.user.id, receivedAt: serverTime, clientTime: push.clientTime,
         clockOffsetMs: Date.parse(serverTime) - Date.parse(push.clientTime), counts: {}, villages: [],
       });
-      const result = applyMutation(deps, auth, current, mutation, batch.number, serverTime);
-      const countKey = result.outcome === 'rejected' ? 'rejected' : mutation.recordType;
+      const parsed = mutationSchema.safeParse(mutation);
+      const result = parsed.success
+        ? applyMutation(deps, auth, current, parsed.data, batch.number, serverTime)
+        : reject(deps, auth, current, mutation, batch.number, serverTime, malformed(parsed.error));
+      const countKey = result.outcome === 'rejected' || !parsed.success ? 'rejected' : parsed.data.recordType;
       batch.counts[countKey] = (batch.counts[countKey] ?? 0) + 1;
       if (result.outcome !== 'rejected') {
         const villageId = repo.recordById(mutation.recordId)?.villageId;
@@ -161,7 +188,7 @@ function authorise(deps: Deps, auth: AuthContext, mutation: Mutation, existing: 
   return undefined;
 }
 
-function reject(deps: Deps, auth: AuthContext, device: DeviceRow, mutation: Mutation, batchNumber: number, serverTime: string, rejection: Rejection): MutationResult {
+function reject(deps: Deps, auth: AuthContext, device: DeviceRow, mutation: { mutationId: number; recordId: string }, batchNumber: number, serverTime: string, rejection: Rejection): MutationResult {
   // Kept rather than dropped (DESIGN.md §4): the supervisor and support can see what was refused.
   deps.repo.quarantine({
     deviceId: device.id, userId: auth.user.id, mutationId: mutation.mutationId, batchNumber, reasonCode: rejection.code,
@@ -189,4 +216,15 @@ function firstError(issues: readonly Issue[]): string {
 
 function asText(value: Json | undefined): string {
   return typeof value === 'string' ? value : JSON.stringify(value ?? null);
+}
+
+/** A mutation that fails the wire schema: refused with each field path and rule named. */
+function malformed(error: z.ZodError): Rejection {
+  const issues: Issue[] = error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), rule: `wire.${i.code}`, severity: 'error', message: i.message }));
+  const first = issues[0];
+  return {
+    code: 'validation_failed',
+    message: `Modification mal formée${first === undefined ? '' : ` : champ « ${first.path || '(modification)'} », ${first.message}`}.`,
+    issues,
+  };
 }

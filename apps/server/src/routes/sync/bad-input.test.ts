@@ -24,7 +24,7 @@ describe('bad input: 4xx with a stable code, nothing written, the server keeps s
     ['empty body', () => raw(''), 400, 'invalid_json'],
     ['prototype poisoning', () => raw('{"__proto__": {"admin": true}}'), 400, 'invalid_json'],
     ['wrong types', () => raw(JSON.stringify({ ...pushBody(a, []), mutations: 'tout' })), 400, 'invalid_body'],
-    ['a mutation without its record', () => raw(JSON.stringify(pushBody(a, [{ ...createMutation(1, rec()), record: undefined }]))), 400, 'invalid_body'],
+    ['a mutation whose record id is not a UUID', () => raw(JSON.stringify(pushBody(a, [{ ...createMutation(1, rec()), recordId: 'abc' }]))), 400, 'invalid_body'],
     ['non-contiguous ids inside a push', () => raw(JSON.stringify(pushBody(a, [createMutation(1, rec()), createMutation(3, ciblage(2, a))]))), 400, 'invalid_body'],
     ['an oversized body', () => raw(JSON.stringify({ ...pushBody(a, [createMutation(1, rec())]), padding: 'x'.repeat(2_100_000) })), 413, 'body_too_large'],
     ['a gzip bomb', () => raw(gzipSync(JSON.stringify({ ...pushBody(a, [createMutation(1, rec())]), padding: ' '.repeat(5_000_000) })), { 'content-encoding': 'gzip' }), 413, 'body_too_large'],
@@ -49,6 +49,19 @@ describe('bad input: 4xx with a stable code, nothing written, the server keeps s
     expect(s.repo.deviceById(a.deviceId)?.lastMutationId).toBe(0);
     expect(s.repo.listBatches({ limit: 10, offset: 0 }).total).toBe(0);
     expect((await s.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+
+  it('refuses a malformed mutation alone: it consumes its id and the next ones apply', async () => {
+    const other = await registerDevice(s.app, 'enq.koro');
+    const r2 = ciblage(50, other);
+    const res = await push(s.app, other, [{ ...createMutation(1, ciblage(49, other)), record: undefined }, { ...createMutation(2, r2), op: 'rename' }, createMutation(3, r2)]);
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ results: { outcome: string; error?: { code: string; message: string; issues: { path: string }[] } }[]; lastMutationId: number }>();
+    expect(body.results.map((r) => r.error?.code ?? r.outcome)).toEqual(['validation_failed', 'validation_failed', 'applied']);
+    expect(body.results[0]?.error?.message).toContain('record');
+    expect(body.lastMutationId).toBe(3);
+    expect(s.repo.listQuarantine(other.deviceId).map((q) => q.mutationId)).toEqual([1, 2]);
+    expect(s.repo.recordById(ciblage(49, other).id)).toBeUndefined();
   });
 
   it('names the field and rule of a schema error', async () => {
