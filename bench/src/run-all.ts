@@ -1,6 +1,6 @@
 // `pnpm bench`: issue 8 §1 (throughput side by side) and §2 (poor links), printed as tables with
 // ratios and written to bench/results/latest.json. Choose sizes with BENCH_N, BENCH_POOR_N,
-// BENCH_POOR_PROFILES, BENCH_ONLY, BENCH_SEED (see README.md).
+// BENCH_POOR_PROFILES, BENCH_ONLY, BENCH_SEED, BENCH_OUT (see README.md).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentHash, generateHouseholds } from '@jigi/testkit';
@@ -59,7 +59,7 @@ if (config.only !== 'throughput') {
 }
 
 const results: BenchResults = { date: new Date().toISOString(), machine: describeMachine(), config, records: { seed: config.seed, meanJsonBytes }, throughput, poorLink };
-const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'results', 'latest.json');
+const file = process.env.BENCH_OUT ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'results', 'latest.json');
 await writeResults(file, results);
 log(`\nresults written to ${path.relative(process.cwd(), file)}`);
 if ([...throughput, ...poorLink].some((r) => !r.gate.ok)) {
