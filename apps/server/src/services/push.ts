@@ -41,7 +41,7 @@ const pushEnvelopeSchema = z
     mutations: z.array(z.looseObject({ mutationId: z.number().int().min(1), recordId: uuidSchema })).min(1).max(wireLimits.maxMutationsPerPush),
   })
   .refine((p) => p.mutations.every((m, i) => i === 0 || m.mutationId === (p.mutations[i - 1]?.mutationId ?? 0) + 1), {
-    message: 'mutation ids must ascend by 1',
+    error: 'mutation ids must ascend by 1',
     path: ['mutations'],
   });
 
