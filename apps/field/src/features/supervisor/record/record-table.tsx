@@ -2,7 +2,9 @@ import type { Issue } from '@jigi/sync';
 import { flattenRecord, type Json, type JsonObject } from '@jigi/sync';
 import { useSupervisorT } from '../i18n';
 import { childRef } from './child-ref';
+import { derivedColumns } from './derived-columns';
 import { labelOf } from './field-label';
+import { useMuacThresholds } from './use-muac-thresholds';
 import { formatValue, leafName } from './value-labels';
 
 /** Column paths of a list of lines: every leaf any line has (nested ones flattened), `id` left out. */
@@ -17,6 +19,7 @@ export function RecordTable({ type, field, rows, record, warnings, caption }: { 
   const { t } = useSupervisorT();
   const yesNo = { yes: t('yes'), no: t('no') };
   const cols = columnsOf(rows);
+  const derived = derivedColumns(type, field, record, useMuacThresholds(), { ageMonths: t('derived.ageMonths'), muacColour: t('derived.muacColour') });
   return (
     <div className="sup-table-wrap">
       <table className="sheet sup-table">
@@ -31,6 +34,11 @@ export function RecordTable({ type, field, rows, record, warnings, caption }: { 
                   .join(' › ')}
               </th>
             ))}
+            {derived.map((d) => (
+              <th key={d.key} scope="col">
+                {d.header}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -42,6 +50,9 @@ export function RecordTable({ type, field, rows, record, warnings, caption }: { 
               <tr key={id} className={issues.length > 0 ? 'sup-row-warning' : undefined} title={issues.map((i) => i.message).join(' ; ') || undefined}>
                 {cols.map((c) => (
                   <td key={c}>{childRef(record, leafName(c), flat[c] as Json | undefined) ?? formatValue(type, leafName(c), flat[c] as Json | undefined, yesNo)}</td>
+                ))}
+                {derived.map((d) => (
+                  <td key={d.key}>{d.cell(row)}</td>
                 ))}
               </tr>
             );

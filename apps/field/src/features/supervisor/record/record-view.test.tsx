@@ -1,4 +1,5 @@
-import { sampleIds } from '@jigi/domain/testing';
+import { buildPnpChild, buildPnpEnrolment, sampleId, sampleIds } from '@jigi/domain/testing';
+import type { JsonObject } from '@jigi/sync';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -102,5 +103,22 @@ describe('record view', () => {
     expect(api.callsTo('POST', `/api/review/records/${ID}/decision`)[0]?.body).toEqual({ decision: 'return', comment: 'Vérifier le prénom du chef' });
     expect(await screen.findByText('« Vérifier le prénom du chef »')).toBeInTheDocument();
     expect(screen.getAllByText('Renvoyé pour correction').length).toBeGreaterThan(0);
+  });
+
+  it('shows a PNP child’s age in months and MUAC colour, derived the domain’s way; the mother by name', async () => {
+    const pnp = JSON.parse(JSON.stringify(buildPnpEnrolment({ children: [buildPnpChild({ dob: '2023-09-10', muacMm: 112, referredTo: 'urenas' }), buildPnpChild({ id: sampleId(302), name: 'Issa Guindo', muacMm: 120 })] }))) as JsonObject;
+    const base = recordDetail();
+    api.on('GET /api/review/records/:id', { body: { ...base, record: { ...base.record, type: 'pnp_enrolment', data: pnp, warnings: [] }, versions: [] } });
+    renderScreen(<RecordView id={ID} />);
+    const children = await screen.findByRole('table', { name: 'Enfants' });
+    const first = within(children).getByText('Hawa Guindo').closest('tr') as HTMLElement;
+    expect(within(first).getByText('30')).toBeInTheDocument();
+    expect(within(first).getByText('Rouge')).toHaveClass('muac-red');
+    expect(within(first).getByText('URENAS')).toBeInTheDocument();
+    expect(within(first).getByText('Fatoumata Ongoïba')).toBeInTheDocument();
+    const second = within(children).getByText('Issa Guindo').closest('tr') as HTMLElement;
+    expect(within(second).getByText('Jaune')).toBeInTheDocument();
+    expect(within(children).getByRole('columnheader', { name: 'Couleur du PB' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Inscription PNP — Fatoumata Ongoïba' })).toBeInTheDocument();
   });
 });
