@@ -26,6 +26,10 @@ const NewPnp = lazy(() => import('../features/pnp/pnp-screens').then((m) => ({ d
 const PnpList = lazy(() => import('../features/pnp/pnp-screens').then((m) => ({ default: m.PnpList })));
 const SyncHistory = lazy(() => import('../features/sync-history/sync-history').then((m) => ({ default: m.SyncHistory })));
 
+// The supervisor console (features/supervisor, issue 6) routes inside itself: every path under
+// /supervision goes to it.
+const SupervisorConsole = lazy(() => import('../features/supervisor/supervisor-console'));
+
 type Route = { pattern: string; render: (params: Record<string, string>) => React.ReactNode };
 
 // Order matters: `/ciblage/new` before `/ciblage/:id`.
@@ -50,7 +54,6 @@ function useRoutes(): Route[] {
     { pattern: '/himo/sheet/:id', render: (p) => <SheetForm key={p['id']} id={p['id'] ?? ''} /> },
     { pattern: '/corrections', render: () => <CorrectionsList /> },
     { pattern: '/sync', render: () => <SyncHistory /> },
-    { pattern: '/supervision', render: () => <ConsolePlaceholder title={t('supervision')} /> },
     { pattern: '/admin', render: () => <ConsolePlaceholder title={t('admin')} /> },
   ];
 }
@@ -59,6 +62,14 @@ export function AppRoutes() {
   const path = usePath();
   const routes = useRoutes();
   const { t } = useTranslation();
+  if (path === '/supervision' || path.startsWith('/supervision/'))
+    return (
+      <RouteErrorBoundary resetKey={path}>
+        <Suspense fallback={<Notice tone="info">{t('loading')}</Notice>}>
+          <SupervisorConsole />
+        </Suspense>
+      </RouteErrorBoundary>
+    );
   for (const route of routes) {
     const params = matchPath(route.pattern, path);
     if (params)
