@@ -56,6 +56,9 @@ describe('a sync with no faults', () => {
     const pushesBefore = pushes(world.link).length;
     expect((await t.engine.sync('timer')).ok).toBe(true);
     expect(world.link.stats.requests - again).toBe(1);
+    const idle = world.link.stats.log.at(-1);
+    console.info(`nothing-changed sync: 1 request, ${idle?.bytesUp ?? 0} B up, ${idle?.bytesDown ?? 0} B down`);
+    expect((idle?.bytesUp ?? 0) + (idle?.bytesDown ?? 0)).toBeLessThan(2_000);
     expect(pushes(world.link).length).toBe(pushesBefore);
     const after = await syncHistory(t.userId);
     expect(after.ok && after.value).toHaveLength(1);
