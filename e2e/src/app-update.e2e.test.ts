@@ -1,7 +1,7 @@
 // Issue 7, scenario 7: a new version of the app is deployed while a draft is open. The prompt
 // « Nouvelle version disponible » appears, nothing changes until the user chooses « Mettre à jour »
 // (never under the open form), and the draft is intact after the update.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CiblageFormPage } from './pages/ciblage-form-page';
 import { CiblageListPage } from './pages/ciblage-list-page';
 import { HomePage } from './pages/home-page';
@@ -9,24 +9,19 @@ import { UpdateBanner } from './pages/update-banner';
 import { startAppServer, type AppServer } from './support/app-server';
 import { screenshot } from './support/browser';
 import { deployNewVersion } from './support/deploy';
-import { screenshotsOnFailure } from './support/failure-shots';
 import { signIn, type SignedInTablet } from './support/field-session';
 import { villages } from './support/households';
 import { checkForUpdate, hasWaitingWorker } from './support/service-worker';
+import { Resources } from './support/resources';
 
 let server: AppServer;
 let tablet: SignedInTablet;
 
+const resources = new Resources();
+
 beforeAll(async () => {
-  server = await startAppServer();
-  tablet = await signIn(server, 'enq-koro', 'enq.koro');
-});
-
-screenshotsOnFailure(() => [tablet?.page]);
-
-afterAll(async () => {
-  await tablet?.close();
-  await server.stop();
+  server = resources.server(await startAppServer());
+  tablet = resources.tablet(await signIn(server, 'enq-koro', 'enq.koro'));
 });
 
 describe('app update', () => {

@@ -1,28 +1,23 @@
 // Issue 7, scenario 5: HIMO — a daily attendance sheet for ten workers, one of them on a half day;
 // the amount due is days × the microproject's daily wage.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HimoProjectPage, HimoSheetFormPage, HimoWorkerFormPage } from './pages/himo-pages';
 import { HomePage } from './pages/home-page';
 import { startAppServer, type AppServer } from './support/app-server';
 import { screenshot } from './support/browser';
-import { screenshotsOnFailure } from './support/failure-shots';
 import { signIn, type SignedInTablet } from './support/field-session';
+import { Resources } from './support/resources';
 
 const PROJECT = 'Cordons pierreux de Ségué (démo)';
 const WAGE = 2000; // the seeded microproject's daily wage (FCFA)
 let server: AppServer;
 let agent: SignedInTablet;
 
+const resources = new Resources();
+
 beforeAll(async () => {
-  server = await startAppServer();
-  agent = await signIn(server, 'agent-bankass', 'agent.bankass');
-});
-
-screenshotsOnFailure(() => [agent?.page]);
-
-afterAll(async () => {
-  await agent?.close();
-  await server.stop();
+  server = resources.server(await startAppServer());
+  agent = resources.tablet(await signIn(server, 'agent-bankass', 'agent.bankass'));
 });
 
 /** `19 000 FCFA` whatever space the French number format puts between thousands. */

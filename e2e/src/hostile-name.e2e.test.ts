@@ -1,14 +1,14 @@
 // Issue 7, scenario 9: a name typed in the field as `<img src=x onerror=alert(1)>` reaches the
 // supervisor console as text — shown literally, never turned into markup or script.
 import type { Dialog } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BatchDetailPage, BatchListPage, RecordViewPage, SupervisorConsole } from './pages/supervisor-console';
 import { startAppServer, type AppServer } from './support/app-server';
 import { screenshot } from './support/browser';
 import { captureCiblage } from './support/capture';
-import { screenshotsOnFailure } from './support/failure-shots';
 import { signIn, type SignedInTablet } from './support/field-session';
 import { villages } from './support/households';
+import { Resources } from './support/resources';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 let server: AppServer;
@@ -16,24 +16,18 @@ let enumerator: SignedInTablet;
 let supervisor: SignedInTablet;
 const dialogs: string[] = [];
 
+const resources = new Resources();
+
 beforeAll(async () => {
-  server = await startAppServer();
-  enumerator = await signIn(server, 'enq-koro', 'enq.koro');
-  supervisor = await signIn(server, 'sup-koro', 'sup.koro');
+  server = resources.server(await startAppServer());
+  enumerator = resources.tablet(await signIn(server, 'enq-koro', 'enq.koro'));
+  supervisor = resources.tablet(await signIn(server, 'sup-koro', 'sup.koro'));
   const onDialog = (dialog: Dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   };
   enumerator.page.on('dialog', onDialog);
   supervisor.page.on('dialog', onDialog);
-});
-
-screenshotsOnFailure(() => [enumerator?.page, supervisor?.page]);
-
-afterAll(async () => {
-  await enumerator?.close();
-  await supervisor?.close();
-  await server.stop();
 });
 
 /** Images whose source is the hostile `x`: there must never be one. */

@@ -1,32 +1,26 @@
 // Issue 7, scenario 3: the MA facilitator holds a session offline with the beneficiary list the
 // tablet pre-loaded, marks attendance (one household represented by a substitute), syncs; the
 // supervisor's dashboard shows the session's attendance rate.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HomePage } from './pages/home-page';
 import { MaFormPage } from './pages/ma-form-page';
 import { DashboardPage, SupervisorConsole } from './pages/supervisor-console';
 import { startAppServer, type AppServer } from './support/app-server';
 import { screenshot } from './support/browser';
-import { screenshotsOnFailure } from './support/failure-shots';
 import { signIn, type SignedInTablet } from './support/field-session';
 import { villages } from './support/households';
+import { Resources } from './support/resources';
 
 let server: AppServer;
 let facilitator: SignedInTablet;
 let supervisor: SignedInTablet;
 
+const resources = new Resources();
+
 beforeAll(async () => {
-  server = await startAppServer();
-  facilitator = await signIn(server, 'anim-koro', 'anim.koro');
-  supervisor = await signIn(server, 'sup-koro', 'sup.koro');
-});
-
-screenshotsOnFailure(() => [facilitator?.page, supervisor?.page]);
-
-afterAll(async () => {
-  await facilitator?.close();
-  await supervisor?.close();
-  await server.stop();
+  server = resources.server(await startAppServer());
+  facilitator = resources.tablet(await signIn(server, 'anim-koro', 'anim.koro'));
+  supervisor = resources.tablet(await signIn(server, 'sup-koro', 'sup.koro'));
 });
 
 describe('MA session', () => {

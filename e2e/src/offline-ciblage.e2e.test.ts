@@ -1,7 +1,7 @@
 // Issue 7, scenario 1: first visit online, then a whole ciblage survey offline — the app reopens with
 // no network, a draft closed in the middle of the roster comes back exactly as left, and the
 // finalised survey syncs once the network is back.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell';
 import { LoginPage, PinSetupPage, UnlockPage } from './pages/auth-pages';
 import { CiblageFormPage } from './pages/ciblage-form-page';
@@ -11,19 +11,17 @@ import { startAppServer, type AppServer } from './support/app-server';
 import { openTablet, screenshot, type Tablet } from './support/browser';
 import { eightMembers, villages } from './support/households';
 import { waitForServiceWorker } from './support/service-worker';
+import { Resources } from './support/resources';
 
 const ENUMERATOR = 'Enquêteur Koro (démo)';
 let server: AppServer;
 let tablet: Tablet;
 
-beforeAll(async () => {
-  server = await startAppServer();
-  tablet = await openTablet('enq-koro');
-});
+const resources = new Resources();
 
-afterAll(async () => {
-  await tablet.close();
-  await server.stop();
+beforeAll(async () => {
+  server = resources.server(await startAppServer());
+  tablet = resources.tablet(await openTablet('enq-koro'));
 });
 
 describe('offline ciblage survey on one tablet', () => {

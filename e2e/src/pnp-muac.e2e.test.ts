@@ -1,29 +1,24 @@
 // Issue 7, scenario 4: PNP enrolment — a child of 30 months with a MUAC of 112 mm shows red and asks
 // for a referral; a child of 60 months is refused with a French message naming the rule.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HomePage } from './pages/home-page';
 import { PnpFormPage } from './pages/pnp-form-page';
 import { startAppServer, type AppServer } from './support/app-server';
 import { screenshot } from './support/browser';
 import { monthsAgoFr } from './support/dates';
-import { screenshotsOnFailure } from './support/failure-shots';
 import { signIn, type SignedInTablet } from './support/field-session';
 import { villages } from './support/households';
+import { Resources } from './support/resources';
 
 const AGE_RULE = /Date de naissance \(enfant Ali Ongoïba\) : 60 mois à la visite ; le PNP inscrit les enfants de 0 à 59 mois\./;
 let server: AppServer;
 let agent: SignedInTablet;
 
+const resources = new Resources();
+
 beforeAll(async () => {
-  server = await startAppServer();
-  agent = await signIn(server, 'agent-bankass', 'agent.bankass');
-});
-
-screenshotsOnFailure(() => [agent?.page]);
-
-afterAll(async () => {
-  await agent?.close();
-  await server.stop();
+  server = resources.server(await startAppServer());
+  agent = resources.tablet(await signIn(server, 'agent-bankass', 'agent.bankass'));
 });
 
 describe('PNP enrolment', () => {

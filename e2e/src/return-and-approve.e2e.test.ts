@@ -1,7 +1,7 @@
 // Issue 7, scenario 2: the supervisor, in another browser, sees the enumerator's batch and returns
 // the survey with a comment; the enumerator finds it under « À corriger », fixes it and syncs; the
 // supervisor approves the new version.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CiblageFormPage } from './pages/ciblage-form-page';
 import { CiblageListPage } from './pages/ciblage-list-page';
 import { CorrectionsPage } from './pages/corrections-page';
@@ -10,27 +10,21 @@ import { BatchDetailPage, BatchListPage, RecordViewPage, SupervisorConsole } fro
 import { startAppServer, type AppServer } from './support/app-server';
 import { screenshot } from './support/browser';
 import { captureCiblage } from './support/capture';
-import { screenshotsOnFailure } from './support/failure-shots';
 import { signIn, type SignedInTablet } from './support/field-session';
 import { twoMembers, villages } from './support/households';
+import { Resources } from './support/resources';
 
 const COMMENT = 'Le téléphone du chef de ménage manque : ajoutez-le.';
 let server: AppServer;
 let enumerator: SignedInTablet;
 let supervisor: SignedInTablet;
 
+const resources = new Resources();
+
 beforeAll(async () => {
-  server = await startAppServer();
-  enumerator = await signIn(server, 'enq-koro', 'enq.koro');
-  supervisor = await signIn(server, 'sup-koro', 'sup.koro');
-});
-
-screenshotsOnFailure(() => [enumerator?.page, supervisor?.page]);
-
-afterAll(async () => {
-  await enumerator?.close();
-  await supervisor?.close();
-  await server.stop();
+  server = resources.server(await startAppServer());
+  enumerator = resources.tablet(await signIn(server, 'enq-koro', 'enq.koro'));
+  supervisor = resources.tablet(await signIn(server, 'sup-koro', 'sup.koro'));
 });
 
 describe('supervisor review loop', () => {

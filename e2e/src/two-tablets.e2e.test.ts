@@ -1,7 +1,7 @@
 // Issue 7, scenario 6: two tablets, each offline, edit the same household. A conflicting change of
 // a critical field (the head's name) waits for the supervisor, who chooses; both tablets then
 // converge. Changes of different fields merge with no conflict.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CiblageFormPage } from './pages/ciblage-form-page';
 import { CiblageListPage } from './pages/ciblage-list-page';
 import { HomePage } from './pages/home-page';
@@ -9,33 +9,26 @@ import { ConflictQueuePage, SupervisorConsole } from './pages/supervisor-console
 import { startAppServer, type AppServer } from './support/app-server';
 import { screenshot } from './support/browser';
 import { captureCiblage } from './support/capture';
-import { screenshotsOnFailure } from './support/failure-shots';
 import { signIn, type SignedInTablet } from './support/field-session';
 import { twoMembers, villages } from './support/households';
+import { Resources } from './support/resources';
 
 let server: AppServer;
 let tabletA: SignedInTablet;
 let tabletB: SignedInTablet;
 let supervisor: SignedInTablet;
 
+const resources = new Resources();
+
 beforeAll(async () => {
-  server = await startAppServer();
-  tabletA = await signIn(server, 'tablet-a', 'enq.koro');
+  server = resources.server(await startAppServer());
+  tabletA = resources.tablet(await signIn(server, 'tablet-a', 'enq.koro'));
   await captureCiblage(tabletA, villages.dioungani, twoMembers('Sagara', 'Ousmane'));
   await captureCiblage(tabletA, villages.madougou, twoMembers('Poudiougo', 'Yacouba'));
   await tabletA.shell.syncUntilClean();
   // The same enumerator's second tablet pulls both households at its first sync.
-  tabletB = await signIn(server, 'tablet-b', 'enq.koro');
-  supervisor = await signIn(server, 'sup-koro', 'sup.koro');
-});
-
-screenshotsOnFailure(() => [tabletA?.page, tabletB?.page, supervisor?.page]);
-
-afterAll(async () => {
-  await tabletA?.close();
-  await tabletB?.close();
-  await supervisor?.close();
-  await server.stop();
+  tabletB = resources.tablet(await signIn(server, 'tablet-b', 'enq.koro'));
+  supervisor = resources.tablet(await signIn(server, 'sup-koro', 'sup.koro'));
 });
 
 /** Offline: opens a synced household as a new version, lets `edit` change it, finalises. */

@@ -1,14 +1,14 @@
 // Issue 7, scenario 8: the Gao supervisor sees none of Koro's batches — not in the console's lists,
 // not by typing a Koro batch's (or record's) URL by hand.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CiblageListPage } from './pages/ciblage-list-page';
 import { BatchListPage, SupervisorConsole } from './pages/supervisor-console';
 import { startAppServer, type AppServer } from './support/app-server';
 import { screenshot } from './support/browser';
 import { captureCiblage } from './support/capture';
-import { screenshotsOnFailure } from './support/failure-shots';
 import { signIn, type SignedInTablet } from './support/field-session';
 import { twoMembers, villages } from './support/households';
+import { Resources } from './support/resources';
 
 const NOT_FOUND = 'Introuvable (ou hors de vos zones).';
 let server: AppServer;
@@ -16,20 +16,13 @@ let enumerator: SignedInTablet;
 let koro: SignedInTablet;
 let gao: SignedInTablet;
 
+const resources = new Resources();
+
 beforeAll(async () => {
-  server = await startAppServer();
-  enumerator = await signIn(server, 'enq-koro', 'enq.koro');
-  koro = await signIn(server, 'sup-koro', 'sup.koro');
-  gao = await signIn(server, 'sup-gao', 'sup.gao');
-});
-
-screenshotsOnFailure(() => [enumerator?.page, koro?.page, gao?.page]);
-
-afterAll(async () => {
-  await enumerator?.close();
-  await koro?.close();
-  await gao?.close();
-  await server.stop();
+  server = resources.server(await startAppServer());
+  enumerator = resources.tablet(await signIn(server, 'enq-koro', 'enq.koro'));
+  koro = resources.tablet(await signIn(server, 'sup-koro', 'sup.koro'));
+  gao = resources.tablet(await signIn(server, 'sup-gao', 'sup.gao'));
 });
 
 describe('zones', () => {

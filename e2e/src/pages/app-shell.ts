@@ -41,7 +41,7 @@ export class AppShell {
   /** Waits until no sync runs (an automatic one may run after login, a finalise or going online). */
   async waitForIdle(): Promise<void> {
     await this.page.waitForFunction(() => {
-      const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Synchroniser');
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Synchroniser');
       return button !== undefined && !button.disabled && !document.body.innerText.includes('Synchronisation…');
     });
   }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { FormControls } from './form-controls';
 
 export interface MemberInput {
@@ -11,10 +11,6 @@ export interface MemberInput {
 
 /** « Enquête ménage »: the ciblage household survey, section by section. */
 export class CiblageFormPage extends FormControls {
-  constructor(page: Page) {
-    super(page);
-  }
-
   async waitUntilShown(): Promise<void> {
     await this.page.getByRole('heading', { name: 'Enquête ménage', level: 1 }).waitFor();
   }

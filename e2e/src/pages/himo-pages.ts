@@ -42,10 +42,6 @@ export class HimoProjectPage {
 
 /** « Travailleur HIMO »: a worker of the roll, chosen from a beneficiary household. */
 export class HimoWorkerFormPage extends FormControls {
-  constructor(page: Page) {
-    super(page);
-  }
-
   /** The n-th beneficiary household of the project's villages, its member n°1 as the worker. */
   async fromHousehold(index: number): Promise<string> {
     await this.field('Ménage bénéficiaire').selectOption({ index: index + 1 });
@@ -64,10 +60,6 @@ export class HimoWorkerFormPage extends FormControls {
 
 /** « Feuille de pointage »: one day's attendance of the project's active workers. */
 export class HimoSheetFormPage extends FormControls {
-  constructor(page: Page) {
-    super(page);
-  }
-
   get lines(): Locator {
     return this.page.getByRole('group', { name: /^Pointage de / });
   }

@@ -1,12 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { FormControls } from './form-controls';
 
 /** « Séance MA »: a session, its beneficiary households' attendance, the summary. */
 export class MaFormPage extends FormControls {
-  constructor(page: Page) {
-    super(page);
-  }
-
   async waitUntilShown(): Promise<void> {
     await this.page.getByRole('heading', { name: 'Séance MA', level: 1 }).waitFor();
   }

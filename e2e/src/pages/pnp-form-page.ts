@@ -1,12 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { FormControls } from './form-controls';
 
 /** « Inscription PNP »: household, children (MUAC, referral), women, summary. */
 export class PnpFormPage extends FormControls {
-  constructor(page: Page) {
-    super(page);
-  }
-
   async waitUntilShown(): Promise<void> {
     await this.page.getByRole('heading', { name: 'Inscription PNP', level: 1 }).waitFor();
   }
