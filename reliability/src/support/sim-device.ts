@@ -24,6 +24,8 @@ export type DeviceStats = {
   replayed: number;
   rejected: MutationResult[];
   statuses: Record<string, number>;
+  /** Round trip of each answered push, in ms. */
+  pushLatencyMs: number[];
 };
 
 type Frozen = { mutations: Mutation[]; body: Buffer; batchId: string };
@@ -60,7 +62,7 @@ export class SimDevice {
   private frozen: Frozen | undefined;
   private nextId = 1;
   private cursor: string | undefined;
-  readonly stats: DeviceStats = { requests: 0, networkErrors: 0, serverErrors: 0, gaps: 0, epochResets: 0, acknowledged: 0, replayed: 0, rejected: [], statuses: {} };
+  readonly stats: DeviceStats = { requests: 0, networkErrors: 0, serverErrors: 0, gaps: 0, epochResets: 0, acknowledged: 0, replayed: 0, rejected: [], statuses: {}, pushLatencyMs: [] };
 
   constructor(options: SimDeviceOptions) {
     this.deviceId = options.deviceId;
@@ -241,6 +243,7 @@ export class SimDevice {
   private async request(method: 'GET' | 'POST', path: string, body?: Buffer): Promise<{ status: number; body: unknown } | undefined> {
     this.stats.requests++;
     this.onRequest?.(path);
+    const sent = performance.now();
     try {
       const res = await fetch(`${this.baseUrl}${path}`, {
         method,
@@ -249,6 +252,7 @@ export class SimDevice {
         signal: AbortSignal.timeout(15_000),
       });
       const text = await res.text();
+      if (method === 'POST') this.stats.pushLatencyMs.push(performance.now() - sent);
       this.stats.statuses[res.status] = (this.stats.statuses[res.status] ?? 0) + 1;
       if (res.status >= 500) { this.stats.serverErrors++; return undefined; }
       return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
