@@ -11,6 +11,8 @@ import type { StorageError } from '../../storage/errors';
 import { finaliseRecord, type FinaliseOutcome } from '../../storage/records';
 import type { AnyRecord, DraftRow, FormPosition } from '../../storage/types';
 
+const VALIDATE_AFTER_MS = 120;
+
 export type Validate = (record: AnyRecord, mode: 'draft' | 'final') => Issue[];
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; error: StorageError };
@@ -87,16 +89,24 @@ export function useRecordForm({ draft, agentId, validate }: { draft: DraftRow; a
 
   useEffect(() => {
     runValidation(form.getValues());
+    // Saving is immediate; the rules run once typing pauses (a 60-member roster is validated whole,
+    // which a 2 GB tablet should not do on every keystroke).
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const sub = form.watch((values) => {
       const record = cleanRecord(values as AnyRecord);
       saver.schedule(record);
-      runValidation(record);
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        runValidation(record);
+      }, VALIDATE_AFTER_MS);
     });
     const onHide = () => void saver.flush();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
       sub.unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
       void saver.flush();
