@@ -126,3 +126,20 @@ describe('applying a push answer', () => {
     expect(again.ok && again.value.acknowledged).toBe(0);
   });
 });
+
+describe('registering the tablet again', () => {
+  it('under a new device id, unfreezes the old device\'s batches so they go again under the new ids', async () => {
+    await finaliseRecord({ record: rec(1), agentId: U, now: T });
+    await finaliseRecord({ record: rec(2), agentId: U, now: T });
+    await freeze();
+    await saveRegistration(U, 'dev-1', 'token-token-token-token-2');
+    expect(await syncBatches(db).count()).toBe(1);
+    await saveRegistration(U, 'dev-2', 'token-token-token-token-3');
+    expect(await syncBatches(db).count()).toBe(0);
+    expect((await db.outbox.toArray()).map((r) => [r.state, r.mutationId, r.batchId])).toEqual([['pending', undefined, undefined], ['pending', undefined, undefined]]);
+    const again = await freeze();
+    const push = body(again.ok ? (again.value?.body ?? '') : '');
+    expect(push.deviceId).toBe('dev-2');
+    expect(push.mutations.map((m) => m.mutationId)).toEqual([1, 2]);
+  });
+});
