@@ -15,7 +15,7 @@ import { writeExamples, type Example, type FuzzContext } from './write-endpoints
 // Expected: a 4xx with a code and status of docs/errors.md, never a 5xx, and for every refusal a
 // database whose every table is unchanged (no partial write).
 const seed = runSeed();
-const runs = (key: string) => (key.startsWith('POST /api/auth/') && key !== 'POST /api/auth/logout' ? (isLong ? 150 : 10) : isLong ? 1500 : 25);
+const runs = (key: string) => (key.startsWith('POST /api/auth/') && key !== 'POST /api/auth/logout' ? (isLong ? 60 : 10) : isLong ? 400 : 25);
 const errors = documentedErrors();
 const figures = { inputs: 0, byStatus: {} as Record<string, number>, byCode: {} as Record<string, number>, unchangedChecks: 0 };
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { serverBundle } from './server-bundle';
 import { serverDir } from './server-paths';
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; released just before the server takes it). */
@@ -45,9 +46,9 @@ export class ServerProcess {
 
   async start(): Promise<void> {
     if (this.child !== undefined) throw new Error('server already running');
-    // One process (node with tsx's loader), not the tsx CLI: the CLI runs the server in a child of
-    // its own, and a SIGKILL of the CLI would orphan a live server that keeps the port.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    // One process running src/server.ts (bundled, see server-bundle.ts) — not the tsx CLI, which
+    // runs the server in a child of its own: a SIGKILL of the CLI would orphan a live server.
+    const child = spawn(process.execPath, [await serverBundle()], {
       cwd: serverDir,
       env: { ...process.env, DATA_DIR: this.dataDir, PORT: String(this.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
