@@ -28,6 +28,8 @@ describe('supervisor console', () => {
     expect(await screen.findByRole('cell', { name: 'Dioungani (démo)' })).toBeInTheDocument();
     expect(api.calls.every((c) => c.token === 'jd_sup-token')).toBe(true);
     expect(api.callsTo('GET', '/api/review/batches')[0]?.query.get('zone')).toBe('mopti.koro');
+    // The entry path becomes the list's own address, filters kept (the shell routes sub-paths here).
+    expect(window.location.hash).toBe('#/supervision/batches?zone=mopti.koro');
     const nav = screen.getByRole('navigation', { name: 'Supervision' });
     expect(within(nav).getByRole('link', { name: 'Lots reçus' })).toHaveAttribute('aria-current', 'page');
     await userEvent.click(within(nav).getByRole('link', { name: 'Conflits' }));

@@ -1,6 +1,7 @@
+import { useEffect } from 'react';
 import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
-import { Link, usePath } from '../../lib/router';
+import { Link, navigate, usePath } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useLive } from '../../lib/use-live';
 import { getSyncState } from '../../storage/sync-state';
@@ -8,7 +9,7 @@ import { getScope } from './api/scope';
 import { consolePaths } from './components/console-link';
 import { consoleScreen, type ConsoleSection } from './console-routes';
 import { ApiTokenContext } from './hooks/use-api-token';
-import { filtersOf } from './hooks/use-filters';
+import { filtersOf, queryOf } from './hooks/use-filters';
 import { useRemote } from './hooks/use-remote';
 import { ScopeContext } from './hooks/use-scope';
 import { useSupervisorT } from './i18n';
@@ -52,6 +53,12 @@ function ConsoleWithScope() {
   const scope = useRemote((token, signal) => getScope(token, signal), 'scope');
   const screen = consoleScreen(path, t);
   const filters = filtersOf(path);
+  const entry = path.split('?')[0] === '/supervision';
+  // The entry path shows the batch list under its own address, so filters (`?zone=…`) always follow
+  // a sub-path and a reload or a shared link lands on the same view.
+  useEffect(() => {
+    if (entry) navigate(consolePaths.batches(filters), { replace: true });
+  }, [entry, filters]);
   return (
     <ScopeContext.Provider value={scope.status === 'ready' ? scope.value : undefined}>
       <nav className="sup-nav" aria-label={t('console.title')}>
@@ -62,11 +69,11 @@ function ConsoleWithScope() {
         ))}
       </nav>
       {screen === null ? (
-        <Page title={t('console.notFound')} back="/supervision">
+        <Page title={t('console.notFound')} back={consolePaths.batches()}>
           <p>{path}</p>
         </Page>
       ) : (
-        <Page title={screen.title} {...(screen.back !== undefined ? { back: `${screen.back}${path.includes('?') ? `?${path.split('?')[1] ?? ''}` : ''}` } : {})}>
+        <Page title={screen.title} {...(screen.back !== undefined ? { back: `${screen.back}${queryOf(filters)}` } : {})}>
           {screen.body}
         </Page>
       )}
