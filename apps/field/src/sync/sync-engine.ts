@@ -140,7 +140,8 @@ export class SyncEngine {
       return { ok: true, receipt };
     }
     const hint = failure.kind === 'unregistered' || failure.kind === 'storage' ? { retryable: failure.kind === 'storage', hintMs: 30_000 } : retryHint(failure as Parameters<typeof retryHint>[0]);
-    this.progress.set({ phase: 'failed', error: { kind: failure.kind, code: failure.kind === 'http' ? failure.code : undefined, message: failure.message } });
+    // The UI reads the server's error kind (auth, unsupported_version, …), not the transport's 'http'.
+    this.progress.set({ phase: 'failed', error: { kind: failure.kind === 'http' ? failure.errorKind : failure.kind, code: failure.kind === 'http' ? failure.code : undefined, message: failure.message } });
     return { ok: false, busy: false, error: failure, retryable: hint.retryable, hintMs: hint.hintMs, receipt };
   }
 }

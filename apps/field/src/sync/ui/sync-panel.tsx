@@ -9,10 +9,8 @@ import { useSyncServices } from './sync-context';
 const NS = 'sync-engine';
 
 function errorText(t: (key: string, o?: Record<string, unknown>) => string, error: NonNullable<SyncProgress['error']>): string {
-  const known = ['timeout', 'network', 'storage', 'unregistered'];
+  const known = ['timeout', 'network', 'storage', 'unregistered', 'auth', 'unsupported_version'];
   if (known.includes(error.kind)) return t(`errors.${error.kind}`);
-  if (error.code === 'unsupported_protocol_version') return t('errors.unsupported_version');
-  if (error.code !== undefined && /token|device|revoked|auth/.test(error.code)) return t('errors.auth');
   return t('errors.other', { message: error.message });
 }
 

@@ -40,6 +40,8 @@ describe('sync UI', () => {
     expect(screen.getByTestId('sync-phase')).toHaveTextContent('Envoi des fiches…');
     s.engine.progress.set({ phase: 'failed', error: { kind: 'network', message: 'reset' } });
     expect(await screen.findByText(/Pas de connexion au serveur/)).toBeInTheDocument();
+    s.engine.progress.set({ phase: 'failed', error: { kind: 'auth', code: 'device_revoked', message: 'Appareil révoqué' } });
+    expect(await screen.findByText(/n’est plus autorisée/)).toBeInTheDocument();
     await userEvent.click(screen.getByTestId('sync-now'));
     expect(syncs).toBe(1);
   });
