@@ -104,7 +104,7 @@ describe('planCompaction (property)', () => {
     fc.assert(
       fc.property(life, ([creates, patches, deletes]) => {
         const rows: OutboxRow[] = [];
-        if (creates) rows.push(row({ op: 'create', baseVersion: 0, record: start as OutboxRow['record'] }));
+        if (creates) rows.push(row({ op: 'create', baseVersion: 0, record: start as NonNullable<OutboxRow['record']> }));
         for (const p of patches) rows.push(row({ op: 'patch', baseVersion: creates ? 0 : 4, changes: p.changes }));
         if (deletes) rows.push(row({ op: 'delete', baseVersion: creates ? 0 : 4 }));
         const plan = planCompaction(rows);
