@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiGet, seg, type Query } from './client';
+import { jsonObjectSchema } from '@jigi/sync';
 import { reviewStatusSchema } from './common-schemas';
 
 /** One accepted push (DESIGN.md §3.9), as `GET /api/review/batches` lists it. */
@@ -34,6 +35,8 @@ export const batchRecordSchema = z.object({
   deleted: z.boolean().default(false),
   warningCount: z.number().int().min(0).default(0),
   updatedAt: z.string(),
+  /** The record's content, when the server sends it (not yet, see README): names the record in the list. */
+  data: jsonObjectSchema.optional(),
 });
 export type BatchRecord = z.infer<typeof batchRecordSchema>;
 

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeApi, pending, type FakeApi } from '../test-support/fake-api';
 import { renderScreen } from '../test-support/render-console';
-import { batchRow, recordDetail } from '../test-support/samples';
+import { batchRow, HOSTILE_NAME, recordDetail } from '../test-support/samples';
 import { BatchDetail } from './batch-detail';
 
 const A = sampleId(100);
@@ -92,6 +92,13 @@ describe('batch detail', () => {
     expect(await screen.findByText('1 fiche approuvée.')).toBeInTheDocument();
     const [call] = api.callsTo('POST', `/api/review/records/${A}/decision`);
     expect(call?.body).toEqual({ decision: 'approve' });
+  });
+
+  it('names a record from its content when the server sends it, as text', async () => {
+    api.on('GET /api/review/batches/:n', { body: { batch: batchRow(), records: [{ ...slim(A, 0), data: recordDetail().record.data }], rejected: [] } });
+    const { container } = renderScreen(<BatchDetail number={7} />);
+    expect(await screen.findByText(`Fiche 1 : Ménage KOR-DIO-001-AK-0001 — ${HOSTILE_NAME} Guindo`)).toBeInTheDocument();
+    expect(container.querySelector('img')).toBeNull();
   });
 
   it('shows the server’s refusal of a bulk decision (all or nothing)', async () => {

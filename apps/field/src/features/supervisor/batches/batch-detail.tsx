@@ -10,6 +10,7 @@ import { useFilters } from '../hooks/use-filters';
 import { useRemote } from '../hooks/use-remote';
 import { agentName, useScope, villageName } from '../hooks/use-scope';
 import { useSupervisorT } from '../i18n';
+import { recordTitle } from '../record/record-title';
 import { TypeCounts } from './batch-counts';
 import { RecordWarnings } from './record-warnings';
 
@@ -42,7 +43,7 @@ function BatchBody({ detail, onChanged }: { detail: Detail; onChanged: () => voi
   const selectable = records.filter((r) => !r.deleted);
   const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
   // Records are numbered in the batch: the list gives no names (see README), and a number reads aloud.
-  const label = (r: BatchRecord) => t('batch.recordLabel', { n: records.indexOf(r) + 1, type: t(`recordTypes.${r.type}`, { defaultValue: r.type }) });
+  const label = (r: BatchRecord) => t('batch.recordLabel', { n: records.indexOf(r) + 1, type: r.data ? recordTitle(r.type, r.data, t) : t(`recordTypes.${r.type}`, { defaultValue: r.type }) });
   return (
     <>
       <dl className="summary">
