@@ -48,7 +48,7 @@ describe('MA session', () => {
     await screenshot(page, '12-ma-attendance');
 
     await form.section('Récapitulatif');
-    expect(await form.blockingErrors()).toEqual([]);
+    await expect.poll(() => form.blockingErrors()).toEqual([]);
     await form.finalise();
     await page.getByRole('heading', { name: 'Séances MA', level: 1 }).waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Séance n°1' }).getByText('Finalisé').waitFor();

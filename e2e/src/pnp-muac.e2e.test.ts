@@ -49,14 +49,14 @@ describe('PNP enrolment', () => {
     await form.section('Récapitulatif');
     await form.finalise();
     await page.getByText('Fiche non finalisée : corrigez les erreurs listées.').waitFor();
-    expect(await form.blockingErrors()).toContainEqual(expect.stringMatching(AGE_RULE));
+    await expect.poll(() => form.blockingErrors()).toContainEqual(expect.stringMatching(AGE_RULE));
     await shell.unsyncedCount.getByText('0 fiche non synchronisée').waitFor();
 
     // Without the 60-month child the enrolment goes through and syncs.
     await form.section('Enfants');
     await form.removeChild('Ali Ongoïba');
     await form.section('Récapitulatif');
-    expect(await form.blockingErrors()).toEqual([]);
+    await expect.poll(() => form.blockingErrors()).toEqual([]);
     await form.finalise();
     await page.getByRole('heading', { name: 'Inscriptions PNP', level: 1 }).waitFor();
     await shell.syncUntilClean();

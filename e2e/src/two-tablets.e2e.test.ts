@@ -44,7 +44,7 @@ async function editOffline(tablet: SignedInTablet, head: string, edit: (form: Ci
   await edit(form);
   await form.section('Récapitulatif');
   await form.finalise();
-  await form.finalisedMessage.waitFor();
+  await list.item(/Sagara|Poudiougo/).getByText('Finalisé').waitFor();
 }
 
 /** Back online, syncs until nothing is left to send; returns to the list. */

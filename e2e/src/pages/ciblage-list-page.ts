@@ -9,7 +9,7 @@ export class CiblageListPage {
   }
 
   /** The list line of a household, by its head's name. */
-  item(title: string): Locator {
+  item(title: string | RegExp): Locator {
     return this.page.getByRole('listitem').filter({ hasText: title });
   }
 

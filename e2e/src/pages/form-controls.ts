@@ -41,10 +41,6 @@ export class FormControls {
     await this.page.getByRole('button', { name: 'Finaliser' }).click();
   }
 
-  get finalisedMessage(): Locator {
-    return this.page.getByText('Fiche finalisée. Elle partira à la prochaine synchronisation.');
-  }
-
   /** The errors listed under « Corrigez les erreurs avant de finaliser : ». */
   async blockingErrors(): Promise<string[]> {
     const list = this.page.getByText('Corrigez les erreurs avant de finaliser :').locator('xpath=..').getByRole('listitem');
