@@ -1,18 +1,21 @@
 import type { Page } from 'playwright-core';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { AppServer } from './app-server';
 import type { Tablet } from './browser';
 import { screenshotsOnFailure } from './failure-shots';
+import { acquireSuiteLock, releaseSuiteLock } from './suite-lock';
 
 /**
  * What a test file opened — its server, its tablets — closed in `afterAll` (last opened, first
  * closed) even when `beforeAll` failed half-way; failed tests get a screenshot of every open page.
+ * One file at a time on the machine holds the e2e lock (see suite-lock.ts).
  */
 export class Resources {
   private readonly closers: (() => Promise<void>)[] = [];
   private readonly tablets: Tablet[] = [];
 
   constructor() {
+    beforeAll(acquireSuiteLock);
     screenshotsOnFailure(() => this.pages());
     afterAll(async () => {
       for (const close of this.closers.reverse()) {
@@ -20,6 +23,7 @@ export class Resources {
           console.error(e);
         });
       }
+      releaseSuiteLock();
     });
   }
 
