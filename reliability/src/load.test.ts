@@ -54,6 +54,7 @@ describe.skipIf(!isLong)('load', () => {
     const totals = {
       requests: devices.reduce((n, d) => n + d.stats.requests, 0),
       networkErrors: devices.reduce((n, d) => n + d.stats.networkErrors, 0),
+      timeouts: devices.reduce((n, d) => n + d.stats.timeouts, 0),
       serverErrors: devices.reduce((n, d) => n + d.stats.serverErrors, 0),
       rejected: devices.reduce((n, d) => n + d.stats.rejected.length, 0),
       mutations: devices.reduce((n, d) => n + d.stats.acknowledged, 0),
@@ -65,7 +66,7 @@ describe.skipIf(!isLong)('load', () => {
     });
     expect(faultsOf(outcome), `seed ${seed}`).toEqual(clean);
     expect(outcome.stored).toBe(outcome.expected);
-    expect(totals).toMatchObject({ networkErrors: 0, serverErrors: 0, rejected: 0 });
+    expect(totals).toMatchObject({ networkErrors: 0, timeouts: 0, serverErrors: 0, rejected: 0 });
     expect(srv.errorLines).toEqual([]);
   });
 });

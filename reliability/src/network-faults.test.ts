@@ -31,7 +31,7 @@ describe('network faults between tablets and server', () => {
     const outcome = verifyAgainst(srv.data.file, devices);
     const replayed = devices.reduce((n, d) => n + d.stats.replayed, 0);
     reportFigures('network-faults', {
-      seed, pushes, mutations: day.mutations, requests: lnk.stats.requests, dropResponse: lnk.stats.faults.drop_response, cutRequest: lnk.stats.faults.cut_request,
+      seed, pushes, mutations: day.plannedMutations, requests: lnk.stats.requests, dropResponse: lnk.stats.faults.drop_response, cutRequest: lnk.stats.faults.cut_request,
       replayedAfterCommit: replayed, records: outcome.expected, lost: outcome.lost.length, duplicates: outcome.duplicated.length, serverErrors: srv.serverErrors.length,
     });
     expect(faultsOf(outcome), `seed ${seed}`).toEqual(clean);

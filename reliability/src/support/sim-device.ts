@@ -15,7 +15,10 @@ import {
 /** What a device saw on the wire; the suite asserts on these counts. */
 export type DeviceStats = {
   requests: number;
+  /** Connection refused or reset, body cut: no answer at all. */
   networkErrors: number;
+  /** No answer within the field app's timeout (20 s for a push, 60 s for a pull). */
+  timeouts: number;
   serverErrors: number;
   gaps: number;
   epochResets: number;
@@ -62,7 +65,7 @@ export class SimDevice {
   private frozen: Frozen | undefined;
   private nextId = 1;
   private cursor: string | undefined;
-  readonly stats: DeviceStats = { requests: 0, networkErrors: 0, serverErrors: 0, gaps: 0, epochResets: 0, acknowledged: 0, replayed: 0, rejected: [], statuses: {}, pushLatencyMs: [] };
+  readonly stats: DeviceStats = { requests: 0, networkErrors: 0, timeouts: 0, serverErrors: 0, gaps: 0, epochResets: 0, acknowledged: 0, replayed: 0, rejected: [], statuses: {}, pushLatencyMs: [] };
 
   constructor(options: SimDeviceOptions) {
     this.deviceId = options.deviceId;
@@ -249,16 +252,17 @@ export class SimDevice {
         method,
         headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-encoding': 'gzip' }) },
         ...(body === undefined ? {} : { body }),
-        signal: AbortSignal.timeout(15_000),
+        signal: AbortSignal.timeout(method === 'POST' ? 20_000 : 60_000),
       });
       const text = await res.text();
       if (method === 'POST') this.stats.pushLatencyMs.push(performance.now() - sent);
       this.stats.statuses[res.status] = (this.stats.statuses[res.status] ?? 0) + 1;
       if (res.status >= 500) { this.stats.serverErrors++; return undefined; }
       return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
-    } catch {
+    } catch (e: unknown) {
       // Connection refused or reset, body cut, timeout: the tablet cannot tell whether it committed.
-      this.stats.networkErrors++;
+      if (e instanceof Error && e.name === 'TimeoutError') this.stats.timeouts++;
+      else this.stats.networkErrors++;
       return undefined;
     }
   }

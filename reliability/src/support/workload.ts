@@ -5,17 +5,21 @@ import type { SimDevice } from './sim-device';
 /**
  * A seeded field day: `pushes` batches spread over the devices, each of 1–4 mutations — new
  * households (testkit's realistic ones) and, once a device has acknowledged records, edits of
- * non-critical fields of them. Returns a runner per device that saves each batch then syncs it.
+ * non-critical fields of them. Returns a runner per device that saves each batch then syncs it;
+ * with `more`, devices go on pushing past the plan while it returns true.
  */
-export function fieldDay(seed: number, devices: readonly SimDevice[], pushes: number, onPushed: () => void, options: { deadline?: number; retryDelayMs?: number; thinkMs?: readonly [number, number] } = {}) {
+export function fieldDay(seed: number, devices: readonly SimDevice[], pushes: number, onPushed: () => void, options: { deadline?: number; retryDelayMs?: number; thinkMs?: readonly [number, number]; more?: () => boolean } = {}) {
   const prng = createPrng(seed);
-  const households = generateHouseholds({ seed, count: pushes * 4 });
+  const households = generateHouseholds({ seed, count: pushes * 12 });
   let nextHousehold = 0;
   const plan = devices.map(() => [] as number[]);
   for (let p = 0; p < pushes; p++) plan[p % devices.length]?.push(prng.int(1, 4));
   const runners = devices.map((device, d) => async () => {
     const r: Prng = createPrng(seed * 31 + d);
-    for (const size of plan[d] ?? []) {
+    const mine = plan[d] ?? [];
+    // The planned batches, then more while the caller still needs traffic (e.g. kills to land).
+    for (let b = 0; b < mine.length || (options.more?.() ?? false); b++) {
+      const size = mine[b] ?? r.int(1, 4);
       // The enumerator's next interview: tablets do not push back to back.
       if (options.thinkMs !== undefined) await sleep(r.int(options.thinkMs[0], options.thinkMs[1]));
       for (let i = 0; i < size; i++) {
@@ -33,7 +37,7 @@ export function fieldDay(seed: number, devices: readonly SimDevice[], pushes: nu
       onPushed();
     }
   });
-  return { runners, mutations: plan.flat().reduce((a, b) => a + b, 0) };
+  return { runners, plannedMutations: plan.flat().reduce((a, b) => a + b, 0) };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
