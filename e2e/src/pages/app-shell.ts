@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { until } from '../support/wait';
 
 /** What every screen of the field app shares: the header (sync, lock), the status bar, the sync message. */
 export class AppShell {
@@ -40,10 +41,7 @@ export class AppShell {
 
   /** Waits until no sync runs (an automatic one may run after login, a finalise or going online). */
   async waitForIdle(): Promise<void> {
-    await this.page.waitForFunction(() => {
-      const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Synchroniser');
-      return button !== undefined && !button.disabled && !document.body.innerText.includes('Synchronisation…');
-    });
+    await until('the end of the sync', async () => (await this.syncButton.isEnabled()) && (await this.page.getByText('Synchronisation…').count()) === 0, 60_000);
   }
 
   /** Syncs until nothing is left to send (the unsynced counter shows 0). */

@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright-core';
+import { waitForValue } from '../support/wait';
 import { FormControls } from './form-controls';
 
 export interface MemberInput {
@@ -19,11 +20,7 @@ export class CiblageFormPage extends FormControls {
     await this.section('Identification');
     await this.select('Village', input.village);
     // The app proposes a household code once the village is chosen.
-    await this.page.waitForFunction(() => {
-      const label = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Code ménage');
-      const input = label?.htmlFor ? (document.getElementById(label.htmlFor) as HTMLInputElement | null) : null;
-      return (input?.value ?? '') !== '';
-    });
+    await waitForValue(this.field('Code ménage'));
     if (input.householdCode !== undefined) await this.fill('Code ménage', input.householdCode);
     await this.select('Type de pièce du chef de ménage', 'aucune');
     await this.select('Statut de résidence', 'resident');

@@ -36,7 +36,7 @@ export class FormControls {
     await this.page.getByTestId('save-state').getByText('Enregistré automatiquement').waitFor();
   }
 
-  /** Taps « Finaliser »; the form returns to its list with the flash message when accepted. */
+  /** Taps « Finaliser »: accepted, the form goes back to its list; refused, the errors are listed. */
   async finalise(): Promise<void> {
     await this.page.getByRole('button', { name: 'Finaliser' }).click();
   }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { waitForValue } from '../support/wait';
 import { FormControls } from './form-controls';
 
 /** « HIMO — microprojets » and one microproject: its roll, its attendance sheets, days and amounts. */
@@ -47,11 +48,7 @@ export class HimoWorkerFormPage extends FormControls {
     await this.field('Ménage bénéficiaire').selectOption({ index: index + 1 });
     const member = this.field('Membre du ménage');
     await member.selectOption({ index: 1 });
-    await this.page.waitForFunction(() => {
-      const label = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Nom du travailleur');
-      const input = label?.htmlFor ? (document.getElementById(label.htmlFor) as HTMLInputElement | null) : null;
-      return (input?.value ?? '') !== '';
-    });
+    await waitForValue(this.field('Nom du travailleur'));
     await this.yesNo('Ce travailleur remplace un autre travailleur du même ménage', false);
     await this.yesNo('Actif sur la liste', true);
     return this.field('Nom du travailleur').inputValue();
