@@ -59,6 +59,8 @@ describe('zones', () => {
     expect(await gao.page.getByText('Oumar Dara').count()).toBe(0);
 
     // Nor do the conflicts or the dashboard mention Koro.
+    await gaoConsole.go('Conflits');
+    await gao.page.getByText('Aucun conflit à arbitrer.').waitFor();
     await gaoConsole.go('Tableau de bord');
     await gao.page.getByRole('heading', { name: 'Ciblage : ménages enquêtés et quota' }).waitFor();
     expect(await gao.page.getByText(/Dioungani|Madougou/).count()).toBe(0);
