@@ -7,6 +7,7 @@ import { hashToken } from '../../../apps/server/src/services/passwords';
 import { saveVillage } from '../../../apps/server/src/services/reference';
 import { seedDemo } from '../../../apps/server/src/services/seed-demo';
 import { createSqliteRepository } from '../../../apps/server/src/storage/sqlite-repository';
+import { processTempDir } from './temp-dirs';
 
 /** The enumerator whose tablets push the generated households (zones: every generated village). */
 export const RELIABILITY_USER = 'user-rel-enq';
@@ -19,7 +20,7 @@ export type DataDir = { dir: string; file: string; devices: ProvisionedDevice[];
 let template: Promise<string> | undefined;
 function templateFile(): Promise<string> {
   template ??= (async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-rel-template-'));
+    const dir = processTempDir('template');
     const file = path.join(dir, 'jigi.sqlite');
     const repo = createSqliteRepository(file);
     const deps = { repo, now: () => new Date(), newId: () => 'unused', newSecret: () => 'unused' };

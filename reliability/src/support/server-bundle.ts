@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { serverDir, serverRequire } from './server-paths';
+import { processTempDir } from './temp-dirs';
 
 type Esbuild = { build(options: Record<string, unknown>): Promise<unknown> };
 type OnResolveArgs = { path: string };
@@ -20,7 +20,8 @@ export function serverBundle(): Promise<string> {
     const tsxDir = fs.realpathSync(path.join(serverDir, 'node_modules/tsx'));
     const esbuild = createRequire(path.join(tsxDir, 'package.json'))('esbuild') as Esbuild;
     const sqlite = serverRequire.resolve('better-sqlite3');
-    const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-rel-bundle-')), 'server.mjs');
+    const dir = processTempDir('bundle');
+    const outfile = path.join(dir, 'server.mjs');
     await esbuild.build({
       entryPoints: [path.join(serverDir, 'src/server.ts')],
       outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error',
