@@ -24,8 +24,10 @@ describe('login brute force', () => {
     expect(right.status).toBe(429);
     const body = errorEnvelopeSchema.parse(await right.json());
     expect(body.error).toMatchObject({ code: 'rate_limited', kind: 'rate_limited' });
-    expect(body.error.retryAfterMs).toBeGreaterThan(30_000);
-    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(30);
+    // The rest of the one-minute window (how much is left depends on how slow scrypt was today).
+    expect(body.error.retryAfterMs).toBeGreaterThan(0);
+    expect(body.error.retryAfterMs).toBeLessThanOrEqual(60_000);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
 
     // Another account from the same office is not locked out by someone else's attempts.
     expect((await post(`${srv.url}/api/auth/login`, { login: 'sup.gao', password: 'demo1234' })).status).toBe(200);
