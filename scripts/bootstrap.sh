@@ -21,7 +21,7 @@ if [ -x .tools/bin/pnpm ]; then export PATH="$PWD/.tools/bin:$PATH"; fi
 if [ -d /usr/include/node ]; then export npm_config_nodedir=/usr; fi
 
 stamp=node_modules/.jigi-install-stamp
-want=$(cat pnpm-lock.yaml pnpm-workspace.yaml package.json apps/*/package.json packages/*/package.json e2e/package.json 2>/dev/null | sha1sum | cut -d' ' -f1)
+want=$(cat pnpm-lock.yaml pnpm-workspace.yaml package.json apps/*/package.json packages/*/package.json e2e/package.json bench/package.json reliability/package.json 2>/dev/null | sha1sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "› installing dependencies (pnpm install)"
   pnpm install --frozen-lockfile --reporter=append-only
