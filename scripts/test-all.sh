@@ -8,11 +8,12 @@ if [ -x .tools/bin/pnpm ]; then export PATH="$PWD/.tools/bin:$PATH"; fi
 bash scripts/ensure-chromium.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 report_dir=$(mktemp -d)
-status_of() { if "$@"; then echo pass; else echo fail; fi; }
+# Runs a check with its output on stderr and prints only pass or fail (captured below).
+status_of() { if "$@" >&2; then echo pass; else echo fail; fi; }
 
-echo "› lint";      lint=$(status_of pnpm --silent lint >&2)
-echo "› typecheck"; types=$(status_of pnpm --silent -r --workspace-concurrency=2 typecheck >&2)
-echo "› build";     build=$(status_of bash scripts/build-app.sh >&2)
+echo "› lint";      lint=$(status_of pnpm --silent lint)
+echo "› typecheck"; types=$(status_of pnpm --silent -r --workspace-concurrency=2 typecheck)
+echo "› build";     build=$(status_of bash scripts/build-app.sh)
 echo "› tests (unit, integration, end-to-end)"
 pnpm --silent exec vitest run --reporter=default --reporter=json --outputFile.json="$report_dir/vitest.json"
 vitest_rc=$?
