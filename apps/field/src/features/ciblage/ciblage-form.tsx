@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
+import { SectionFooter } from '../../components/form/section-footer';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/button';
 import { DraftGate } from '../../components/draft-gate';
 import { FinaliseBar } from '../../components/form/finalise-bar';
 import { GpsField } from '../../components/form/gps-field';
@@ -49,7 +49,6 @@ function CiblageEditor({ draft }: { draft: DraftRow }) {
   const result = useWatch({ control: engine.form.control, name: 'result' }) as string | undefined;
   const sections = ciblageSections(result === 'complete' || result === undefined, (s) => t(`sections.${s}`));
   const current: CiblageSection = isCiblageSection(engine.position.section) && sections.some((s) => s.id === engine.position.section) ? engine.position.section : 'identification';
-  const index = sections.findIndex((s) => s.id === current);
   const go = (section: string) => {
     engine.setPosition({ section });
     window.scrollTo({ top: 0 });
@@ -85,14 +84,7 @@ function CiblageEditor({ draft }: { draft: DraftRow }) {
             <FinaliseBar engine={engine} doneTo="/ciblage" draft={draft} />
           </>
         )}
-        <div className="form-footer">
-          <Button disabled={index <= 0} onClick={() => { go(sections[index - 1]?.id ?? current); }}>
-            ← {t('common:previous')}
-          </Button>
-          <Button variant="primary" disabled={index >= sections.length - 1} onClick={() => { go(sections[index + 1]?.id ?? current); }}>
-            {t('common:next')} →
-          </Button>
-        </div>
+        <SectionFooter sections={sections.map((s) => s.id)} current={current} go={go} />
       </RecordFormProvider>
     </Page>
   );

@@ -1,7 +1,7 @@
 import { validateRecord } from '@jigi/domain';
+import { SectionFooter } from '../../components/form/section-footer';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/button';
 import { DraftGate } from '../../components/draft-gate';
 import { FinaliseBar } from '../../components/form/finalise-bar';
 import { IssueSummary } from '../../components/form/issue-summary';
@@ -42,7 +42,6 @@ function MaEditor({ draft }: { draft: DraftRow }) {
     { id: 'summary', title: t('sections.summary'), prefixes: [] },
   ];
   const current: MaSection = (SECTIONS as readonly string[]).includes(engine.position.section) ? (engine.position.section as MaSection) : 'session';
-  const index = SECTIONS.indexOf(current);
   const go = (section: string) => {
     engine.setPosition({ section });
     window.scrollTo({ top: 0 });
@@ -61,14 +60,7 @@ function MaEditor({ draft }: { draft: DraftRow }) {
             <FinaliseBar engine={engine} doneTo="/ma" draft={draft} />
           </>
         )}
-        <div className="form-footer">
-          <Button disabled={index <= 0} onClick={() => { go(SECTIONS[index - 1] ?? current); }}>
-            ← {t('common:previous')}
-          </Button>
-          <Button variant="primary" disabled={index >= SECTIONS.length - 1} onClick={() => { go(SECTIONS[index + 1] ?? current); }}>
-            {t('common:next')} →
-          </Button>
-        </div>
+        <SectionFooter sections={SECTIONS} current={current} go={go} />
       </RecordFormProvider>
     </Page>
   );

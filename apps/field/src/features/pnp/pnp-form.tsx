@@ -1,8 +1,8 @@
 import { ageInMonths, muacColour, muacColourLabels, validateRecord } from '@jigi/domain';
+import { SectionFooter } from '../../components/form/section-footer';
 import { useCallback } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/button';
 import { DraftGate } from '../../components/draft-gate';
 import { FinaliseBar } from '../../components/form/finalise-bar';
 import { GpsField } from '../../components/form/gps-field';
@@ -48,7 +48,6 @@ function PnpEditor({ draft }: { draft: DraftRow }) {
     { id: 'summary', title: t('sections.summary'), prefixes: ['gps'] },
   ];
   const current: PnpSection = (SECTIONS as readonly string[]).includes(engine.position.section) ? (engine.position.section as PnpSection) : 'household';
-  const index = SECTIONS.indexOf(current);
   const { setPosition } = engine;
   const go = (section: string) => {
     setPosition({ section });
@@ -113,14 +112,7 @@ function PnpEditor({ draft }: { draft: DraftRow }) {
             <FinaliseBar engine={engine} doneTo="/pnp" draft={draft} />
           </>
         )}
-        <div className="form-footer">
-          <Button disabled={index <= 0} onClick={() => { go(SECTIONS[index - 1] ?? current); }}>
-            ← {t('common:previous')}
-          </Button>
-          <Button variant="primary" disabled={index >= SECTIONS.length - 1} onClick={() => { go(SECTIONS[index + 1] ?? current); }}>
-            {t('common:next')} →
-          </Button>
-        </div>
+        <SectionFooter sections={SECTIONS} current={current} go={go} />
       </RecordFormProvider>
     </Page>
   );
