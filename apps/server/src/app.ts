@@ -47,6 +47,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   registerSecurityHeaders(app);
   registerGzipBodies(app);
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => { done(null, body); });
+  // Files uploaded as they are (a tablet's export file); routes that expect JSON refuse a Buffer.
+  app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/x-gzip'], { parseAs: 'buffer' }, (_request, body, done) => { done(null, body); });
   await app.register(fastifyCompress, { global: true, globalDecompression: false, encodings: ['gzip'], threshold: 1024 });
   await app.register(fastifyRateLimit, { global: false });
   registerRoutes(app, { loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 } });

@@ -85,3 +85,16 @@ export { diffRecords } from './paths/diff';
 export { flattenRecord, type JsonLeaf } from './paths/flatten';
 export { escapeSegment, joinPath, pathsOverlap, splitPath, unescapeSegment } from './paths/path';
 export { mutationResultOf } from './merge/mutation-result-of';
+export {
+  EXPORT_FORMAT,
+  EXPORT_FORMAT_SCHEMA_HASH,
+  EXPORT_FORMAT_VERSION,
+  exportFileHeadSchema,
+  exportFileSchema,
+  exportFileText,
+  parseExportFile,
+  type ExportFile,
+  type ExportFileErrorKind,
+  type ExportFileHead,
+  type ExportParse,
+} from './export-file/export-file';

@@ -3,18 +3,9 @@ import { z } from 'zod';
 import { errorKinds } from './error-kinds';
 import { wireLimits } from './limits';
 import { PROTOCOL_SCHEMA_HASH, PROTOCOL_VERSION } from './protocol-version';
+import { canonical } from './test-support/canonical';
 import { sha256Hex } from './test-support/sha256';
 import { wireSchemas } from './wire-schemas';
-
-/** JSON with object keys sorted at every level, so the hash ignores declaration order of keys only. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function wireHash(): string {
   const names = Object.keys(wireSchemas).sort() as (keyof typeof wireSchemas)[];

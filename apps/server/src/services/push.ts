@@ -45,6 +45,12 @@ const pushEnvelopeSchema = z
     path: ['mutations'],
   });
 
+/**
+ * Who hands the server a push: the tablet itself, or an admin importing the tablet's export file
+ * (DESIGN.md §4) through this same path, so both share one exactly-once history per device.
+ */
+export type PushOrigin = { readonly via: 'device' } | { readonly via: 'import'; readonly importedBy: string | null };
+
 type Rejection = { code: RejectionCode; message: string; issues?: Issue[]; details?: Record<string, Json> };
 
 /**
@@ -52,7 +58,7 @@ type Rejection = { code: RejectionCode; message: string; issues?: Issue[]; detai
  * record write, the stored per-mutation results and the batch commit together, so a push replayed
  * after a lost response (or sent twice at once) has exactly-once effect.
  */
-export function handlePush(deps: Deps, auth: AuthContext, body: unknown): PushResponse {
+export function handlePush(deps: Deps, auth: AuthContext, body: unknown, origin: PushOrigin = { via: 'device' }): PushResponse {
   checkProtocolVersion(body);
   const push = parseInput(pushEnvelopeSchema, body);
   const device = auth.device;
@@ -98,9 +104,10 @@ export function handlePush(deps: Deps, auth: AuthContext, body: unknown): PushRe
     if (batch.number !== null) {
       repo.updateBatchSummary(batch.number, batch.counts, [...batch.villages].sort());
       repo.setLastMutationId(device.id, last);
-      repo.audit({ at: serverTime, userId: auth.user.id, action: 'sync.push', entity: 'batch', entityId: String(batch.number), details: { deviceId: device.id, counts: batch.counts } });
+      repo.audit({ at: serverTime, userId: auth.user.id, action: 'sync.push', entity: 'batch', entityId: String(batch.number), details: { deviceId: device.id, counts: batch.counts, ...(origin.via === 'import' ? { importedBy: origin.importedBy } : {}) } });
     }
-    repo.touchDevice(device.id, serverTime);
+    // An import is not the tablet showing up: its last contact stays what it was.
+    if (origin.via === 'device') repo.touchDevice(device.id, serverTime);
     return { results, lastMutationId: last, batchNumber: batch.number, serverTime };
   });
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors/app-error';
 import { authOf } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
+import { IMPORT_MAX_FILE_BYTES, importExportFile, importSummarySchema } from '../../services/export-import';
 import { importHouseholds, importVillages } from '../../services/imports';
 import { hashPassword } from '../../services/passwords';
 import { currentSettings, saveMicroproject, saveSettings, saveVillage } from '../../services/reference';
@@ -105,11 +106,19 @@ export function adminRoutes(app: FastifyInstance): void {
     return currentSettings(deps);
   });
 
+  app.post('/api/admin/imports', { config: { access, doc: { summary: 'Importer le fichier d’export d’une tablette (.json.gz, application/octet-stream)', response: importSummarySchema } }, bodyLimit: IMPORT_MAX_FILE_BYTES }, (request) =>
+    importExportFile(deps, fileBytes(request.body), authOf(request).user.id));
+
   app.get('/api/admin/audit', { config: { access, doc: { summary: 'Journal d’audit' } } }, (request) => {
     const { limit } = parseInput(z.object({ limit: z.coerce.number().int().min(1).max(5000).default(200) }), request.query, 'invalid_query');
     return { entries: repo.listAudit(limit) };
   });
   app.get('/api/admin/quarantine', { config: { access, doc: { summary: 'Modifications refusées (quarantaine)' } } }, () => ({ entries: repo.listQuarantine() }));
+}
+
+function fileBytes(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body)) throw new AppError('unsupported_media_type', { message: 'Envoyez le fichier d’export tel quel, avec Content-Type: application/octet-stream (ou application/gzip).' });
+  return body;
 }
 
 function csvText(body: unknown): string {

@@ -1,0 +1,123 @@
+import { gunzipSync } from 'node:zlib';
+import { mutationOutcomes, parseExportFile, type ExportFile, type ExportFileErrorKind, type MutationOutcome } from '@jigi/sync';
+import { z } from 'zod';
+import { AppError } from '../errors/app-error';
+import type { ErrorCode } from '../errors/catalogue';
+import type { AuthContext } from '../plugins/access';
+import type { Deps } from './deps';
+import { handlePush } from './push';
+import { villageScopeOf, type VillageScope } from './scope';
+
+/** The file as sent (gzip): weeks of a tablet's work is a few MB; this leaves a wide margin. */
+export const IMPORT_MAX_FILE_BYTES = 50_000_000;
+/** Its JSON once inflated: caps what a gzip bomb can cost. */
+export const IMPORT_MAX_INFLATED_BYTES = 256_000_000;
+
+export const importSummarySchema = z.object({
+  deviceId: z.string(),
+  userId: z.string(),
+  /** Device clock, as written in the file. */
+  exportedAt: z.string(),
+  pushes: z.number().int(),
+  mutations: z.number().int(),
+  /** Per-mutation outcomes; an id the server had already applied counts as `duplicate`. */
+  outcomes: z.record(z.enum(mutationOutcomes), z.number().int()),
+  /** `rejected` outcomes by rejection code (`forbidden`, `validation_failed`, …). */
+  rejections: z.record(z.string(), z.number().int()),
+  /** Review batches created, in file order; empty when the file had been imported (or synced) before. */
+  batches: z.array(z.number().int()),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+const parseErrorCodes = {
+  not_json: 'import_not_json',
+  not_export: 'import_wrong_format',
+  unsupported_format_version: 'import_unsupported_format_version',
+  invalid: 'import_invalid_file',
+  gap: 'import_invalid_file',
+} as const satisfies Record<ExportFileErrorKind, ErrorCode>;
+
+/**
+ * Imports a tablet's export file (DESIGN.md §4, apps/field/src/sync/README.md § Export file): each
+ * push in order, as that device and its user, through the ordinary push path, all in one transaction.
+ * Ids the server already applied answer from stored results, so a second import (or the tablet's
+ * later sync) changes nothing. The device may be revoked: a lost or broken tablet is the usual case.
+ * `importedBy` is the admin (null from the command line); it goes to the audit log.
+ */
+export function importExportFile(deps: Deps, bytes: Uint8Array, importedBy: string | null): ImportSummary {
+  const file = readExportFile(bytes);
+  const { repo } = deps;
+  const device = repo.deviceById(file.deviceId);
+  if (device === undefined) throw new AppError('import_unknown_device', { message: `Tablette « ${file.deviceId} » inconnue de ce serveur : rien n’a été importé.`, details: { deviceId: file.deviceId } });
+  const user = repo.userById(device.userId);
+  if (user === undefined) throw new Error(`device ${device.id} has no user ${device.userId}`);
+  if (user.id !== file.userId) {
+    throw new AppError('import_device_user_mismatch', {
+      message: `La tablette « ${device.id} » appartient à « ${user.login} », pas à l’utilisateur « ${file.userId} » du fichier : rien n’a été importé.`,
+      details: { deviceId: device.id, fileUserId: file.userId },
+    });
+  }
+  let scope: VillageScope | undefined;
+  // The user's current role and zones decide, as for a push from the tablet itself.
+  const auth: AuthContext = { user, device, sessionExpiresAt: null, scope: () => (scope ??= villageScopeOf(repo, user)) };
+  return repo.transaction(() => {
+    const outcomes = Object.fromEntries(mutationOutcomes.map((o) => [o, 0])) as Record<MutationOutcome, number>;
+    const rejections: Record<string, number> = {};
+    const batches: number[] = [];
+    for (const push of file.pushes) {
+      const alreadyApplied = repo.deviceById(device.id)?.lastMutationId ?? 0;
+      const response = pushOf(deps, auth, push, importedBy, alreadyApplied);
+      for (const result of response.results) {
+        const outcome = result.mutationId <= alreadyApplied ? 'duplicate' : result.outcome;
+        outcomes[outcome] += 1;
+        if (outcome === 'rejected' && result.outcome === 'rejected') rejections[result.error.code] = (rejections[result.error.code] ?? 0) + 1;
+      }
+      if (response.batchNumber !== null) batches.push(response.batchNumber);
+    }
+    const summary: ImportSummary = {
+      deviceId: device.id, userId: user.id, exportedAt: file.exportedAt, pushes: file.pushes.length,
+      mutations: file.pushes.reduce((n, p) => n + p.mutations.length, 0), outcomes, rejections, batches,
+    };
+    repo.audit({ at: deps.now().toISOString(), userId: importedBy, action: 'sync.import', entity: 'device', entityId: device.id, details: { ...summary, via: importedBy === null ? 'cli' : 'http' } });
+    return summary;
+  });
+}
+
+function pushOf(deps: Deps, auth: AuthContext, push: ExportFile['pushes'][number], importedBy: string | null, alreadyApplied: number) {
+  try {
+    return handlePush(deps, auth, push, { via: 'import', importedBy });
+  } catch (e: unknown) {
+    if (!(e instanceof AppError) || e.code !== 'mutation_gap') throw e;
+    const first = push.mutations[0]?.mutationId ?? 0;
+    throw new AppError('mutation_gap', {
+      message: `Le fichier commence à la modification n°${first} mais le serveur attend la n°${alreadyApplied + 1} pour cette tablette : importez d’abord son fichier d’export plus ancien.`,
+      details: { expectedMutationId: alreadyApplied + 1, receivedMutationId: first, deviceId: auth.device?.id ?? '' },
+      cause: e,
+    });
+  }
+}
+
+/** Gunzips and parses the file; every way it can be unreadable is a 4xx naming the problem. */
+export function readExportFile(bytes: Uint8Array): ExportFile {
+  // RFC 1952 magic: tells "not gzip at all" (a plain .json, a spreadsheet) from a damaged gzip.
+  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new AppError('import_not_gzip');
+  let inflated: Buffer;
+  try {
+    inflated = gunzipSync(bytes, { maxOutputLength: IMPORT_MAX_INFLATED_BYTES });
+  } catch (e: unknown) {
+    if (e instanceof RangeError) throw new AppError('body_too_large', { details: { limitBytes: IMPORT_MAX_INFLATED_BYTES }, cause: e });
+    throw new AppError('import_corrupt_gzip', { details: { reason: e instanceof Error ? e.message : String(e) }, cause: e });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+  } catch (e: unknown) {
+    throw new AppError('import_not_json', { message: 'Le contenu du fichier n’est pas du texte UTF-8.', cause: e });
+  }
+  const parsed = parseExportFile(text);
+  if (!parsed.ok) {
+    const { kind, message, path } = parsed.error;
+    throw new AppError(parseErrorCodes[kind], { message: message.slice(0, 1_000), details: { reason: kind, ...(path === undefined ? {} : { path }) } });
+  }
+  return parsed.file;
+}
