@@ -1,7 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { until } from '../support/wait';
 
-/** What every screen of the field app shares: the header (sync, lock), the status bar, the sync message. */
+/** The phases of a running sync, as the panel names them. */
+const RUNNING = /En attente…|Envoi des fiches…|Réception des mises à jour…/;
+
+/** What every screen of the field app shares: the header (history, lock), the status bar, the sync panel. */
 export class AppShell {
   constructor(readonly page: Page) {}
 
@@ -9,14 +12,19 @@ export class AppShell {
     return this.page.getByRole('button', { name: 'Synchroniser' });
   }
 
-  /** « 1 envoyées, 1 acceptées, 0 rejetées » — the last receipt, kept visible after the sync. */
-  get receipt(): Locator {
-    return this.page.getByTestId('sync-receipt');
+  /** The sync panel under the status bar: button, phase, progress, last receipt. */
+  get syncPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Synchroniser' });
   }
 
-  /** The whole sync notice (receipt, batch number, time), or the running / failure message. */
-  get syncNotice(): Locator {
-    return this.page.getByText(/envoyées, \d+ acceptées|Synchronisation…|Pas de réseau|La synchronisation a échoué|Tout est à jour/).first();
+  /** « 1 envoyés, 1 acceptés, 0 rejetés — lot n° 3 » — the last receipt that sent something, kept visible. */
+  get receipt(): Locator {
+    return this.syncPanel.getByTestId('sync-receipt');
+  }
+
+  /** What the sync is doing or how it ended (« Envoi des fiches… », « Tout est à jour. », …). */
+  get syncPhase(): Locator {
+    return this.page.getByTestId('sync-phase');
   }
 
   get unsyncedCount(): Locator {
@@ -41,7 +49,7 @@ export class AppShell {
 
   /** Waits until no sync runs (an automatic one may run after login, a finalise or going online). */
   async waitForIdle(): Promise<void> {
-    await until('the end of the sync', async () => (await this.syncButton.isEnabled()) && (await this.page.getByText('Synchronisation…').count()) === 0, 60_000);
+    await until('the end of the sync', async () => (await this.syncButton.isEnabled()) && !RUNNING.test((await this.syncPhase.textContent()) ?? ''), 60_000);
   }
 
   /** Syncs until nothing is left to send (the unsynced counter shows 0). */

@@ -33,6 +33,6 @@ describe('shell', () => {
     await saveRegistration(user.id, 'dev-1', 'token-token-token-token');
     renderAs(<Shell />, user);
     // The sync engine may retry a failed request before giving up: allow it a few seconds.
-    expect(await screen.findByText(/Pas de réseau : les fiches restent sur la tablette/, {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(await screen.findByText(/Pas de connexion au serveur : les fiches restent sur la tablette/, {}, { timeout: 8000 })).toBeInTheDocument();
   });
 });

@@ -7,15 +7,14 @@ import { setMeta } from '../storage/meta';
 import { lastPathKey } from './last-path';
 import { useSession } from '../lib/session';
 import { unsyncedOnDevice } from '../storage/counts';
+import { SyncProvider } from '../sync/ui/sync-context';
+import { SyncPanel } from '../sync/ui/sync-panel';
 import { AppRoutes, warmUpRoutes } from './routes';
 import { StatusBar } from './status-bar';
-import { SyncMessage } from './sync-message';
-import { useSync } from './use-sync';
 
 export function Shell() {
   const { t } = useTranslation();
   const { user, lock } = useSession();
-  const sync = useSync(user.id);
   const [refusal, setRefusal] = useState<string | null>(null);
   // Remember where the user is, so an unlock after the page was closed resumes there.
   const path = usePath();
@@ -39,26 +38,28 @@ export function Shell() {
   }
 
   return (
-    <div className="shell">
-      <header className="app-header">
-        <Link to="/" className="brand">
-          {t('appName')}
-        </Link>
-        <span className="who">
-          {user.name} · {t(`roles.${user.role}`)}
-        </span>
-        <nav className="app-nav">
-          <Button variant="primary" onClick={sync.run} disabled={sync.running}>
-            {t('nav.sync')}
-          </Button>
-          <Button onClick={lock}>{t('nav.lock')}</Button>
-          <Button onClick={switchUser}>{t('nav.switchUser')}</Button>
-        </nav>
-      </header>
-      <StatusBar userId={user.id} />
-      <SyncMessage sync={sync} />
-      {refusal && <Notice tone="error">{refusal}</Notice>}
-      <AppRoutes />
-    </div>
+    <SyncProvider userId={user.id}>
+      <div className="shell">
+        <header className="app-header">
+          <Link to="/" className="brand">
+            {t('appName')}
+          </Link>
+          <span className="who">
+            {user.name} · {t(`roles.${user.role}`)}
+          </span>
+          <nav className="app-nav">
+            <Link to="/sync" className="btn">
+              {t('nav.history')}
+            </Link>
+            <Button onClick={lock}>{t('nav.lock')}</Button>
+            <Button onClick={switchUser}>{t('nav.switchUser')}</Button>
+          </nav>
+        </header>
+        <StatusBar userId={user.id} />
+        <SyncPanel userId={user.id} />
+        {refusal && <Notice tone="error">{refusal}</Notice>}
+        <AppRoutes />
+      </div>
+    </SyncProvider>
   );
 }

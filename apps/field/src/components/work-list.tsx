@@ -1,6 +1,7 @@
 import { formatDateFr, searchKey } from '@jigi/domain';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldPathLabel } from '../lib/field-path-label';
 import { Link } from '../lib/router';
 import { liveValue, useLive } from '../lib/use-live';
 import { workItems, type WorkItem, type WorkStatus } from '../storage/records';
@@ -80,6 +81,12 @@ export function WorkList({ agentId, types, describe, to }: { agentId: string; ty
                   <span className="issue issue-warning">
                     <br />
                     {t('form.supervisorComment')} : {item.supervisorComment}
+                  </span>
+                )}
+                {item.conflictPaths && (item.status === 'conflict' || item.recordStatus === 'conflict') && (
+                  <span className="issue issue-warning" data-testid="conflict-fields">
+                    <br />
+                    {t('form.conflictFields', { fields: item.conflictPaths.map(fieldPathLabel).join(', ') })}
                   </span>
                 )}
                 {item.rejection && item.status === 'rejected' && (

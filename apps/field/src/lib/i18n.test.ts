@@ -9,13 +9,13 @@ describe('i18n catalogue', () => {
   it('loads every feature’s French catalogue from src/locales/fr', () => {
     expect(availableLanguages).toContain('fr');
     for (const ns of ['common', 'auth', 'home', 'ciblage', 'ma', 'pnp', 'himo', 'corrections', 'history']) expect(i18n.hasResourceBundle('fr', ns)).toBe(true);
-    expect(i18n.t('nav.sync')).toBe('Synchroniser');
+    expect(i18n.t('nav.history')).toBe('Historique');
   });
 
   it('a partial translation (as a translator would add locales/bm/) falls back to French key by key', async () => {
-    i18n.addResourceBundle('bm', 'common', { nav: { sync: 'Ka bɛn' } });
+    i18n.addResourceBundle('bm', 'common', { nav: { history: 'Tariku' } });
     await i18n.changeLanguage('bm');
-    expect(i18n.t('nav.sync')).toBe('Ka bɛn');
+    expect(i18n.t('nav.history')).toBe('Tariku');
     expect(i18n.t('nav.lock')).toBe('Verrouiller');
   });
 

@@ -3,6 +3,7 @@ import { db } from './db';
 import { attempt, type StorageResult } from './errors';
 import { addMutation } from './outbox';
 import { searchTextOf } from './search-text';
+import type { RecordRejection } from './sync-types';
 import type { AnyRecord, DraftRow, FormPosition, RecordRow, SyncStatus } from './types';
 
 /** A record can be changed on the tablet until the server has it, and again when it comes back. */
@@ -121,7 +122,9 @@ export interface WorkItem {
   updatedAt: string;
   searchText: string;
   supervisorComment?: string;
-  rejection?: { code: string; message: string };
+  rejection?: RecordRejection;
+  /** Fields waiting for the supervisor's arbitration (status `conflict`). */
+  conflictPaths?: string[];
 }
 
 /** Drafts and records of a user for one workflow, most recent first. */
@@ -138,6 +141,7 @@ export async function workItems(agentId: string, types: readonly string[]): Prom
         id: r.id, type: r.type, villageId: r.villageId, status: r.syncStatus, record: r.record, updatedAt: r.updatedAt, searchText: r.searchText || searchTextOf(r.record),
         ...(r.supervisorComment !== undefined ? { supervisorComment: r.supervisorComment } : {}),
         ...(r.rejection ? { rejection: r.rejection } : {}),
+        ...(r.conflictPaths && r.conflictPaths.length > 0 ? { conflictPaths: r.conflictPaths } : {}),
       });
     }
     for (const dr of drafts) {

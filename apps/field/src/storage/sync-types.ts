@@ -35,12 +35,8 @@ export interface RecordRejection {
   at?: string | undefined;
 }
 
-/** A record row as the sync engine reads and writes it. */
-export type SyncRecordRow = Omit<RecordRow, 'rejection'> & {
-  rejection?: RecordRejection | undefined;
-  /** Paths waiting for a supervisor (« en attente d'arbitrage »), cleared when the resolution is pulled. */
-  conflictPaths?: string[] | undefined;
-};
+/** A record row as the sync engine reads and writes it (its sync fields are on RecordRow itself). */
+export type SyncRecordRow = RecordRow;
 
 /** One sync's receipt (« 42 envoyés, 42 acceptés, 0 rejetés — lot n° 12 »), kept in the history. */
 export interface SyncReceiptRow extends ReceiptRow {

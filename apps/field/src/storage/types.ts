@@ -2,6 +2,8 @@
 // the tablet's own workflow metadata beside them (docs/architecture.md §1: workflow state is never part
 // of the record).
 
+import type { RecordRejection } from './sync-types';
+
 /** A record or a draft of one: the envelope is always there, the rest may be incomplete. */
 export type AnyRecord = { id: string; type: string } & Record<string, unknown>;
 
@@ -70,7 +72,9 @@ export interface RecordRow {
   serverVersion: number | null;
   /** Server version the local content was last edited from. */
   baseVersion: number | null;
-  rejection?: { code: string; message: string } | undefined;
+  rejection?: RecordRejection | undefined;
+  /** Paths waiting for a supervisor (« en attente d'arbitrage »), kept by the sync engine until the resolution is pulled. */
+  conflictPaths?: string[] | undefined;
   supervisorComment?: string;
   finalisedAt: string;
   updatedAt: string;

@@ -1,6 +1,8 @@
 // Progress of the running sync, as an external store React reads with useSyncExternalStore (the UI
 // subscribes; the engine sets). Records and bytes, both ways (issue 5).
 
+import type { SyncReceiptRow } from '../storage/sync-types';
+
 export const syncPhases = ['idle', 'waiting', 'pushing', 'pulling', 'done', 'failed'] as const;
 export type SyncPhase = (typeof syncPhases)[number];
 
@@ -14,6 +16,8 @@ export interface SyncProgress {
   readonly pulled: number;
   /** The last failure, in the transport's terms (the UI maps it to French). */
   readonly error?: { kind: string; code?: string | undefined; message: string } | undefined;
+  /** What the finished sync moved: its receipt, or null when it had nothing to send or receive. */
+  readonly receipt?: SyncReceiptRow | null | undefined;
   /** Device clock (ms) of the next automatic attempt, when one is scheduled. */
   readonly nextAttemptAt?: number | undefined;
 }

@@ -1,7 +1,6 @@
 import { createPrng } from '@jigi/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../storage/db';
-import type { SyncRecordRow } from '../storage/sync-types';
 import { registerTablet, type Tablet } from './test-support/tablet';
 import { finalise, household, startWorld, type World } from './test-support/world';
 import type { AnyRecord } from '../storage/types';
@@ -56,7 +55,7 @@ describe('seeded random convergence', () => {
         created.push(r.id);
         counts.create++;
       } else if (roll < 0.6) {
-        const local = (await db().records.toArray()) as SyncRecordRow[];
+        const local = (await db().records.toArray());
         const editable = local.filter((r) => r.syncStatus !== 'conflict' && r.syncStatus !== 'rejected');
         if (editable.length === 0) continue;
         // Half the edits go to a few "hot" households, so tablets often edit the same record concurrently.
@@ -103,7 +102,7 @@ describe('seeded random convergence', () => {
     for (const device of devices) {
       device.tablet.use();
       expect(await db().outbox.count()).toBe(0);
-      const local = (await db().records.toArray()) as SyncRecordRow[];
+      const local = (await db().records.toArray());
       expect(local.map((r) => r.id).sort()).toEqual([...created].sort());
       for (const row of local) {
         const server = serverRecords.get(row.id);

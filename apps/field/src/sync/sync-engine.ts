@@ -10,7 +10,8 @@ import { pushAll } from './push-batches';
 import { defaultLock, type SyncLock } from './sync-lock';
 import { retryHint, type Transport } from './transport';
 
-export type SyncTrigger = 'manual' | 'online' | 'timer' | 'startup';
+/** `change`: a form was just finalised (lib/sync-signal.ts) while the tablet is online. */
+export type SyncTrigger = 'manual' | 'online' | 'timer' | 'startup' | 'change';
 
 export type SyncFailure =
   | { kind: 'unregistered'; message: string }
@@ -59,7 +60,7 @@ export class SyncEngine {
   }
 
   async sync(trigger: SyncTrigger = 'manual'): Promise<SyncOutcome> {
-    this.progress.set({ phase: 'waiting', error: undefined });
+    this.progress.set({ phase: 'waiting', error: undefined, receipt: undefined });
     const run = await this.lock.run(`jigi-sync:${this.options.userId}`, () => this.runLocked(trigger));
     if (!run.acquired) {
       this.progress.set({ phase: 'idle' });
@@ -136,12 +137,12 @@ export class SyncEngine {
       receipt = saved.ok ? saved.value : null;
     }
     if (!failure) {
-      this.progress.set({ phase: 'done' });
+      this.progress.set({ phase: 'done', receipt });
       return { ok: true, receipt };
     }
     const hint = failure.kind === 'unregistered' || failure.kind === 'storage' ? { retryable: failure.kind === 'storage', hintMs: 30_000 } : retryHint(failure as Parameters<typeof retryHint>[0]);
     // The UI reads the server's error kind (auth, unsupported_version, …), not the transport's 'http'.
-    this.progress.set({ phase: 'failed', error: { kind: failure.kind === 'http' ? failure.errorKind : failure.kind, code: failure.kind === 'http' ? failure.code : undefined, message: failure.message } });
+    this.progress.set({ phase: 'failed', receipt, error: { kind: failure.kind === 'http' ? failure.errorKind : failure.kind, code: failure.kind === 'http' ? failure.code : undefined, message: failure.message } });
     return { ok: false, busy: false, error: failure, retryable: hint.retryable, hintMs: hint.hintMs, receipt };
   }
 }

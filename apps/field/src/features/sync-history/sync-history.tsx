@@ -1,34 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { formatDateTimeFr } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { liveValue, useLive } from '../../lib/use-live';
 import { countOutbox } from '../../storage/outbox';
-import { receiptsOf } from '../../storage/receipts';
+import { ExportPanel } from '../../sync/ui/export-panel';
+import { SyncHistory as Receipts } from '../../sync/ui/sync-history';
 
-/** The receipts of past syncs (« 42 envoyées, 42 acceptées, 0 rejetées — lot n° … »). */
+/**
+ * The sync screen: what is still waiting, the receipts of past syncs (« 42 envoyés, 42 acceptés,
+ * 0 rejetés — lot n° … », with each rejected record's reason), and the export for when sync is
+ * impossible.
+ */
 export function SyncHistory() {
   const { t } = useTranslation('history');
   const { user } = useSession();
-  const receipts = liveValue(useLive(() => receiptsOf(user.id), [user.id]), []);
   const pending = liveValue(useLive(() => countOutbox(user.id), [user.id]), 0);
   return (
     <Page title={t('title')} back="/">
-      <p className="lead">{t('outbox', { count: pending })}</p>
-      {receipts.length === 0 && <p>{t('empty')}</p>}
-      <ul className="list">
-        {receipts.map((r) => (
-          <li key={r.id ?? r.batchId}>
-            <span className="grow">
-              <span className="list-title">{formatDateTimeFr(r.at)}</span>
-              <br />
-              {t('receipt', { sent: r.sent, accepted: r.accepted, rejected: r.rejected })}
-              {r.batchNo !== undefined && <> — {t('batch', { no: r.batchNo })}</>}
-              {r.conflicts > 0 && <> · {t('conflicts', { count: r.conflicts })}</>}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <p className="lead" data-testid="outbox-count">
+        {t('outbox', { count: pending })}
+      </p>
+      <ExportPanel userId={user.id} />
+      <Receipts userId={user.id} />
     </Page>
   );
 }

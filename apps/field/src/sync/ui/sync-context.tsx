@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { SyncEngine } from '../sync-engine';
-import { engineFor } from '../sync-now';
+import { onLocalChange } from '../../lib/sync-signal';
+import { SyncEngine } from '../sync-engine';
 import { SyncScheduler } from '../scheduler';
 
 export interface SyncServices {
@@ -10,16 +10,29 @@ export interface SyncServices {
 
 const SyncContext = createContext<SyncServices | null>(null);
 
+// One engine per user per page, kept across a lock and unlock of the same user, so the batch size
+// it learnt carries over from one sync to the next.
+const engines = new Map<string, SyncEngine>();
+
+function engineFor(userId: string): SyncEngine {
+  let engine = engines.get(userId);
+  if (!engine) {
+    engine = new SyncEngine({ userId, transport: { baseUrl: '', fetch: (...args) => fetch(...args), now: () => Date.now() } });
+    engines.set(userId, engine);
+  }
+  return engine;
+}
+
 /**
- * One sync engine and scheduler per unlocked user, for the whole app: mount it once around the
+ * One sync engine and scheduler per unlocked user, for the whole app: mounted once around the
  * screens of an unlocked session (app/shell.tsx). It syncs at start, when the network returns, on
- * the timer, and on « Synchroniser » (`useSync().scheduler.trigger('manual')`).
+ * the timer, on « Synchroniser » (`useSyncServices().scheduler.trigger('manual')`), and right after
+ * a form is finalised while the tablet is online.
  */
 export function SyncProvider({ userId, children, services }: { userId: string; children: ReactNode; services?: SyncServices }) {
   const [nextAt, setNextAt] = useState<number>();
   const value = useMemo<SyncServices>(() => {
     if (services) return services;
-    // The same engine as syncNow (app/use-sync.ts): one progress store, one learnt batch size.
     const engine = engineFor(userId);
     const scheduler = new SyncScheduler({ sync: (trigger) => engine.sync(trigger), events: window, onSchedule: setNextAt });
     return { engine, scheduler };
@@ -28,9 +41,13 @@ export function SyncProvider({ userId, children, services }: { userId: string; c
     value.engine.progress.set({ nextAttemptAt: nextAt });
   }, [value, nextAt]);
   useEffect(() => {
-    if (services) return undefined;
+    const stopListening = onLocalChange(() => {
+      if (navigator.onLine) void value.scheduler.trigger('change');
+    });
+    if (services) return stopListening;
     value.scheduler.start();
     return () => {
+      stopListening();
       value.scheduler.stop();
     };
   }, [value, services]);

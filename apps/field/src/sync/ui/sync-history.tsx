@@ -6,9 +6,20 @@ import type { SyncReceiptRow } from '../../storage/sync-types';
 
 const NS = 'sync-engine';
 
-/** « 42 envoyés, 42 acceptés, 0 rejetés — lot n° 12 » */
+/**
+ * « 42 envoyés, 42 acceptés, 0 rejetés — lot n° 12 »; « lot déjà reçu » when the server had every
+ * batch already (a resend after a lost answer); « Tout est à jour » when nothing was sent.
+ */
 export function ReceiptLine({ receipt }: { receipt: SyncReceiptRow }) {
   const { t } = useTranslation(NS);
+  if (receipt.sent === 0 && receipt.error === undefined) {
+    return (
+      <span data-testid="sync-receipt">
+        {t('upToDate')}
+        {receipt.pulled > 0 && ` · ${t('pulled', { count: receipt.pulled })}`}
+      </span>
+    );
+  }
   const batches = receipt.batchNos.length > 0 ? t('receipt.batches', { numbers: receipt.batchNos.join(', ') }) : receipt.sent > 0 ? t('receipt.noBatch') : '';
   return (
     <span data-testid="sync-receipt">

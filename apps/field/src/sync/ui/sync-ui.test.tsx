@@ -4,25 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { addSyncReceipt } from '../../storage/sync-receipts';
 import { renderAs, testUser } from '../../test-support/render';
 import { SyncScheduler } from '../scheduler';
-import { SyncEngine } from '../sync-engine';
+import { SyncEngine, type SyncOutcome } from '../sync-engine';
 import { freshDb } from '../../test-support/db';
 import { RecordSyncState } from './record-sync-state';
 import { SyncProvider } from './sync-context';
-import { SyncHistory } from './sync-history';
+import { ReceiptLine, SyncHistory } from './sync-history';
 import { SyncPanel } from './sync-panel';
 
 // What the user reads: progress in records and bytes, the receipt line, « en attente d'arbitrage ».
 
-function services(onSync: () => void) {
+function services(onSync: () => void, outcome: SyncOutcome = { ok: true, receipt: null }) {
   const engine = new SyncEngine({ userId: 'u1', transport: { baseUrl: 'http://127.0.0.1:1', fetch: () => Promise.reject(new Error('no network')), now: () => 0 } });
   const scheduler = new SyncScheduler({
     sync: () => {
       onSync();
-      return Promise.resolve({ ok: true, receipt: null });
+      return Promise.resolve(outcome);
     },
   });
   return { engine, scheduler };
 }
+
+const receiptBase = { userId: 'u1', batchId: 'b', sent: 42, accepted: 42, rejected: 0, conflicts: 0, duplicates: 0, pulled: 0, bytesUp: 1, bytesDown: 1, requests: 1, rejections: [], batchNos: [12], at: '2026-03-15T09:00:00.000Z', finishedAt: '2026-03-15T09:01:00.000Z' };
 
 describe('sync UI', () => {
   it('shows progress in records and bytes, and « Synchroniser » triggers a sync', async () => {
@@ -30,7 +32,7 @@ describe('sync UI', () => {
     const s = services(() => (syncs += 1));
     renderAs(
       <SyncProvider userId="u1" services={s}>
-        <SyncPanel />
+        <SyncPanel userId="u1" />
       </SyncProvider>,
     );
     s.engine.progress.set({ phase: 'pushing', sent: 42, toSend: 100, bytesUp: 120_000, bytesDown: 2_000 });
@@ -44,6 +46,43 @@ describe('sync UI', () => {
     expect(await screen.findByText(/n’est plus autorisée/)).toBeInTheDocument();
     await userEvent.click(screen.getByTestId('sync-now'));
     expect(syncs).toBe(1);
+  });
+
+  it('after a sync that sent nothing: « Tout est à jour », the last receipt that sent something stays on screen', async () => {
+    await freshDb().open();
+    await addSyncReceipt({ ...receiptBase, at: '2026-03-15T09:00:00.000Z' });
+    // A later sync that only received updates: its receipt does not replace the one above.
+    await addSyncReceipt({ ...receiptBase, at: '2026-03-15T10:00:00.000Z', sent: 0, accepted: 0, batchNos: [], pulled: 3 });
+    const s = services(() => undefined);
+    renderAs(
+      <SyncProvider userId="u1" services={s}>
+        <SyncPanel userId="u1" />
+      </SyncProvider>,
+      testUser({ id: 'u1' }),
+    );
+    expect(await screen.findByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejetés — lot n° 12');
+    s.engine.progress.reset({ phase: 'done', sent: 0, toSend: 0, bytesUp: 0, bytesDown: 900, pulled: 0, receipt: null });
+    expect(await screen.findByTestId('sync-phase')).toHaveTextContent('Tout est à jour.');
+    expect(screen.queryByText(/0 envoyés/)).toBeNull();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('a tap while another tab syncs says so in French', async () => {
+    const s = services(() => undefined, { ok: false, busy: true });
+    renderAs(
+      <SyncProvider userId="u1" services={s}>
+        <SyncPanel userId="u1" />
+      </SyncProvider>,
+    );
+    await userEvent.click(screen.getByTestId('sync-now'));
+    expect(await screen.findByText(/Un autre onglet de Jigi Collect synchronise déjà/)).toBeInTheDocument();
+  });
+
+  it('a resent batch whose first answer was lost reads « lot déjà reçu »; a sync that only received reads « Tout est à jour »', () => {
+    const { rerender } = renderAs(<ReceiptLine receipt={{ ...receiptBase, batchNos: [] }} />);
+    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejetés — lot déjà reçu');
+    rerender(<ReceiptLine receipt={{ ...receiptBase, sent: 0, accepted: 0, batchNos: [], pulled: 3 }} />);
+    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('Tout est à jour. · 3 mises à jour reçues');
   });
 
   it('lists receipts « 42 envoyés, 42 acceptés, 0 rejetés — lot n° 12 » with the rejected records', async () => {
