@@ -9,7 +9,7 @@ import { navigate } from '../lib/router';
 import { SessionContext, type Session } from '../lib/session';
 import type { StorageError } from '../storage/errors';
 import { getMeta, setMeta } from '../storage/meta';
-import { unsyncedOnDevice } from '../storage/counts';
+import { leaveCheck } from '../storage/sync-session';
 import type { UserRow } from '../storage/types';
 import { listUsers } from '../storage/users';
 import { resumePath } from './last-path';
@@ -36,13 +36,14 @@ export function AuthGate() {
       setError(res.error);
       return;
     }
-    // While the last user has records the server does not have, the tablet stays theirs: only they
-    // can unlock it (DESIGN.md §4, user switch refused while unsynced).
+    // While the last user has changes neither synced nor exported to a file, the tablet stays theirs:
+    // only they can unlock it (DESIGN.md §4; a storage failure counts as unsent).
     const active = await getMeta<string>(ACTIVE_USER_KEY);
     const activeUser = active.ok ? res.value.find((u) => u.id === active.value) : undefined;
-    const unsynced = await unsyncedOnDevice();
-    setUsers(activeUser && unsynced > 0 ? [activeUser] : res.value);
-    setSwitchAllowed(unsynced === 0 || activeUser === undefined);
+    const leave = activeUser ? await leaveCheck(activeUser.id) : undefined;
+    const mustStay = leave !== undefined && (!leave.ok || leave.value.unsent > 0);
+    setUsers(activeUser && mustStay ? [activeUser] : res.value);
+    setSwitchAllowed(!mustStay);
     const remembered = sessionStorage.getItem(SESSION_KEY);
     const user = res.value.find((u) => u.id === remembered);
     if (user?.pin) setScreen({ kind: 'app', user });

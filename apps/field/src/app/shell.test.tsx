@@ -1,7 +1,7 @@
 import { buildCiblageHousehold, sampleIds } from '@jigi/domain/testing';
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JigiDb } from '../storage/db';
 import { finaliseRecord } from '../storage/records';
 import { saveRegistration } from '../storage/sync-state';
@@ -19,14 +19,37 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('offline'))));
 });
 
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
 describe('shell', () => {
-  it('always shows the unsynced count, and refuses a user switch while records are unsynced', async () => {
+  it('always shows the unsynced count; refuses a user switch until every change is synced or exported, and says how', async () => {
+    await saveRegistration(user.id, 'dev-1', 'token-token-token-token');
     await finaliseRecord({ record: buildCiblageHousehold(), agentId: user.id, now: '2026-03-15T09:00:00.000Z' });
+    // The export hands its file to the browser's download (jsdom has neither blob URLs nor downloads).
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:export'), revokeObjectURL: vi.fn() }));
+    const downloads: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    const lock = vi.fn();
     const ui = userEvent.setup();
-    renderAs(<Shell />, user);
+    renderAs(<Shell />, user, lock);
     expect(await screen.findByText('1 fiche non synchronisée')).toBeInTheDocument();
     await ui.click(screen.getByRole('button', { name: 'Changer d’utilisateur' }));
-    expect(await screen.findByText(/Impossible de changer d’utilisateur : 1 fiche n’est pas encore synchronisée/)).toBeInTheDocument();
+    expect(await screen.findByText(/Impossible de changer d’utilisateur : 1 modification n’est ni synchronisée ni exportée. Appuyez sur « Synchroniser » ; sans réseau, exportez-la/)).toBeInTheDocument();
+    expect(lock).not.toHaveBeenCalled();
+    await ui.click(within(screen.getByTestId('leave-refusal')).getByRole('button', { name: 'Exporter les fiches non envoyées' }));
+    expect(await screen.findByTestId('leave-allowed')).toHaveTextContent('vous pouvez changer d’utilisateur');
+    expect(downloads).toEqual([expect.stringMatching(/^jigi-export-dev-1-\d{8}-\d{4}\.json\.gz$/)]);
+    // Still unsynced on the server's side, but in a file the server can import: leaving is allowed.
+    expect(screen.getByText('1 fiche non synchronisée')).toBeInTheDocument();
+    await ui.click(screen.getByRole('button', { name: 'Changer d’utilisateur' }));
+    await waitFor(() => {
+      expect(lock).toHaveBeenCalledTimes(1);
+    });
   });
 
   it('says so in French when the network is absent', async () => {

@@ -6,7 +6,8 @@ import { Link, usePath } from '../lib/router';
 import { setMeta } from '../storage/meta';
 import { lastPathKey } from './last-path';
 import { useSession } from '../lib/session';
-import { unsyncedOnDevice } from '../storage/counts';
+import { leaveCheck } from '../storage/sync-session';
+import { ExportPanel } from '../sync/ui/export-panel';
 import { SyncProvider } from '../sync/ui/sync-context';
 import { SyncPanel } from '../sync/ui/sync-panel';
 import { AppRoutes, warmUpRoutes } from './routes';
@@ -30,9 +31,12 @@ export function Shell() {
     };
   }, [user.role]);
 
+  // Handing the tablet over is allowed once every change is synced or in an export file the server
+  // can import (DESIGN.md §4); a storage failure refuses rather than risk leaving changes behind.
   function switchUser() {
-    void unsyncedOnDevice().then((n) => {
-      if (n > 0) setRefusal(t('logout.refused', { count: n }));
+    void leaveCheck(user.id).then((res) => {
+      if (!res.ok) setRefusal(t('logout.unknown'));
+      else if (res.value.unsent > 0) setRefusal(t('logout.refused', { count: res.value.unsent }));
       else lock();
     });
   }
@@ -57,7 +61,12 @@ export function Shell() {
         </header>
         <StatusBar userId={user.id} />
         <SyncPanel userId={user.id} />
-        {refusal && <Notice tone="error">{refusal}</Notice>}
+        {refusal && (
+          <div className="leave-refusal" data-testid="leave-refusal">
+            <Notice tone="error">{refusal}</Notice>
+            <ExportPanel userId={user.id} />
+          </div>
+        )}
         <AppRoutes />
       </div>
     </SyncProvider>

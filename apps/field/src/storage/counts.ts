@@ -16,12 +16,3 @@ export async function localCounts(agentId: string): Promise<{ unsynced: number; 
   const drafts = await d.drafts.where('agentId').equals(agentId).count();
   return { unsynced, drafts, toCorrect };
 }
-
-/** Records of every user on this tablet that the server does not have yet (switching user is refused while > 0). */
-export async function unsyncedOnDevice(): Promise<number> {
-  const [records, outbox] = await Promise.all([
-    db().records.where('syncStatus').anyOf(['finalised', 'rejected']).count(),
-    db().outbox.count(),
-  ]);
-  return Math.max(records, outbox > 0 ? 1 : 0);
-}

@@ -10,10 +10,10 @@ export function testUser(overrides: Partial<UserRow> = {}): UserRow {
 }
 
 /** Renders a screen as an unlocked user would see it (French catalogue, session). */
-export function renderAs(ui: ReactElement, user: UserRow = testUser()): RenderResult {
+export function renderAs(ui: ReactElement, user: UserRow = testUser(), lock: () => void = () => undefined): RenderResult {
   return render(
     <I18nextProvider i18n={i18n}>
-      <SessionContext.Provider value={{ user, lock: () => undefined }}>{ui}</SessionContext.Provider>
+      <SessionContext.Provider value={{ user, lock }}>{ui}</SessionContext.Provider>
     </I18nextProvider>,
   );
 }
