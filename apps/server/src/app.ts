@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { wireLimits } from '@jigi/sync';
 import { databasePath } from './config';
 import { registerAccess } from './plugins/access';
-import { registerErrorHandler } from './plugins/error-handler';
+import { answerRouterError, registerErrorHandler } from './plugins/error-handler';
 import { registerGzipBodies } from './plugins/gzip-body';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { hasBuiltApp, registerStaticApp } from './plugins/static-app';
@@ -39,6 +39,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     onConstructorPoisoning: 'error',
     // Record ids and household codes go in URLs; keep routes case-sensitive and exact.
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerRouterError,
   });
   app.decorate('deps', deps);
   if (options.repository === undefined) app.addHook('onClose', () => { repo.close(); });

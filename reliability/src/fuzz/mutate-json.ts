@@ -30,6 +30,15 @@ function setAt(root: unknown, path: Path, value: unknown, remove: boolean): unkn
   return copy;
 }
 
+/** A value as a string; fast-check objects may have a `toString` key that is not a function, where String() throws. */
+function asText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return JSON.stringify(value);
+  }
+}
+
 const isContainer = (v: unknown): v is object => typeof v === 'object' && v !== null;
 
 const ops = ['replace', 'remove', 'extra_key', 'wrong_type'] as const;
@@ -46,7 +55,7 @@ export function mutatedJson(valid: unknown): fc.Arbitrary<unknown> {
       if (op === 'replace') out = setAt(out, path, value, false);
       else if (op === 'remove') out = setAt(out, path, undefined, path.length > 0);
       else if (op === 'extra_key') out = setAt(out, [...path, key === '' ? '__proto__' : key], value, false);
-      else out = setAt(out, path, typeof value === 'string' ? 42 : String(value), false);
+      else out = setAt(out, path, typeof value === 'string' ? 42 : asText(value), false);
     }
     return out;
   });

@@ -1,13 +1,17 @@
 import { buildHimoMicroproject, buildVillage } from '@jigi/domain/testing';
 import { defaultProgramSettings } from '@jigi/domain';
-import { PROTOCOL_VERSION } from '@jigi/sync';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, PROTOCOL_VERSION } from '@jigi/sync';
 import { generateHouseholds } from '@jigi/testkit';
+import { RELIABILITY_USER } from '../support/provision';
 
 /** What the fuzz test needs to know of the running server to build valid examples. */
 export type FuzzContext = { deviceId: string; nextMutationId: () => number; recordId: string };
 
-/** A valid request of one write endpoint: path parameters, body (or CSV text), and who calls. */
-export type Example = { params: Record<string, string>; body?: unknown; csv?: string; caller: 'device' | 'admin' | 'anonymous' };
+/**
+ * A valid request of one write endpoint: path parameters, body (or CSV text, or the JSON of a
+ * tablet export file, sent gzipped as application/octet-stream), and who calls.
+ */
+export type Example = { params: Record<string, string>; body?: unknown; csv?: string; exportFile?: unknown; caller: 'device' | 'admin' | 'anonymous' };
 
 const household = generateHouseholds({ seed: 4040, count: 50 });
 let created = 0;
@@ -27,6 +31,10 @@ export const writeExamples: Record<string, (ctx: FuzzContext) => Example> = {
         mutations: [{ mutationId: ctx.nextMutationId(), recordId: record.id, recordType: record.type, op: 'create', baseVersion: 0, record, clientTime: '2026-03-15T09:00:00.000Z' }],
       },
     };
+  },
+  'POST /api/admin/imports': (ctx) => {
+    const push = writeExamples['POST /api/sync/push']?.(ctx).body;
+    return { caller: 'admin', params: {}, exportFile: { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, deviceId: ctx.deviceId, userId: RELIABILITY_USER, exportedAt: '2026-03-15T09:00:00.000Z', pushes: [push] } };
   },
   'POST /api/auth/device': () => ({ caller: 'anonymous', params: {}, body: { login: 'enq.koro', password: 'pas-le-bon', deviceLabel: 'Tablette fuzz' } }),
   'POST /api/auth/login': () => ({ caller: 'anonymous', params: {}, body: { login: 'sup.koro', password: 'pas-le-bon' } }),

@@ -27,6 +27,8 @@ export const errorCatalogue = {
   forbidden_role: { status: 403, kind: 'forbidden', message: 'Votre rôle ne permet pas cette opération.' },
   out_of_zone: { status: 403, kind: 'forbidden', message: 'Cette donnée est hors de vos zones.' },
   not_found: { status: 404, kind: 'validation', message: 'Élément introuvable.' },
+  invalid_url: { status: 400, kind: 'validation', message: 'L’adresse contient un encodage invalide (pas de l’UTF-8).' },
+  url_param_too_long: { status: 414, kind: 'validation', message: 'Un identifiant de l’adresse dépasse 100 caractères.' },
   route_not_found: { status: 404, kind: 'validation', message: 'Adresse inconnue.' },
   already_exists: { status: 409, kind: 'validation', message: 'Un élément avec cet identifiant existe déjà.' },
   invalid_state: { status: 409, kind: 'validation', message: 'L’opération n’est pas possible dans l’état actuel de l’élément.' },

@@ -1,5 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorEnvelope } from '../errors/app-error';
+import { setSecurityHeaders } from './security-headers';
 
 /**
  * Maps every failure to the wire envelope `{ error: { code, kind, message, details? } }` with a
@@ -22,6 +23,24 @@ export function registerErrorHandler(app: FastifyInstance, options: { servePages
     const error = new AppError('route_not_found', { details: { method: request.method, url: request.url.split('?')[0] ?? '' } });
     return reply.code(error.statusCode).send(errorEnvelope(error));
   });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: the router refuses some URLs before any route, hook or error
+ * handler runs (a path parameter over `maxParamLength`, percent-encoding that is not UTF-8), and
+ * would answer them with its own body; this gives them the envelope and a stable code instead.
+ */
+export function answerRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const url = (request.raw.url ?? '').split('?')[0]?.slice(0, 200) ?? '';
+  const appError =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new AppError('url_param_too_long', { details: { url }, cause: error })
+    : error.code === 'FST_ERR_BAD_URL' ? new AppError('invalid_url', { details: { url }, cause: error })
+    : new AppError('internal', { cause: error });
+  if (appError.code === 'internal') request.log.error({ err: error }, 'router error');
+  else request.log.info({ code: appError.code, status: appError.statusCode }, appError.message);
+  // This reply belongs to no route context, so the onSend hooks do not run for it.
+  setSecurityHeaders(reply, request.raw.url ?? '');
+  void reply.code(appError.statusCode).send(errorEnvelope(appError));
 }
 
 function translate(error: FastifyError): AppError {

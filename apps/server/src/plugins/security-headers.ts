@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
  * A strict Content-Security-Policy and the usual hardening headers on every response (DESIGN.md §5).
@@ -29,11 +29,16 @@ const headers: Record<string, string> = {
   'permissions-policy': 'camera=(self), geolocation=(self), microphone=()',
 };
 
+/** Sets the headers on one reply; also called directly where Fastify runs no onSend hook (router errors). */
+export function setSecurityHeaders(reply: FastifyReply, url: string): void {
+  for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+  // API answers hold personal data: never keep them in shared or browser caches.
+  if (url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+}
+
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    for (const [name, value] of Object.entries(headers)) reply.header(name, value);
-    // API answers hold personal data: never keep them in shared or browser caches.
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    setSecurityHeaders(reply, request.url);
     return payload;
   });
 }

@@ -19,27 +19,24 @@ export function sessionUser(user: UserRow): SessionUser {
 export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): void {
   const { repo, now, newId, newSecret } = app.deps;
   // Brute force is slowed per login and per address (a district office shares one address), after
-  // the body is parsed so the login is known.
-  const rateLimit = {
+  // the body is parsed so the login is known. Browser login and tablet registration check the same
+  // password, so they share this one counter: a login locked on one is locked on the other. (A
+  // route-level `config.rateLimit` keeps a store per route, even with a common `groupId`.)
+  const loginLimiter = app.createRateLimit({
     max: options.loginRateLimit.max,
     timeWindow: options.loginRateLimit.timeWindowMs,
-    hook: 'preHandler' as const,
-    keyGenerator: (request: FastifyRequest) => `${request.ip}|${loginOf(request.body)}`,
-    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) => new AppError('rate_limited', { retryAfterMs: context.ttl }),
-  };
+    keyGenerator: (request: FastifyRequest) => `login|${request.ip}|${loginOf(request.body)}`,
+  });
+  const perLogin = refuseOver(loginLimiter);
 
   // A second, looser limit per address alone: trying many logins from one place (password
   // spraying) is slowed too.
-  // (The plugin runs one limiter per request, hence the second one called by hand.)
   const addressLimiter = app.createRateLimit({
     max: options.loginRateLimit.max * 6,
     timeWindow: options.loginRateLimit.timeWindowMs,
     keyGenerator: (request: FastifyRequest) => `address|${request.ip}`,
   });
-  const perAddress = async (request: FastifyRequest): Promise<void> => {
-    const verdict = await addressLimiter(request);
-    if (!verdict.isAllowed && verdict.isExceeded) throw new AppError('rate_limited', { retryAfterMs: verdict.ttl });
-  };
+  const perAddress = refuseOver(addressLimiter);
 
   async function checkCredentials(login: string, password: string): Promise<UserRow> {
     const user = repo.userByLogin(login.trim().toLowerCase());
@@ -49,7 +46,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
     return user;
   }
 
-  app.post('/api/auth/device', { onRequest: perAddress, config: { access: { auth: 'public' }, rateLimit, doc: { summary: 'Enregistrer une tablette (jeton révocable)', body: deviceRegistrationRequestSchema, response: deviceRegistrationResponseSchema } } }, async (request) => {
+  app.post('/api/auth/device', { onRequest: perAddress, preHandler: perLogin, config: { access: { auth: 'public' }, doc: { summary: 'Enregistrer une tablette (jeton révocable)', body: deviceRegistrationRequestSchema, response: deviceRegistrationResponseSchema } } }, async (request) => {
     const body = parseInput(deviceRegistrationRequestSchema, request.body);
     const user = await checkCredentials(body.login, body.password);
     const deviceId = newId();
@@ -62,7 +59,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
     return { deviceId, deviceToken, user: sessionUser(user), serverTime: at };
   });
 
-  app.post('/api/auth/login', { onRequest: perAddress, config: { access: { auth: 'public' }, rateLimit, doc: { summary: 'Ouvrir une session navigateur (cookie)', body: loginRequestSchema, response: sessionResponseSchema } } }, async (request, reply) => {
+  app.post('/api/auth/login', { onRequest: perAddress, preHandler: perLogin, config: { access: { auth: 'public' }, doc: { summary: 'Ouvrir une session navigateur (cookie)', body: loginRequestSchema, response: sessionResponseSchema } } }, async (request, reply) => {
     const body = parseInput(loginRequestSchema, request.body);
     const user = await checkCredentials(body.login, body.password);
     const token = `${SESSION_TOKEN_PREFIX}${newSecret()}`;
@@ -91,6 +88,16 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
     void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
     return { ok: true };
   });
+}
+
+type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
+
+/** A hook that answers `rate_limited` (with the rest of the window) once the limiter is exceeded. */
+function refuseOver(limiter: Limiter): (request: FastifyRequest) => Promise<void> {
+  return async (request) => {
+    const verdict = await limiter(request);
+    if (!verdict.isAllowed && verdict.isExceeded) throw new AppError('rate_limited', { retryAfterMs: verdict.ttl });
+  };
 }
 
 function loginOf(body: unknown): string {

@@ -100,6 +100,9 @@ describe('bad input: 4xx with a stable code, nothing written, the server keeps s
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ error: { code: 'rate_limited', kind: 'rate_limited' } });
     expect(limited.json<{ error: { retryAfterMs: number } }>().error.retryAfterMs).toBeGreaterThan(0);
+    // Tablet registration checks the same password: it counts against, and is locked by, the same limit.
+    const registration = await s.app.inject({ method: 'POST', url: '/api/auth/device', payload: { login: 'SUP.GAO', password: DEMO_PASSWORD, deviceLabel: 'Tablette volée' } });
+    expect(errorCode(registration)).toBe('rate_limited');
     // Another login from the same address is not blocked by it…
     expect((await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'sup.koro', password: DEMO_PASSWORD } })).statusCode).toBe(200);
     // …but trying many logins from one address is (6 × the per-login limit).
