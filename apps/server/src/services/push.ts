@@ -75,6 +75,9 @@ export function handlePush(deps: Deps, auth: AuthContext, body: unknown, origin:
       throw new AppError('mutation_gap', { details: { expectedMutationId: last + 1, receivedMutationId: first } });
     }
     const results: MutationResult[] = [];
+    // The batch's clock offset is for audit and display only (DESIGN.md §3.4). The tablet's own
+    // estimate, made when it last talked to the server, wins: `clientTime` is frozen with the batch,
+    // so serverTime − clientTime grows by however long the batch waited (a resend, an export file).
     const batch = { number: null as number | null, counts: {} as Record<string, number>, villages: new Set<string>() };
     for (const mutation of push.mutations) {
       if (mutation.mutationId <= last) {
@@ -85,7 +88,7 @@ export function handlePush(deps: Deps, auth: AuthContext, body: unknown, origin:
       }
       batch.number ??= repo.insertBatch({
         batchId: push.batchId, deviceId: device.id, userId: auth.user.id, receivedAt: serverTime, clientTime: push.clientTime,
-        clockOffsetMs: Date.parse(serverTime) - Date.parse(push.clientTime), counts: {}, villages: [],
+        clockOffsetMs: push.clockOffsetMs ?? (Date.parse(serverTime) - Date.parse(push.clientTime)), counts: {}, villages: [],
       });
       const parsed = mutationSchema.safeParse(mutation);
       const result = parsed.success

@@ -15,8 +15,9 @@ export function pushBody(device: TestDevice, mutations: unknown[], batchId = new
   return { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, batchId, clientTime: '2026-03-15T09:59:00.000Z', mutations } as JsonObject;
 }
 
-export function push(app: FastifyInstance, device: TestDevice, mutations: unknown[], options: { batchId?: string; gzip?: boolean } = {}) {
-  const body = JSON.stringify(pushBody(device, mutations, options.batchId));
+/** `clockOffsetMs`: the tablet's own estimate, sent in the push head as the field app does. */
+export function push(app: FastifyInstance, device: TestDevice, mutations: unknown[], options: { batchId?: string; gzip?: boolean; clockOffsetMs?: number } = {}) {
+  const body = JSON.stringify({ ...pushBody(device, mutations, options.batchId), ...(options.clockOffsetMs === undefined ? {} : { clockOffsetMs: options.clockOffsetMs }) });
   if (options.gzip === true) {
     return app.inject({ method: 'POST', url: '/api/sync/push', headers: { ...device.headers, 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: gzipSync(body) });
   }

@@ -45,7 +45,8 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
     expect(s.repo.recordById(r3.id)).toBeUndefined();
     expect(s.repo.deviceById(tablet.deviceId)?.lastMutationId).toBe(4);
     const batch = s.repo.batchByNumber(summary.batches[0] ?? 0);
-    expect(batch).toMatchObject({ deviceId: tablet.deviceId, userId: 'user-enq-koro', counts: { ciblage_household: 2 } });
+    // The tablet's offset estimate from the file, not "now − clientTime" (weeks, for an export).
+    expect(batch).toMatchObject({ deviceId: tablet.deviceId, userId: 'user-enq-koro', counts: { ciblage_household: 2 }, clockOffsetMs: -120_000 });
     const audit = s.repo.listAudit(20).find((e) => e.action === 'sync.import');
     expect(audit).toMatchObject({ userId: 'user-admin', entity: 'device', entityId: tablet.deviceId, details: { mutations: 4, batches: summary.batches, via: 'http' } });
 

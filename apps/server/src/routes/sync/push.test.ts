@@ -36,6 +36,20 @@ describe('POST /api/sync/push', () => {
     expect(s.repo.batchByNumber(1)).toMatchObject({ deviceId: a.deviceId, userId: 'user-enq-koro', counts: { ciblage_household: 1 }, villages: ['village-koro-demo-1'], clockOffsetMs: 60_000 });
   });
 
+  it('stores the tablet’s clock offset estimate, so a batch first delivered an hour late keeps its offset', async () => {
+    // Both batches were frozen at 09:59 (clientTime) on tablets whose clock runs 5 minutes slow.
+    const onTime = await push(s.app, a, [createMutation(1, ciblage(1, a))], { clockOffsetMs: 300_000 });
+    s.clock.advance(3_600_000);
+    const late = await push(s.app, b, [createMutation(1, ciblage(2, b))], { clockOffsetMs: 300_000 });
+    const offsetOf = (res: typeof onTime) => s.repo.batchByNumber(res.json<Body>().batchNumber ?? 0)?.clockOffsetMs;
+    expect(offsetOf(onTime)).toBe(300_000);
+    expect(offsetOf(late)).toBe(300_000);
+    expect(s.repo.batchByNumber(late.json<Body>().batchNumber ?? 0)?.receivedAt).toBe('2026-03-15T11:00:00.000Z');
+    // Without an estimate (older app), the offset is computed from the frozen clientTime: 1 h 1 min.
+    const computed = await push(s.app, a, [createMutation(2, ciblage(3, a))]);
+    expect(offsetOf(computed)).toBe(3_660_000);
+  });
+
   it('gives exactly-once effect when the same push arrives twice at once', async () => {
     const recs = [ciblage(1, a), ciblage(2, a), ciblage(3, a)];
     const mutations = recs.map((r, i) => createMutation(i + 1, r));
