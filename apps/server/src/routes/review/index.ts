@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { recordTypes } from '@jigi/domain';
-import { jsonSchema, wireLimits } from '@jigi/sync';
+import { jsonObjectSchema, jsonSchema, wireLimits } from '@jigi/sync';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error';
 import { authOf } from '../../plugins/access';
@@ -36,6 +36,21 @@ export const duplicateResolutionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('keep_both'), recordIds: z.array(z.string().min(1).max(wireLimits.maxIdLength)).min(2).max(50) }),
   z.object({ action: z.literal('merge'), recordIds: z.array(z.string().min(1).max(wireLimits.maxIdLength)).min(2).max(50), keepRecordId: z.string().min(1).max(wireLimits.maxIdLength) }),
 ]);
+/** `GET /api/review/batches/:batchNumber`: the batch, its records (with their current data), its refusals. */
+export const batchDetailResponseSchema = z.object({
+  batch: z.object({
+    number: z.number().int(), batchId: z.string(), deviceId: z.string(), userId: z.string(), userName: z.string(),
+    receivedAt: z.string(), clientTime: z.string(), clockOffsetMs: z.number().int(),
+    counts: z.record(z.string(), z.number().int()), villages: z.array(z.string()),
+  }),
+  records: z.array(z.object({
+    id: z.string(), type: z.string(), villageId: z.string(), version: z.number().int(), reviewStatus, deleted: z.boolean(),
+    warningCount: z.number().int(), updatedAt: z.string(),
+    /** The record's current data, as in the record detail (the batch may have been edited since). */
+    data: jsonObjectSchema,
+  })),
+  rejected: z.array(z.object({ mutationId: z.number().int(), reasonCode: z.string(), reason: jsonSchema })),
+});
 const batchParams = z.object({ batchNumber: z.coerce.number().int().min(1) });
 const recordParams = z.object({ recordId: z.string().min(1).max(wireLimits.maxIdLength) });
 const conflictParams = z.object({ conflictId: z.string().min(1).max(wireLimits.maxIdLength) });
@@ -75,7 +90,7 @@ export function reviewRoutes(app: FastifyInstance): void {
     return { total: page.total, rows: page.rows.map((b) => ({ ...b, userName: name(b.userId) })) };
   });
 
-  app.get('/api/review/batches/:batchNumber', { config: { access, doc: { summary: 'Détail d’un lot' } } }, (request) => {
+  app.get('/api/review/batches/:batchNumber', { config: { access, doc: { summary: 'Détail d’un lot (fiches avec leurs données)', response: batchDetailResponseSchema } } }, (request) => {
     const auth = authOf(request);
     const { batchNumber } = parseInput(batchParams, request.params, 'invalid_query');
     const batch = repo.batchByNumber(batchNumber);
@@ -87,7 +102,7 @@ export function reviewRoutes(app: FastifyInstance): void {
     repo.audit({ at: deps.now().toISOString(), userId: auth.user.id, action: 'batch.read', entity: 'batch', entityId: String(batchNumber), details: null });
     return {
       batch: { ...batch, userName: namesOf(deps)(batch.userId) },
-      records: records.map((r) => ({ id: r.id, type: r.type, villageId: r.villageId, version: r.version, reviewStatus: r.reviewStatus, deleted: r.deleted, warningCount: r.warnings.length, updatedAt: r.updatedAt })),
+      records: records.map((r) => ({ id: r.id, type: r.type, villageId: r.villageId, version: r.version, reviewStatus: r.reviewStatus, deleted: r.deleted, warningCount: r.warnings.length, updatedAt: r.updatedAt, data: r.data })),
       rejected: quarantined.map((q) => ({ mutationId: q.mutationId, reasonCode: q.reasonCode, reason: q.reason })),
     };
   });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { batchDetailResponseSchema } from './index';
 import { loginSession, registerDevice, startTestServer, type TestServer } from '../../test-support/harness';
 import { ciblage, createMutation, headMemberId, patchMutation, push, type TestDevice } from '../../test-support/sync-client';
 
@@ -39,6 +40,15 @@ describe('review API', () => {
     expect((await get('/api/review/batches/1', gao)).statusCode).toBe(404);
     const detail = await get('/api/review/batches/1');
     expect(detail.json()).toMatchObject({ batch: { number: 1 }, records: [{ id: ciblage(1, a).id, reviewStatus: 'received' }], rejected: [{ mutationId: 2, reasonCode: 'validation_failed' }] });
+    // Each record carries its current data (the console shows the household, not « Fiche 1 »), and
+    // the answer is exactly what its documented schema says.
+    const parsed = batchDetailResponseSchema.parse(detail.json());
+    expect(parsed).toEqual(detail.json());
+    expect(parsed.records[0]?.data).toEqual(s.repo.recordById(ciblage(1, a).id)?.data);
+    expect(parsed.records[0]?.data['members']).toEqual(ciblage(1, a)['members']);
+    await push(s.app, a, [patchMutation(4, ciblage(1, a), 1, { 'dwelling.roomsCount': 7 })]);
+    const edited = batchDetailResponseSchema.parse((await get('/api/review/batches/1')).json());
+    expect(edited.records[0]).toMatchObject({ version: 2, data: { dwelling: { roomsCount: 7 } } });
     expect(s.repo.listAudit(10).some((e) => e.action === 'batch.read' && e.userId === 'user-sup-koro')).toBe(true);
   });
 
