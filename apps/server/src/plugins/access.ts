@@ -24,7 +24,14 @@ export type AuthContext = {
 };
 
 /** What the OpenAPI document says of a route; schemas are the zod schemas the handler parses with. */
-export type RouteDoc = { readonly summary: string; readonly body?: z.ZodType; readonly query?: z.ZodType; readonly response?: z.ZodType };
+export type RouteDoc = {
+  readonly summary: string;
+  readonly body?: z.ZodType;
+  /** Media types of a body that is a file sent as it is (CSV, an export file) rather than JSON. */
+  readonly upload?: readonly string[];
+  readonly query?: z.ZodType;
+  readonly response?: z.ZodType;
+};
 
 export type RouteEntry = { method: string; url: string; access: Access; doc: RouteDoc | undefined };
 

@@ -80,13 +80,13 @@ export function adminRoutes(app: FastifyInstance): void {
     repo.transaction(() => { saveVillage(deps, village, authOf(request).user.id); });
     return repo.villageById(villageId)?.data;
   });
-  app.post('/api/admin/villages/import', { config: { access, doc: { summary: 'Importer des villages (CSV id,name,communeCode,pnp,quota)' } }, bodyLimit: CSV_LIMIT }, (request) => importVillages(deps, csvText(request.body), authOf(request).user.id));
+  app.post('/api/admin/villages/import', { config: { access, doc: { summary: 'Importer des villages (CSV id,name,communeCode,pnp,quota)', upload: ['text/csv'] } }, bodyLimit: CSV_LIMIT }, (request) => importVillages(deps, csvText(request.body), authOf(request).user.id));
 
   app.get('/api/admin/households', { config: { access, doc: { summary: 'Ménages bénéficiaires d’un village' } } }, (request) => {
     const { villageId } = parseInput(idParam('villageId'), request.query, 'invalid_query') as { villageId: string };
     return { households: repo.listHouseholds([villageId]).map((h) => ({ ...h.data, version: h.version })) };
   });
-  app.post('/api/admin/households/import', { config: { access, doc: { summary: 'Importer des ménages bénéficiaires (CSV id,villageId,householdCode,headName,titulaireName)' } }, bodyLimit: CSV_LIMIT }, (request) => importHouseholds(deps, csvText(request.body), authOf(request).user.id));
+  app.post('/api/admin/households/import', { config: { access, doc: { summary: 'Importer des ménages bénéficiaires (CSV id,villageId,householdCode,headName,titulaireName)', upload: ['text/csv'] } }, bodyLimit: CSV_LIMIT }, (request) => importHouseholds(deps, csvText(request.body), authOf(request).user.id));
 
   app.get('/api/admin/microprojects', { config: { access, doc: { summary: 'Microprojets HIMO' } } }, () => ({ microprojects: repo.listMicroprojects().map((m) => ({ ...m.data, version: m.version })) }));
   app.put('/api/admin/microprojects/:microprojectId', { config: { access, doc: { summary: 'Créer ou modifier un microprojet', body: himoMicroprojectSchema } } }, (request) => {
@@ -106,7 +106,7 @@ export function adminRoutes(app: FastifyInstance): void {
     return currentSettings(deps);
   });
 
-  app.post('/api/admin/imports', { config: { access, doc: { summary: 'Importer le fichier d’export d’une tablette (.json.gz, application/octet-stream)', response: importSummarySchema } }, bodyLimit: IMPORT_MAX_FILE_BYTES }, (request) =>
+  app.post('/api/admin/imports', { config: { access, doc: { summary: 'Importer le fichier d’export d’une tablette (.json.gz tel quel)', upload: ['application/octet-stream', 'application/gzip'], response: importSummarySchema } }, bodyLimit: IMPORT_MAX_FILE_BYTES }, (request) =>
     importExportFile(deps, fileBytes(request.body), authOf(request).user.id));
 
   app.get('/api/admin/audit', { config: { access, doc: { summary: 'Journal d’audit' } } }, (request) => {

@@ -24,6 +24,7 @@ function operation(entry: RouteEntry): JsonSchema {
     ...(access.auth === 'public' ? { security: [] } : { security: access.auth === 'device' ? [{ deviceToken: [] }] : [{ deviceToken: [] }, { session: [] }] }),
     parameters: parameters(entry),
     ...(doc?.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: toSchema(doc.body, 'input') } } } }),
+    ...(doc?.upload === undefined ? {} : { requestBody: { required: true, content: Object.fromEntries(doc.upload.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }),
     responses: {
       200: { description: 'OK', ...(doc?.response === undefined ? {} : { content: { 'application/json': { schema: toSchema(doc.response, 'output') } } }) },
       default: { description: 'Erreur (code stable, voir docs/errors.md)', content: { 'application/json': { schema: toSchema(errorEnvelopeSchema, 'output') } } },

@@ -18,5 +18,9 @@ describe('GET /api/openapi.json', () => {
     }
     const pushBody = doc.paths['/api/sync/push']?.['post']?.requestBody?.content['application/json']?.schema;
     expect(Object.keys(pushBody?.properties ?? {})).toEqual(expect.arrayContaining(['protocolVersion', 'deviceId', 'batchId', 'mutations']));
+    // Files sent as they are name their media types; the export import documents its summary.
+    const imports = doc.paths['/api/admin/imports']?.['post'] as { requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> } | undefined;
+    expect(Object.keys(imports?.requestBody?.content ?? {})).toEqual(['application/octet-stream', 'application/gzip']);
+    expect(Object.keys(imports?.responses['200']?.content?.['application/json']?.schema.properties ?? {})).toEqual(['deviceId', 'userId', 'exportedAt', 'pushes', 'mutations', 'outcomes', 'rejections', 'batches']);
   });
 });
