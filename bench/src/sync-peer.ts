@@ -35,6 +35,8 @@ export interface SyncPeer {
   routeThrough(baseUrl: string | undefined): void;
   /** The server's own base URL (what a link proxies to). */
   readonly serverUrl: string;
+  /** Peer-specific detail of what was measured (e.g. where a phase's time went), kept in the results. */
+  details?(): Record<string, unknown>;
   /** Stops the server and frees the clients. */
   close(): Promise<void>;
 }

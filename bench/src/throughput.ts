@@ -20,6 +20,8 @@ export interface ThroughputResult {
   pull: PhaseResult;
   noop: PhaseResult;
   gate: GateResult;
+  /** The peer's own detail of the run (`SyncPeer.details`), when it gives one. */
+  details?: Record<string, unknown>;
 }
 
 /** Times `work` and returns the server's traffic during it. */
@@ -41,7 +43,8 @@ export async function runThroughput(factory: SyncPeerFactory, records: readonly 
     const pull = await measurePhase(peer, records.length, () => peer.pullIntoFresh());
     const noop = await measurePhase(peer, records.length, () => peer.noopResync());
     const gate = checkGate(expected, { server: await peer.serverRecords(), client: await peer.freshClientRecords(), pending: await peer.pending() });
-    return { peer: peer.name, n: records.length, push, pull, noop, gate };
+    const details = peer.details?.();
+    return { peer: peer.name, n: records.length, push, pull, noop, gate, ...(details ? { details } : {}) };
   } finally {
     await peer.close();
   }

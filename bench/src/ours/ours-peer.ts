@@ -1,0 +1,104 @@
+import 'fake-indexeddb/auto';
+import { performance } from 'node:perf_hooks';
+import { buildApp } from '../../../apps/server/src/app';
+import { createSqliteRepository } from '../../../apps/server/src/storage/sqlite-repository';
+import { provisionDataDir, RELIABILITY_USER } from '../../../reliability/src/support/provision';
+import type { BenchRecord, SyncPeer, SyncPeerFactory } from '../sync-peer';
+import { countWire, diff, snapshot, type WireStats } from '../wire-counter';
+import { fieldClient, type FieldClient } from './field-client';
+
+/** Where the time of our push phase went, for explaining a ratio (see BENCHMARKS.md). */
+export interface PushSplit {
+  /** The engine's push loop: freeze + gzip + POST + acknowledge, batch after batch. */
+  pushOnly: WireStats & { ms: number };
+  /** The pull that ends every sync: client A receives its own records back (same user scope). */
+  pullBack: WireStats & { ms: number };
+}
+
+let instances = 0;
+
+/**
+ * Our sync as issue 8 measures it: the real server (`buildApp()` over a SQLite file in a fresh temp
+ * folder, on 127.0.0.1) and two tablets running the field app's real sync engine on fake-indexeddb.
+ * The user and its two devices are inserted as registration would (reliability's provisioning: zone
+ * = every village `generateHouseholds` uses), so no scrypt login is timed.
+ */
+export const oursPeer: SyncPeerFactory = {
+  name: 'ours',
+  async create(): Promise<SyncPeer> {
+    const data = await provisionDataDir(2, 'bench');
+    const [deviceA, deviceB] = data.devices;
+    if (!deviceA || !deviceB) throw new Error('provisioning gave fewer than 2 devices');
+    const repo = createSqliteRepository(data.file);
+    const app = await buildApp({ repository: repo, logLevel: 'silent' });
+    const stats = countWire(app.server);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const serverUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    const id = ++instances;
+    let pushSplit: PushSplit | undefined;
+    const a: FieldClient = await fieldClient({ name: `bench-ours-a-${id}`, userId: RELIABILITY_USER, device: deviceA, baseUrl: serverUrl });
+    let base = serverUrl;
+    // Client B is made when first used: "a new device" that had nothing before the pull.
+    let b: FieldClient | undefined;
+    const freshB = async (): Promise<FieldClient> => {
+      b ??= await fieldClient({ name: `bench-ours-b-${id}`, userId: RELIABILITY_USER, device: deviceB, baseUrl: base });
+      return b;
+    };
+    return {
+      name: 'ours',
+      stats,
+      serverUrl,
+      writeLocal: (records) => a.finaliseAll(records),
+      async push() {
+        // A tablet's sync is push then pull; the pull brings A's own records back (they are in its
+        // user's scope). Both are timed, as a tablet waits for both; the split is kept for the report.
+        const before = snapshot(stats);
+        let split = before;
+        let splitAt = performance.now();
+        const started = splitAt;
+        const unsubscribe = a.engine.progress.subscribe(() => {
+          if (a.engine.progress.getSnapshot().phase === 'pulling' && split === before) {
+            split = snapshot(stats);
+            splitAt = performance.now();
+          }
+        });
+        try {
+          await a.syncUntilEmpty();
+        } finally {
+          unsubscribe();
+        }
+        const end = performance.now();
+        pushSplit = {
+          pushOnly: { ...diff(split, before), ms: splitAt - started },
+          pullBack: { ...diff(stats, split), ms: end - splitAt },
+        };
+      },
+      async pullIntoFresh() {
+        await (await freshB()).syncOnce();
+      },
+      async noopResync() {
+        await a.syncOnce();
+        await (await freshB()).syncOnce();
+      },
+      serverRecords: () => Promise.resolve([...repo.listRecords({ type: 'ciblage_household' })].map((row) => row.data as BenchRecord)),
+      async freshClientRecords() {
+        return (await freshB()).records();
+      },
+      pending: () => a.pending(),
+      details: () => (pushSplit ? { pushSplit } : {}),
+      routeThrough(url) {
+        base = url ?? serverUrl;
+        a.transport.baseUrl = base;
+        if (b) b.transport.baseUrl = base;
+      },
+      async close() {
+        await app.close();
+        repo.close();
+        a.close();
+        b?.close();
+        data.remove();
+      },
+    };
+  },
+};
