@@ -1,5 +1,9 @@
 import type { linkProfiles } from '@jigi/testkit';
 
+/** The sections of `pnpm bench` (issue 8 §1, §2, §4, §3), as `BENCH_ONLY` names them. */
+export const benchSections = ['throughput', 'poor-link', 'load', 'app'] as const;
+export type BenchSection = (typeof benchSections)[number];
+
 /** What `pnpm bench` runs, from the environment (defaults: issue 8's sizes). */
 export interface BenchConfig {
   /** Record counts of the throughput benchmark (`BENCH_N`, default `10000,100000`). */
@@ -8,12 +12,18 @@ export interface BenchConfig {
   poorLinkN: number[];
   /** Link profiles (`BENCH_POOR_PROFILES`, default `3g,2g`). */
   profiles: (keyof typeof linkProfiles)[];
-  /** Which benchmarks (`BENCH_ONLY=throughput` or `poor-link`; default both). */
-  only: 'throughput' | 'poor-link' | undefined;
+  /** Which sections run (`BENCH_ONLY`, a comma list of `throughput`, `poor-link`, `load`, `app`; default all). */
+  only: BenchSection[];
   /** Seed of the records and of the fault schedule (`BENCH_SEED`, default 2026). */
   seed: number;
   /** PouchDB batch sizes (`BENCH_POUCH_BATCHES`, default `100,500`). */
   pouchBatchSizes: number[];
+  /** Server under load (§4): simulated devices, one connection each (`BENCH_LOAD_DEVICES`, default 200). */
+  loadDevices: number;
+  /** Pushes each device sends during the load run (`BENCH_LOAD_PUSHES`, default 5). */
+  loadPushesPerDevice: number;
+  /** New households per push (`BENCH_LOAD_BATCH`, default 50 as issue 8 says). */
+  loadBatch: number;
 }
 
 const numbers = (value: string | undefined, fallback: number[]): number[] => {
@@ -23,18 +33,27 @@ const numbers = (value: string | undefined, fallback: number[]): number[] => {
   return list;
 };
 
+const one = (env: Record<string, string | undefined>, name: string, fallback: number): number => {
+  const list = numbers(env[name], [fallback]);
+  if (list.length !== 1) throw new Error(`${name} takes one positive integer, got "${env[name] ?? ''}"`);
+  return list[0] ?? fallback;
+};
+
 /** Reads the configuration; throws on a malformed variable rather than running something else. */
 export function readConfig(env: Record<string, string | undefined>): BenchConfig {
-  const only = env.BENCH_ONLY;
-  if (only !== undefined && only !== 'throughput' && only !== 'poor-link') throw new Error(`BENCH_ONLY must be throughput or poor-link, got "${only}"`);
+  const only = (env.BENCH_ONLY ?? benchSections.join(',')).split(',').map((s) => s.trim());
+  for (const o of only) if (!(benchSections as readonly string[]).includes(o)) throw new Error(`BENCH_ONLY takes a comma list of ${benchSections.join(', ')}; got "${o}"`);
   const profiles = (env.BENCH_POOR_PROFILES ?? '3g,2g').split(',').map((s) => s.trim());
   for (const p of profiles) if (p !== '3g' && p !== '2g') throw new Error(`unknown link profile "${p}" (3g or 2g)`);
   return {
     throughputN: numbers(env.BENCH_N, [10_000, 100_000]),
     poorLinkN: numbers(env.BENCH_POOR_N, [500, 5_000]),
     profiles: profiles as (keyof typeof linkProfiles)[],
-    only,
+    only: only as BenchSection[],
     seed: numbers(env.BENCH_SEED, [2026])[0] ?? 2026,
     pouchBatchSizes: numbers(env.BENCH_POUCH_BATCHES, [100, 500]),
+    loadDevices: one(env, 'BENCH_LOAD_DEVICES', 200),
+    loadPushesPerDevice: one(env, 'BENCH_LOAD_PUSHES', 5),
+    loadBatch: one(env, 'BENCH_LOAD_BATCH', 50),
   };
 }
