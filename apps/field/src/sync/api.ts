@@ -14,7 +14,8 @@ export interface Parser<T> {
 
 export async function requestJson<T>(
   path: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown; token?: string; signal?: AbortSignal },
+  /** `body` goes as JSON; `bytes` (a file) as they are, `application/octet-stream`. */
+  init: { method?: 'GET' | 'POST'; body?: unknown; bytes?: Blob; token?: string; signal?: AbortSignal },
   parser: Parser<T>,
 ): Promise<ApiResult<T>> {
   let response: Response;
@@ -23,10 +24,10 @@ export async function requestJson<T>(
       method: init.method ?? 'GET',
       headers: {
         Accept: 'application/json',
-        ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(init.bytes !== undefined ? { 'Content-Type': 'application/octet-stream' } : init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
       },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(init.bytes !== undefined ? { body: init.bytes } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       ...(init.signal ? { signal: init.signal } : {}),
     });
   } catch (e: unknown) {

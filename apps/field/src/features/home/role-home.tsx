@@ -32,6 +32,7 @@ function tilesFor(role: Role, t: (k: string) => string): Tile[] {
     case 'admin':
       return [
         { to: '/admin', title: t('admin'), primary: true },
+        { to: '/supervision/imports', title: t('importTablet'), hint: t('importTabletHint') },
         { to: '/supervision', title: t('supervision'), hint: t('supervisionHint') },
       ];
   }

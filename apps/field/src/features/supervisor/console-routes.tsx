@@ -7,9 +7,10 @@ import { ConflictQueue } from './conflicts/conflict-queue';
 import { Dashboard } from './dashboard/dashboard';
 import { DuplicateList } from './duplicates/duplicate-list';
 import { ExportsScreen } from './exports/exports-screen';
+import { ImportScreen } from './imports/import-screen';
 import { RecordView } from './record/record-view';
 
-export type ConsoleSection = 'batches' | 'conflicts' | 'duplicates' | 'dashboard' | 'exports';
+export type ConsoleSection = 'batches' | 'conflicts' | 'duplicates' | 'dashboard' | 'exports' | 'imports';
 type Screen = { section: ConsoleSection; title: string; back?: string; body: ReactNode };
 
 /** The console's screen for a path under `/supervision`; null for an unknown one. */
@@ -30,5 +31,6 @@ export function consoleScreen(path: string, t: TFunction): Screen | null {
   if (at('/supervision/duplicates')) return { section: 'duplicates', title: t('nav.duplicates'), body: <DuplicateList /> };
   if (at('/supervision/dashboard')) return { section: 'dashboard', title: t('nav.dashboard'), body: <Dashboard /> };
   if (at('/supervision/exports')) return { section: 'exports', title: t('nav.exports'), body: <ExportsScreen /> };
+  if (at('/supervision/imports')) return { section: 'imports', title: t('nav.imports'), body: <ImportScreen /> };
   return null;
 }

@@ -32,6 +32,8 @@ describe('supervisor console', () => {
     expect(window.location.hash).toBe('#/supervision/batches?zone=mopti.koro');
     const nav = screen.getByRole('navigation', { name: 'Supervision' });
     expect(within(nav).getByRole('link', { name: 'Lots reçus' })).toHaveAttribute('aria-current', 'page');
+    // Importing a tablet's file is an admin's job: not offered to a supervisor.
+    expect(within(nav).queryByRole('link', { name: 'Import de tablette' })).toBeNull();
     await userEvent.click(within(nav).getByRole('link', { name: 'Conflits' }));
     expect(await screen.findByText('Aucun conflit à arbitrer.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Conflits' })).toBeInTheDocument();

@@ -16,6 +16,8 @@ import { useSupervisorT } from './i18n';
 import './supervisor.css';
 
 const SECTIONS: readonly ConsoleSection[] = ['batches', 'conflicts', 'duplicates', 'dashboard', 'exports'];
+// Importing a tablet's file writes as that tablet: the server allows it to admins only.
+const ADMIN_SECTIONS: readonly ConsoleSection[] = [...SECTIONS, 'imports'];
 const ALLOWED = new Set(['supervisor', 'admin']);
 
 /**
@@ -49,6 +51,7 @@ export default function SupervisorConsole() {
 
 function ConsoleWithScope() {
   const { t } = useSupervisorT();
+  const { user } = useSession();
   const path = usePath();
   const scope = useRemote((token, signal) => getScope(token, signal), 'scope');
   const screen = consoleScreen(path, t);
@@ -62,7 +65,7 @@ function ConsoleWithScope() {
   return (
     <ScopeContext.Provider value={scope.status === 'ready' ? scope.value : undefined}>
       <nav className="sup-nav" aria-label={t('console.title')}>
-        {SECTIONS.map((s) => (
+        {(user.role === 'admin' ? ADMIN_SECTIONS : SECTIONS).map((s) => (
           <Link key={s} to={consolePaths[s](filters)} className={`btn btn-small${screen?.section === s ? ' btn-primary' : ''}`} aria-current={screen?.section === s ? 'page' : undefined}>
             {t(`nav.${s}`)}
           </Link>

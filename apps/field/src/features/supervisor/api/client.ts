@@ -26,6 +26,11 @@ export function apiPost<T>(token: string, path: string, body: unknown, parser: P
   return requestJson(path, { method: 'POST', body, token }, parser);
 }
 
+/** A file's bytes as the body (`application/octet-stream`), e.g. a tablet's export file. */
+export function apiPostBytes<T>(token: string, path: string, bytes: Blob, parser: Parser<T>): Promise<ApiResult<T>> {
+  return requestJson(path, { method: 'POST', bytes, token }, parser);
+}
+
 /** Path segments from the server (record ids, batch numbers) are encoded, never pasted raw. */
 export function seg(value: string | number): string {
   return encodeURIComponent(String(value));

@@ -10,4 +10,6 @@ export const consolePaths = {
   duplicates: (f: ReviewFilters = {}) => `/supervision/duplicates${queryOf(f)}`,
   dashboard: (f: ReviewFilters = {}) => `/supervision/dashboard${queryOf(f)}`,
   exports: (f: ReviewFilters = {}) => `/supervision/exports${queryOf(f)}`,
+  // An import concerns one file, not the review filters.
+  imports: (_f: ReviewFilters = {}) => '/supervision/imports',
 };

@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 // so tests assert what was sent (method, path, query, body, token). Unknown routes answer 404 with the
 // server's error envelope, like the real server does for a route it lacks.
 
-export type FakeRequest = { method: string; path: string; query: URLSearchParams; body: unknown; token: string | null };
+export type FakeRequest = { method: string; path: string; query: URLSearchParams; body: unknown; token: string | null; contentType: string | null; bytes?: Blob };
 export type FakeResponse = { status?: number; body?: unknown; headers?: Record<string, string>; raw?: BodyInit };
 export type FakeHandler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
@@ -31,7 +31,7 @@ export function fakeApi(): FakeApi {
     const headers = new Headers(init?.headers);
     const auth = headers.get('authorization');
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    const req: FakeRequest = { method, path: decodeURIComponent(url.pathname), query: url.searchParams, body, token: auth?.replace(/^Bearer /, '') ?? null };
+    const req: FakeRequest = { method, path: decodeURIComponent(url.pathname), query: url.searchParams, body, token: auth?.replace(/^Bearer /, '') ?? null, contentType: headers.get('content-type'), ...(init?.body instanceof Blob ? { bytes: init.body } : {}) };
     calls.push(req);
     if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     // Most recently added routes win, so a test can override a default.
