@@ -97,7 +97,8 @@ describe('batch detail', () => {
   it('names a record from its content when the server sends it, as text', async () => {
     api.on('GET /api/review/batches/:n', { body: { batch: batchRow(), records: [{ ...slim(A, 0), data: recordDetail().record.data }], rejected: [] } });
     const { container } = renderScreen(<BatchDetail number={7} />);
-    expect(await screen.findByText(`Fiche 1 : Ménage KOR-DIO-001-AK-0001 — ${HOSTILE_NAME} Guindo`)).toBeInTheDocument();
+    expect(await screen.findByText(`Ménage KOR-DIO-001-AK-0001 — ${HOSTILE_NAME} Guindo`)).toBeInTheDocument();
+    expect(screen.queryByText(/^Fiche 1/)).toBeNull();
     expect(container.querySelector('img')).toBeNull();
   });
 

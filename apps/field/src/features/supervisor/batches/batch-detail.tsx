@@ -42,8 +42,9 @@ function BatchBody({ detail, onChanged }: { detail: Detail; onChanged: () => voi
   };
   const selectable = records.filter((r) => !r.deleted);
   const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
-  // Records are numbered in the batch: the list gives no names (see README), and a number reads aloud.
-  const label = (r: BatchRecord) => t('batch.recordLabel', { n: records.indexOf(r) + 1, type: r.data ? recordTitle(r.type, r.data, t) : t(`recordTypes.${r.type}`, { defaultValue: r.type }) });
+  // A record is named from its content (household code and head, session…) when the server sends it;
+  // otherwise by its number in the batch and its type, which still reads aloud.
+  const label = (r: BatchRecord) => (r.data ? recordTitle(r.type, r.data, t) : t('batch.recordLabel', { n: records.indexOf(r) + 1, type: t(`recordTypes.${r.type}`, { defaultValue: r.type }) }));
   return (
     <>
       <dl className="summary">
