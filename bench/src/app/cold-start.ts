@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LoginPage, PinSetupPage } from '../../../e2e/src/pages/auth-pages';
+import { AppShell } from '../../../e2e/src/pages/app-shell';
+import type { AppServer } from '../../../e2e/src/support/app-server';
+import { waitForServiceWorker } from '../../../e2e/src/support/service-worker';
+import { installProbes, readProbes } from './page-probes';
+import { launchOnProfile } from './profile-browser';
+
+export interface ColdStart {
+  /** Navigation start → first frame with an enabled, focusable input, one per relaunch (ms). */
+  samples: number[];
+  /** First contentful paint of each relaunch (ms). */
+  fcp: number[];
+  /** The heading of the screen that was usable (« Déverrouiller »). */
+  screen: string;
+  cpuThrottling: number;
+}
+
+/**
+ * §3.2: a tablet signs in online (service worker installed, first sync done), Chromium is closed;
+ * then `runs` times: Chromium starts again on that profile with the network off, the page's CPU is
+ * throttled 4× (CDP `Emulation.setCPUThrottlingRate`), the app is opened, and the probe notes the
+ * first frame in which an input of the unlock screen is enabled and takes focus. Each run also
+ * checks that the API is unreachable, so the figure is the service worker's precache alone.
+ */
+export async function measureColdStart(server: AppServer, options: { login: string; runs: number; cpuThrottling: number }): Promise<ColdStart> {
+  const profile = mkdtempSync(join(tmpdir(), 'jigi-bench-cold-'));
+  try {
+    const first = await launchOnProfile(profile);
+    try {
+      await first.page.goto(`${server.url}/`);
+      await new LoginPage(first.page).logIn(options.login);
+      await new PinSetupPage(first.page).choose();
+      const shell = new AppShell(first.page);
+      await shell.waitUntilOpen();
+      await waitForServiceWorker(first.page);
+      await shell.waitForIdle();
+    } finally {
+      await first.context.close();
+    }
+    const result: ColdStart = { samples: [], fcp: [], screen: '', cpuThrottling: options.cpuThrottling };
+    for (let run = 0; run < options.runs; run++) {
+      const { context, page } = await launchOnProfile(profile, { offline: true });
+      try {
+        await installProbes(context);
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottling });
+        await page.goto(`${server.url}/`, { waitUntil: 'commit' });
+        await page.waitForFunction(() => window.__jigiBench?.usableInputAt !== undefined, undefined, { timeout: 60_000 });
+        const probes = await readProbes(page);
+        const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
+        const apiReachable = await page.evaluate(() => fetch('/api/health').then(() => true, () => false));
+        if (apiReachable) throw new Error('cold start: the API answered although the network is off');
+        result.samples.push(probes.usableInputAt ?? Number.NaN);
+        result.fcp.push(fcp);
+        result.screen = probes.usableInputScreen ?? '';
+      } finally {
+        await context.close();
+      }
+    }
+    return result;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

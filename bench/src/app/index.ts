@@ -1,0 +1,213 @@
+import { startAppServer, type AppServer } from '../../../e2e/src/support/app-server';
+import { signIn } from '../../../e2e/src/support/field-session';
+import { acquireSuiteLock, releaseSuiteLock } from '../../../e2e/src/support/suite-lock';
+import type { SectionReport, TargetRow } from '../section-report';
+import { measureColdStart, type ColdStart } from './cold-start';
+import { koroHouseholds, largeRosterHousehold } from './households';
+import { measureLighthouse, type LighthouseResult } from './lighthouse-score';
+import { measureListOpen, measureListSearch, measureRosterTyping, type ListOpen, type ListSearch, type RosterTyping } from './list-and-roster';
+import { measurePullWrite, type PullWrite } from './pull-write';
+import { sectionMarkdown } from './section-markdown';
+import { pushRecords, registerSeedDevice } from './seed-server';
+import { measureShellSize, type ShellSize } from './shell-size';
+import { atMost, median, targetRow } from './stats';
+
+const LOGIN = 'enq.koro';
+const SEED = 2026;
+const LIST_SIZE = 2_000;
+const PULL_SIZE = 10_000;
+const ROSTER_SIZE = 60;
+const ROSTER_CODE = 'BENCH-ROSTER-060';
+const CPU_THROTTLING = 4;
+const COLD_RUNS = 5;
+const LIST_OPEN_RUNS = 3;
+
+const kb = (bytes: number): number => Math.round((bytes / 1024) * 10) / 10;
+const ms = (x: number): number => Math.round(x);
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+
+/** Runs one measurement; a failure becomes a row with no figure and the reason, not a lost section. */
+async function attempt<T>(what: string, run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+  log(`› app in Chromium: ${what}`);
+  try {
+    return { ok: true, value: await run() };
+  } catch (e: unknown) {
+    log(`  ${what} failed: ${messageOf(e)}`);
+    return { ok: false, error: messageOf(e) };
+  }
+}
+
+async function seededServer(count: number, withRoster: boolean): Promise<AppServer> {
+  const server = await startAppServer();
+  try {
+    const device = await registerSeedDevice(server.url, LOGIN);
+    const records = koroHouseholds({ seed: SEED, count, agentId: device.userId, deviceId: device.deviceId });
+    if (withRoster) records.push(largeRosterHousehold({ seed: SEED + 1, size: ROSTER_SIZE, agentId: device.userId, deviceId: device.deviceId, householdCode: ROSTER_CODE }));
+    await pushRecords(device, records);
+    return server;
+  } catch (e: unknown) {
+    await server.stop();
+    throw e;
+  }
+}
+
+/** A head's last name from the seeded list: a realistic search that keeps part of the list. */
+function searchTerm(): string {
+  const withMembers = koroHouseholds({ seed: SEED, count: 50, agentId: 'x', deviceId: 'x' }).find((h) => h.members.length > 0);
+  const name = withMembers?.members[0]?.['lastName'];
+  if (typeof name !== 'string') throw new Error('no last name in the seeded households');
+  return name;
+}
+
+interface Measured {
+  shell: Awaited<ReturnType<typeof attempt<ShellSize>>>;
+  lighthouse: Awaited<ReturnType<typeof attempt<LighthouseResult>>>;
+  listOpen: Awaited<ReturnType<typeof attempt<ListOpen>>>;
+  search: Awaited<ReturnType<typeof attempt<ListSearch>>>;
+  roster: Awaited<ReturnType<typeof attempt<RosterTyping>>>;
+  cold: Awaited<ReturnType<typeof attempt<ColdStart>>>;
+  pull: Awaited<ReturnType<typeof attempt<PullWrite>>>;
+}
+
+async function measureAll(): Promise<Measured> {
+  const listRecords = LIST_SIZE + 1;
+  const failed = (error: string) => ({ ok: false as const, error });
+  let server: AppServer | undefined;
+  let m: Omit<Measured, 'pull'>;
+  try {
+    log(`› seeding ${String(LIST_SIZE)} households + one of ${String(ROSTER_SIZE)} members`);
+    server = await seededServer(LIST_SIZE, true);
+    const url = server.url;
+    const s = server;
+    const shell = await attempt('shell size', () => measureShellSize(s));
+    const lighthouse = await attempt('Lighthouse', () => measureLighthouse(`${url}/`));
+    let listOpen: Measured['listOpen'] = failed('not run');
+    let search: Measured['search'] = failed('not run');
+    let roster: Measured['roster'] = failed('not run');
+    const tablet = await attempt('sign-in and first sync of the list tablet', () => signIn(s, 'bench-list', LOGIN));
+    if (tablet.ok) {
+      try {
+        listOpen = await attempt('list open', () => measureListOpen(tablet.value, listRecords, LIST_OPEN_RUNS));
+        search = await attempt('list search', () => measureListSearch(tablet.value, searchTerm(), listRecords));
+        roster = await attempt('roster typing', () => measureRosterTyping(tablet.value, { householdCode: ROSTER_CODE, members: ROSTER_SIZE, cpuThrottling: CPU_THROTTLING }));
+      } finally {
+        await tablet.value.close();
+      }
+    } else {
+      listOpen = search = roster = failed(tablet.error);
+    }
+    const cold = await attempt('cold start', () => measureColdStart(s, { login: LOGIN, runs: COLD_RUNS, cpuThrottling: CPU_THROTTLING }));
+    m = { shell, lighthouse, listOpen, search, roster, cold };
+  } finally {
+    await server?.stop();
+  }
+  let pull: Measured['pull'];
+  let pullServer: AppServer | undefined;
+  try {
+    log(`› seeding ${String(PULL_SIZE)} households`);
+    pullServer = await seededServer(PULL_SIZE, false);
+    const s = pullServer;
+    pull = await attempt('pull write', () => measurePullWrite(s, { login: LOGIN, expectedRecords: PULL_SIZE }));
+  } finally {
+    await pullServer?.stop();
+  }
+  return { ...m, pull };
+}
+
+function rowsOf(m: Measured): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const none = (metric: string, unit: string, target: ReturnType<typeof atMost> | undefined, error: string) => targetRow(metric, null, unit, target, `not measured: ${error}`);
+
+  const shellTarget = atMost(200, 'KB');
+  if (m.shell.ok) {
+    const s = m.shell.value;
+    const top = s.firstScreenJs.slice(0, 3).map((a) => `${a.path.replace('/assets/', '')} ${String(kb(a.gzipBytes))} KB`).join(', ');
+    rows.push(targetRow('app shell JS for the first screen, gzip -9', kb(s.firstScreenJsGzip), 'KB', shellTarget, `${String(s.firstScreenJs.length)} files; biggest: ${top}`));
+    rows.push(targetRow('precache (all files the service worker stores), gzip -9', kb(s.precache.gzipBytes), 'KB', undefined, `${String(s.precache.files)} files, ${String(kb(s.precache.bytes))} KB raw, of which JS ${String(kb(s.precache.jsGzipBytes))} KB gzip`));
+  } else {
+    rows.push(none('app shell JS for the first screen, gzip -9', 'KB', shellTarget, m.shell.error));
+  }
+
+  const coldTarget = atMost(1500, 'ms');
+  if (m.cold.ok) {
+    const c = m.cold.value;
+    rows.push(targetRow(`cold start offline to a usable « ${c.screen} », ${String(c.cpuThrottling)}× CPU`, ms(median(c.samples)), 'ms', coldTarget, `median of ${String(c.samples.length)} relaunches: ${c.samples.map(ms).join(', ')} ms; first contentful paint ${String(ms(median(c.fcp)))} ms`));
+  } else {
+    rows.push(none(`cold start offline, ${String(CPU_THROTTLING)}× CPU`, 'ms', coldTarget, m.cold.error));
+  }
+
+  if (m.pull.ok) {
+    const p = m.pull.value;
+    rows.push(targetRow(`first pull stored in IndexedDB (${p.records.toLocaleString('en-US')} households)`, Math.round(p.changesPerSecStored), 'records/s', undefined, `${String(p.changes)} changes in ${String(p.pages)} pages (~${String(kb(p.bytesPerPage))} KB each): storing ${String(ms(p.storeMs))} ms, network and server ${String(ms(p.networkMs))} ms, whole sync ${String(ms(p.totalMs))} ms; ${String(p.storedRecords)} rows in the store afterwards`));
+  } else {
+    rows.push(none('first pull stored in IndexedDB', 'records/s', undefined, m.pull.error));
+  }
+
+  if (m.listOpen.ok) {
+    const l = m.listOpen.value;
+    rows.push(targetRow(`open the list of ${l.lines.toLocaleString('en-US')} households`, ms(median(l.samples)), 'ms', undefined, `median of ${String(l.samples.length)}: ${l.samples.map(ms).join(', ')} ms (the first also loads the list's code from the precache)`));
+  } else {
+    rows.push(none('open the list of 2 001 households', 'ms', undefined, m.listOpen.error));
+  }
+  const searchTarget = atMost(100, 'ms');
+  if (m.search.ok) {
+    const s = m.search.value;
+    rows.push(
+      targetRow(`search, slowest keystroke to filtered list painted`, ms(s.typing.worstMs), 'ms', searchTarget, `« ${s.term} » typed key by key: ${s.typing.keystrokes.map((k) => ms(k.ms)).join(', ')} ms → ${String(s.linesAfter)} lines; emptying the box (all lines back): ${String(ms(s.clearing.worstMs))} ms`),
+    );
+  } else {
+    rows.push(none('search, slowest keystroke to filtered list painted', 'ms', searchTarget, m.search.error));
+  }
+
+  const rosterTarget = atMost(50, 'ms');
+  if (m.roster.ok) {
+    const r = m.roster.value;
+    const detail = (t: RosterTyping['unthrottled']): string => `keystrokes ${t.keystrokes.map((k) => ms(k.ms)).join(', ')} ms; longest input delay ${String(ms(t.worstInputDelayMs))} ms; ${String(t.events.length)} Event Timing entries ≥ 16 ms`;
+    rows.push(targetRow(`typing in a ${String(r.members)}-member roster, slowest keystroke`, ms(r.unthrottled.worstMs), 'ms', rosterTarget, detail(r.unthrottled)));
+    rows.push(targetRow(`the same, ${String(r.cpuThrottling)}× CPU`, ms(r.throttled.worstMs), 'ms', rosterTarget, detail(r.throttled)));
+  } else {
+    rows.push(none(`typing in a ${String(ROSTER_SIZE)}-member roster, slowest keystroke`, 'ms', rosterTarget, m.roster.error));
+  }
+
+  if (m.lighthouse.ok) {
+    const l = m.lighthouse.value;
+    rows.push(
+      targetRow(`Lighthouse ${l.lighthouseVersion} performance (${l.formFactor}, ${l.throttlingMethod} throttling)`, l.score, '/100', undefined, `FCP ${String(ms(l.fcpMs))} ms, LCP ${String(ms(l.lcpMs))} ms, TBT ${String(ms(l.tbtMs))} ms, CLS ${l.cls.toFixed(3)}, Speed Index ${String(ms(l.speedIndexMs))} ms${l.opportunities.length > 0 ? `; opportunities: ${l.opportunities.join('; ')}` : ''}`),
+    );
+  } else {
+    rows.push(none('Lighthouse performance (mobile)', '/100', undefined, m.lighthouse.error));
+  }
+  return rows;
+}
+
+const methods = [
+  `**Server and data**: the real server started as e2e does (seed, then \`src/server.ts\`, built PWA, 127.0.0.1), then ${LIST_SIZE.toLocaleString('en-US')} testkit households (seed ${String(SEED)}) plus one of ${String(ROSTER_SIZE)} members pushed through \`/api/sync/push\` as the demo enumerator \`${LOGIN}\`; a second server gets ${PULL_SIZE.toLocaleString('en-US')}. Tablets are Debian's Chromium (playwright-core, e2e flags, 800×1280); the run holds the e2e suite lock so no e2e file shares the cores.`,
+  '**App shell JS**: a fresh tablet opens the app (no service worker yet) and waits for « Connexion » and a quiet network; every same-origin `.js` in the page\'s Resource Timing is fetched again and gzipped at level 9. Precache: every URL in the served `sw.js`, gzipped the same way.',
+  `**Cold start**: the tablet signs in online (service worker installed, first sync), Chromium closes; then ${String(COLD_RUNS)} times Chromium starts again on that profile with the network off (a fetch of \`/api/health\` must fail), CPU throttled ${String(CPU_THROTTLING)}× by CDP \`Emulation.setCPUThrottlingRate\`, and a script installed before the app's notes the first animation frame in which an input is enabled and takes focus, in ms from navigation start. Browser process start-up is not counted.`,
+  `**IndexedDB write**: a new tablet of the same user signs in and its first sync pulls the ${PULL_SIZE.toLocaleString('en-US')} households through the app's own engine (\`pullAll\` → \`applyPullPage\`: parse, validate, search text, one Dexie transaction per page with its cursor). The engine asks for page i+1 only after page i is stored, so in the page's Resource Timing the gaps between one answer's last byte and the next request (and, for the last page, to the receipt appearing) are the app's storing time; request → last byte is network and server. Rate = changes ÷ storing time; the store's row count is checked afterwards.`,
+  '**List and search**: on a tablet holding the 2 001 households, a tap on « Enquêtes ciblage » is timed in the page from `click()` to the frame after the last list line entered the DOM (requestAnimationFrame then a task, i.e. after that frame). Search: the term is typed with real key events 250 ms apart; each keystroke is timed from keydown\'s timestamp to the frame after it, and PerformanceObserver `event` entries (durationThreshold 16) are kept; the row shows the slower of the two.',
+  `**Roster typing**: the ${String(ROSTER_SIZE)}-member household is reopened for a new version, member n°${String(ROSTER_SIZE)} edited, and a first name typed key by key (120 ms apart) in « Prénom », timed as for search, then again under ${String(CPU_THROTTLING)}× CPU throttling. Input delay = Event Timing \`processingStart − startTime\`.`,
+  '**Lighthouse**: Lighthouse 12.2.3 called from Node with its default config (mobile form factor, simulated slow 4G and 4× CPU), performance category only, on the app\'s first screen, in Chromium started with `--remote-debugging-port` and the same headless flags on a throw-away profile.',
+];
+
+/** Issue 8 §3: the app in Chromium — shell size, cold offline start, IndexedDB write, list and search, roster typing, Lighthouse. */
+export async function runAppBench(): Promise<SectionReport> {
+  await acquireSuiteLock();
+  let measured: Measured;
+  try {
+    measured = await measureAll();
+  } finally {
+    releaseSuiteLock();
+  }
+  const rows = rowsOf(measured);
+  const title = 'The app in Chromium (§3)';
+  return {
+    title,
+    rows,
+    markdown: sectionMarkdown(title, rows, methods),
+    details: { ...measured, config: { login: LOGIN, seed: SEED, listSize: LIST_SIZE, pullSize: PULL_SIZE, rosterSize: ROSTER_SIZE, cpuThrottling: CPU_THROTTLING, coldRuns: COLD_RUNS } },
+  };
+}

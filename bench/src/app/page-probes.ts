@@ -1,0 +1,114 @@
+/// <reference lib="dom" />
+// These functions run inside the page (addInitScript / evaluate), so they use the DOM's types; the
+// reference above gives them to the bench's Node program, which has no DOM lib of its own.
+import type { BrowserContext, Page } from 'playwright-core';
+
+export interface KeystrokeSample {
+  key: string;
+  /** keydown's timestamp → the frame after the app handled it (rAF, then a task: after paint). */
+  ms: number;
+}
+
+export interface EventTimingSample {
+  name: string;
+  duration: number;
+  /** processingStart − startTime: how long the event waited for the main thread. */
+  inputDelay: number;
+}
+
+interface BenchProbes {
+  usableInputAt?: number;
+  usableInputScreen?: string;
+  receiptTimes: { at: number; text: string }[];
+  keystrokes: KeystrokeSample[];
+  events: EventTimingSample[];
+  recording?: boolean;
+}
+
+declare global {
+  interface Window {
+    __jigiBench?: BenchProbes;
+  }
+}
+
+/**
+ * Installed before any script of the app, on every document of `context`:
+ * - the first frame in which an input of the app is enabled and takes focus (what "usable" means for
+ *   the login and unlock screens), timed from navigation start;
+ * - each change of the sync receipt (`data-testid="sync-receipt"`), timed: the end of a sync;
+ * - a larger Resource Timing buffer, so a pull of 100+ pages keeps every request's timing.
+ */
+export async function installProbes(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const probes: BenchProbes = { receiptTimes: [], keystrokes: [], events: [] };
+    window.__jigiBench = probes;
+    performance.setResourceTimingBufferSize(20_000);
+    const findUsableInput = (): void => {
+      for (const el of Array.from(document.querySelectorAll<HTMLInputElement>('input, select, textarea'))) {
+        if (el.disabled || el.offsetParent === null) continue;
+        const hadFocus = document.activeElement === el;
+        el.focus({ preventScroll: true });
+        if (document.activeElement !== el) continue;
+        if (!hadFocus) el.blur();
+        probes.usableInputAt = performance.now();
+        probes.usableInputScreen = document.querySelector('h1')?.textContent ?? '';
+        return;
+      }
+      requestAnimationFrame(findUsableInput);
+    };
+    requestAnimationFrame(findUsableInput);
+    let lastReceipt = '';
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="sync-receipt"]')?.textContent ?? '';
+      if (text !== '' && text !== lastReceipt) probes.receiptTimes.push({ at: performance.now(), text });
+      lastReceipt = text;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/**
+ * Starts recording typing latency in the page: for each keydown, the time until the frame after
+ * the app handled it is presented (requestAnimationFrame then a task), and every Event Timing entry
+ * of 16 ms or more (the browser's own keydown/input → next paint, INP's source).
+ */
+export async function startKeystrokeRecording(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const probes = window.__jigiBench;
+    if (!probes) throw new Error('bench probes not installed');
+    probes.keystrokes = [];
+    probes.events = [];
+    if (probes.recording === true) return;
+    probes.recording = true;
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        const start = e.timeStamp;
+        requestAnimationFrame(() => {
+          setTimeout(() => {
+            probes.keystrokes.push({ key: e.key, ms: performance.now() - start });
+          }, 0);
+        });
+      },
+      { capture: true },
+    );
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+        probes.events.push({ name: entry.name, duration: entry.duration, inputDelay: entry.processingStart - entry.startTime });
+      }
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+  });
+}
+
+export async function readProbes(page: Page): Promise<BenchProbes> {
+  const probes = await page.evaluate(() => window.__jigiBench);
+  if (!probes) throw new Error('bench probes not installed');
+  return probes;
+}
+
+/** Types `text` key by key, `gapMs` apart so each keystroke gets its own frame, as a person types. */
+export async function typeSlowly(page: Page, text: string, gapMs = 120): Promise<void> {
+  for (const ch of text) {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(gapMs);
+  }
+}

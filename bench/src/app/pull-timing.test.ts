@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { splitPull } from './pull-timing';
+
+describe('splitPull', () => {
+  it('counts request→response as network and the gaps to the next request (and to the end) as storage', () => {
+    const split = splitPull(
+      [
+        { startTime: 150, responseEnd: 170 },
+        { startTime: 100, responseEnd: 130 },
+        { startTime: 210, responseEnd: 215 },
+      ],
+      260,
+    );
+    // network 30 + 20 + 5; storage (150−130) + (210−170) + (260−215)
+    expect(split).toEqual({ pages: 3, networkMs: 55, storeMs: 105, totalMs: 160 });
+  });
+
+  it('refuses an end before the last answer and an empty pull', () => {
+    expect(() => splitPull([{ startTime: 0, responseEnd: 50 }], 40)).toThrow('before its last pull answer');
+    expect(() => splitPull([], 10)).toThrow('no pull request');
+  });
+});

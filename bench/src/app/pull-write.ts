@@ -1,0 +1,102 @@
+import { AppShell } from '../../../e2e/src/pages/app-shell';
+import { LoginPage, PinSetupPage } from '../../../e2e/src/pages/auth-pages';
+import type { AppServer } from '../../../e2e/src/support/app-server';
+import { openTablet } from '../../../e2e/src/support/browser';
+import { until } from '../../../e2e/src/support/wait';
+import { installProbes, readProbes } from './page-probes';
+import { splitPull, type PullSplit } from './pull-timing';
+
+export interface PullWrite extends PullSplit {
+  /** Changes the pages carried (records plus a few reference rows: villages, settings). */
+  changes: number;
+  records: number;
+  /** Rows in the tablet's `records` store afterwards (IndexedDB, read directly). */
+  storedRecords: number;
+  changesPerSecStored: number;
+  bytesPerPage: number;
+}
+
+/** Count of the app's IndexedDB `records` store, read without the app's code. */
+async function storedRecordCount(page: import('playwright-core').Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('jigi-collect');
+        open.onerror = () => {
+          reject(new Error(String(open.error)));
+        };
+        open.onsuccess = () => {
+          const count = open.result.transaction('records').objectStore('records').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            open.result.close();
+          };
+          count.onerror = () => {
+            reject(new Error(String(count.error)));
+          };
+        };
+      }),
+  );
+}
+
+/**
+ * §3.3: a new tablet of a user who owns `expectedRecords` records on the server signs in; its first
+ * sync pulls them page by page through the app's engine into Chromium's IndexedDB (Dexie,
+ * `applyPullPage`: validation, search text, one transaction per page with its cursor). The page's
+ * Resource Timing and the receipt's appearance split the time into network and storage.
+ */
+export async function measurePullWrite(server: AppServer, options: { login: string; expectedRecords: number }): Promise<PullWrite> {
+  const tablet = await openTablet('bench-pull');
+  try {
+    await installProbes(tablet.context);
+    const pages: Promise<{ changes: number; records: number; bytes: number }>[] = [];
+    tablet.page.on('response', (res) => {
+      if (!res.url().includes('/api/sync/pull')) return;
+      pages.push(
+        res.body().then((body) => {
+          const changes = (JSON.parse(body.toString('utf8')) as { changes: { entity: string }[] }).changes;
+          return { changes: changes.length, records: changes.filter((c) => c.entity === 'record').length, bytes: body.length };
+        }),
+      );
+    });
+    await tablet.page.goto(`${server.url}/`);
+    await new LoginPage(tablet.page).logIn(options.login);
+    await new PinSetupPage(tablet.page).choose();
+    const shell = new AppShell(tablet.page);
+    await shell.waitUntilOpen();
+    await until(
+      `the first sync of ${String(options.expectedRecords)} records`,
+      async () => (await readProbes(tablet.page)).receiptTimes.length > 0 && (await shell.syncButton.isEnabled()),
+      15 * 60_000,
+    );
+    const probes = await readProbes(tablet.page);
+    const requests = await tablet.page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/sync/pull'))
+        .map((e) => ({ startTime: e.startTime, responseEnd: (e as PerformanceResourceTiming).responseEnd })),
+    );
+    const lastAnswer = Math.max(...requests.map((r) => r.responseEnd));
+    const doneAt = probes.receiptTimes.map((r) => r.at).find((at) => at >= lastAnswer);
+    if (doneAt === undefined) throw new Error('no sync receipt after the last pull answer');
+    const split = splitPull(requests, doneAt);
+    const bodies = await Promise.all(pages);
+    const changes = bodies.reduce((s, p) => s + p.changes, 0);
+    const records = bodies.reduce((s, p) => s + p.records, 0);
+    const storedRecords = await storedRecordCount(tablet.page);
+    if (records !== options.expectedRecords || storedRecords !== options.expectedRecords) {
+      throw new Error(`pull: ${String(records)} records pulled and ${String(storedRecords)} stored, ${String(options.expectedRecords)} expected`);
+    }
+    if (bodies.length !== split.pages) throw new Error(`pull: ${String(bodies.length)} answers read but ${String(split.pages)} requests timed`);
+    return {
+      ...split,
+      changes,
+      records,
+      storedRecords,
+      changesPerSecStored: (changes / split.storeMs) * 1000,
+      bytesPerPage: bodies.reduce((s, p) => s + p.bytes, 0) / bodies.length,
+    };
+  } finally {
+    await tablet.close();
+  }
+}
