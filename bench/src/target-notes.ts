@@ -8,14 +8,27 @@ import type { TargetCheck } from './targets';
 
 const fmt = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+interface Stretch {
+  ms: number;
+  requests: number;
+  bytesIn: number;
+  bytesOut: number;
+  /** Absent in results written before the server time was recorded. */
+  serverMs?: number;
+}
 interface PushSplitDetail {
-  pushOnly: { ms: number; requests: number; bytesIn: number; bytesOut: number };
-  pullBack: { ms: number; requests: number; bytesIn: number; bytesOut: number };
+  pushOnly: Stretch;
+  pullBack: Stretch;
 }
 
 function pushSplitOf(results: BenchResults, n: number): PushSplitDetail | undefined {
   const ours = results.throughput.find((r) => isOurs(r.peer) && r.n === n);
   return ours?.details?.['pushSplit'] as PushSplitDetail | undefined;
+}
+
+/** « the server spent X s of it answering » when the run recorded it. */
+function serverShare(serverMs: number | undefined, ms: number): string {
+  return serverMs === undefined ? '' : `; the server spent ${fmt(serverMs / 1000, 1)} s of it answering (${fmt((100 * serverMs) / ms)} %), the rest is the client`;
 }
 
 function sizeOf(check: TargetCheck): number | undefined {
@@ -32,12 +45,12 @@ function pushNote(results: BenchResults, check: TargetCheck): string[] {
     const best = Math.max(...results.throughput.filter((r) => r.n === n && !isOurs(r.peer) && r.gate.ok).map((r) => r.push.recordsPerSec));
     lines.push(
       `Our push phase is a whole tablet sync: the push itself took ${fmt(split.pushOnly.ms / 1000, 1)} s (${fmt(split.pushOnly.requests)} requests, ${fmt(pushOnlyRate)} records/s, ` +
-        `${fmt(pushOnlyRate / best, 2)}× PouchDB), then the pull that ends every sync brought client A's own ${fmt(n)} records back in full ` +
+        `${fmt(pushOnlyRate / best, 2)}× PouchDB${serverShare(split.pushOnly.serverMs, split.pushOnly.ms)}), then the pull that ends every sync brought client A's own ${fmt(n)} records back in full ` +
         `(${fmt(split.pullBack.ms / 1000, 1)} s, ${fmt(split.pullBack.requests)} requests, ${fmt(split.pullBack.bytesOut / n)} B/record): the server scopes a pull by user, and A's records are its user's.`,
     );
   }
   lines.push(
-    'Where the push time goes (CPU profiles of the phase, 2 000 and 10 000 records): about 40 % in the server and 60 % in the client. ' +
+    'Where the push time goes (CPU profiles of the phase, `pnpm --filter @jigi/bench profile-ours`, 2 000 and 10 000 records). ' +
       'Client: `freezeNextBatch` (apps/field/src/storage/sync-freeze.ts) reads and compacts the *whole* pending outbox, records included, to freeze each batch of ≤ 200 — ' +
       'quadratic in the outbox (500 batches × up to 100 000 rows for N = 100 000), and fake-indexeddb makes every row read a structured clone; ' +
       '`applyPushAnswer` then writes each record again. Server: per mutation, `ruleContextFor` re-reads the settings, the village\'s households and the microprojects from SQLite ' +
@@ -49,8 +62,13 @@ function pushNote(results: BenchResults, check: TargetCheck): string[] {
   return lines;
 }
 
-function pullNote(): string[] {
+function pullNote(results: BenchResults, check: TargetCheck): string[] {
+  const n = sizeOf(check);
+  const ours = results.throughput.find((r) => isOurs(r.peer) && r.n === n);
+  const serverMs = (ours?.details?.['serverMs'] as { pull?: number } | undefined)?.pull;
+  const measured = ours && serverMs !== undefined ? [`Our pull took ${fmt(ours.pull.ms / 1000, 1)} s in ${fmt(ours.pull.requests)} requests${serverShare(serverMs, ours.pull.ms)}.`] : [];
   return [
+    ...measured,
     'A pull page costs one server transaction (the change log, then each record read and its open conflict paths looked up one by one, plus an audit row) and, on the client, ' +
       'one Dexie transaction per page of ≤ 200 records that parses every change with zod, recomputes search text and puts each row; fake-indexeddb dominates the client side in Node. ' +
       'PouchDB\'s pull with `batch_size` 500 moves 500 documents per `_bulk_get` with no validation.',
@@ -90,7 +108,7 @@ export function whyMissed(results: BenchResults, check: TargetCheck): string[] {
     case 'push':
       return pushNote(results, check);
     case 'pull':
-      return pullNote();
+      return pullNote(results, check);
     case 'bytes':
       return bytesNote(results, check);
     case '2g':

@@ -7,12 +7,15 @@ import type { BenchRecord, SyncPeer, SyncPeerFactory } from '../sync-peer';
 import { countWire, diff, snapshot, type WireStats } from '../wire-counter';
 import { fieldClient, type FieldClient } from './field-client';
 
+/** One stretch of a phase: traffic, wall time, and the part of it the server spent on requests. */
+export type Stretch = WireStats & { ms: number; serverMs: number };
+
 /** Where the time of our push phase went, for explaining a ratio (see BENCHMARKS.md). */
 export interface PushSplit {
   /** The engine's push loop: freeze + gzip + POST + acknowledge, batch after batch. */
-  pushOnly: WireStats & { ms: number };
+  pushOnly: Stretch;
   /** The pull that ends every sync: client A receives its own records back (same user scope). */
-  pullBack: WireStats & { ms: number };
+  pullBack: Stretch;
 }
 
 let instances = 0;
@@ -32,6 +35,19 @@ export const oursPeer: SyncPeerFactory = {
     const repo = createSqliteRepository(data.file);
     const app = await buildApp({ repository: repo, logLevel: 'silent' });
     const stats = countWire(app.server);
+    // Server time = Fastify's elapsed time of each answered request (body received, handled,
+    // serialised, compressed); the rest of a phase is the client's (and the loopback's).
+    let serverMs = 0;
+    app.addHook('onResponse', (_request, reply, done) => {
+      serverMs += reply.elapsedTime;
+      done();
+    });
+    const serverMsOf: Partial<Record<'push' | 'pull' | 'noop', number>> = {};
+    const timedOnServer = async (phase: 'push' | 'pull' | 'noop', work: () => Promise<void>): Promise<void> => {
+      const before = serverMs;
+      await work();
+      serverMsOf[phase] = serverMs - before;
+    };
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     const serverUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
@@ -54,39 +70,46 @@ export const oursPeer: SyncPeerFactory = {
         // A tablet's sync is push then pull; the pull brings A's own records back (they are in its
         // user's scope). Both are timed, as a tablet waits for both; the split is kept for the report.
         const before = snapshot(stats);
+        const serverBefore = serverMs;
         let split = before;
+        let splitServer = serverBefore;
         let splitAt = performance.now();
         const started = splitAt;
         const unsubscribe = a.engine.progress.subscribe(() => {
           if (a.engine.progress.getSnapshot().phase === 'pulling' && split === before) {
             split = snapshot(stats);
+            splitServer = serverMs;
             splitAt = performance.now();
           }
         });
         try {
-          await a.syncUntilEmpty();
+          await timedOnServer('push', () => a.syncUntilEmpty());
         } finally {
           unsubscribe();
         }
         const end = performance.now();
         pushSplit = {
-          pushOnly: { ...diff(split, before), ms: splitAt - started },
-          pullBack: { ...diff(stats, split), ms: end - splitAt },
+          pushOnly: { ...diff(split, before), ms: splitAt - started, serverMs: splitServer - serverBefore },
+          pullBack: { ...diff(stats, split), ms: end - splitAt, serverMs: serverMs - splitServer },
         };
       },
       async pullIntoFresh() {
-        await (await freshB()).syncOnce();
+        const client = await freshB();
+        await timedOnServer('pull', () => client.syncOnce());
       },
       async noopResync() {
-        await a.syncOnce();
-        await (await freshB()).syncOnce();
+        const client = await freshB();
+        await timedOnServer('noop', async () => {
+          await a.syncOnce();
+          await client.syncOnce();
+        });
       },
       serverRecords: () => Promise.resolve([...repo.listRecords({ type: 'ciblage_household' })].map((row) => row.data as BenchRecord)),
       async freshClientRecords() {
         return (await freshB()).records();
       },
       pending: () => a.pending(),
-      details: () => (pushSplit ? { pushSplit } : {}),
+      details: () => ({ serverMs: serverMsOf, ...(pushSplit ? { pushSplit } : {}) }),
       routeThrough(url) {
         base = url ?? serverUrl;
         a.transport.baseUrl = base;
