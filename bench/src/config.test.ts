@@ -4,7 +4,7 @@ import { readConfig } from './config';
 describe('readConfig', () => {
   it("defaults to issue 8's sizes", () => {
     expect(readConfig({})).toEqual({
-      throughputN: [10_000, 100_000], poorLinkN: [500, 5_000], profiles: ['3g', '2g'], only: ['throughput', 'poor-link', 'load', 'app'], seed: 2026, pouchBatchSizes: [100, 500],
+      throughputN: [10_000, 100_000], poorLinkN: [500, 5_000], profiles: ['3g', '2g'], only: ['throughput', 'poor-link', 'load', 'app'], seed: 2026, pouchBatchSizes: [100, 500], peers: undefined,
       loadDevices: 200, loadPushesPerDevice: 5, loadBatch: 50,
     });
   });
@@ -15,6 +15,7 @@ describe('readConfig', () => {
 
   it('runs a comma list of sections and sizes the load run', () => {
     expect(readConfig({ BENCH_ONLY: 'load, app', BENCH_LOAD_DEVICES: '20', BENCH_LOAD_PUSHES: '2' })).toMatchObject({ only: ['load', 'app'], loadDevices: 20, loadPushesPerDevice: 2, loadBatch: 50 });
+    expect(readConfig({ BENCH_PEERS: 'ours' }).peers).toEqual(['ours']);
   });
 
   it('refuses what it cannot read instead of running something else', () => {

@@ -18,6 +18,8 @@ export interface BenchConfig {
   seed: number;
   /** PouchDB batch sizes (`BENCH_POUCH_BATCHES`, default `100,500`). */
   pouchBatchSizes: number[];
+  /** Peers of §1 and §2 whose name starts with one of these (`BENCH_PEERS`, e.g. `ours`; default every peer). */
+  peers: string[] | undefined;
   /** Server under load (§4): simulated devices, one connection each (`BENCH_LOAD_DEVICES`, default 200). */
   loadDevices: number;
   /** Pushes each device sends during the load run (`BENCH_LOAD_PUSHES`, default 5). */
@@ -52,6 +54,7 @@ export function readConfig(env: Record<string, string | undefined>): BenchConfig
     only: only as BenchSection[],
     seed: numbers(env.BENCH_SEED, [2026])[0] ?? 2026,
     pouchBatchSizes: numbers(env.BENCH_POUCH_BATCHES, [100, 500]),
+    peers: env.BENCH_PEERS === undefined || env.BENCH_PEERS.trim() === '' ? undefined : env.BENCH_PEERS.split(',').map((p) => p.trim()),
     loadDevices: one(env, 'BENCH_LOAD_DEVICES', 200),
     loadPushesPerDevice: one(env, 'BENCH_LOAD_PUSHES', 5),
     loadBatch: one(env, 'BENCH_LOAD_BATCH', 50),

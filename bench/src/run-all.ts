@@ -34,7 +34,8 @@ const meanJsonBytes: Record<string, number> = {};
 const throughput: ThroughputResult[] = [];
 const poorLink: PoorLinkResult[] = [];
 const sections: SectionReport[] = [];
-const peers: SyncPeerFactory[] = [...ourPeers, ...config.pouchBatchSizes.map(pouchdbPeer)];
+const chosen = (peer: SyncPeerFactory): boolean => config.peers === undefined || config.peers.some((p) => peer.name.startsWith(p));
+const peers: SyncPeerFactory[] = [...ourPeers, ...config.pouchBatchSizes.map(pouchdbPeer)].filter(chosen);
 const started = new Date();
 
 if (config.only.includes('throughput')) {
@@ -53,7 +54,7 @@ if (config.only.includes('throughput')) {
 
 if (config.only.includes('poor-link')) {
   // PouchDB's batch size matters little on a slow link; the default 100 stands for it.
-  const poorPeers = [...ourPeers, pouchdbPeer(config.pouchBatchSizes[0] ?? 100)];
+  const poorPeers = [...ourPeers, pouchdbPeer(config.pouchBatchSizes[0] ?? 100)].filter(chosen);
   for (const profile of config.profiles) {
     for (const n of config.poorLinkN) {
       const { records, expected } = recordsOf(n);
