@@ -6,7 +6,7 @@ import { isOurs, poorLinkTable, table, throughputTable } from './report';
 import type { BenchResults } from './results';
 import type { SectionReport } from './section-report';
 import { whyMissed } from './target-notes';
-import { checkTargets, verdict } from './targets';
+import { allTargets, verdict } from './targets';
 
 // BENCHMARKS.md at the root is this file's output from bench/results/latest.json: `pnpm bench` writes
 // it at the end of a run, and `pnpm --filter @jigi/bench benchmarks-md [results.json]` again from a
@@ -58,7 +58,7 @@ function pushSplitTable(results: BenchResults): string | undefined {
 
 export function benchmarksMd(results: BenchResults): string {
   const m = results.machine;
-  const checks = checkTargets(results);
+  const checks = allTargets(results);
   const out: string[] = [
     '# Benchmarks (issue 8)',
     '',

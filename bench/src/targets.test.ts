@@ -3,7 +3,7 @@ import { readConfig } from './config';
 import type { GateResult } from './gate';
 import type { PoorLinkResult } from './poor-link';
 import type { BenchResults } from './results';
-import { checkTargets } from './targets';
+import { allTargets, checkTargets } from './targets';
 import type { PhaseResult, ThroughputResult } from './throughput';
 
 const gate: GateResult = { ok: true, problems: [], serverCount: 10, clientCount: 10, duplicates: 0, pending: 0 };
@@ -49,5 +49,15 @@ describe('checkTargets', () => {
       { metric: 'p50 push latency', value: 80, unit: 'ms', target: '—', met: null },
     ] }];
     expect(checkTargets(results({ sections }))).toEqual([{ id: 'section', where: 'Server under load (§4)', target: 'p99 push latency, 200 devices: ≤ 250 ms', measured: '300.0 ms', met: false, note: 'queueing' }]);
+  });
+
+  it('lists every target of the issue, those of sections that did not run as not run', () => {
+    const all = allTargets(results({ poorLink: [poor('2g', 1.4)] }));
+    expect(all.filter((c) => c.note === 'not run in this run').map((c) => c.target)).toEqual([
+      'push ≥ 5× PouchDB in the same run', 'pull ≥ 5× PouchDB in the same run', 'bytes per record (push + pull) ≤ ⅓ of PouchDB’s',
+      'app shell ≤ 200 KB gzipped', 'cold offline start ≤ 1.5 s at 4× CPU throttling', 'search ≤ 100 ms', 'roster input delay ≤ 50 ms',
+      'p99 push latency ≤ 250 ms with 200 devices and no errors',
+    ]);
+    expect(all.filter((c) => c.met !== null)).toHaveLength(1);
   });
 });
