@@ -77,6 +77,9 @@ function cannon(url: string, devices: readonly LoadDevice[], bodies: readonly Bu
     url: `${url}/api/sync/push`,
     connections: devices.length,
     pipelining: 1,
+    // `amount` (not only a per-connection cap) also lifts autocannon's default 10 s duration; it is
+    // shared evenly, so each connection sends exactly its device's pushes.
+    amount: devices.length * pushesPerDevice,
     maxConnectionRequests: pushesPerDevice,
     timeout: 30,
     method: 'POST',
