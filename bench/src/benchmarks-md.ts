@@ -83,7 +83,7 @@ export function benchmarksMd(results: BenchResults): string {
   if (missed.length > 0) {
     out.push('### Why missed targets are missed, and what would close them', '');
     for (const c of missed) {
-      out.push(`**${c.where} — ${c.target}** (${c.measured})`, '');
+      out.push(`**${c.where} — ${c.target}**: measured ${c.measured}.`, '');
       for (const p of whyMissed(results, c)) out.push(p, '');
     }
   }

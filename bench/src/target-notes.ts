@@ -1,3 +1,4 @@
+import { linkProfiles } from '@jigi/testkit';
 import { isOurs } from './report';
 import type { BenchResults } from './results';
 import type { TargetCheck } from './targets';
@@ -93,8 +94,21 @@ function bytesNote(results: BenchResults, check: TargetCheck): string[] {
   return lines;
 }
 
-function twoGNote(): string[] {
+function twoGNote(results: BenchResults, check: TargetCheck): string[] {
+  const n = sizeOf(check);
+  const run = results.poorLink.find((r) => isOurs(r.peer) && r.profile === '2g' && r.n === n);
+  const link = linkProfiles['2g'];
+  const measured: string[] = [];
+  if (run) {
+    // floorMs = 2 × (compressed ÷ bandwidth + round trip): the floor's bytes, each way.
+    const floorBytes = (run.floorMs / 2 - link.latencyMs) * (link.bandwidthBytesPerSec / 1000);
+    measured.push(
+      `${fmt(run.linkBytes / 1e6, 2)} MB crossed the link (${fmt(run.linkBytes / link.bandwidthBytesPerSec, 1)} s at ${fmt(link.bandwidthBytesPerSec / 1000)} KB/s) where the floor moves ` +
+        `${fmt((2 * floorBytes) / 1e6, 2)} MB, and ${fmt(run.requests)} requests each paid the ${fmt(link.latencyMs)} ms round trip (${fmt((run.requests * link.latencyMs) / 1000, 1)} s if none overlapped).`,
+    );
+  }
   return [
+    ...measured,
     'The floor counts one round trip per direction; our sync makes one request per batch (≤ 200 mutations, a gzip cap starting at 32 KB) and per pull page, each paying the 700 ms round trip, ' +
       'and a push is followed by the pull-back of the device\'s own records, which the floor does not count. Every drop or cut re-sends a whole batch.',
     'What would close it: no pull-back (see push); start the gzip cap higher on a link that has already carried full batches; fewer, larger pull pages on slow links.',
@@ -112,7 +126,7 @@ export function whyMissed(results: BenchResults, check: TargetCheck): string[] {
     case 'bytes':
       return bytesNote(results, check);
     case '2g':
-      return twoGNote();
+      return twoGNote(results, check);
     case 'section':
       return check.note ? [check.note] : [];
   }
