@@ -36,6 +36,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        // The supervisor console and its charts are used online, at the office: field tablets need not
+        // download and keep them (~230 KB). They still load from the network when opened.
+        globIgnores: ['**/node_modules/**/*', '**/supervisor-console-*', '**/chart-setup-*'],
         navigateFallback: 'index.html',
         // The API is never cached by the service worker: offline data lives in IndexedDB.
         navigateFallbackDenylist: [/^\/api\//],

@@ -30,6 +30,12 @@ const SyncHistory = lazy(() => import('../features/sync-history/sync-history').t
 // /supervision goes to it.
 const SupervisorConsole = lazy(() => import('../features/supervisor/supervisor-console'));
 
+/** Whether a path (its part before `?`: the console keeps its filters in the query) is the console's. */
+export function isConsolePath(path: string): boolean {
+  const pathname = path.split('?')[0] ?? path;
+  return pathname === '/supervision' || pathname.startsWith('/supervision/');
+}
+
 type Route = { pattern: string; render: (params: Record<string, string>) => React.ReactNode };
 
 // Order matters: `/ciblage/new` before `/ciblage/:id`.
@@ -62,7 +68,7 @@ export function AppRoutes() {
   const path = usePath();
   const routes = useRoutes();
   const { t } = useTranslation();
-  if (path === '/supervision' || path.startsWith('/supervision/'))
+  if (isConsolePath(path))
     return (
       <RouteErrorBoundary resetKey={path}>
         <Suspense fallback={<Notice tone="info">{t('loading')}</Notice>}>

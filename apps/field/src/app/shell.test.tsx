@@ -41,7 +41,7 @@ describe('shell', () => {
     await ui.click(screen.getByRole('button', { name: 'Changer d’utilisateur' }));
     expect(await screen.findByText(/Impossible de changer d’utilisateur : 1 modification n’est ni synchronisée ni exportée. Appuyez sur « Synchroniser » ; sans réseau, exportez-la/)).toBeInTheDocument();
     expect(lock).not.toHaveBeenCalled();
-    await ui.click(within(screen.getByTestId('leave-refusal')).getByRole('button', { name: 'Exporter les fiches non envoyées' }));
+    await ui.click(await within(screen.getByTestId('leave-refusal')).findByRole('button', { name: 'Exporter les fiches non envoyées' }));
     expect(await screen.findByTestId('leave-allowed')).toHaveTextContent('vous pouvez changer d’utilisateur');
     expect(downloads).toEqual([expect.stringMatching(/^jigi-export-dev-1-\d{8}-\d{4}\.json\.gz$/)]);
     // Still unsynced on the server's side, but in a file the server can import: leaving is allowed.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
@@ -7,11 +7,14 @@ import { setMeta } from '../storage/meta';
 import { lastPathKey } from './last-path';
 import { useSession } from '../lib/session';
 import { leaveCheck } from '../storage/sync-session';
-import { ExportPanel } from '../sync/ui/export-panel';
-import { SyncProvider } from '../sync/ui/sync-context';
-import { SyncPanel } from '../sync/ui/sync-panel';
 import { AppRoutes, warmUpRoutes } from './routes';
 import { StatusBar } from './status-bar';
+
+// The sync engine and the export carry the wire schemas: loaded once the shell is on screen.
+const SyncBar = lazy(() => import('../sync/ui/sync-bar'));
+const ExportPanel = lazy(() =>
+  import('../sync/ui/export-panel').then((m) => ({ default: m.ExportPanel })),
+);
 
 export function Shell() {
   const { t } = useTranslation();
@@ -42,33 +45,35 @@ export function Shell() {
   }
 
   return (
-    <SyncProvider userId={user.id}>
-      <div className="shell">
-        <header className="app-header">
-          <Link to="/" className="brand">
-            {t('appName')}
+    <div className="shell">
+      <header className="app-header">
+        <Link to="/" className="brand">
+          {t('appName')}
+        </Link>
+        <span className="who">
+          {user.name} · {t(`roles.${user.role}`)}
+        </span>
+        <nav className="app-nav">
+          <Link to="/sync" className="btn">
+            {t('nav.history')}
           </Link>
-          <span className="who">
-            {user.name} · {t(`roles.${user.role}`)}
-          </span>
-          <nav className="app-nav">
-            <Link to="/sync" className="btn">
-              {t('nav.history')}
-            </Link>
-            <Button onClick={lock}>{t('nav.lock')}</Button>
-            <Button onClick={switchUser}>{t('nav.switchUser')}</Button>
-          </nav>
-        </header>
-        <StatusBar userId={user.id} />
-        <SyncPanel userId={user.id} />
-        {refusal && (
-          <div className="leave-refusal" data-testid="leave-refusal">
-            <Notice tone="error">{refusal}</Notice>
+          <Button onClick={lock}>{t('nav.lock')}</Button>
+          <Button onClick={switchUser}>{t('nav.switchUser')}</Button>
+        </nav>
+      </header>
+      <StatusBar userId={user.id} />
+      <Suspense fallback={null}>
+        <SyncBar userId={user.id} />
+      </Suspense>
+      {refusal && (
+        <div className="leave-refusal" data-testid="leave-refusal">
+          <Notice tone="error">{refusal}</Notice>
+          <Suspense fallback={null}>
             <ExportPanel userId={user.id} />
-          </div>
-        )}
-        <AppRoutes />
-      </div>
-    </SyncProvider>
+          </Suspense>
+        </div>
+      )}
+      <AppRoutes />
+    </div>
   );
 }

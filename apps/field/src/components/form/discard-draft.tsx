@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../lib/router';
 import { deleteDraft } from '../../storage/drafts';
 import { Button } from '../button';
+import { setFlash } from '../flash';
 
 /**
  * Abandons the draft after an explicit second tap (no browser dialog: it is easy to miss in the sun
@@ -29,7 +30,7 @@ export function DiscardDraft({ id, editsFinalised, backTo, flush }: { id: string
         void (async () => {
           await flush();
           await deleteDraft(id);
-          sessionStorage.setItem('jigi.flash', t('form.discarded'));
+          setFlash(t('form.discarded'));
           navigate(backTo);
         })();
       }}

@@ -8,6 +8,7 @@ import { DiscardDraft } from './discard-draft';
 import { StorageErrorMessage } from '../storage-error-message';
 import type { StorageError } from '../../storage/errors';
 import type { RecordForm } from './use-record-form';
+import { setFlash } from '../flash';
 
 /** « Finaliser »: refused with the errors listed, or done and back to the list. */
 export function FinaliseBar({ engine, doneTo, draft }: { engine: RecordForm; doneTo: string; draft?: { id: string; editsFinalised: boolean } }) {
@@ -21,7 +22,7 @@ export function FinaliseBar({ engine, doneTo, draft }: { engine: RecordForm; don
         setState({ kind: 'unchanged' });
         return;
       }
-      sessionStorage.setItem('jigi.flash', t('form.finalised'));
+      setFlash(t('form.finalised'));
       signalLocalChange();
       navigate(doneTo);
       return;
