@@ -73,9 +73,9 @@ if (config.only.includes('load')) {
 }
 
 if (config.only.includes('app')) {
-  // LEAD: wire the app section here once bench/src/app/index.ts is committed:
-  //   import { runAppBench } from './app/index';   …   sections.push(await runAppBench());
-  log('› the app in Chromium: not wired into run-all.ts yet (see the LEAD note there)');
+  // Loaded only when it runs: it brings Chromium, Lighthouse and the e2e support with it.
+  const { runAppBench } = await import('./app/index');
+  sections.push(await runAppBench());
 }
 
 for (const s of sections) console.log(`\n## ${s.title}\n\n${s.markdown}`);
