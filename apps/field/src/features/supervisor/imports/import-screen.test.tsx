@@ -42,7 +42,7 @@ function bytesOf(blob: Blob | undefined): Promise<Uint8Array> {
 }
 
 async function pickAndSend() {
-  await userEvent.upload(screen.getByLabelText('Fichier d’export de la tablette (.json.gz)'), exportFile());
+  await userEvent.upload(screen.getByLabelText('Choisir le fichier d’export de la tablette (.json.gz)'), exportFile());
   await userEvent.click(screen.getByRole('button', { name: 'Importer le fichier' }));
 }
 
@@ -51,7 +51,9 @@ describe('admin import of a tablet’s export file', () => {
     api.on('POST /api/admin/imports', { body: { ...summary, mutations: 6, outcomes: { applied: 2, merged: 1, conflict_queued: 1, rejected: 2 }, rejections: { forbidden: 1, validation_failed: 1 }, batches: [41, 42] } });
     renderAsAdmin();
     expect(screen.getByRole('button', { name: 'Importer le fichier' })).toBeDisabled();
+    expect(screen.getByTestId('import-file-name')).toHaveTextContent('Aucun fichier choisi.');
     await pickAndSend();
+    expect(screen.getByTestId('import-file-name')).toHaveTextContent('Fichier choisi : jigi-export-dev-1-20260315-0900.json.gz');
     const result = await screen.findByTestId('import-summary');
     const [call] = api.callsTo('POST', '/api/admin/imports');
     expect(call?.token).toBe(TOKEN);

@@ -83,11 +83,11 @@ export function ImportScreen() {
     <>
       <p>{t('imports.intro')}</p>
       <form className="stack" onSubmit={(e) => void upload(e)}>
+        {/* The browser's own file button speaks the browser's language: the label is the button. */}
         <div className="field">
-          <label htmlFor={`${id}-file`}>{t('imports.fileLabel')}</label>
           <input
             id={`${id}-file`}
-            className="sup-file"
+            className="sup-file-input"
             type="file"
             accept=".gz,application/gzip,application/octet-stream"
             onChange={(e) => {
@@ -95,6 +95,10 @@ export function ImportScreen() {
               setResult(null);
             }}
           />
+          <label htmlFor={`${id}-file`} className="btn sup-file">
+            {t('imports.fileLabel')}
+          </label>
+          <p data-testid="import-file-name">{file ? t('imports.chosen', { name: file.name }) : t('imports.noFile')}</p>
         </div>
         <Button type="submit" variant="primary" disabled={file === null || busy}>
           {busy ? t('imports.sending') : t('imports.send')}
