@@ -49,7 +49,7 @@ describe('hostile text', () => {
     const console = new SupervisorConsole(supervisor.page, server.url);
     await console.openFromHome();
     await new BatchListPage(supervisor.page).open(1);
-    await new BatchDetailPage(supervisor.page).openRecord(1, 'Ciblage (ménage)');
+    await new BatchDetailPage(supervisor.page).openRecord(`— Ali Maïga ${HOSTILE}`);
     const record = new RecordViewPage(supervisor.page);
     await record.title(`— Ali Maïga ${HOSTILE}`).waitFor();
     // The roster shows both names literally.

@@ -40,7 +40,7 @@ describe('supervisor review loop', () => {
     await batches.rowOf('Enquêteur Koro (démo)').waitFor();
     await screenshot(supervisor.page, '07-supervisor-batches');
     await batches.open(1);
-    await new BatchDetailPage(supervisor.page).openRecord(1, 'Ciblage (ménage)');
+    await new BatchDetailPage(supervisor.page).openRecord('— Oumar Kassogué');
     const record = new RecordViewPage(supervisor.page);
     await record.title(/— Oumar Kassogué$/).waitFor();
     await record.status('À examiner').waitFor();

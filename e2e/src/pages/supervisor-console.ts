@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-export type ConsoleSection = 'Lots reçus' | 'Conflits' | 'Doublons' | 'Tableau de bord' | 'Exports';
+export type ConsoleSection = 'Lots reçus' | 'Conflits' | 'Doublons' | 'Tableau de bord' | 'Exports' | 'Import de tablette';
 
 /** The supervisor console (« Supervision »): its navigation and its URLs under `#/supervision`. */
 export class SupervisorConsole {
@@ -58,9 +58,10 @@ export class BatchListPage {
 export class BatchDetailPage {
   constructor(private readonly page: Page) {}
 
-  /** « Voir la fiche » of the batch's n-th record (« Fiche 1 : Ciblage (ménage) »). */
-  async openRecord(n: number, type: string): Promise<void> {
-    await this.page.getByRole('link', { name: `Ouvrir Fiche ${n} : ${type}` }).click();
+  /** « Voir la fiche » of the batch's record titled from its content (« Ménage KOR-… — Oumar Kassogué »). */
+  async openRecord(titleContains: string): Promise<void> {
+    const escaped = titleContains.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await this.page.getByRole('link', { name: new RegExp(`^Ouvrir .*${escaped}`) }).click();
     await this.page.getByRole('heading', { name: 'Fiche', level: 1 }).waitFor();
   }
 }
@@ -144,5 +145,32 @@ export class DashboardPage {
   /** The MA attendance table, one row per session. */
   get maSessions(): Locator {
     return this.table('Présence par séance');
+  }
+}
+
+/** « Import de tablette » (admins): a tablet's export file sent to the server, and its summary. */
+export class ImportPage {
+  constructor(private readonly page: Page) {}
+
+  async importFile(path: string): Promise<void> {
+    await this.page.getByLabel('Choisir le fichier d’export de la tablette (.json.gz)').setInputFiles(path);
+    await this.page.getByRole('button', { name: 'Importer le fichier' }).click();
+  }
+
+  get summary(): Locator {
+    return this.page.getByTestId('import-summary');
+  }
+
+  /** One outcome line (`applied`, `duplicate`, `conflict_queued`, …). */
+  outcome(kind: string): Locator {
+    return this.page.getByTestId(`import-outcome-${kind}`);
+  }
+
+  get alreadyImported(): Locator {
+    return this.page.getByTestId('import-already');
+  }
+
+  get batches(): Locator {
+    return this.page.getByTestId('import-batches');
   }
 }

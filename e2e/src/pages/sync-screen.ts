@@ -1,0 +1,23 @@
+import type { Download, Locator, Page } from 'playwright-core';
+
+/** « Historique de synchronisation » (header link « Historique »): what waits, the export, the receipts. */
+export class SyncScreenPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Historique', exact: true }).click();
+    await this.page.getByRole('heading', { name: 'Historique de synchronisation', level: 1 }).waitFor();
+  }
+
+  /** « Exporter les fiches non envoyées », and the file the browser downloads. */
+  async exportUnsent(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Exporter les fiches non envoyées' }).click();
+    return download;
+  }
+
+  /** « Tout est synchronisé ou exporté : vous pouvez changer d’utilisateur. » */
+  get leaveAllowed(): Locator {
+    return this.page.getByTestId('leave-allowed');
+  }
+}
