@@ -68,7 +68,9 @@ describe('two tablets, one household', () => {
     await listA.item('Ousmane-Amadou Sagara').getByText('Synchronisé').waitFor();
     const listB = await syncOnline(tabletB);
     // B's change waits for the supervisor (the list shows the server's current value meanwhile).
-    await listB.item('Sagara').getByText('En attente d’arbitrage').waitFor();
+    await listB.item('Sagara').getByText('En attente d’arbitrage', { exact: true }).waitFor();
+    // …and names the field waiting.
+    expect((await listB.item('Sagara').getByTestId('conflict-fields').innerText()).trim()).toMatch(/^En attente d’arbitrage par le superviseur : .*Prénom$/);
     await screenshot(tabletB.page, '10-tablet-awaiting-arbitration');
 
     // The supervisor sees both values side by side and chooses B's.
@@ -90,7 +92,7 @@ describe('two tablets, one household', () => {
       const list = new CiblageListPage(tablet.page);
       await list.item('Oumarou Sagara').getByText('Synchronisé').waitFor();
       expect(await list.item('Ousmane-Amadou Sagara').count()).toBe(0);
-      expect(await list.item('Sagara').getByText('En attente d’arbitrage').count()).toBe(0);
+      expect(await list.item('Sagara').getByText(/En attente d’arbitrage/).count()).toBe(0);
     }
   });
 
