@@ -42,6 +42,8 @@ export type SyncRecordRow = RecordRow;
 export interface SyncReceiptRow extends ReceiptRow {
   /** Every review batch number this sync produced (a sync may push several batches). */
   batchNos: number[];
+  /** Batches the server already had (a resend after a lost answer): « lot déjà reçu ». Absent on older rows. */
+  replayedBatches?: number | undefined;
   duplicates: number;
   pulled: number;
   bytesUp: number;

@@ -52,11 +52,13 @@ export interface RunCounters {
   conflicts: number;
   rejections: { recordId: string; code: string; message: string }[];
   batchNos: number[];
+  /** Batches the server had already committed (its answer to an earlier attempt was lost): no new number. */
+  replayedBatches: number;
   batchIds: string[];
   pulled: number;
   failures: number;
 }
 
 export function newCounters(): RunCounters {
-  return { requests: 0, bytesUp: 0, bytesDown: 0, sent: 0, accepted: 0, duplicates: 0, conflicts: 0, rejections: [], batchNos: [], batchIds: [], pulled: 0, failures: 0 };
+  return { requests: 0, bytesUp: 0, bytesDown: 0, sent: 0, accepted: 0, duplicates: 0, conflicts: 0, rejections: [], batchNos: [], replayedBatches: 0, batchIds: [], pulled: 0, failures: 0 };
 }

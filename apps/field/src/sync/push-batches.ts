@@ -69,6 +69,7 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
       c.rejections.push(...tally.value.rejections);
       c.batchIds.push(batch.batchId);
       if (res.value.batchNumber !== null && !c.batchNos.includes(res.value.batchNumber)) c.batchNos.push(res.value.batchNumber);
+      else if (res.value.batchNumber === null && tally.value.acknowledged > 0) c.replayedBatches++;
       // Edits made during the sync join it: the total grows with them.
       const left = await countUnacknowledged(ctx.userId);
       ctx.progress.set({ sent: c.sent, toSend: c.sent + (left.ok ? left.value : 0), bytesUp: c.bytesUp, bytesDown: c.bytesDown });

@@ -121,6 +121,7 @@ export class SyncEngine {
         batchId: c.batchIds.join(','),
         ...(c.batchNos[0] !== undefined ? { batchNo: c.batchNos[0] } : {}),
         batchNos: c.batchNos,
+        replayedBatches: c.replayedBatches,
         sent: c.sent,
         accepted: c.accepted,
         rejected: c.rejections.length,

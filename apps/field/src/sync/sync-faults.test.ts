@@ -40,8 +40,8 @@ describe('faults on the way', () => {
     expect(sent[0]?.bytesUp).toBe(sent[1]?.bytesUp);
     expect(world.server.repo.recordById(r.id)?.version).toBe(1);
     expect(world.server.repo.deviceById(t.deviceId)?.lastMutationId).toBe(1);
-    // The replay made no new review batch: the receipt names the batch of the committed attempt.
-    expect(outcome.ok && outcome.receipt).toMatchObject({ sent: 1, accepted: 1, batchNos: [] });
+    // The replay made no new review batch: the receipt counts it as already received (« lot déjà reçu »).
+    expect(outcome.ok && outcome.receipt).toMatchObject({ sent: 1, accepted: 1, batchNos: [], replayedBatches: 1 });
     expect(await db().records.get(r.id)).toMatchObject({ syncStatus: 'synced', serverVersion: 1 });
   });
 

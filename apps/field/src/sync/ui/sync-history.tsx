@@ -20,7 +20,13 @@ export function ReceiptLine({ receipt }: { receipt: SyncReceiptRow }) {
       </span>
     );
   }
-  const batches = receipt.batchNos.length > 0 ? t('receipt.batches', { numbers: receipt.batchNos.join(', ') }) : receipt.sent > 0 ? t('receipt.noBatch') : '';
+  const replayed = receipt.replayedBatches ?? 0;
+  const batches =
+    receipt.batchNos.length > 0
+      ? [t('receipt.batches', { numbers: receipt.batchNos.join(', ') }), ...(replayed > 0 ? [t('receipt.replayed', { count: replayed })] : [])].join(' · ')
+      : receipt.sent > 0
+        ? t('receipt.noBatch')
+        : '';
   return (
     <span data-testid="sync-receipt">
       {t('receipt.summary', { sent: receipt.sent, accepted: receipt.accepted, rejected: receipt.rejected })}

@@ -81,6 +81,9 @@ describe('sync UI', () => {
   it('a resent batch whose first answer was lost reads « lot déjà reçu »; a sync that only received reads « Tout est à jour »', () => {
     const { rerender } = renderAs(<ReceiptLine receipt={{ ...receiptBase, batchNos: [] }} />);
     expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejetés — lot déjà reçu');
+    // One batch new, one a resend the server already had.
+    rerender(<ReceiptLine receipt={{ ...receiptBase, batchNos: [12], replayedBatches: 1 }} />);
+    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejetés — lot n° 12 · 1 lot déjà reçu');
     rerender(<ReceiptLine receipt={{ ...receiptBase, sent: 0, accepted: 0, batchNos: [], pulled: 3 }} />);
     expect(screen.getByTestId('sync-receipt')).toHaveTextContent('Tout est à jour. · 3 mises à jour reçues');
   });
