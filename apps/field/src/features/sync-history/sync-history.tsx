@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { useSession } from '../../lib/session';
-import { liveValue, useLive } from '../../lib/use-live';
-import { countOutbox } from '../../storage/outbox';
+import { useLive } from '../../lib/use-live';
+import { leaveCheck } from '../../storage/sync-session';
 import { ExportPanel } from '../../sync/ui/export-panel';
 import { SyncHistory as Receipts } from '../../sync/ui/sync-history';
 
@@ -14,12 +14,19 @@ import { SyncHistory as Receipts } from '../../sync/ui/sync-history';
 export function SyncHistory() {
   const { t } = useTranslation('history');
   const { user } = useSession();
-  const pending = liveValue(useLive(() => countOutbox(user.id), [user.id]), 0);
+  const waiting = useLive(async () => {
+    const res = await leaveCheck(user.id);
+    return res.ok ? res.value : undefined;
+  }, [user.id]);
+  const counts = waiting.status === 'ready' ? waiting.value : undefined;
   return (
     <Page title={t('title')} back="/">
-      <p className="lead" data-testid="outbox-count">
-        {t('outbox', { count: pending })}
-      </p>
+      {counts && (
+        <p className="lead" data-testid="outbox-count">
+          {t('outbox', { count: counts.unsent + counts.exported })}
+          {counts.exported > 0 && ` ${t('exported', { count: counts.exported })}`}
+        </p>
+      )}
       <ExportPanel userId={user.id} />
       <Receipts userId={user.id} />
     </Page>
