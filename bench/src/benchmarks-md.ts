@@ -30,11 +30,14 @@ export function sizesText(config: BenchConfig): string[] {
     `- records: \`generateHouseholds\` of @jigi/testkit, seed ${config.seed}`,
   ];
   const reduced: string[] = [];
-  if (!ran('throughput') || !same(config.throughputN, issueSizes.throughputN)) reduced.push(`§1 at N = ${list(issueSizes.throughputN)}`);
-  if (!ran('poor-link') || !same(config.poorLinkN, issueSizes.poorLinkN) || !same(config.profiles, issueSizes.profiles)) reduced.push(`§2 at N = ${list(issueSizes.poorLinkN)} on 3g and 2g`);
-  if (!ran('load') || config.loadDevices !== issueSizes.loadDevices) reduced.push(`§4 with ${issueSizes.loadDevices} devices`);
-  if (!ran('app')) reduced.push('§3');
-  if (reduced.length > 0) lines.unshift(`**Reduced run** — not issue 8's full sizes; missing: ${reduced.join('; ')}. The full run is \`pnpm bench\` with no variable.`, '');
+  if (!ran('throughput')) reduced.push(`§1 not run (issue: N = ${list(issueSizes.throughputN)})`);
+  else if (!same(config.throughputN, issueSizes.throughputN)) reduced.push(`§1 at N = ${list(config.throughputN)} (issue: ${list(issueSizes.throughputN)})`);
+  if (!ran('poor-link')) reduced.push(`§2 not run (issue: N = ${list(issueSizes.poorLinkN)} on 3g and 2g)`);
+  else if (!same(config.poorLinkN, issueSizes.poorLinkN) || !same(config.profiles, issueSizes.profiles)) reduced.push(`§2 at N = ${list(config.poorLinkN)} on ${list(config.profiles)} (issue: ${list(issueSizes.poorLinkN)} on 3g and 2g)`);
+  if (!ran('load')) reduced.push(`§4 not run (issue: ${issueSizes.loadDevices} devices)`);
+  else if (config.loadDevices !== issueSizes.loadDevices) reduced.push(`§4 with ${fmt(config.loadDevices)} devices (issue: ${issueSizes.loadDevices})`);
+  if (!ran('app')) reduced.push('§3 not run');
+  if (reduced.length > 0) lines.unshift(`**Reduced run**, not issue 8's full sizes: ${reduced.join('; ')}. The full run is \`pnpm bench\` with no variable.`, '');
   return lines;
 }
 

@@ -32,6 +32,12 @@ function serverShare(serverMs: number | undefined, ms: number): string {
   return serverMs === undefined ? '' : `; the server spent ${fmt(serverMs / 1000, 1)} s of it answering (${fmt((100 * serverMs) / ms)} %), the rest is the client`;
 }
 
+/** A row's note as a sentence: capital first letter, final full stop. */
+function sentence(note: string): string {
+  const text = note.trim();
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
 function sizeOf(check: TargetCheck): number | undefined {
   const m = /N = ([\d,]+)/.exec(check.where);
   return m?.[1] ? Number(m[1].replace(/,/g, '')) : undefined;
@@ -128,6 +134,6 @@ export function whyMissed(results: BenchResults, check: TargetCheck): string[] {
     case '2g':
       return twoGNote(results, check);
     case 'section':
-      return check.note ? [check.note] : [];
+      return check.note ? [sentence(check.note)] : [];
   }
 }
