@@ -85,7 +85,7 @@ describe('export file and admin import', () => {
     // Back online, the tablet sends the exported batch by itself (the online event): the panel shows
     // the progress in records and bytes, and a receipt the server answered from what it already had.
     await enumerator.context.setOffline(false);
-    await enumerator.shell.receipt.getByText('1 envoyés, 1 acceptés, 0 rejetés — lot déjà reçu').waitFor();
+    await enumerator.shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté — lot déjà reçu').waitFor();
     await enumerator.shell.syncPanel.getByText('1 / 1 fiches envoyées').waitFor();
     expect(await enumerator.shell.syncPanel.getByRole('progressbar').getAttribute('value')).toBe('1');
     expect(await enumerator.shell.syncPanel.getByTestId('sync-bytes').innerText()).toMatch(/envoyés, .* reçus/);

@@ -67,7 +67,7 @@ describe('HIMO attendance sheet', () => {
     expect(total.slice(1)).toEqual(['9,5', expect.stringMatching(fcfa(9.5 * WAGE))]);
 
     await shell.syncUntilClean();
-    await shell.receipt.getByText(/^\d+ envoyés, \d+ acceptés, 0 rejetés/).waitFor();
+    await shell.receipt.getByText(/^\d+ envoyés?, \d+ acceptés?, 0 rejeté/).waitFor();
     await shell.unsyncedCount.getByText('0 fiche non synchronisée').waitFor();
   });
 });

@@ -42,7 +42,7 @@ describe('hostile text', () => {
       { firstName: HOSTILE, lastName: 'Maïga', sex: 'F', relation: 'conjoint', age: 35 },
     ]);
     await enumerator.shell.syncUntilClean();
-    await enumerator.shell.receipt.getByText('1 envoyés, 1 acceptés, 0 rejetés').waitFor();
+    await enumerator.shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
     await enumerator.page.getByText(`Ali Maïga ${HOSTILE}`).waitFor();
     expect(await injectedImages(enumerator.page)).toBe(0);
 

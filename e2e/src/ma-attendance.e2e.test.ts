@@ -56,7 +56,7 @@ describe('MA session', () => {
 
     await facilitator.context.setOffline(false);
     await shell.syncUntilClean();
-    await shell.receipt.getByText('1 envoyés, 1 acceptés, 0 rejetés').waitFor();
+    await shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
 
     // The supervisor's dashboard: 9 present of 10 expected, 90 %.
     const console = new SupervisorConsole(supervisor.page, server.url);

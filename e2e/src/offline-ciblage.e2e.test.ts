@@ -102,7 +102,7 @@ describe('offline ciblage survey on one tablet', () => {
     // Back online: sync, the receipt shows the survey accepted.
     await tablet.context.setOffline(false);
     await shell.sync();
-    await shell.receipt.getByText('1 envoyés, 1 acceptés, 0 rejetés').waitFor();
+    await shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
     await shell.unsyncedCount.getByText('0 fiche non synchronisée').waitFor();
     await new CiblageListPage(page).item('Amadou Togo').getByText('Synchronisé').waitFor();
     await screenshot(page, '06-sync-receipt');

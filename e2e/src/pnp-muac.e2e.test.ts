@@ -60,6 +60,6 @@ describe('PNP enrolment', () => {
     await form.finalise();
     await page.getByRole('heading', { name: 'Inscriptions PNP', level: 1 }).waitFor();
     await shell.syncUntilClean();
-    await shell.receipt.getByText('1 envoyés, 1 acceptés, 0 rejetés').waitFor();
+    await shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
   });
 });

@@ -31,7 +31,7 @@ describe('supervisor review loop', () => {
   it('returns a survey with a comment, the enumerator corrects it, the supervisor approves it', async () => {
     await captureCiblage(enumerator, villages.madougou, twoMembers('Kassogué'));
     await enumerator.shell.syncUntilClean();
-    await enumerator.shell.receipt.getByText('1 envoyés, 1 acceptés, 0 rejetés').waitFor();
+    await enumerator.shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
 
     // The supervisor sees the batch and opens the survey.
     const console = new SupervisorConsole(supervisor.page, server.url);
@@ -69,7 +69,7 @@ describe('supervisor review loop', () => {
     await form.finalise();
     await new CiblageListPage(enumerator.page).waitUntilShown();
     await enumerator.shell.syncUntilClean();
-    await enumerator.shell.receipt.getByText('1 envoyés, 1 acceptés, 0 rejetés').waitFor();
+    await enumerator.shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
     await enumerator.shell.goHome();
     await new HomePage(enumerator.page).open('À corriger');
     await new CorrectionsPage(enumerator.page).empty.waitFor();

@@ -64,7 +64,7 @@ describe('two tablets, one household', () => {
     await editOffline(tabletB, 'Ousmane Sagara', (form) => form.renameMember(1, 'Oumarou'));
 
     const listA = await syncOnline(tabletA);
-    await tabletA.shell.receipt.getByText('1 envoyés, 1 acceptés, 0 rejetés').waitFor();
+    await tabletA.shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
     await listA.item('Ousmane-Amadou Sagara').getByText('Synchronisé').waitFor();
     const listB = await syncOnline(tabletB);
     // B's change waits for the supervisor (the list shows the server's current value meanwhile).
@@ -106,9 +106,9 @@ describe('two tablets, one household', () => {
       await form.fill('Nombre de pièces', 5);
     });
     await syncOnline(tabletA);
-    await tabletA.shell.receipt.getByText('1 envoyés, 1 acceptés, 0 rejetés').waitFor();
+    await tabletA.shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
     await syncOnline(tabletB);
-    await tabletB.shell.receipt.getByText('1 envoyés, 1 acceptés, 0 rejetés').waitFor();
+    await tabletB.shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
 
     // No conflict for the supervisor.
     await new SupervisorConsole(supervisor.page, server.url).visit('/supervision/conflicts');

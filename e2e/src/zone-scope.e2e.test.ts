@@ -29,7 +29,7 @@ describe('zones', () => {
   it('the Gao supervisor sees none of Koro’s batches, in the lists or by URL', async () => {
     await captureCiblage(enumerator, villages.dioungani, twoMembers('Dara'));
     await enumerator.shell.syncUntilClean();
-    await enumerator.shell.receipt.getByText('1 envoyés, 1 acceptés, 0 rejetés').waitFor();
+    await enumerator.shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
     const href = await new CiblageListPage(enumerator.page).item('Oumar Dara').getByRole('link', { name: 'Ouvrir' }).getAttribute('href');
     const recordId = href?.split('/').pop() ?? '';
     expect(recordId).toMatch(/^[0-9a-f-]{36}$/);

@@ -17,7 +17,7 @@ export class AppShell {
     return this.page.getByRole('region', { name: 'Synchroniser' });
   }
 
-  /** « 1 envoyés, 1 acceptés, 0 rejetés — lot n° 3 » — the last receipt that sent something, kept visible. */
+  /** « 1 envoyé, 1 accepté, 0 rejeté — lot n° 3 » — the last receipt that sent something, kept visible. */
   get receipt(): Locator {
     return this.syncPanel.getByTestId('sync-receipt');
   }

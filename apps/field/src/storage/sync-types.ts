@@ -38,7 +38,7 @@ export interface RecordRejection {
 /** A record row as the sync engine reads and writes it (its sync fields are on RecordRow itself). */
 export type SyncRecordRow = RecordRow;
 
-/** One sync's receipt (« 42 envoyés, 42 acceptés, 0 rejetés — lot n° 12 »), kept in the history. */
+/** One sync's receipt (« 42 envoyés, 42 acceptés, 0 rejeté — lot n° 12 »), kept in the history. */
 export interface SyncReceiptRow extends ReceiptRow {
   /** Every review batch number this sync produced (a sync may push several batches). */
   batchNos: number[];

@@ -28,7 +28,7 @@ describe('the sync screen', () => {
     });
     expect(screen.getByTestId('leave-refused')).toHaveTextContent('2 modifications ne sont ni synchronisées ni exportées.');
     expect(screen.getByRole('button', { name: 'Exporter les fiches non envoyées' })).toBeInTheDocument();
-    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('3 envoyés, 3 acceptés, 0 rejetés — lot n° 12');
+    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('3 envoyés, 3 acceptés, 0 rejeté — lot n° 12');
 
     await exportUnsynced({ userId: user.id, now: '2026-03-15T10:00:00.000Z', newId: () => crypto.randomUUID() });
     await waitFor(() => {

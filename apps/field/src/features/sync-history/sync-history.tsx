@@ -8,7 +8,7 @@ import { SyncHistory as Receipts } from '../../sync/ui/sync-history';
 
 /**
  * The sync screen: what is still waiting, the receipts of past syncs (« 42 envoyés, 42 acceptés,
- * 0 rejetés — lot n° … », with each rejected record's reason), and the export for when sync is
+ * 0 rejeté — lot n° … », with each rejected record's reason), and the export for when sync is
  * impossible.
  */
 export function SyncHistory() {

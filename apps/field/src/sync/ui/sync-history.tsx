@@ -7,7 +7,7 @@ import type { SyncReceiptRow } from '../../storage/sync-types';
 const NS = 'sync-engine';
 
 /**
- * « 42 envoyés, 42 acceptés, 0 rejetés — lot n° 12 »; « lot déjà reçu » when the server had every
+ * « 42 envoyés, 42 acceptés, 0 rejeté — lot n° 12 »; « lot déjà reçu » when the server had every
  * batch already (a resend after a lost answer); « Tout est à jour » when nothing was sent.
  */
 export function ReceiptLine({ receipt }: { receipt: SyncReceiptRow }) {
@@ -29,7 +29,12 @@ export function ReceiptLine({ receipt }: { receipt: SyncReceiptRow }) {
         : '';
   return (
     <span data-testid="sync-receipt">
-      {t('receipt.summary', { sent: receipt.sent, accepted: receipt.accepted, rejected: receipt.rejected })}
+      {/* Each count agrees on its own: French « 1 envoyé » (and « 0 rejeté »), « 2 envoyés ». */}
+      {t('receipt.summary', {
+        sent: t('receipt.sent', { count: receipt.sent }),
+        accepted: t('receipt.accepted', { count: receipt.accepted }),
+        rejected: t('receipt.rejected', { count: receipt.rejected }),
+      })}
       {batches && ` — ${batches}`}
       {receipt.conflicts > 0 && ` · ${t('receipt.conflicts', { count: receipt.conflicts })}`}
       {receipt.error !== undefined && ` · ${t('receipt.interrupted')}`}

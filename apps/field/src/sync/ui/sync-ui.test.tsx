@@ -60,7 +60,7 @@ describe('sync UI', () => {
       </SyncProvider>,
       testUser({ id: 'u1' }),
     );
-    expect(await screen.findByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejetés — lot n° 12');
+    expect(await screen.findByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejeté — lot n° 12');
     s.engine.progress.reset({ phase: 'done', sent: 0, toSend: 0, bytesUp: 0, bytesDown: 900, pulled: 0, receipt: null });
     expect(await screen.findByTestId('sync-phase')).toHaveTextContent('Tout est à jour.');
     expect(screen.queryByText(/0 envoyés/)).toBeNull();
@@ -80,21 +80,21 @@ describe('sync UI', () => {
 
   it('a resent batch whose first answer was lost reads « lot déjà reçu »; a sync that only received reads « Tout est à jour »', () => {
     const { rerender } = renderAs(<ReceiptLine receipt={{ ...receiptBase, batchNos: [] }} />);
-    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejetés — lot déjà reçu');
+    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejeté — lot déjà reçu');
     // One batch new, one a resend the server already had.
     rerender(<ReceiptLine receipt={{ ...receiptBase, batchNos: [12], replayedBatches: 1 }} />);
-    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejetés — lot n° 12 · 1 lot déjà reçu');
+    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejeté — lot n° 12 · 1 lot déjà reçu');
     rerender(<ReceiptLine receipt={{ ...receiptBase, sent: 0, accepted: 0, batchNos: [], pulled: 3 }} />);
     expect(screen.getByTestId('sync-receipt')).toHaveTextContent('Tout est à jour. · 3 mises à jour reçues');
   });
 
-  it('lists receipts « 42 envoyés, 42 acceptés, 0 rejetés — lot n° 12 » with the rejected records', async () => {
+  it('lists receipts « 42 envoyés, 42 acceptés, 0 rejeté — lot n° 12 » with the rejected records', async () => {
     await freshDb().open();
     const base = { userId: 'u1', batchId: 'b', sent: 42, accepted: 41, rejected: 1, conflicts: 0, duplicates: 0, pulled: 3, bytesUp: 1, bytesDown: 1, requests: 2, finishedAt: '2026-03-15T09:01:00.000Z' };
     await addSyncReceipt({ ...base, at: '2026-03-15T09:00:00.000Z', batchNos: [12], rejections: [{ recordId: '0b6f3c1e-1111-4aaa-8bbb-000000000001', code: 'forbidden', message: 'Village hors de vos zones' }] });
     renderAs(<SyncHistory userId="u1" />, testUser({ id: 'u1' }));
     await waitFor(() => {
-      expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 41 acceptés, 1 rejetés — lot n° 12');
+      expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 41 acceptés, 1 rejeté — lot n° 12');
     });
     expect(screen.getByText(/Fiche 0b6f3c1e : Village hors de vos zones/)).toBeInTheDocument();
   });
