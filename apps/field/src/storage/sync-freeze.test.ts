@@ -120,6 +120,8 @@ describe('applying a push answer', () => {
     expect(await syncBatches(db).count()).toBe(0);
     const rows = (await db.records.bulkGet([a.id, b.id, c.id])) as SyncRecordRow[];
     expect(rows.map((r) => r.syncStatus)).toEqual(['synced', 'rejected', 'conflict']);
+    expect(rows[0]?.serverVersion).toBe(1);
+    expect(rows[1]?.rejection).toMatchObject({ code: 'validation_failed', message: 'Âge du chef invalide', mutationId: 2 });
     expect(rows[1]?.rejection?.issues).toHaveLength(1);
     expect(rows[2]?.conflictPaths).toEqual(['householdCode']);
     const again = await applyPushAnswer({ userId: U, batchId, results, now: T });

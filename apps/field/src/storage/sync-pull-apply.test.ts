@@ -1,5 +1,6 @@
-import { buildCiblageHousehold } from '@jigi/domain/testing';
-import type { PullChange } from '@jigi/sync';
+import { defaultProgramSettings } from '@jigi/domain';
+import { buildBeneficiaryHousehold, buildCiblageHousehold, buildVillage, sampleIds } from '@jigi/domain/testing';
+import { pullChangeSchema, type PullChange, type PullEntity, type RecordMeta } from '@jigi/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../test-support/db';
 import type { JigiDb } from './db';
@@ -14,7 +15,9 @@ const U = 'user-1';
 const T = '2026-03-15T09:00:00.000Z';
 let db: JigiDb;
 const base = buildCiblageHousehold({ id: '0b6f3c1e-1111-4aaa-8bbb-000000000001', agentId: U }) as AnyRecord & { livestock: Record<string, number>; assets: Record<string, number> };
-const change = (data: AnyRecord, version: number, meta?: { pendingConflictPaths?: string[] }): PullChange => ({ seq: version, entity: 'record', id: data.id, version, deleted: false, data: data as never, ...(meta ? { meta } : {}) });
+const change = (data: AnyRecord, version: number, meta?: RecordMeta): PullChange => ({ seq: version, entity: 'record', id: data.id, version, deleted: false, data: data as never, ...(meta ? { meta } : {}) });
+/** Reference data as the pull response parses it off the wire. */
+const reference = (seq: number, entity: PullEntity, id: string, data: object): PullChange => pullChangeSchema.parse({ seq, entity, id, deleted: false, data });
 const page = (changes: PullChange[], cursor = 'e1.10', restore = false) => applyPullPage({ userId: U, changes, nextCursor: cursor, now: T, restore });
 
 beforeEach(async () => {
@@ -33,6 +36,39 @@ describe('applying a pulled page', () => {
     expect(res.ok && res.value).toMatchObject({ applied: 2, seen: [base.id] });
     expect(await db.records.get(base.id)).toMatchObject({ syncStatus: 'synced', serverVersion: 1, record: base });
     expect((await db.syncState.get(U))?.pullCursor).toBe('e1.2');
+  });
+
+  it('stores reference data with the cursor; a tombstone removes it', async () => {
+    const res = await page([
+      reference(1, 'village', 'v1', buildVillage({ id: 'v1' })),
+      reference(2, 'beneficiary_household', sampleIds.beneficiaryHousehold, buildBeneficiaryHousehold({ villageId: 'v1' })),
+      reference(3, 'settings', 'program', { ...defaultProgramSettings, himoDefaultDailyWageFcfa: 2500 }),
+    ], 'e1.3');
+    expect(res).toMatchObject({ ok: true, value: { applied: 3, skipped: [] } });
+    expect(await db.beneficiaryHouseholds.get(sampleIds.beneficiaryHousehold)).toMatchObject({ villageId: 'v1' });
+    expect((await db.settings.get('program'))?.himoDefaultDailyWageFcfa).toBe(2500);
+    expect((await db.syncState.get(U))?.pullCursor).toBe('e1.3');
+    await page([{ seq: 4, entity: 'village', id: 'v1', deleted: true }], 'e1.4');
+    expect(await db.villages.count()).toBe(0);
+  });
+
+  it('skips reference data that fails its schema without losing the rest of the page', async () => {
+    const res = await page([
+      reference(1, 'village', 'bad', { id: 'bad' }),
+      reference(2, 'village', 'v2', buildVillage({ id: 'v2' })),
+    ], 'e1.2');
+    expect(res.ok && res.value.skipped.map((s) => [s.entity, s.id])).toEqual([['village', 'bad']]);
+    expect((await db.villages.toArray()).map((v) => v.id)).toEqual(['v2']);
+    expect((await db.syncState.get(U))?.pullCursor).toBe('e1.2');
+  });
+
+  it('a returned record and its open task make it « à corriger » with the supervisor\'s comment', async () => {
+    await page([
+      change(base, 2, { reviewState: 'returned' }),
+      { seq: 3, entity: 'task', id: 'task-1', deleted: false, data: { id: 'task-1', recordId: base.id, comment: 'Âge du chef à vérifier', createdAt: T, status: 'open' } },
+    ]);
+    expect(await db.records.get(base.id)).toMatchObject({ syncStatus: 'returned', supervisorComment: 'Âge du chef à vérifier', agentId: U, serverVersion: 2 });
+    expect(await db.tasks.get('task-1')).toMatchObject({ recordId: base.id, userId: U, resolved: false });
   });
 
   it('never overwrites a pending local edit: the server version moves underneath and the edit is replayed on it', async () => {
@@ -64,6 +100,11 @@ describe('applying a pulled page', () => {
     expect(await db.records.get(base.id)).toMatchObject({ syncStatus: 'synced', conflictPaths: [] });
     await page([change({ ...base, householdCode: 'KOR-X' }, 3)]);
     expect(await db.records.get(base.id)).toMatchObject({ syncStatus: 'synced', record: { householdCode: 'KOR-X' } });
+    // The record itself is the source of truth: a later version without pending paths clears the state too.
+    await page([change(base, 4, { pendingConflictPaths: ['members'] })]);
+    expect((await db.records.get(base.id))?.syncStatus).toBe('conflict');
+    await page([change(base, 5)]);
+    expect(await db.records.get(base.id)).toMatchObject({ syncStatus: 'synced', conflictPaths: [] });
   });
 
   it('a tombstone removes a synced record but not one with a pending edit', async () => {
