@@ -6,6 +6,7 @@ import { recordsStore } from './records-store';
 import { referenceStore } from './reference-store';
 import type { Repository } from './repository';
 import { reviewStore } from './review-store';
+import { withStatementCache } from './statement-cache';
 
 /** A new server epoch: short, cursor-safe (`[A-Za-z0-9_-]`). */
 export function newEpoch(): string {
@@ -14,7 +15,7 @@ export function newEpoch(): string {
 
 /** The SQLite implementation of the repository: opens (and migrates) the file. */
 export function createSqliteRepository(file: string): Repository {
-  const db = openDatabase(file);
+  const db = withStatementCache(openDatabase(file));
   migrate(db);
   const getEpoch = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'epoch'");
   if (getEpoch.get() === undefined) db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(newEpoch());
