@@ -22,7 +22,7 @@ import { parseInput } from '../plugins/validate';
 import type { AuthContext } from '../plugins/access';
 import type { DeviceRow, RecordRow } from '../storage/repository';
 import type { Deps } from './deps';
-import { ruleContextFor } from './rule-context';
+import { ruleContexts, type RuleContexts } from './rule-context';
 import { inScope, roleRecordTypes } from './scope';
 import { writeRecordChange } from './record-writes';
 
@@ -79,6 +79,7 @@ export function handlePush(deps: Deps, auth: AuthContext, body: unknown, origin:
     // estimate, made when it last talked to the server, wins: `clientTime` is frozen with the batch,
     // so serverTime − clientTime grows by however long the batch waited (a resend, an export file).
     const batch = { number: null as number | null, counts: {} as Record<string, number>, villages: new Set<string>() };
+    const rules = ruleContexts(deps);
     for (const mutation of push.mutations) {
       if (mutation.mutationId <= last) {
         const stored = repo.storedResult(device.id, mutation.mutationId);
@@ -92,7 +93,7 @@ export function handlePush(deps: Deps, auth: AuthContext, body: unknown, origin:
       });
       const parsed = mutationSchema.safeParse(mutation);
       const result = parsed.success
-        ? applyMutation(deps, auth, current, parsed.data, batch.number, serverTime)
+        ? applyMutation(deps, rules, auth, current, parsed.data, batch.number, serverTime)
         : reject(deps, auth, current, mutation, batch.number, serverTime, malformed(parsed.error));
       const countKey = result.outcome === 'rejected' || !parsed.success ? 'rejected' : parsed.data.recordType;
       batch.counts[countKey] = (batch.counts[countKey] ?? 0) + 1;
@@ -123,7 +124,7 @@ function checkProtocolVersion(body: unknown): void {
   }
 }
 
-function applyMutation(deps: Deps, auth: AuthContext, device: DeviceRow, mutation: Mutation, batchNumber: number, serverTime: string): MutationResult {
+function applyMutation(deps: Deps, rules: RuleContexts, auth: AuthContext, device: DeviceRow, mutation: Mutation, batchNumber: number, serverTime: string): MutationResult {
   const { repo } = deps;
   const existing = repo.recordById(mutation.recordId);
   const refused = authorise(deps, auth, mutation, existing);
@@ -141,7 +142,7 @@ function applyMutation(deps: Deps, auth: AuthContext, device: DeviceRow, mutatio
   if (decision.outcome === 'duplicate') return mutationResultOf(mutation, decision);
   let warnings: Issue[] = [];
   if (!state.deleted && state.version !== existing?.version) {
-    const validation = validateRecord(state.record, ruleContextFor(deps, state.record));
+    const validation = validateRecord(state.record, rules.for(state.record));
     if (!validation.ok) {
       return reject(deps, auth, device, mutation, batchNumber, serverTime, {
         code: 'validation_failed',
@@ -159,6 +160,7 @@ function applyMutation(deps: Deps, auth: AuthContext, device: DeviceRow, mutatio
       changes: mutation.op === 'create' ? mutation.record : mutation.op === 'patch' ? Object.fromEntries(decision.appliedPaths.map((p) => [p, mutation.changes[p] ?? null])) : null,
       overwritten: decision.overwritten.map((o) => ({ ...o })),
     });
+    rules.recordWritten(type, existing?.data ?? null, state.record);
   }
   if (decision.outcome !== 'conflict_queued') return mutationResultOf(mutation, decision, warnings);
   const record = repo.recordById(mutation.recordId);
