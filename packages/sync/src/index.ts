@@ -98,3 +98,4 @@ export {
   type ExportFileHead,
   type ExportParse,
 } from './export-file/export-file';
+export { importSummarySchema, type ImportSummary } from './export-file/import-summary';

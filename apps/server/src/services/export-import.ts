@@ -1,6 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { mutationOutcomes, parseExportFile, type ExportFile, type ExportFileErrorKind, type MutationOutcome } from '@jigi/sync';
-import { z } from 'zod';
+import { mutationOutcomes, parseExportFile, type ExportFile, type ExportFileErrorKind, type ImportSummary, type MutationOutcome } from '@jigi/sync';
 import { AppError } from '../errors/app-error';
 import type { ErrorCode } from '../errors/catalogue';
 import type { AuthContext } from '../plugins/access';
@@ -8,26 +7,13 @@ import type { Deps } from './deps';
 import { handlePush } from './push';
 import { villageScopeOf, type VillageScope } from './scope';
 
+// The answer's schema is in @jigi/sync, shared with the console that reads it; the import CLI takes the type from here.
+export type { ImportSummary } from '@jigi/sync';
+
 /** The file as sent (gzip): weeks of a tablet's work is a few MB; this leaves a wide margin. */
 export const IMPORT_MAX_FILE_BYTES = 50_000_000;
 /** Its JSON once inflated: caps what a gzip bomb can cost. */
 export const IMPORT_MAX_INFLATED_BYTES = 256_000_000;
-
-export const importSummarySchema = z.object({
-  deviceId: z.string(),
-  userId: z.string(),
-  /** Device clock, as written in the file. */
-  exportedAt: z.string(),
-  pushes: z.number().int(),
-  mutations: z.number().int(),
-  /** Per-mutation outcomes; an id the server had already applied counts as `duplicate`. */
-  outcomes: z.record(z.enum(mutationOutcomes), z.number().int()),
-  /** `rejected` outcomes by rejection code (`forbidden`, `validation_failed`, …). */
-  rejections: z.record(z.string(), z.number().int()),
-  /** Review batches created, in file order; empty when the file had been imported (or synced) before. */
-  batches: z.array(z.number().int()),
-});
-export type ImportSummary = z.infer<typeof importSummarySchema>;
 
 const parseErrorCodes = {
   not_json: 'import_not_json',

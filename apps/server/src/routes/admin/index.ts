@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { himoMicroprojectSchema, programSettingsSchema, villageSchema } from '@jigi/domain';
-import { userRoles, wireLimits } from '@jigi/sync';
+import { importSummarySchema, userRoles, wireLimits } from '@jigi/sync';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error';
 import { authOf } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
-import { IMPORT_MAX_FILE_BYTES, importExportFile, importSummarySchema } from '../../services/export-import';
+import { IMPORT_MAX_FILE_BYTES, importExportFile } from '../../services/export-import';
 import { importHouseholds, importVillages } from '../../services/imports';
 import { hashPassword } from '../../services/passwords';
 import { currentSettings, saveMicroproject, saveSettings, saveVillage } from '../../services/reference';

@@ -1,3 +1,4 @@
+import type { ImportSummary } from '@jigi/sync';
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { Button } from '../../../components/button';
@@ -5,7 +6,7 @@ import { Notice } from '../../../components/notice';
 import { formatDateTimeFr } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import type { ApiError } from '../../../sync/api';
-import { alreadyImported, importExportFile, type ImportSummary } from '../api/imports';
+import { alreadyImported, importExportFile } from '../api/imports';
 import { apiErrorText } from '../components/api-error-text';
 import { useApiToken } from '../hooks/use-api-token';
 import { useSupervisorT } from '../i18n';
