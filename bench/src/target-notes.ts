@@ -60,7 +60,7 @@ function pushNote(results: BenchResults, check: TargetCheck): string[] {
     'Where the push time goes (CPU profiles of the phase, `pnpm --filter @jigi/bench profile-ours`, 2 000 and 10 000 records). ' +
       'Client: `freezeNextBatch` (apps/field/src/storage/sync-freeze.ts) reads and compacts the *whole* pending outbox, records included, to freeze each batch of ≤ 200 — ' +
       'quadratic in the outbox (500 batches × up to 100 000 rows for N = 100 000), and fake-indexeddb makes every row read a structured clone; ' +
-      '`applyPushAnswer` then writes each record again. Server: per mutation, `ruleContextFor` re-reads the settings, the village\'s households and the microprojects from SQLite ' +
+      '`applyPushAnswer` then makes four IndexedDB calls per mutation (delete the outbox row, look up the record\'s other rows, read the record, rewrite it with a second copy as `serverRecord`). Server: per mutation, `ruleContextFor` re-reads the settings, the village\'s households and the microprojects from SQLite ' +
       '(~15 % of server time), better-sqlite3 statements are prepared on every call (`Statement` is the largest server self time), and each record is validated by zod then `validateRecord`.',
     'What would close it (apps/, reported to the lead): compact at write time or once per sync and freeze by reading only the next ≤ 200 pending rows in `seq` order; ' +
       'build the rule context once per push and village; prepare statements once per repository; let a pull skip (or send only id + version for) changes whose last writer is the pulling device at the version it was acknowledged — ' +
