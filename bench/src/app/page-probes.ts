@@ -19,7 +19,8 @@ export interface EventTimingSample {
 interface BenchProbes {
   usableInputAt?: number;
   usableInputScreen?: string;
-  receiptTimes: { at: number; text: string }[];
+  /** Each change of the sync panel's phase line or receipt, timed. */
+  syncStatus: { at: number; phase: string; receipt: string }[];
   keystrokes: KeystrokeSample[];
   events: EventTimingSample[];
   recording?: boolean;
@@ -35,12 +36,16 @@ declare global {
  * Installed before any script of the app, on every document of `context`:
  * - the first frame in which an input of the app is enabled and takes focus (what "usable" means for
  *   the login and unlock screens), timed from navigation start;
- * - each change of the sync receipt (`data-testid="sync-receipt"`), timed: the end of a sync;
+ * - each change of the sync panel's phase line and receipt (`sync-phase`, `sync-receipt`), timed: the
+ *   end of a sync is the first phase that is no longer a running one;
  * - a larger Resource Timing buffer, so a pull of 100+ pages keeps every request's timing.
  */
 export async function installProbes(context: BrowserContext): Promise<void> {
+  // tsx (esbuild, keepNames) wraps named inner functions in `__name(...)`, a helper that exists in
+  // Node but not in the page: without this stand-in the probe throws before it starts.
+  await context.addInitScript('globalThis.__name ??= (fn) => fn;');
   await context.addInitScript(() => {
-    const probes: BenchProbes = { receiptTimes: [], keystrokes: [], events: [] };
+    const probes: BenchProbes = { syncStatus: [], keystrokes: [], events: [] };
     window.__jigiBench = probes;
     performance.setResourceTimingBufferSize(20_000);
     const findUsableInput = (): void => {
@@ -57,11 +62,13 @@ export async function installProbes(context: BrowserContext): Promise<void> {
       requestAnimationFrame(findUsableInput);
     };
     requestAnimationFrame(findUsableInput);
-    let lastReceipt = '';
+    let lastStatus = '';
     new MutationObserver(() => {
-      const text = document.querySelector('[data-testid="sync-receipt"]')?.textContent ?? '';
-      if (text !== '' && text !== lastReceipt) probes.receiptTimes.push({ at: performance.now(), text });
-      lastReceipt = text;
+      const phase = document.querySelector('[data-testid="sync-phase"]')?.textContent ?? '';
+      const receipt = document.querySelector('[data-testid="sync-receipt"]')?.textContent ?? '';
+      const status = `${phase} | ${receipt}`;
+      if (status !== lastStatus) probes.syncStatus.push({ at: performance.now(), phase, receipt });
+      lastStatus = status;
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
 }
@@ -73,8 +80,8 @@ export async function installProbes(context: BrowserContext): Promise<void> {
  */
 export async function startKeystrokeRecording(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const probes = window.__jigiBench;
-    if (!probes) throw new Error('bench probes not installed');
+    // A page opened by e2e's helpers has no init-time probes; typing needs none of them.
+    const probes = (window.__jigiBench ??= { syncStatus: [], keystrokes: [], events: [] });
     probes.keystrokes = [];
     probes.events = [];
     if (probes.recording === true) return;

@@ -9,11 +9,11 @@ export interface PullSplit {
   /** Σ request start → last byte received: the server and the (loopback) network. */
   networkMs: number;
   /**
-   * Σ last byte of page i → request of page i+1 (for the last page: → the sync receipt on screen):
+   * Σ last byte of page i → request of page i+1 (for the last page: → the sync panel showing the end):
    * the app reading, validating and storing the page (one Dexie transaction with its cursor).
    */
   storeMs: number;
-  /** First request → receipt. */
+  /** First request → end of the sync on screen. */
   totalMs: number;
 }
 

@@ -6,6 +6,9 @@ import { until } from '../../../e2e/src/support/wait';
 import { installProbes, readProbes } from './page-probes';
 import { splitPull, type PullSplit } from './pull-timing';
 
+// The sync panel's phases while a sync runs (apps/field locales/fr/sync-engine.json, as e2e's AppShell reads them).
+const RUNNING = /En attente…|Envoi des fiches…|Réception des mises à jour…/;
+
 export interface PullWrite extends PullSplit {
   /** Changes the pages carried (records plus a few reference rows: villages, settings). */
   changes: number;
@@ -43,7 +46,7 @@ async function storedRecordCount(page: import('playwright-core').Page): Promise<
  * §3.3: a new tablet of a user who owns `expectedRecords` records on the server signs in; its first
  * sync pulls them page by page through the app's engine into Chromium's IndexedDB (Dexie,
  * `applyPullPage`: validation, search text, one transaction per page with its cursor). The page's
- * Resource Timing and the receipt's appearance split the time into network and storage.
+ * Resource Timing and the sync panel's end of sync split the time into network and storage.
  */
 export async function measurePullWrite(server: AppServer, options: { login: string; expectedRecords: number }): Promise<PullWrite> {
   const tablet = await openTablet('bench-pull');
@@ -62,11 +65,14 @@ export async function measurePullWrite(server: AppServer, options: { login: stri
     await tablet.page.goto(`${server.url}/`);
     await new LoginPage(tablet.page).logIn(options.login);
     await new PinSetupPage(tablet.page).choose();
-    const shell = new AppShell(tablet.page);
-    await shell.waitUntilOpen();
+    await new AppShell(tablet.page).waitUntilOpen();
+    const ended = (status: { phase: string }): boolean => status.phase !== '' && !RUNNING.test(status.phase);
     await until(
       `the first sync of ${String(options.expectedRecords)} records`,
-      async () => (await readProbes(tablet.page)).receiptTimes.length > 0 && (await shell.syncButton.isEnabled()),
+      async () => {
+        const status = (await readProbes(tablet.page)).syncStatus;
+        return status.some((s) => RUNNING.test(s.phase)) && ended(status[status.length - 1] ?? { phase: '' });
+      },
       15 * 60_000,
     );
     const probes = await readProbes(tablet.page);
@@ -77,8 +83,8 @@ export async function measurePullWrite(server: AppServer, options: { login: stri
         .map((e) => ({ startTime: e.startTime, responseEnd: (e as PerformanceResourceTiming).responseEnd })),
     );
     const lastAnswer = Math.max(...requests.map((r) => r.responseEnd));
-    const doneAt = probes.receiptTimes.map((r) => r.at).find((at) => at >= lastAnswer);
-    if (doneAt === undefined) throw new Error('no sync receipt after the last pull answer');
+    const doneAt = probes.syncStatus.find((s) => s.at >= lastAnswer && ended(s))?.at;
+    if (doneAt === undefined) throw new Error('the sync panel never showed the end of the sync after the last pull answer');
     const split = splitPull(requests, doneAt);
     const bodies = await Promise.all(pages);
     const changes = bodies.reduce((s, p) => s + p.changes, 0);
