@@ -2,7 +2,7 @@ import { formatCursor, parseCursor, pullQuerySchema, wireLimits, type JsonObject
 import { AppError } from '../errors/app-error';
 import type { AuthContext } from '../plugins/access';
 import { parseInput } from '../plugins/validate';
-import type { ChangeRow, Repository } from '../storage/repository';
+import type { PullRow, Repository } from '../storage/repository';
 import type { Deps } from './deps';
 import { roleRecordTypes, scopeList } from './scope';
 
@@ -25,8 +25,17 @@ export function handlePull(deps: Deps, auth: AuthContext, rawQuery: unknown): Pu
   }
   const limit = query.limit ?? wireLimits.defaultPullLimit;
   const maxBytes = query.maxBytes ?? wireLimits.defaultPullBytes;
-  const scope = { villageIds: scopeList(auth.scope()) ?? ('all' as const), recordTypes: roleRecordTypes[auth.user.role], userId: auth.user.id };
+  const scope = {
+    villageIds: scopeList(auth.scope()) ?? ('all' as const), recordTypes: roleRecordTypes[auth.user.role], userId: auth.user.id,
+    // The device's own applied writes are not sent back: it holds exactly that content and learnt
+    // the version from the push answer.
+    skipEchoesOf: auth.device?.id,
+  };
   return repo.transaction(() => {
+    // Without a cursor the device walks everything from the start (a 410 after a restore: it then
+    // re-sends whatever of its records the walk did not carry), so its earlier writes must come too,
+    // on every page of the walk, not only the first.
+    if (query.cursor === undefined && auth.device !== null) repo.forgetEchoes(auth.device.id);
     const rows = repo.changesAfter(after, limit + 1, scope);
     const changes: PullChange[] = [];
     let bytes = 0;
@@ -54,15 +63,15 @@ export function handlePull(deps: Deps, auth: AuthContext, rawQuery: unknown): Pu
   });
 }
 
-function toPullChange(repo: Repository, row: ChangeRow): PullChange {
+function toPullChange(repo: Repository, row: PullRow): PullChange {
   const base = { seq: row.seq, entity: row.entity, id: row.entityId };
   const gone: PullChange = { ...base, deleted: true };
   switch (row.entity) {
     case 'record': {
-      const r = repo.recordById(row.entityId);
+      const r = row.record;
       if (r === undefined) return gone;
       if (r.deleted) return { ...base, version: r.version, deleted: true };
-      const pending = repo.openConflictPaths(r.id);
+      const pending = r.openConflictPaths;
       return {
         ...base, version: r.version, deleted: false, data: r.data,
         meta: { reviewState: r.reviewStatus, updatedAt: r.updatedAt, ...(pending.length > 0 ? { pendingConflictPaths: pending } : {}) },

@@ -93,7 +93,7 @@ export function handlePush(deps: Deps, auth: AuthContext, body: unknown, origin:
       });
       const parsed = mutationSchema.safeParse(mutation);
       const result = parsed.success
-        ? applyMutation(deps, rules, auth, current, parsed.data, batch.number, serverTime)
+        ? applyMutation(deps, rules, auth, current, parsed.data, batch.number, serverTime, origin)
         : reject(deps, auth, current, mutation, batch.number, serverTime, malformed(parsed.error));
       const countKey = result.outcome === 'rejected' || !parsed.success ? 'rejected' : parsed.data.recordType;
       batch.counts[countKey] = (batch.counts[countKey] ?? 0) + 1;
@@ -124,7 +124,7 @@ function checkProtocolVersion(body: unknown): void {
   }
 }
 
-function applyMutation(deps: Deps, rules: RuleContexts, auth: AuthContext, device: DeviceRow, mutation: Mutation, batchNumber: number, serverTime: string): MutationResult {
+function applyMutation(deps: Deps, rules: RuleContexts, auth: AuthContext, device: DeviceRow, mutation: Mutation, batchNumber: number, serverTime: string, origin: PushOrigin): MutationResult {
   const { repo } = deps;
   const existing = repo.recordById(mutation.recordId);
   const refused = authorise(deps, auth, mutation, existing);
@@ -159,6 +159,9 @@ function applyMutation(deps: Deps, rules: RuleContexts, auth: AuthContext, devic
       op: mutation.op,
       changes: mutation.op === 'create' ? mutation.record : mutation.op === 'patch' ? Object.fromEntries(decision.appliedPaths.map((p) => [p, mutation.changes[p] ?? null])) : null,
       overwritten: decision.overwritten.map((o) => ({ ...o })),
+      // Applied as sent: the device's copy is this version. Merged: the server's differs from it. An
+      // import: the tablet may have been wiped after exporting, so it gets its records back.
+      echoDeviceId: decision.outcome === 'applied' && origin.via === 'device' ? device.id : undefined,
     });
     rules.recordWritten(type, existing?.data ?? null, state.record);
   }

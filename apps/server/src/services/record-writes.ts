@@ -20,6 +20,11 @@ export type RecordWrite = {
   op: string;
   changes: Json;
   overwritten: Json;
+  /**
+   * The device that sent exactly this version and learns it from its push answer (outcome
+   * `applied`): pull does not send it back to that device.
+   */
+  echoDeviceId?: string | undefined;
 };
 
 /**
@@ -51,7 +56,7 @@ export function writeRecordChange(deps: Deps, w: RecordWrite): void {
     recordId, version: w.state.version, op: w.op, changes: w.changes, overwritten: w.overwritten, actor: w.actor, userId: w.userId,
     deviceId: w.deviceId, mutationId: w.mutationId, serverTime: w.serverTime, clientTime: w.clientTime,
   });
-  repo.logChange({ entity: 'record', entityId: recordId, villageId, recordType: w.type, audienceUserId: null });
+  repo.logChange({ entity: 'record', entityId: recordId, villageId, recordType: w.type, audienceUserId: null, echoDeviceId: w.echoDeviceId ?? null });
   if (w.batchNumber !== null) repo.addBatchRecord(w.batchNumber, recordId, w.state.version);
   if (fromDevice) {
     for (const task of repo.openTasksOf(recordId)) {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerDevice, startTestServer, type TestServer } from '../test-support/harness';
 import { ciblage, createMutation, pull, push, type TestDevice } from '../test-support/sync-client';
 import { backupDatabase, checkDatabase, restoreDatabase } from './backup';
+import { migrations } from './migrations';
 import { createSqliteRepository } from './sqlite-repository';
 
 describe('online backup and restore', () => {
@@ -27,7 +28,7 @@ describe('online backup and restore', () => {
     expect(copy.pages).toBeGreaterThan(0);
     const check = checkDatabase(target);
     expect(check.ok).toBe(true);
-    expect(check.userVersion).toBe(3);
+    expect(check.userVersion).toBe(migrations.length);
     expect(check.records).toBeGreaterThanOrEqual(20);
     expect(check.records).toBeLessThanOrEqual(30);
 

@@ -58,6 +58,16 @@ describe('SQL migrations', () => {
     expect(db.prepare('SELECT status FROM conflicts').get()).toEqual({ status: 'open' });
   });
 
+  it('4: adds the echo device to the change log of a version-3 database and keeps its entries', () => {
+    migrate(db, 3);
+    db.prepare("INSERT INTO changes (entity, entity_id, village_id, record_type) VALUES ('record', 'r1', 'v1', 'ciblage_household')").run();
+    migrate(db, 4);
+    expect(version()).toBe(4);
+    expect(db.prepare('SELECT seq, entity_id, echo_device_id FROM changes').get()).toEqual({ seq: 1, entity_id: 'r1', echo_device_id: null });
+    db.prepare("INSERT INTO changes (entity, entity_id, echo_device_id) VALUES ('record', 'r2', 'd1')").run();
+    expect(db.prepare("SELECT entity_id FROM changes WHERE echo_device_id = 'd1'").all()).toEqual([{ entity_id: 'r2' }]);
+  });
+
   it('is idempotent: running all migrations twice changes nothing', () => {
     migrate(db);
     migrate(db);

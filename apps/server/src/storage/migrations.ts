@@ -10,6 +10,8 @@ import type Database from 'better-sqlite3';
  * 2 — sync: records, record versions, change log (pull), device mutations (exactly-once), batches,
  *     quarantine.
  * 3 — review: conflict queue, returned-for-correction tasks, review decisions.
+ * 4 — changes.echo_device_id: the device whose applied write is the entity's latest change (pull
+ *     does not send a device its own writes back), indexed for the reset a from-scratch pull does.
  */
 export const migrations: readonly { version: number; sql: string }[] = [
   {
@@ -124,6 +126,13 @@ export const migrations: readonly { version: number; sql: string }[] = [
         id INTEGER PRIMARY KEY AUTOINCREMENT, record_id TEXT NOT NULL REFERENCES records(id),
         version INTEGER NOT NULL, decision TEXT NOT NULL, comment TEXT, user_id TEXT NOT NULL, at TEXT NOT NULL
       ) STRICT;
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      ALTER TABLE changes ADD COLUMN echo_device_id TEXT;
+      CREATE INDEX changes_echo_device ON changes(echo_device_id) WHERE echo_device_id IS NOT NULL;
     `,
   },
 ];

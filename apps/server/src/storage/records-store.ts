@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FieldStamp, Json, JsonObject, MutationResult } from '@jigi/sync';
 import { readJson, writeJson } from './json';
-import type { BatchRow, ChangeRow, QuarantineRow, RecordRow, RecordVersionRow, Repository, ReviewStatus } from './repository';
+import type { BatchRow, ChangeRow, PullRow, QuarantineRow, RecordRow, RecordVersionRow, Repository, ReviewStatus } from './repository';
 
 type RecordDb = {
   id: string; type: string; village_id: string; version: number; data: string; field_versions: string; deleted: number;
@@ -9,10 +9,13 @@ type RecordDb = {
 };
 type BatchDb = { number: number; batch_id: string; device_id: string; user_id: string; received_at: string; client_time: string; clock_offset_ms: number; counts: string; villages: string };
 type ChangeDb = { seq: number; entity: ChangeRow['entity']; entity_id: string; village_id: string | null; record_type: string | null; audience_user_id: string | null };
+type PullDb = ChangeDb & {
+  r_version: number | null; r_data: string | null; r_deleted: number | null; r_review_status: ReviewStatus | null; r_updated_at: string | null; r_open_paths: string | null;
+};
 
 type RecordsStore = Pick<Repository,
   'recordById' | 'saveRecord' | 'setReviewStatus' | 'insertRecordVersion' | 'recordVersions' | 'listRecords' | 'recordsByField' |
-  'logChange' | 'lastSeq' | 'changesAfter' | 'storedResult' | 'storeResult' | 'insertBatch' | 'updateBatchSummary' | 'addBatchRecord' |
+  'logChange' | 'lastSeq' | 'changesAfter' | 'forgetEchoes' | 'storedResult' | 'storeResult' | 'insertBatch' | 'updateBatchSummary' | 'addBatchRecord' |
   'batchByNumber' | 'listBatches' | 'batchRecords' | 'quarantine' | 'listQuarantine' | 'ciblageRecordsOfVillages'>;
 
 export function toRecord(r: RecordDb): RecordRow {
@@ -27,6 +30,15 @@ const toBatch = (r: BatchDb): BatchRow => ({
   clockOffsetMs: r.clock_offset_ms, counts: readJson<Record<string, number>>(r.counts), villages: readJson<string[]>(r.villages),
 });
 const toChange = (r: ChangeDb): ChangeRow => ({ seq: r.seq, entity: r.entity, entityId: r.entity_id, villageId: r.village_id, recordType: r.record_type, audienceUserId: r.audience_user_id });
+const toPullRow = (r: PullDb): PullRow => ({
+  ...toChange(r),
+  record: r.r_version === null || r.r_data === null
+    ? undefined
+    : {
+        version: r.r_version, data: readJson<JsonObject>(r.r_data), deleted: r.r_deleted === 1, reviewStatus: r.r_review_status ?? 'received',
+        updatedAt: r.r_updated_at ?? '', openConflictPaths: readJson<string[] | null>(r.r_open_paths) ?? [],
+      },
+});
 
 /** `(all = 1 OR column IN list)` with its two parameters: the village scope of a query. */
 function villageScope(column: string, villageIds: readonly string[] | 'all' | undefined): { sql: string; params: unknown[] } {
@@ -89,8 +101,8 @@ export function recordsStore(db: Database.Database): RecordsStore {
     },
     logChange(c) {
       db.prepare('DELETE FROM changes WHERE entity = ? AND entity_id = ?').run(c.entity, c.entityId);
-      const info = db.prepare('INSERT INTO changes (entity, entity_id, village_id, record_type, audience_user_id) VALUES (?, ?, ?, ?, ?)')
-        .run(c.entity, c.entityId, c.villageId, c.recordType, c.audienceUserId);
+      const info = db.prepare('INSERT INTO changes (entity, entity_id, village_id, record_type, audience_user_id, echo_device_id) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(c.entity, c.entityId, c.villageId, c.recordType, c.audienceUserId, c.echoDeviceId ?? null);
       return Number(info.lastInsertRowid);
     },
     lastSeq() {
@@ -101,15 +113,29 @@ export function recordsStore(db: Database.Database): RecordsStore {
     changesAfter(afterSeq, limit, scope) {
       const all = scope.villageIds === 'all' ? 1 : 0;
       const villages = writeJson(scope.villageIds === 'all' ? [] : scope.villageIds);
-      return db.prepare<unknown[], ChangeDb>(`
+      // A device's own applied write is left out, unless the record has open conflicts: their paths
+      // travel in the record's meta, which the push answer did not carry.
+      return db.prepare<unknown[], PullDb>(`
         WITH scope(village_id) AS (SELECT value FROM json_each(@villages))
-        SELECT * FROM changes c WHERE seq > @after AND (
-          entity = 'settings'
-          OR (entity IN ('village', 'beneficiary_household') AND (@all = 1 OR village_id IN scope))
-          OR (entity = 'microproject' AND (@all = 1 OR EXISTS (SELECT 1 FROM microproject_villages mv WHERE mv.microproject_id = c.entity_id AND mv.village_id IN scope)))
-          OR (entity IN ('record', 'conflict') AND (@all = 1 OR village_id IN scope) AND record_type IN (SELECT value FROM json_each(@types)))
-          OR (entity = 'task' AND audience_user_id = @user)
-        ) ORDER BY seq LIMIT @limit`).all({ villages, all, after: afterSeq, types: writeJson(scope.recordTypes), user: scope.userId, limit }).map(toChange);
+        SELECT c.seq, c.entity, c.entity_id, c.village_id, c.record_type, c.audience_user_id,
+          r.version AS r_version, r.data AS r_data, r.deleted AS r_deleted, r.review_status AS r_review_status, r.updated_at AS r_updated_at,
+          CASE WHEN r.id IS NOT NULL THEN (SELECT json_group_array(path) FROM (SELECT DISTINCT path FROM conflicts k WHERE k.record_id = r.id AND k.status = 'open' ORDER BY path)) END AS r_open_paths
+        FROM changes c LEFT JOIN records r ON c.entity = 'record' AND r.id = c.entity_id
+        WHERE c.seq > @after AND (
+          c.entity = 'settings'
+          OR (c.entity IN ('village', 'beneficiary_household') AND (@all = 1 OR c.village_id IN scope))
+          OR (c.entity = 'microproject' AND (@all = 1 OR EXISTS (SELECT 1 FROM microproject_villages mv WHERE mv.microproject_id = c.entity_id AND mv.village_id IN scope)))
+          OR (c.entity IN ('record', 'conflict') AND (@all = 1 OR c.village_id IN scope) AND c.record_type IN (SELECT value FROM json_each(@types)))
+          OR (c.entity = 'task' AND c.audience_user_id = @user)
+        ) AND (
+          @echo IS NULL OR c.echo_device_id IS NULL OR c.echo_device_id <> @echo
+          OR EXISTS (SELECT 1 FROM conflicts k WHERE k.record_id = c.entity_id AND k.status = 'open')
+        ) ORDER BY c.seq LIMIT @limit`)
+        .all({ villages, all, after: afterSeq, types: writeJson(scope.recordTypes), user: scope.userId, echo: scope.skipEchoesOf ?? null, limit })
+        .map(toPullRow);
+    },
+    forgetEchoes(deviceId) {
+      db.prepare('UPDATE changes SET echo_device_id = NULL WHERE echo_device_id = ?').run(deviceId);
     },
     storedResult(deviceId, mutationId) {
       const r = db.prepare<[string, number], { result: string }>('SELECT result FROM device_mutations WHERE device_id = ? AND mutation_id = ?').get(deviceId, mutationId);

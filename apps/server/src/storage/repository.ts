@@ -61,6 +61,21 @@ export type RecordVersionRow = {
 };
 export type ChangeEntity = 'record' | 'village' | 'beneficiary_household' | 'microproject' | 'settings' | 'task' | 'conflict';
 export type ChangeRow = { seq: number; entity: ChangeEntity; entityId: string; villageId: string | null; recordType: string | null; audienceUserId: string | null };
+/**
+ * A change as logged: `echoDeviceId` names the device whose own write, applied exactly as it sent it
+ * (it learnt the version from its push answer), is this entity's latest change.
+ */
+export type ChangeEntry = Omit<ChangeRow, 'seq'> & { echoDeviceId?: string | null };
+/** What a pull page needs of a record, read with its change in the same query. */
+export type PulledRecord = { version: number; data: JsonObject; deleted: boolean; reviewStatus: ReviewStatus; updatedAt: string; openConflictPaths: string[] };
+export type PullRow = ChangeRow & { record: PulledRecord | undefined };
+export type PullScope = {
+  villageIds: readonly string[] | 'all';
+  recordTypes: readonly string[];
+  userId: string;
+  /** Leave out changes that are this device's own applied writes (see `forgetEchoes`). */
+  skipEchoesOf?: string | undefined;
+};
 export type BatchRow = {
   number: number;
   batchId: string;
@@ -163,10 +178,15 @@ export interface Repository {
   /** Records of a type whose JSON field equals a value (HIMO rules need the project's roll). */
   recordsByField(type: string, field: string, value: string): RecordRow[];
   /** Appends the entity to the change log (its previous entry is dropped: one entry per entity). */
-  logChange(change: Omit<ChangeRow, 'seq'>): number;
+  logChange(change: ChangeEntry): number;
   lastSeq(): number;
-  /** Changes after `afterSeq` in order, at most `limit`, scoped by the filter (SQL-side). */
-  changesAfter(afterSeq: number, limit: number, scope: { villageIds: readonly string[] | 'all'; recordTypes: readonly string[]; userId: string }): ChangeRow[];
+  /**
+   * Changes after `afterSeq` in order, at most `limit`, scoped by the filter (SQL-side), each record
+   * change with the record's current content and open conflict paths (one query per page).
+   */
+  changesAfter(afterSeq: number, limit: number, scope: PullScope): PullRow[];
+  /** The device's applied writes become ordinary changes again: it pulls from scratch and needs them all. */
+  forgetEchoes(deviceId: string): void;
   storedResult(deviceId: string, mutationId: number): MutationResult | undefined;
   storeResult(deviceId: string, mutationId: number, recordId: string, result: MutationResult, batchNumber: number | null): void;
   insertBatch(row: Omit<BatchRow, 'number'>): number;
