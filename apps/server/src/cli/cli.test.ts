@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../services/seed-demo';
 import { checkDatabase } from '../storage/backup';
+import { migrations } from '../storage/migrations';
 import { createSqliteRepository } from '../storage/sqlite-repository';
 
 const serverDir = path.resolve(import.meta.dirname, '../..');
@@ -41,7 +42,7 @@ describe('command-line tools', { timeout: 90_000 }, () => {
   it('backup writes a checked copy', () => {
     const target = path.join(dataDir, 'copie.sqlite');
     expect(run('src/cli/backup.ts', [target])).toContain('intégrité ok');
-    expect(checkDatabase(target)).toMatchObject({ ok: true, userVersion: 3 });
+    expect(checkDatabase(target)).toMatchObject({ ok: true, userVersion: migrations.length });
   });
 
   it('server.ts listens on PORT, answers, and exits cleanly on SIGTERM', async () => {

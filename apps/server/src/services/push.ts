@@ -1,9 +1,11 @@
 import { isCriticalPath, isRecordType, validateRecord } from '@jigi/domain';
 import {
+  createMutationSchema,
+  deleteMutationSchema,
   mergeMutation,
   mutationResultOf,
   instantSchema,
-  mutationSchema,
+  patchMutationSchema,
   opaqueIdSchema,
   PROTOCOL_VERSION,
   uuidSchema,
@@ -44,6 +46,24 @@ const pushEnvelopeSchema = z
     error: 'mutation ids must ascend by 1',
     path: ['mutations'],
   });
+
+/**
+ * `mutationSchema` of `@jigi/sync` with a create's record checked as an object of fields only. A push
+ * body comes from JSON.parse (the route, an export file), so its values are JSON already, and the
+ * record is then parsed field by field by its domain schema (`validateRecord`): walking it a second
+ * time as generic JSON cost as much as a fifth of that validation. Same refusals, same messages.
+ */
+const pushedMutationSchema = z
+  .discriminatedUnion('op', [createMutationSchema.extend({ record: z.record(z.string(), z.unknown()) }), patchMutationSchema, deleteMutationSchema])
+  .refine((m) => m.op !== 'create' || (m.record['id'] === m.recordId && m.record['type'] === m.recordType), {
+    error: 'record.id and record.type must equal recordId and recordType',
+    path: ['record'],
+  });
+
+/** A mutation that passed `pushedMutationSchema`: its values came from JSON.parse, so they are JSON. */
+function asMutation(parsed: z.infer<typeof pushedMutationSchema>): Mutation {
+  return parsed as Mutation;
+}
 
 /**
  * Who hands the server a push: the tablet itself, or an admin importing the tablet's export file
@@ -91,14 +111,14 @@ export function handlePush(deps: Deps, auth: AuthContext, body: unknown, origin:
         batchId: push.batchId, deviceId: device.id, userId: auth.user.id, receivedAt: serverTime, clientTime: push.clientTime,
         clockOffsetMs: push.clockOffsetMs ?? (Date.parse(serverTime) - Date.parse(push.clientTime)), counts: {}, villages: [],
       });
-      const parsed = mutationSchema.safeParse(mutation);
+      const parsed = pushedMutationSchema.safeParse(mutation);
       const result = parsed.success
-        ? applyMutation(deps, rules, auth, current, parsed.data, batch.number, serverTime, origin)
+        ? applyMutation(deps, rules, auth, current, asMutation(parsed.data), batch.number, serverTime, origin)
         : reject(deps, auth, current, mutation, batch.number, serverTime, malformed(parsed.error));
       const countKey = result.outcome === 'rejected' || !parsed.success ? 'rejected' : parsed.data.recordType;
       batch.counts[countKey] = (batch.counts[countKey] ?? 0) + 1;
       if (result.outcome !== 'rejected') {
-        const villageId = repo.recordById(mutation.recordId)?.villageId;
+        const villageId = repo.recordVillageId(mutation.recordId);
         if (villageId !== undefined) batch.villages.add(villageId);
       }
       repo.storeResult(device.id, mutation.mutationId, mutation.recordId, result, batch.number);

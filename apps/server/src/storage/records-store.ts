@@ -14,7 +14,7 @@ type PullDb = ChangeDb & {
 };
 
 type RecordsStore = Pick<Repository,
-  'recordById' | 'saveRecord' | 'setReviewStatus' | 'insertRecordVersion' | 'recordVersions' | 'listRecords' | 'recordsByField' |
+  'recordById' | 'recordVillageId' | 'saveRecord' | 'setReviewStatus' | 'insertRecordVersion' | 'recordVersions' | 'listRecords' | 'recordsByField' |
   'logChange' | 'lastSeq' | 'changesAfter' | 'forgetEchoes' | 'storedResult' | 'storeResult' | 'insertBatch' | 'updateBatchSummary' | 'addBatchRecord' |
   'batchByNumber' | 'listBatches' | 'batchRecords' | 'quarantine' | 'listQuarantine' | 'ciblageRecordsOfVillages'>;
 
@@ -51,6 +51,9 @@ export function recordsStore(db: Database.Database): RecordsStore {
     recordById(id) {
       const r = db.prepare<[string], RecordDb>('SELECT * FROM records WHERE id = ?').get(id);
       return r === undefined ? undefined : toRecord(r);
+    },
+    recordVillageId(id) {
+      return db.prepare<[string], { village_id: string }>('SELECT village_id FROM records WHERE id = ?').get(id)?.village_id;
     },
     saveRecord(r) {
       db.prepare(`INSERT INTO records (id, type, village_id, version, data, field_versions, deleted, review_status, warnings, created_by, device_id, created_at, updated_at)

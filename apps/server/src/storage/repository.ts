@@ -170,6 +170,8 @@ export interface Repository {
 
   // records and sync
   recordById(id: string): RecordRow | undefined;
+  /** The record's village alone (no JSON read): a push lists its batch's villages. */
+  recordVillageId(id: string): string | undefined;
   saveRecord(row: RecordRow): void;
   setReviewStatus(id: string, status: ReviewStatus, at: string): void;
   insertRecordVersion(row: RecordVersionRow): void;
