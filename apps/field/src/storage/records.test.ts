@@ -3,10 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../test-support/db';
 import type { JigiDb } from './db';
 import { getDraft, saveDraft } from './drafts';
-import { freezeBatch } from './outbox';
 import { localCounts } from './counts';
 import { finaliseRecord, startEdit, workItems } from './records';
-import { saveRegistration } from './sync-state';
 import type { AnyRecord } from './types';
 
 const U = sampleIds.agent;
@@ -110,24 +108,5 @@ describe('work lists', () => {
       ]),
     );
     expect(await workItems('someone-else', ['ciblage_household'])).toEqual([]);
-  });
-});
-
-describe('freezing a batch', () => {
-  it('gives contiguous mutation ids from the device counter, and returns the same batch until it is answered', async () => {
-    await saveRegistration(U, 'dev-1', 'token-token-token-token');
-    await finaliseRecord({ record: household(), agentId: U, now: T0 });
-    await finaliseRecord({ record: household({ id: '00000000-0000-4000-8000-0000000000cc' }), agentId: U, now: T0 });
-    const first = await freezeBatch(U, 'batch-1', 10);
-    expect(first.ok && first.value.map((m) => [m.mutationId, m.batchId, m.state])).toEqual([
-      [1, 'batch-1', 'in_flight'],
-      [2, 'batch-1', 'in_flight'],
-    ]);
-    const again = await freezeBatch(U, 'batch-2', 10);
-    expect(again.ok && again.value.map((m) => [m.mutationId, m.batchId])).toEqual([
-      [1, 'batch-1'],
-      [2, 'batch-1'],
-    ]);
-    expect((await db.syncState.get(U))?.nextMutationId).toBe(3);
   });
 });

@@ -9,7 +9,7 @@ import { freezeNextBatch, openBatches } from './sync-freeze';
 import { applyPushAnswer } from './sync-push-results';
 import { saveRegistration } from './sync-state';
 import { syncBatches, type SyncRecordRow } from './sync-types';
-import type { AnyRecord } from './types';
+import type { AnyRecord, OutboxRow } from './types';
 
 const U = 'user-1';
 const T = '2026-03-15T09:00:00.000Z';
@@ -39,7 +39,7 @@ describe('freezing batches', () => {
     expect(push.clockOffsetMs).toBe(1234);
     expect(push.mutations.map((m) => [m.mutationId, m.op, m.recordId])).toEqual([[1, 'create', a.id], [2, 'create', rec(2).id]]);
     expect(push.mutations[0]?.op === 'create' && push.mutations[0].record['headPhone']).toBe('+22376000001');
-    expect(await db.outbox.count()).toBe(2);
+    expect((await db.outbox.orderBy('seq').toArray()).map((r) => [r.state, r.mutationId, r.batchId])).toEqual([['in_flight', 1, batch?.batchId], ['in_flight', 2, batch?.batchId]]);
     expect((await db.syncState.get(U))?.nextMutationId).toBe(3);
   });
 
@@ -100,6 +100,70 @@ describe('freezing batches', () => {
     expect(after.ok && after.value.map((b) => body(b.body).mutations.map((m) => m.mutationId))).toEqual([[7], [8, 9, 10]]);
     expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.mutationId)).toEqual([7, 8, 9, 10]);
     expect((await db.syncState.get(U))?.nextMutationId).toBe(11);
+  });
+});
+
+describe('freezing reads only the head of the outbox', () => {
+  const pendingCreate = (n: number): OutboxRow => ({ userId: U, recordId: rec(n).id, recordType: 'ciblage_household', op: 'create', baseVersion: 0, record: rec(n), clientTime: T, state: 'pending' });
+  const pendingPatch = (n: number, changes: Record<string, unknown>): OutboxRow => ({ userId: U, recordId: rec(n).id, recordType: 'ciblage_household', op: 'patch', baseVersion: 0, changes, clientTime: T, state: 'pending' });
+  const countReads = () => {
+    const counter = { rows: 0 };
+    db.outbox.hook('reading', (row) => {
+      counter.rows++;
+      return row;
+    });
+    return counter;
+  };
+
+  it('freezes 200 of 5 000 pending rows reading about a batch, folding a later edit of a record it sends', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => pendingCreate(i + 1));
+    rows.push(pendingPatch(3, { headPhone: '+22376000003' }));
+    await db.outbox.bulkAdd(rows);
+    const reads = countReads();
+    const res = await freeze();
+    const push = body(res.ok ? (res.value?.body ?? '') : '');
+    expect(push.mutations).toHaveLength(200);
+    expect(push.mutations.map((m) => m.recordId)).toEqual(Array.from({ length: 200 }, (_, i) => rec(i + 1).id));
+    expect(push.mutations[2]?.op === 'create' && push.mutations[2].record['headPhone']).toBe('+22376000003');
+    // The window (200 rows) and the other rows of its records (1): not the 5 001 of the outbox.
+    expect(reads.rows).toBeLessThanOrEqual(201);
+    expect(await db.outbox.where('state').equals('pending').count()).toBe(4_800);
+    expect(await db.outbox.where('state').equals('in_flight').count()).toBe(200);
+  });
+
+  it('reads further windows when the first one holds few records, and compacts each record whole', async () => {
+    await db.outbox.bulkAdd([pendingCreate(1), ...Array.from({ length: 300 }, (_, i) => pendingPatch(1, { householdCode: `KOR-${i}` })), pendingCreate(2), pendingPatch(2, { headPhone: '+22376000002' })]);
+    const res = await freeze({ maxMutations: 200 });
+    const push = body(res.ok ? (res.value?.body ?? '') : '');
+    expect(push.mutations.map((m) => [m.op, m.recordId])).toEqual([['create', rec(1).id], ['create', rec(2).id]]);
+    expect(push.mutations[0]?.op === 'create' && push.mutations[0].record['householdCode']).toBe('KOR-299');
+    expect(push.mutations[1]?.op === 'create' && push.mutations[1].record['headPhone']).toBe('+22376000002');
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('never sends a row compacted behind the window ahead of a row before it', async () => {
+    // Record 1 is deleted then created again (a delete folds with nothing after it): its second run
+    // starts after record 2's create, which it may refer to, so it waits for the next batch.
+    const deleted: OutboxRow = { userId: U, recordId: rec(1).id, recordType: 'ciblage_household', op: 'delete', baseVersion: 3, clientTime: T, state: 'pending' };
+    await db.outbox.bulkAdd([deleted, pendingCreate(2), pendingCreate(1), pendingCreate(3)]);
+    const first = await freeze({ maxMutations: 2 });
+    expect(body(first.ok ? (first.value?.body ?? '') : '').mutations.map((m) => [m.op, m.recordId])).toEqual([['delete', rec(1).id], ['create', rec(2).id]]);
+    const next = await freeze({ maxMutations: 2, alwaysNew: true });
+    expect(body(next.ok ? (next.value?.body ?? '') : '').mutations.map((m) => [m.mutationId, m.op, m.recordId])).toEqual([[3, 'create', rec(1).id], [4, 'create', rec(3).id]]);
+  });
+
+  it('freezing costs the same reads whatever the outbox holds behind the batch', async () => {
+    const readsFor = async (pending: number) => {
+      db = freshDb();
+      await db.open();
+      await saveRegistration(U, 'dev-1', 'token-token-token-token');
+      await db.outbox.bulkAdd(Array.from({ length: pending }, (_, i) => pendingCreate(i + 1)));
+      const reads = countReads();
+      await freeze({ maxMutations: 50 });
+      return reads.rows;
+    };
+    const small = await readsFor(100);
+    expect(await readsFor(3_000)).toBe(small);
   });
 });
 
