@@ -13,6 +13,13 @@ export interface ColdStart {
   samples: number[];
   /** First contentful paint of each relaunch (ms). */
   fcp: number[];
+  /** Per relaunch, until the input was usable: main-thread long tasks, in total and the longest (ms). */
+  longTasksMs: number[];
+  longestTaskMs: number[];
+  /** Per relaunch, when the last script the app loaded before its input was usable had arrived (ms). */
+  scriptsDoneMs: number[];
+  /** Scripts loaded before the input was usable (last relaunch), with the time each arrived. */
+  scripts: { path: string; responseEnd: number }[];
   /** The heading of the screen that was usable (« Déverrouiller »). */
   screen: string;
   cpuThrottling: number;
@@ -40,7 +47,7 @@ export async function measureColdStart(server: AppServer, options: { login: stri
     } finally {
       await first.context.close();
     }
-    const result: ColdStart = { samples: [], fcp: [], screen: '', cpuThrottling: options.cpuThrottling };
+    const result: ColdStart = { samples: [], fcp: [], longTasksMs: [], longestTaskMs: [], scriptsDoneMs: [], scripts: [], screen: '', cpuThrottling: options.cpuThrottling };
     for (let run = 0; run < options.runs; run++) {
       const { context, page } = await launchOnProfile(profile, { offline: true });
       try {
@@ -53,7 +60,15 @@ export async function measureColdStart(server: AppServer, options: { login: stri
         const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
         const apiReachable = await page.evaluate(() => fetch('/api/health').then(() => true, () => false));
         if (apiReachable) throw new Error('cold start: the API answered although the network is off');
-        result.samples.push(probes.usableInputAt ?? Number.NaN);
+        const usableAt = probes.usableInputAt ?? Number.NaN;
+        const before = probes.longTasks.filter((t) => t.start < usableAt);
+        result.longTasksMs.push(before.reduce((sum, t) => sum + t.duration, 0));
+        result.longestTaskMs.push(Math.max(0, ...before.map((t) => t.duration)));
+        result.scripts = (
+          await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, responseEnd: (e as PerformanceResourceTiming).responseEnd })))
+        ).filter((r) => r.path.endsWith('.js') && r.responseEnd < usableAt);
+        result.scriptsDoneMs.push(Math.max(0, ...result.scripts.map((r) => r.responseEnd)));
+        result.samples.push(usableAt);
         result.fcp.push(fcp);
         result.screen = probes.usableInputScreen ?? '';
       } finally {

@@ -6,6 +6,8 @@ import { measureColdStart, type ColdStart } from './cold-start';
 import { koroHouseholds, largeRosterHousehold } from './households';
 import { measureLighthouse, type LighthouseResult } from './lighthouse-score';
 import { measureListOpen, measureListSearch, measureRosterTyping, type ListOpen, type ListSearch, type RosterTyping } from './list-and-roster';
+import { gapGrowth } from './pull-timing';
+import type { EventTimingSample } from './page-probes';
 import { measurePullWrite, type PullWrite } from './pull-write';
 import { sectionMarkdown } from './section-markdown';
 import { pushRecords, registerSeedDevice } from './seed-server';
@@ -117,6 +119,36 @@ async function measureAll(): Promise<Measured> {
   return { ...m, pull };
 }
 
+/** The slowest Event Timing entry, split into waiting for the main thread and the app's own handling. */
+function eventSplit(events: readonly EventTimingSample[]): string {
+  const worst = [...events].sort((a, b) => b.duration - a.duration)[0];
+  if (!worst) return 'no Event Timing entry ≥ 16 ms';
+  return `slowest event (${worst.name}) ${String(ms(worst.duration))} ms = input delay ${String(ms(worst.inputDelay))} + handlers ${String(ms(worst.processing))} + rendering the frame ${String(ms(worst.duration - worst.inputDelay - worst.processing))}`;
+}
+
+/** Why the cold start takes what it takes, from the run's own figures (and the shell and Lighthouse's). */
+function coldNote(c: ColdStart, m: Measured): string {
+  const usable = median(c.samples);
+  const tasks = median(c.longTasksMs);
+  const parts = [
+    `median of ${String(c.samples.length)} relaunches: ${c.samples.map(ms).join(', ')} ms`,
+    `first contentful paint ${String(ms(median(c.fcp)))} ms`,
+    `scripts in from the precache by ${String(ms(median(c.scriptsDoneMs)))} ms (${c.scripts.map((r) => r.path.replace('/assets/', '')).join(', ')})`,
+    `main-thread long tasks before the input is usable ${String(ms(tasks))} ms (longest ${String(ms(median(c.longestTaskMs)))} ms)`,
+  ];
+  if (usable > 1500) {
+    const main = m.shell.ok ? m.shell.value.firstScreenJs[0] : undefined;
+    const unused = m.lighthouse.ok ? m.lighthouse.value.unusedJsKiB : undefined;
+    parts.push(
+      `missed: ${tasks > usable / 2 ? 'the time is mostly the main thread running JavaScript' : 'the time is mostly outside long tasks (waiting on the service worker and IndexedDB)'}` +
+        (main ? `; the main chunk is ${String(kb(main.bytes))} KB raw (${String(kb(main.gzipBytes))} KB gzip), all parsed and run before the unlock screen` : '') +
+        (unused !== undefined ? `, and Lighthouse finds ${String(Math.round(unused))} KiB of first-screen JS unused` : '') +
+        ` — loading only what the unlock screen needs first (the rest lazily) is what would shorten it`,
+    );
+  }
+  return parts.join('; ');
+}
+
 function rowsOf(m: Measured): TargetRow[] {
   const rows: TargetRow[] = [];
   const none = (metric: string, unit: string, target: ReturnType<typeof atMost> | undefined, error: string) => targetRow(metric, null, unit, target, `not measured: ${error}`);
@@ -134,14 +166,23 @@ function rowsOf(m: Measured): TargetRow[] {
   const coldTarget = atMost(1500, 'ms');
   if (m.cold.ok) {
     const c = m.cold.value;
-    rows.push(targetRow(`cold start offline to a usable « ${c.screen} », ${String(c.cpuThrottling)}× CPU`, ms(median(c.samples)), 'ms', coldTarget, `median of ${String(c.samples.length)} relaunches: ${c.samples.map(ms).join(', ')} ms; first contentful paint ${String(ms(median(c.fcp)))} ms`));
+    rows.push(targetRow(`cold start offline to a usable « ${c.screen} », ${String(c.cpuThrottling)}× CPU`, ms(median(c.samples)), 'ms', coldTarget, coldNote(c, m)));
   } else {
     rows.push(none(`cold start offline, ${String(CPU_THROTTLING)}× CPU`, 'ms', coldTarget, m.cold.error));
   }
 
   if (m.pull.ok) {
     const p = m.pull.value;
-    rows.push(targetRow(`first pull stored in IndexedDB (${p.records.toLocaleString('en-US')} households)`, Math.round(p.changesPerSecStored), 'records/s', undefined, `${String(p.changes)} changes in ${String(p.pages)} pages (~${String(kb(p.bytesPerPage))} KB each): storing ${String(ms(p.storeMs))} ms, network and server ${String(ms(p.networkMs))} ms, whole sync ${String(ms(p.totalMs))} ms; ${String(p.storedRecords)} rows in the store afterwards`));
+    const growth = gapGrowth(p.storeGapsMs);
+    rows.push(
+      targetRow(
+        `first pull stored in IndexedDB (${p.records.toLocaleString('en-US')} households)`,
+        Math.round(p.changesPerSecStored),
+        'records/s',
+        undefined,
+        `${String(p.changes)} changes in ${String(p.pages)} pages (~${String(kb(p.bytesPerPage))} KB each): storing ${String(ms(p.storeMs))} ms, network and server ${String(ms(p.networkMs))} ms, whole sync ${String(ms(p.totalMs))} ms; ${String(p.storedRecords)} rows stored. Storing a page took ${String(ms(growth.firstMs))} ms on average for the first 10 pages and ${String(ms(growth.lastMs))} ms for the last 10: each page costs more the more is stored. One getAll of all ${String(p.storedRecords)} records takes ${String(ms(p.readAllMs))} ms here — a query reading every record after each page (the status bar's \`localCounts\` loads all of the user's records, storage/counts.ts) would grow the same way; counting through an index would keep pages flat`,
+      ),
+    );
   } else {
     rows.push(none('first pull stored in IndexedDB', 'records/s', undefined, m.pull.error));
   }
@@ -156,7 +197,14 @@ function rowsOf(m: Measured): TargetRow[] {
   if (m.search.ok) {
     const s = m.search.value;
     rows.push(
-      targetRow(`search, slowest keystroke to filtered list painted`, ms(s.typing.worstMs), 'ms', searchTarget, `« ${s.term} » typed key by key: ${s.typing.keystrokes.map((k) => ms(k.ms)).join(', ')} ms → ${String(s.linesAfter)} lines; emptying the box (all lines back): ${String(ms(s.clearing.worstMs))} ms`),
+      targetRow(
+        `search, slowest keystroke to filtered list painted`,
+        ms(s.typing.worstMs),
+        'ms',
+        searchTarget,
+        `« ${s.term} » typed key by key, ms (lines shown): ${s.typing.keystrokes.map((k) => `${String(ms(k.ms))} (${String(k.lines)})`).join(', ')}; emptying the box (all ${String(s.clearing.keystrokes[0]?.lines ?? '?')} lines back): ${String(ms(s.clearing.worstMs))} ms` +
+          (s.typing.worstMs > 100 || s.clearing.worstMs > 100 ? `; ${eventSplit(s.typing.events.concat(s.clearing.events))}: the time follows the number of lines rendered, so rendering only the lines on screen (windowing) or deferring the list behind the input (useDeferredValue) is what would close it` : ''),
+      ),
     );
   } else {
     rows.push(none('search, slowest keystroke to filtered list painted', 'ms', searchTarget, m.search.error));
@@ -165,7 +213,11 @@ function rowsOf(m: Measured): TargetRow[] {
   const rosterTarget = atMost(50, 'ms');
   if (m.roster.ok) {
     const r = m.roster.value;
-    const detail = (t: RosterTyping['unthrottled']): string => `keystrokes ${t.keystrokes.map((k) => ms(k.ms)).join(', ')} ms; longest input delay ${String(ms(t.worstInputDelayMs))} ms; ${String(t.events.length)} Event Timing entries ≥ 16 ms`;
+    const detail = (t: RosterTyping['unthrottled']): string =>
+      `keystrokes ${t.keystrokes.map((k) => ms(k.ms)).join(', ')} ms; ${eventSplit(t.events)}` +
+      (t.worstMs > 50
+        ? '; missed: where the handlers take most of it, that is the form engine working on each keystroke (per apps/field README: autosave of the draft and `validateRecord` of the whole record, 60 members, on every change) — validating the edited member only, or after a pause in typing, is what would close it'
+        : '');
     rows.push(targetRow(`typing in a ${String(r.members)}-member roster, slowest keystroke`, ms(r.unthrottled.worstMs), 'ms', rosterTarget, detail(r.unthrottled)));
     rows.push(targetRow(`the same, ${String(r.cpuThrottling)}× CPU`, ms(r.throttled.worstMs), 'ms', rosterTarget, detail(r.throttled)));
   } else {

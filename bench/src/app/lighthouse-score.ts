@@ -14,6 +14,8 @@ export interface LighthouseResult {
   tbtMs: number;
   cls: number;
   speedIndexMs: number;
+  /** `unused-javascript`: first-screen JS that never ran (KiB, transfer size). */
+  unusedJsKiB: number;
   /** The three heaviest opportunities Lighthouse lists, for the note. */
   opportunities: string[];
   lighthouseVersion: string;
@@ -55,7 +57,7 @@ export async function measureLighthouse(url: string): Promise<LighthouseResult> 
       return value;
     };
     const opportunities = Object.values(lhr.audits)
-      .filter((a) => a.details?.type === 'opportunity' && (a.numericValue ?? 0) > 0)
+      .filter((a) => a.details?.type === 'opportunity' && (a.score ?? 1) < 1)
       .sort((a, b) => (b.numericValue ?? 0) - (a.numericValue ?? 0))
       .slice(0, 3)
       .map((a) => `${a.title} (${a.displayValue ?? ''})`);
@@ -66,6 +68,7 @@ export async function measureLighthouse(url: string): Promise<LighthouseResult> 
       tbtMs: audit('total-blocking-time'),
       cls: audit('cumulative-layout-shift'),
       speedIndexMs: audit('speed-index'),
+      unusedJsKiB: ((lhr.audits['unused-javascript']?.details as { overallSavingsBytes?: number } | undefined)?.overallSavingsBytes ?? 0) / 1024,
       opportunities,
       lighthouseVersion: lhr.lighthouseVersion,
       formFactor: lhr.configSettings.formFactor,

@@ -5,8 +5,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 export interface KeystrokeSample {
   key: string;
-  /** keydown's timestamp → the frame after the app handled it (rAF, then a task: after paint). */
+  /** keydown's timestamp → the frame after the app handled the character (rAF, then a task: after paint). */
   ms: number;
+  /** Lines of the work list (`ul.list > li`) on screen in that frame. */
+  lines: number;
 }
 
 export interface EventTimingSample {
@@ -14,6 +16,8 @@ export interface EventTimingSample {
   duration: number;
   /** processingStart − startTime: how long the event waited for the main thread. */
   inputDelay: number;
+  /** processingEnd − processingStart: the app's handlers for it (React's update included). */
+  processing: number;
 }
 
 interface BenchProbes {
@@ -23,6 +27,8 @@ interface BenchProbes {
   syncStatus: { at: number; phase: string; receipt: string }[];
   keystrokes: KeystrokeSample[];
   events: EventTimingSample[];
+  /** Main-thread tasks over 50 ms since the document started (start, duration; ms). */
+  longTasks: { start: number; duration: number }[];
   recording?: boolean;
 }
 
@@ -38,6 +44,7 @@ declare global {
  *   the login and unlock screens), timed from navigation start;
  * - each change of the sync panel's phase line and receipt (`sync-phase`, `sync-receipt`), timed: the
  *   end of a sync is the first phase that is no longer a running one;
+ * - long tasks (over 50 ms) from the start, to see what holds the main thread before that;
  * - a larger Resource Timing buffer, so a pull of 100+ pages keeps every request's timing.
  */
 export async function installProbes(context: BrowserContext): Promise<void> {
@@ -45,7 +52,10 @@ export async function installProbes(context: BrowserContext): Promise<void> {
   // Node but not in the page: without this stand-in the probe throws before it starts.
   await context.addInitScript('globalThis.__name ??= (fn) => fn;');
   await context.addInitScript(() => {
-    const probes: BenchProbes = { syncStatus: [], keystrokes: [], events: [] };
+    const probes: BenchProbes = { syncStatus: [], keystrokes: [], events: [], longTasks: [] };
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) probes.longTasks.push({ start: task.startTime, duration: task.duration });
+    }).observe({ type: 'longtask', buffered: true });
     window.__jigiBench = probes;
     performance.setResourceTimingBufferSize(20_000);
     const findUsableInput = (): void => {
@@ -74,25 +84,32 @@ export async function installProbes(context: BrowserContext): Promise<void> {
 }
 
 /**
- * Starts recording typing latency in the page: for each keydown, the time until the frame after
- * the app handled it is presented (requestAnimationFrame then a task), and every Event Timing entry
+ * Starts recording typing latency in the page: for each character typed (or deleted), the time
+ * from its keydown until the frame after the app handled it is presented (requestAnimationFrame then a task), and every Event Timing entry
  * of 16 ms or more (the browser's own keydown/input → next paint, INP's source).
  */
 export async function startKeystrokeRecording(page: Page): Promise<void> {
   await page.evaluate(() => {
     // A page opened by e2e's helpers has no init-time probes; typing needs none of them.
-    const probes = (window.__jigiBench ??= { syncStatus: [], keystrokes: [], events: [] });
+    const probes = (window.__jigiBench ??= { syncStatus: [], keystrokes: [], events: [], longTasks: [] });
     probes.keystrokes = [];
     probes.events = [];
     if (probes.recording === true) return;
     probes.recording = true;
+    // Each character is timed from its keydown (or, for ɛ ɔ ɲ and other characters a US keyboard
+    // lacks, which arrive as text without a keydown, from its beforeinput) to the frame after it.
+    let keyDownAt: number | undefined;
+    document.addEventListener('keydown', (e) => { keyDownAt = e.timeStamp; }, { capture: true });
+    document.addEventListener('keyup', () => { keyDownAt = undefined; }, { capture: true });
     document.addEventListener(
-      'keydown',
+      'beforeinput',
       (e) => {
-        const start = e.timeStamp;
+        const start = keyDownAt ?? e.timeStamp;
+        keyDownAt = undefined;
+        const key = e.data ?? e.inputType;
         requestAnimationFrame(() => {
           setTimeout(() => {
-            probes.keystrokes.push({ key: e.key, ms: performance.now() - start });
+            probes.keystrokes.push({ key, ms: performance.now() - start, lines: document.querySelectorAll('ul.list > li').length });
           }, 0);
         });
       },
@@ -100,7 +117,7 @@ export async function startKeystrokeRecording(page: Page): Promise<void> {
     );
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceEventTiming[]) {
-        probes.events.push({ name: entry.name, duration: entry.duration, inputDelay: entry.processingStart - entry.startTime });
+        probes.events.push({ name: entry.name, duration: entry.duration, inputDelay: entry.processingStart - entry.startTime, processing: entry.processingEnd - entry.processingStart });
       }
     }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
   });

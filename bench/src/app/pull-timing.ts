@@ -15,6 +15,8 @@ export interface PullSplit {
   storeMs: number;
   /** First request → end of the sync on screen. */
   totalMs: number;
+  /** The storing time of each page, in pull order: whether it grows with what is already stored. */
+  storeGapsMs: number[];
 }
 
 /**
@@ -28,11 +30,18 @@ export function splitPull(requests: readonly PullRequestTiming[], doneAt: number
   if (!first || !last) throw new Error('no pull request was timed');
   if (doneAt < last.responseEnd) throw new Error('the sync ended before its last pull answer arrived');
   let networkMs = 0;
-  let storeMs = 0;
-  sorted.forEach((r, i) => {
+  const storeGapsMs = sorted.map((r, i) => {
     networkMs += r.responseEnd - r.startTime;
     const next = sorted[i + 1];
-    storeMs += (next ? next.startTime : doneAt) - r.responseEnd;
+    return (next ? next.startTime : doneAt) - r.responseEnd;
   });
-  return { pages: sorted.length, networkMs, storeMs, totalMs: doneAt - first.startTime };
+  return { pages: sorted.length, networkMs, storeMs: storeGapsMs.reduce((s, g) => s + g, 0), totalMs: doneAt - first.startTime, storeGapsMs };
+}
+
+/** Mean storing time of the first and of the last `n` pages (the last page, closing the sync, left out). */
+export function gapGrowth(storeGapsMs: readonly number[], n = 10): { firstMs: number; lastMs: number } {
+  const pages = storeGapsMs.slice(0, -1);
+  if (pages.length < 2 * n) throw new Error(`gap growth needs ${String(2 * n)} pages, got ${String(pages.length)}`);
+  const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+  return { firstMs: mean(pages.slice(0, n)), lastMs: mean(pages.slice(-n)) };
 }

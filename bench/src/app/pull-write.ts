@@ -5,6 +5,7 @@ import { openTablet } from '../../../e2e/src/support/browser';
 import { until } from '../../../e2e/src/support/wait';
 import { installProbes, readProbes } from './page-probes';
 import { splitPull, type PullSplit } from './pull-timing';
+import { median } from './stats';
 
 // The sync panel's phases while a sync runs (apps/field locales/fr/sync-engine.json, as e2e's AppShell reads them).
 const RUNNING = /En attente…|Envoi des fiches…|Réception des mises à jour…/;
@@ -17,6 +18,11 @@ export interface PullWrite extends PullSplit {
   storedRecords: number;
   changesPerSecStored: number;
   bytesPerPage: number;
+  /**
+   * Reading every stored record of the user in one IndexedDB getAll (median of 3, ms): what a query
+   * that loads all records costs at this size, e.g. one re-run after each stored page.
+   */
+  readAllMs: number;
 }
 
 /** Count of the app's IndexedDB `records` store, read without the app's code. */
@@ -40,6 +46,36 @@ async function storedRecordCount(page: import('playwright-core').Page): Promise<
         };
       }),
   );
+}
+
+/** Times a raw IndexedDB getAll of the `records` store (the whole store, as `toArray()` of every row does). */
+async function timeReadAll(page: import('playwright-core').Page): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    samples.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('jigi-collect');
+            open.onerror = () => {
+              reject(new Error(String(open.error)));
+            };
+            open.onsuccess = () => {
+              const start = performance.now();
+              const all = open.result.transaction('records').objectStore('records').getAll();
+              all.onsuccess = () => {
+                resolve(performance.now() - start);
+                open.result.close();
+              };
+              all.onerror = () => {
+                reject(new Error(String(all.error)));
+              };
+            };
+          }),
+      ),
+    );
+  }
+  return median(samples);
 }
 
 /**
@@ -93,6 +129,7 @@ export async function measurePullWrite(server: AppServer, options: { login: stri
     if (records !== options.expectedRecords || storedRecords !== options.expectedRecords) {
       throw new Error(`pull: ${String(records)} records pulled and ${String(storedRecords)} stored, ${String(options.expectedRecords)} expected`);
     }
+    const readAllMs = await timeReadAll(tablet.page);
     if (bodies.length !== split.pages) throw new Error(`pull: ${String(bodies.length)} answers read but ${String(split.pages)} requests timed`);
     return {
       ...split,
@@ -101,6 +138,7 @@ export async function measurePullWrite(server: AppServer, options: { login: stri
       storedRecords,
       changesPerSecStored: (changes / split.storeMs) * 1000,
       bytesPerPage: bodies.reduce((s, p) => s + p.bytes, 0) / bodies.length,
+      readAllMs,
     };
   } finally {
     await tablet.close();
