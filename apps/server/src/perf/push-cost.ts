@@ -47,18 +47,22 @@ for (let p = 0; p < pushes + warmup; p++) {
 
 const app = await buildApp({ repository: repo, logLevel: 'silent', now: deps.now });
 const headers = (device: string) => ({ authorization: `Bearer jd_${device}` });
-async function pullAllAs(device: string, from?: string): Promise<{ ms: number; changes: number; requests: number; cursor: string | undefined }> {
+async function pullAllAs(device: string, from?: string): Promise<{ ms: number; cpuMs: number; changes: number; requests: number; cursor: string | undefined }> {
   let cursor: string | undefined = from;
   let changes = 0;
   let requests = 0;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   for (;;) {
     const res = await app.inject({ method: 'GET', url: '/api/sync/pull', headers: headers(device), query: { ...(cursor === undefined ? {} : { cursor }), limit: '200' } });
     requests++;
     const body = res.json<PullResponse>();
     changes += body.changes.length;
     cursor = body.nextCursor;
-    if (!body.hasMore) return { ms: performance.now() - start, changes, requests, cursor };
+    if (!body.hasMore) {
+      const cpu = process.cpuUsage(cpuStart);
+      return { ms: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000, changes, requests, cursor };
+    }
   }
 }
 // Both tablets are up to date before the pushes, as after a first sync.
@@ -86,7 +90,7 @@ console.log(`push: ${pushes} × ${perPush} households: ${(total / pushes).toFixe
 // B receives A's households; A, the writer, pulls after its pushes as a tablet's sync does.
 for (const device of ['perf-device-b', 'perf-device-a']) {
   const pulled = await pullAllAs(device, cursors.get(device));
-  console.log(`pull as ${device}: ${pulled.changes} changes in ${pulled.requests} requests, ${pulled.ms.toFixed(0)} ms (${(pulled.ms / Math.max(1, pulled.changes)).toFixed(3)} ms/change)`);
+  console.log(`pull as ${device}: ${pulled.changes} changes in ${pulled.requests} requests, ${pulled.ms.toFixed(0)} ms (${(pulled.ms / Math.max(1, pulled.changes)).toFixed(3)} ms/change; CPU ${pulled.cpuMs.toFixed(0)} ms)`);
 }
 await app.close();
 repo.close();

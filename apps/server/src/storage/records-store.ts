@@ -117,7 +117,10 @@ export function recordsStore(db: Database.Database): RecordsStore {
       const all = scope.villageIds === 'all' ? 1 : 0;
       const villages = writeJson(scope.villageIds === 'all' ? [] : scope.villageIds);
       // A device's own applied write is left out, unless the record has open conflicts: their paths
-      // travel in the record's meta, which the push answer did not carry.
+      // travel in the record's meta, which the push answer did not carry. `+c.entity` keeps SQLite
+      // from answering the OR with the (entity, entity_id) index, which reads every change of those
+      // entities and sorts them for each page (pull grew with the whole log); walking the primary
+      // key from the cursor stops as soon as the page is full.
       return db.prepare<unknown[], PullDb>(`
         WITH scope(village_id) AS (SELECT value FROM json_each(@villages))
         SELECT c.seq, c.entity, c.entity_id, c.village_id, c.record_type, c.audience_user_id,
@@ -125,11 +128,11 @@ export function recordsStore(db: Database.Database): RecordsStore {
           CASE WHEN r.id IS NOT NULL THEN (SELECT json_group_array(path) FROM (SELECT DISTINCT path FROM conflicts k WHERE k.record_id = r.id AND k.status = 'open' ORDER BY path)) END AS r_open_paths
         FROM changes c LEFT JOIN records r ON c.entity = 'record' AND r.id = c.entity_id
         WHERE c.seq > @after AND (
-          c.entity = 'settings'
-          OR (c.entity IN ('village', 'beneficiary_household') AND (@all = 1 OR c.village_id IN scope))
-          OR (c.entity = 'microproject' AND (@all = 1 OR EXISTS (SELECT 1 FROM microproject_villages mv WHERE mv.microproject_id = c.entity_id AND mv.village_id IN scope)))
-          OR (c.entity IN ('record', 'conflict') AND (@all = 1 OR c.village_id IN scope) AND c.record_type IN (SELECT value FROM json_each(@types)))
-          OR (c.entity = 'task' AND c.audience_user_id = @user)
+          +c.entity = 'settings'
+          OR (+c.entity IN ('village', 'beneficiary_household') AND (@all = 1 OR c.village_id IN scope))
+          OR (+c.entity = 'microproject' AND (@all = 1 OR EXISTS (SELECT 1 FROM microproject_villages mv WHERE mv.microproject_id = c.entity_id AND mv.village_id IN scope)))
+          OR (+c.entity IN ('record', 'conflict') AND (@all = 1 OR c.village_id IN scope) AND c.record_type IN (SELECT value FROM json_each(@types)))
+          OR (+c.entity = 'task' AND c.audience_user_id = @user)
         ) AND (
           @echo IS NULL OR c.echo_device_id IS NULL OR c.echo_device_id <> @echo
           OR EXISTS (SELECT 1 FROM conflicts k WHERE k.record_id = c.entity_id AND k.status = 'open')
