@@ -193,6 +193,50 @@ describe('applying a push answer', () => {
   });
 });
 
+describe('applying a push answer reads only its batch', () => {
+  it('answering the first of three exported batches reads its rows and records, not the other batches', async () => {
+    for (let n = 1; n <= 30; n++) await finaliseRecord({ record: rec(n), agentId: U, now: T });
+    const frozen = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await freeze({ alwaysNew: true, maxMutations: 10 });
+      if (res.ok && res.value) frozen.push(res.value);
+    }
+    expect(frozen.map((b) => [b.firstMutationId, b.lastMutationId])).toEqual([[1, 10], [11, 20], [21, 30]]);
+    const reads = { outbox: 0 };
+    db.outbox.hook('reading', (row) => {
+      reads.outbox++;
+      return row;
+    });
+    const first = frozen[0] as NonNullable<(typeof frozen)[0]>;
+    const results = body(first.body).mutations.map((m) => ({ mutationId: m.mutationId, recordId: m.recordId, outcome: 'applied' as const, version: 1 }));
+    const tally = await applyPushAnswer({ userId: U, batchId: first.batchId, results, now: T });
+    expect(tally.ok && tally.value.accepted).toBe(10);
+    // Its 10 rows by batch, then each record's rows (the same 10): never the 20 of the other batches.
+    expect(reads.outbox).toBeLessThanOrEqual(20);
+    expect(await db.outbox.count()).toBe(20);
+    expect(await syncBatches(db).count()).toBe(2);
+    expect((await db.records.get(rec(1).id))?.syncStatus).toBe('synced');
+    expect((await db.records.get(rec(11).id))?.syncStatus).toBe('finalised');
+  });
+
+  it('a record deleted then created again in one batch ends with the created content', async () => {
+    const a = rec(1);
+    await finaliseRecord({ record: a, agentId: U, now: T });
+    await db.records.update(a.id, { serverVersion: 3, baseVersion: 3, syncStatus: 'synced', serverRecord: a });
+    await db.outbox.clear();
+    await db.outbox.bulkAdd([
+      { userId: U, recordId: a.id, recordType: a.type, op: 'delete', baseVersion: 3, clientTime: T, state: 'pending' },
+      { userId: U, recordId: a.id, recordType: a.type, op: 'create', baseVersion: 0, record: { ...a, headPhone: '+22376000005' }, clientTime: T, state: 'pending' },
+    ]);
+    const frozen = await freeze();
+    const batch = frozen.ok ? frozen.value : null;
+    expect(body(batch?.body ?? '').mutations.map((m) => m.op)).toEqual(['delete', 'create']);
+    await applyPushAnswer({ userId: U, batchId: batch?.batchId ?? '', results: [{ mutationId: 1, recordId: a.id, outcome: 'applied', version: 4 }, { mutationId: 2, recordId: a.id, outcome: 'applied', version: 5 }], now: T });
+    expect(await db.records.get(a.id)).toMatchObject({ syncStatus: 'synced', serverVersion: 5, serverRecord: { headPhone: '+22376000005' } });
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
 describe('registering the tablet again', () => {
   it('under a new device id, unfreezes the old device\'s batches so they go again under the new ids', async () => {
     await finaliseRecord({ record: rec(1), agentId: U, now: T });

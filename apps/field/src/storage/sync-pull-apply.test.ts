@@ -107,6 +107,32 @@ describe('applying a pulled page', () => {
     expect(await db.records.get(base.id)).toMatchObject({ syncStatus: 'synced', conflictPaths: [] });
   });
 
+  it('writes a page at its end, the last change of an id winning as it would row by row', async () => {
+    const res = await page([
+      change(base, 1),
+      reference(2, 'village', 'v1', buildVillage({ id: 'v1' })),
+      { seq: 3, entity: 'record', id: base.id, version: 2, deleted: true },
+      { seq: 4, entity: 'village', id: 'v1', deleted: true },
+      { seq: 5, entity: 'village', id: 'v2', deleted: true },
+      reference(6, 'village', 'v2', buildVillage({ id: 'v2' })),
+    ], 'e1.6');
+    expect(res.ok && res.value.applied).toBe(6);
+    expect(await db.records.get(base.id)).toBeUndefined();
+    expect((await db.villages.toArray()).map((v) => v.id)).toEqual(['v2']);
+    expect((await db.syncState.get(U))?.pullCursor).toBe('e1.6');
+  });
+
+  it('folds the search words again only for a new server version', async () => {
+    await syncedAt(1);
+    const folded = (await db.records.get(base.id))?.searchText;
+    expect(folded).not.toBe('');
+    await db.records.update(base.id, { searchText: 'mots deja plies' });
+    await syncedAt(1);
+    expect((await db.records.get(base.id))?.searchText).toBe('mots deja plies');
+    await syncedAt(2);
+    expect((await db.records.get(base.id))?.searchText).toBe(folded);
+  });
+
   it('a tombstone removes a synced record but not one with a pending edit', async () => {
     await syncedAt(1);
     await page([{ seq: 5, entity: 'record', id: base.id, version: 2, deleted: true }]);

@@ -1,10 +1,10 @@
 import { beneficiaryHouseholdSchema, himoMicroprojectSchema, programSettingsSchema, villageSchema } from '@jigi/domain';
 import { applyChanges, diffRecords, type Json, type JsonObject, type PullChange } from '@jigi/sync';
-import { db } from './db';
+import { db, type JigiDb } from './db';
 import { attempt, type StorageResult } from './errors';
 import { searchTextOf } from './search-text';
 import { syncRecords, type SyncRecordRow } from './sync-types';
-import type { AnyRecord, OutboxRow, SyncStatus } from './types';
+import type { AnyRecord, DraftRow, OutboxRow, SyncStatus } from './types';
 
 export interface PullPageResult {
   applied: number;
@@ -37,6 +37,113 @@ function replayPending(server: AnyRecord, rows: readonly OutboxRow[]): AnyRecord
   return content as AnyRecord;
 }
 
+/** Reference data a pull replaces whole: the entity, its table, and the schema each row must pass. */
+const referenceData = {
+  village: { table: 'villages', schema: villageSchema },
+  beneficiary_household: { table: 'beneficiaryHouseholds', schema: beneficiaryHouseholdSchema },
+  microproject: { table: 'microprojects', schema: himoMicroprojectSchema },
+} as const;
+
+/**
+ * What a page writes, kept in memory and written once at its end with bulk operations: the page's
+ * records, their outbox rows and drafts are read in three bulk reads, and every change of the page
+ * reads and writes through these maps (a page may carry a record and then its conflict or task).
+ * A `null` value is a deletion; the last change of an id wins, as it would row by row.
+ */
+class PageWrites {
+  readonly records = new Map<string, SyncRecordRow | null>();
+  readonly reference = new Map<string, Map<string, unknown>>();
+  private readonly changedRecords = new Set<string>();
+
+  constructor(
+    loaded: readonly (SyncRecordRow | undefined)[],
+    ids: readonly string[],
+    readonly outboxOf: Map<string, OutboxRow[]>,
+    readonly draftOf: Map<string, DraftRow>,
+  ) {
+    ids.forEach((id, i) => this.records.set(id, loaded[i] ?? null));
+  }
+
+  record(id: string): SyncRecordRow | undefined {
+    return this.records.get(id) ?? undefined;
+  }
+
+  /** Like Dexie's `update`: nothing when the record is not there; an `undefined` value removes the field. */
+  updateRecord(id: string, changes: Partial<SyncRecordRow>): void {
+    const row = this.record(id);
+    if (!row) return;
+    const next: Record<string, unknown> = { ...row };
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) Reflect.deleteProperty(next, key);
+      else next[key] = value;
+    }
+    this.putRecord(next as unknown as SyncRecordRow);
+  }
+
+  putRecord(row: SyncRecordRow): void {
+    this.records.set(row.id, row);
+    this.changedRecords.add(row.id);
+  }
+
+  deleteRecord(id: string): void {
+    this.records.set(id, null);
+    this.changedRecords.add(id);
+  }
+
+  pendingOf(id: string): OutboxRow[] {
+    return this.outboxOf.get(id) ?? [];
+  }
+
+  putReference(table: string, id: string, value: unknown): void {
+    const rows = this.reference.get(table) ?? new Map<string, unknown>();
+    rows.set(id, value);
+    this.reference.set(table, rows);
+  }
+
+  async flush(d: JigiDb): Promise<void> {
+    const puts: SyncRecordRow[] = [];
+    const deletes: string[] = [];
+    for (const id of this.changedRecords) {
+      const row = this.records.get(id);
+      if (row) puts.push(row);
+      else deletes.push(id);
+    }
+    if (deletes.length > 0) await syncRecords(d).bulkDelete(deletes);
+    if (puts.length > 0) await syncRecords(d).bulkPut(puts);
+    for (const [table, rows] of this.reference) {
+      const gone = [...rows].flatMap(([id, v]) => (v === null ? [id] : []));
+      const kept = [...rows.values()].filter((v) => v !== null);
+      if (gone.length > 0) await d.table(table).bulkDelete(gone);
+      if (kept.length > 0) await d.table(table).bulkPut(kept);
+    }
+  }
+}
+
+/** The records a page touches (its records, and those its tasks and conflicts point at), read in bulk. */
+async function readPage(d: JigiDb, changes: readonly PullChange[]): Promise<PageWrites> {
+  const ids = new Set<string>();
+  for (const change of changes) {
+    if (change.entity === 'record') ids.add(change.id);
+    else if ((change.entity === 'task' || change.entity === 'conflict') && !change.deleted && typeof change.data['recordId'] === 'string') ids.add(change.data['recordId']);
+  }
+  const list = [...ids];
+  const loaded = await syncRecords(d).bulkGet(list);
+  const outboxOf = new Map<string, OutboxRow[]>();
+  // An empty outbox (a fresh tablet, or one that has just pushed everything) needs no per-record look.
+  if ((await d.outbox.count()) > 0) {
+    const rows = await Promise.all(list.map((id) => d.outbox.where('recordId').equals(id).toArray()));
+    list.forEach((id, i) => {
+      const own = rows[i] ?? [];
+      if (own.length > 0) outboxOf.set(id, own);
+    });
+  }
+  const withLocal = list.filter((_, i) => loaded[i] !== undefined);
+  const drafts = withLocal.length > 0 ? await d.drafts.bulkGet(withLocal) : [];
+  const draftOf = new Map<string, DraftRow>();
+  for (const draft of drafts) if (draft) draftOf.set(draft.id, draft);
+  return new PageWrites(loaded, list, outboxOf, draftOf);
+}
+
 /**
  * Applies one pulled page AND its cursor in one transaction (issue 5): a drop mid-page re-pulls the
  * same page, and a page is never half stored. An incoming record version never overwrites a pending
@@ -48,38 +155,23 @@ function replayPending(server: AnyRecord, rows: readonly OutboxRow[]): AnyRecord
  */
 export function applyPullPage(input: { userId: string; changes: readonly PullChange[]; nextCursor: string; now: string; restore?: boolean }): Promise<StorageResult<PullPageResult>> {
   const d = db();
-  const records = syncRecords(d);
   const { userId, now } = input;
   return attempt(() =>
     d.transaction('rw', [d.villages, d.beneficiaryHouseholds, d.microprojects, d.settings, d.records, d.drafts, d.tasks, d.outbox, d.syncState], async () => {
       const out: PullPageResult = { applied: 0, seen: [], rebased: 0, skipped: [] };
+      const page = await readPage(d, input.changes);
       for (const change of input.changes) {
         const skip = (reason: string) => out.skipped.push({ id: change.id, entity: change.entity, reason });
         switch (change.entity) {
-          case 'village': {
-            if (change.deleted) await d.villages.delete(change.id);
-            else {
-              const v = villageSchema.safeParse(change.data);
-              if (!v.success) { skip(v.error.message); continue; }
-              await d.villages.put(v.data);
-            }
-            break;
-          }
-          case 'beneficiary_household': {
-            if (change.deleted) await d.beneficiaryHouseholds.delete(change.id);
-            else {
-              const h = beneficiaryHouseholdSchema.safeParse(change.data);
-              if (!h.success) { skip(h.error.message); continue; }
-              await d.beneficiaryHouseholds.put(h.data);
-            }
-            break;
-          }
+          case 'village':
+          case 'beneficiary_household':
           case 'microproject': {
-            if (change.deleted) await d.microprojects.delete(change.id);
+            const { table, schema } = referenceData[change.entity];
+            if (change.deleted) page.putReference(table, change.id, null);
             else {
-              const m = himoMicroprojectSchema.safeParse(change.data);
-              if (!m.success) { skip(m.error.message); continue; }
-              await d.microprojects.put(m.data);
+              const parsed = schema.safeParse(change.data);
+              if (!parsed.success) { skip(parsed.error.message); continue; }
+              page.putReference(table, change.id, parsed.data);
             }
             break;
           }
@@ -87,17 +179,17 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
             if (change.deleted) continue;
             const s = programSettingsSchema.safeParse(change.data);
             if (!s.success) { skip(s.error.message); continue; }
-            await d.settings.put({ id: 'program', ...s.data });
+            page.putReference('settings', 'program', { id: 'program', ...s.data });
             break;
           }
           case 'record': {
-            const local = await records.get(change.id);
-            const pending = await d.outbox.where('recordId').equals(change.id).sortBy('seq');
+            const local = page.record(change.id);
+            const pending = page.pendingOf(change.id);
             out.seen.push(change.id);
             if (change.deleted) {
               // A pending edit of a deleted record stays: the server will refuse it (record_deleted)
               // and the user sees why, rather than losing what they typed without a word.
-              if (pending.length === 0) await records.delete(change.id);
+              if (pending.length === 0 && local) page.deleteRecord(change.id);
               break;
             }
             const data = change.data as AnyRecord;
@@ -109,9 +201,11 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
               // as a patch from the version it has now; the local content stays.
               const changes = diffRecords(data as JsonObject, local.record as JsonObject);
               if (Object.keys(changes).length > 0) {
-                await d.outbox.add({ userId, recordId: change.id, recordType: data.type, op: 'patch', baseVersion: version ?? 0, changes, clientTime: now, state: 'pending' });
+                const row: OutboxRow = { userId, recordId: change.id, recordType: data.type, op: 'patch', baseVersion: version ?? 0, changes, clientTime: now, state: 'pending' };
+                await d.outbox.add(row);
+                page.outboxOf.set(change.id, [row]);
               }
-              await records.update(change.id, { serverRecord: data, serverVersion: version, baseVersion: version, syncStatus: Object.keys(changes).length > 0 ? 'finalised' : statusFromMeta(change.meta, conflictPaths), rejection: undefined, conflictPaths });
+              page.updateRecord(change.id, { serverRecord: data, serverVersion: version, baseVersion: version, syncStatus: Object.keys(changes).length > 0 ? 'finalised' : statusFromMeta(change.meta, conflictPaths), rejection: undefined, conflictPaths });
               out.rebased++;
               break;
             }
@@ -121,7 +215,7 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
                 pending.length > 0
                   ? replayPending(data, pending)
                   : (applyChanges(data as JsonObject, diffRecords((local.serverRecord ?? data) as JsonObject, local.record as JsonObject)) as AnyRecord);
-              await records.update(change.id, {
+              page.updateRecord(change.id, {
                 record: content,
                 serverRecord: data,
                 serverVersion: version,
@@ -129,22 +223,22 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
                 searchText: searchTextOf(content),
               });
               if (version !== null) {
-                await d.outbox
-                  .where('recordId')
-                  .equals(change.id)
-                  .filter((m) => m.state === 'pending' && m.op !== 'create' && m.baseVersion === 0)
-                  .modify({ baseVersion: version });
+                const waiting = pending.filter((m) => m.state === 'pending' && m.op !== 'create' && m.baseVersion === 0);
+                for (const m of waiting) m.baseVersion = version;
+                if (waiting.length > 0) await d.outbox.bulkPut(waiting);
               }
               out.rebased++;
               break;
             }
-            const draft = local ? await d.drafts.get(change.id) : undefined;
+            const draft = local ? page.draftOf.get(change.id) : undefined;
             if (draft && local) {
               const edits = diffRecords(local.record as JsonObject, draft.record as JsonObject);
               const rebased = applyChanges(data as JsonObject, edits) as AnyRecord;
               await d.drafts.update(change.id, { record: rebased, searchText: searchTextOf(rebased) });
             }
-            const row: SyncRecordRow = {
+            // The same server version is the same content: its words are already folded.
+            const sameVersion = local !== undefined && version !== null && local.serverVersion === version && local.searchText !== '';
+            page.putRecord({
               id: change.id,
               type: data.type,
               agentId: local?.agentId ?? (typeof data['agentId'] === 'string' ? data['agentId'] : userId),
@@ -157,10 +251,9 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
               conflictPaths,
               finalisedAt: local?.finalisedAt ?? now,
               updatedAt: now,
-              searchText: searchTextOf(data),
+              searchText: sameVersion ? local.searchText : searchTextOf(data),
               ...(local?.supervisorComment !== undefined ? { supervisorComment: local.supervisorComment } : {}),
-            };
-            await records.put(row);
+            });
             break;
           }
           case 'task': {
@@ -176,9 +269,8 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
             const createdAt = typeof change.data['createdAt'] === 'string' ? change.data['createdAt'] : now;
             await d.tasks.put({ id: change.id, recordId, userId, comment, createdAt, resolved });
             if (!resolved) {
-              const pending = await d.outbox.where('recordId').equals(recordId).count();
-              if (pending === 0) await records.update(recordId, { syncStatus: 'returned', supervisorComment: comment });
-              else await records.update(recordId, { supervisorComment: comment });
+              if (page.pendingOf(recordId).length === 0) page.updateRecord(recordId, { syncStatus: 'returned', supervisorComment: comment });
+              else page.updateRecord(recordId, { supervisorComment: comment });
             }
             break;
           }
@@ -189,7 +281,7 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
             if (change.deleted) break;
             const recordId = change.data['recordId'];
             if (typeof recordId !== 'string') { skip('conflict without recordId'); continue; }
-            const rec = await records.get(recordId);
+            const rec = page.record(recordId);
             if (!rec) break;
             const path = typeof change.data['path'] === 'string' ? change.data['path'] : undefined;
             const open = change.data['status'] !== 'resolved';
@@ -199,8 +291,8 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
               else paths.delete(path);
             } else if (!open) paths.clear();
             const conflictPaths = [...paths];
-            const busy = (await d.outbox.where('recordId').equals(recordId).count()) > 0;
-            await records.update(recordId, {
+            const busy = page.pendingOf(recordId).length > 0;
+            page.updateRecord(recordId, {
               conflictPaths,
               ...(busy ? {} : { syncStatus: conflictPaths.length > 0 || (open && path === undefined) ? 'conflict' : rec.syncStatus === 'conflict' ? 'synced' : rec.syncStatus }),
             });
@@ -212,6 +304,7 @@ export function applyPullPage(input: { userId: string; changes: readonly PullCha
         }
         out.applied++;
       }
+      await page.flush(d);
       await d.syncState.update(userId, { pullCursor: input.nextCursor, lastPullAt: now });
       return out;
     }),
