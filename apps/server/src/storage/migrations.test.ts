@@ -68,6 +68,17 @@ describe('SQL migrations', () => {
     expect(db.prepare("SELECT entity_id FROM changes WHERE echo_device_id = 'd1'").all()).toEqual([{ entity_id: 'r2' }]);
   });
 
+  it('5: indexes records by type on a version-4 database, and the HIMO roll query uses it', () => {
+    migrate(db, 4);
+    db.prepare("INSERT INTO records (id, type, village_id, version, data, field_versions, created_by, device_id, created_at, updated_at) VALUES ('w1', 'himo_worker', 'v1', 1, '{\"projectId\":\"p1\"}', '{}', 'u1', 'd1', 't', 't')").run();
+    migrate(db, 5);
+    expect(version()).toBe(5);
+    const byField = "SELECT id FROM records WHERE type = ? AND deleted = 0 AND json_extract(data, '$.' || ?) = ?";
+    expect(db.prepare(byField).all('himo_worker', 'projectId', 'p1')).toEqual([{ id: 'w1' }]);
+    const plan = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${byField}`).all('himo_worker', 'projectId', 'p1').map((p) => p.detail);
+    expect(plan.join(' ')).toContain('USING INDEX records_type');
+  });
+
   it('is idempotent: running all migrations twice changes nothing', () => {
     migrate(db);
     migrate(db);

@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
  * 3 — review: conflict queue, returned-for-correction tasks, review decisions.
  * 4 — changes.echo_device_id: the device whose applied write is the entity's latest change (pull
  *     does not send a device its own writes back), indexed for the reset a from-scratch pull does.
+ * 5 — records by type: a HIMO push reads its project's roll and sheets (records of one type) once.
  */
 export const migrations: readonly { version: number; sql: string }[] = [
   {
@@ -133,6 +134,12 @@ export const migrations: readonly { version: number; sql: string }[] = [
     sql: `
       ALTER TABLE changes ADD COLUMN echo_device_id TEXT;
       CREATE INDEX changes_echo_device ON changes(echo_device_id) WHERE echo_device_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 5,
+    sql: `
+      CREATE INDEX records_type ON records(type, deleted);
     `,
   },
 ];
