@@ -18,6 +18,8 @@ export interface ColdStart {
   longestTaskMs: number[];
   /** Per relaunch, when the last script the app loaded before its input was usable had arrived (ms). */
   scriptsDoneMs: number[];
+  /** Per relaunch: the app's IndexedDB asked to open → open (ms since navigation start). */
+  idbOpen: { requested: number; opened: number }[];
   /** Scripts loaded before the input was usable (last relaunch), with the time each arrived. */
   scripts: { path: string; responseEnd: number }[];
   /** The heading of the screen that was usable (« Déverrouiller »). */
@@ -47,7 +49,7 @@ export async function measureColdStart(server: AppServer, options: { login: stri
     } finally {
       await first.context.close();
     }
-    const result: ColdStart = { samples: [], fcp: [], longTasksMs: [], longestTaskMs: [], scriptsDoneMs: [], scripts: [], screen: '', cpuThrottling: options.cpuThrottling };
+    const result: ColdStart = { samples: [], fcp: [], longTasksMs: [], longestTaskMs: [], scriptsDoneMs: [], idbOpen: [], scripts: [], screen: '', cpuThrottling: options.cpuThrottling };
     for (let run = 0; run < options.runs; run++) {
       const { context, page } = await launchOnProfile(profile, { offline: true });
       try {
@@ -68,6 +70,8 @@ export async function measureColdStart(server: AppServer, options: { login: stri
           await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, responseEnd: (e as PerformanceResourceTiming).responseEnd })))
         ).filter((r) => r.path.endsWith('.js') && r.responseEnd < usableAt);
         result.scriptsDoneMs.push(Math.max(0, ...result.scripts.map((r) => r.responseEnd)));
+        const appDb = probes.idbOpens.find((o) => o.name === 'jigi-collect');
+        result.idbOpen.push(appDb ? { requested: appDb.requested, opened: appDb.opened } : { requested: Number.NaN, opened: Number.NaN });
         result.samples.push(usableAt);
         result.fcp.push(fcp);
         result.screen = probes.usableInputScreen ?? '';

@@ -129,22 +129,27 @@ function eventSplit(events: readonly EventTimingSample[]): string {
 /** Why the cold start takes what it takes, from the run's own figures (and the shell and Lighthouse's). */
 function coldNote(c: ColdStart, m: Measured): string {
   const usable = median(c.samples);
+  const scriptsIn = median(c.scriptsDoneMs);
   const tasks = median(c.longTasksMs);
+  const dbAsked = median(c.idbOpen.map((o) => o.requested));
+  const dbOpen = median(c.idbOpen.map((o) => o.opened));
   const parts = [
     `median of ${String(c.samples.length)} relaunches: ${c.samples.map(ms).join(', ')} ms`,
     `first contentful paint ${String(ms(median(c.fcp)))} ms`,
-    `scripts in from the precache by ${String(ms(median(c.scriptsDoneMs)))} ms (${c.scripts.map((r) => r.path.replace('/assets/', '')).join(', ')})`,
+    `scripts in from the precache by ${String(ms(scriptsIn))} ms (${c.scripts.map((r) => r.path.replace('/assets/', '')).join(', ')})`,
+    `IndexedDB asked at ${String(ms(dbAsked))} ms, open at ${String(ms(dbOpen))} ms`,
     `main-thread long tasks before the input is usable ${String(ms(tasks))} ms (longest ${String(ms(median(c.longestTaskMs)))} ms)`,
   ];
   if (usable > 1500) {
     const main = m.shell.ok ? m.shell.value.firstScreenJs[0] : undefined;
-    const unused = m.lighthouse.ok ? m.lighthouse.value.unusedJsKiB : undefined;
-    parts.push(
-      `missed: ${tasks > usable / 2 ? 'the time is mostly the main thread running JavaScript' : 'the time is mostly outside long tasks (waiting on the service worker and IndexedDB)'}` +
-        (main ? `; the main chunk is ${String(kb(main.bytes))} KB raw (${String(kb(main.gzipBytes))} KB gzip), all parsed and run before the unlock screen` : '') +
-        (unused !== undefined ? `, and Lighthouse finds ${String(Math.round(unused))} KiB of first-screen JS unused` : '') +
-        ` — loading only what the unlock screen needs first (the rest lazily) is what would shorten it`,
-    );
+    const unused = m.lighthouse.ok ? ` (Lighthouse: ${String(Math.round(m.lighthouse.value.unusedJsKiB))} KiB of it unused on the first screen)` : '';
+    const parts2 = [
+      { ms: scriptsIn, why: `waiting for the scripts: the service worker starts and answers the main chunk (${main ? `${String(kb(main.bytes))} KB raw` : '?'}) from the precache before anything runs — a smaller first chunk${unused} would shorten it` },
+      { ms: dbOpen - dbAsked, why: 'waiting for IndexedDB to open before the unlock screen shows — showing the PIN form while the database opens would shorten it' },
+      { ms: tasks, why: `the main thread running JavaScript — less script before the unlock screen${unused} would shorten it` },
+    ].sort((a, b) => b.ms - a.ms);
+    const biggest = parts2[0];
+    if (biggest) parts.push(`missed by ${String(ms(usable - 1500))} ms; the largest measured part is ${String(ms(biggest.ms))} ms of ${biggest.why}`);
   }
   return parts.join('; ');
 }
@@ -215,8 +220,11 @@ function rowsOf(m: Measured): TargetRow[] {
     const r = m.roster.value;
     const detail = (t: RosterTyping['unthrottled']): string =>
       `keystrokes ${t.keystrokes.map((k) => ms(k.ms)).join(', ')} ms; ${eventSplit(t.events)}` +
+      `; long tasks while typing: ${t.longTasks.length > 0 ? `${String(t.longTasks.length)}, longest ${String(ms(Math.max(...t.longTasks)))} ms` : 'none'}` +
       (t.worstMs > 50
-        ? '; missed: where the handlers take most of it, that is the form engine working on each keystroke (per apps/field README: autosave of the draft and `validateRecord` of the whole record, 60 members, on every change) — validating the edited member only, or after a pause in typing, is what would close it'
+        ? t.worstInputDelayMs > t.worstMs / 2
+          ? '; missed: keys wait for the main thread, busy with work that runs after each change rather than in the key handlers (the form autosaves the draft and validates the whole 60-member record on every change, apps/field README) — cutting that work into member-sized pieces or running it after a pause in typing would close it'
+          : '; missed: the key handlers and the re-render take the time (the member editor watches the whole roster) — re-rendering only the edited member would close it'
         : '');
     rows.push(targetRow(`typing in a ${String(r.members)}-member roster, slowest keystroke`, ms(r.unthrottled.worstMs), 'ms', rosterTarget, detail(r.unthrottled)));
     rows.push(targetRow(`the same, ${String(r.cpuThrottling)}× CPU`, ms(r.throttled.worstMs), 'ms', rosterTarget, detail(r.throttled)));

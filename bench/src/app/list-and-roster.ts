@@ -11,6 +11,8 @@ export interface Typing {
   /** The slowest keystroke, by whichever of the two measures saw it slower (ms). */
   worstMs: number;
   worstInputDelayMs: number;
+  /** Main-thread tasks over 50 ms while typing (ms). */
+  longTasks: number[];
 }
 
 export interface ListOpen {
@@ -27,10 +29,10 @@ export interface ListSearch {
   clearing: Typing;
 }
 
-function summarise(keystrokes: KeystrokeSample[], events: EventTimingSample[]): Typing {
+function summarise(keystrokes: KeystrokeSample[], events: EventTimingSample[], longTasks: number[]): Typing {
   const worstProbe = Math.max(0, ...keystrokes.map((k) => k.ms));
   const worstEvent = Math.max(0, ...events.map((e) => e.duration));
-  return { keystrokes, events, worstMs: Math.max(worstProbe, worstEvent), worstInputDelayMs: Math.max(0, ...events.map((e) => e.inputDelay)) };
+  return { keystrokes, events, worstMs: Math.max(worstProbe, worstEvent), worstInputDelayMs: Math.max(0, ...events.map((e) => e.inputDelay)), longTasks };
 }
 
 async function recordTyping(page: Page, type: () => Promise<void>, expectedKeys: number): Promise<Typing> {
@@ -40,7 +42,7 @@ async function recordTyping(page: Page, type: () => Promise<void>, expectedKeys:
   await page.waitForTimeout(500);
   const probes = await readProbes(page);
   if (probes.keystrokes.length < expectedKeys) throw new Error(`typing: ${String(probes.keystrokes.length)} keystrokes timed of ${String(expectedKeys)}`);
-  return summarise(probes.keystrokes, probes.events);
+  return summarise(probes.keystrokes, probes.events, probes.longTasks.map((t) => t.duration));
 }
 
 const listLines = (page: Page): Promise<number> => page.locator('ul.list > li').count();

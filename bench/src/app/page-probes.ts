@@ -27,8 +27,10 @@ interface BenchProbes {
   syncStatus: { at: number; phase: string; receipt: string }[];
   keystrokes: KeystrokeSample[];
   events: EventTimingSample[];
-  /** Main-thread tasks over 50 ms since the document started (start, duration; ms). */
+  /** Main-thread tasks over 50 ms since the document started, or since typing was recorded (ms). */
   longTasks: { start: number; duration: number }[];
+  /** Each IndexedDB open the page asked for: when, and when the database was open (ms). */
+  idbOpens: { name: string; requested: number; opened: number }[];
   recording?: boolean;
 }
 
@@ -44,7 +46,8 @@ declare global {
  *   the login and unlock screens), timed from navigation start;
  * - each change of the sync panel's phase line and receipt (`sync-phase`, `sync-receipt`), timed: the
  *   end of a sync is the first phase that is no longer a running one;
- * - long tasks (over 50 ms) from the start, to see what holds the main thread before that;
+ * - long tasks (over 50 ms) from the start, and each IndexedDB open (asked → open): what the first
+ *   screen waits for;
  * - a larger Resource Timing buffer, so a pull of 100+ pages keeps every request's timing.
  */
 export async function installProbes(context: BrowserContext): Promise<void> {
@@ -52,7 +55,14 @@ export async function installProbes(context: BrowserContext): Promise<void> {
   // Node but not in the page: without this stand-in the probe throws before it starts.
   await context.addInitScript('globalThis.__name ??= (fn) => fn;');
   await context.addInitScript(() => {
-    const probes: BenchProbes = { syncStatus: [], keystrokes: [], events: [], longTasks: [] };
+    const probes: BenchProbes = { syncStatus: [], keystrokes: [], events: [], longTasks: [], idbOpens: [] };
+    const openDatabase = indexedDB.open.bind(indexedDB);
+    IDBFactory.prototype.open = (name: string, version?: number) => {
+      const requested = performance.now();
+      const request = version === undefined ? openDatabase(name) : openDatabase(name, version);
+      request.addEventListener('success', () => probes.idbOpens.push({ name, requested, opened: performance.now() }));
+      return request;
+    };
     new PerformanceObserver((list) => {
       for (const task of list.getEntries()) probes.longTasks.push({ start: task.startTime, duration: task.duration });
     }).observe({ type: 'longtask', buffered: true });
@@ -91,11 +101,15 @@ export async function installProbes(context: BrowserContext): Promise<void> {
 export async function startKeystrokeRecording(page: Page): Promise<void> {
   await page.evaluate(() => {
     // A page opened by e2e's helpers has no init-time probes; typing needs none of them.
-    const probes = (window.__jigiBench ??= { syncStatus: [], keystrokes: [], events: [], longTasks: [] });
+    const probes = (window.__jigiBench ??= { syncStatus: [], keystrokes: [], events: [], longTasks: [], idbOpens: [] });
     probes.keystrokes = [];
     probes.events = [];
+    probes.longTasks = [];
     if (probes.recording === true) return;
     probes.recording = true;
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) probes.longTasks.push({ start: task.startTime, duration: task.duration });
+    }).observe({ type: 'longtask' });
     // Each character is timed from its keydown (or, for ɛ ɔ ɲ and other characters a US keyboard
     // lacks, which arrive as text without a keydown, from its beforeinput) to the frame after it.
     let keyDownAt: number | undefined;

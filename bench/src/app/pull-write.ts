@@ -25,37 +25,17 @@ export interface PullWrite extends PullSplit {
   readAllMs: number;
 }
 
-/** Count of the app's IndexedDB `records` store, read without the app's code. */
-async function storedRecordCount(page: import('playwright-core').Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('jigi-collect');
-        open.onerror = () => {
-          reject(new Error(String(open.error)));
-        };
-        open.onsuccess = () => {
-          const count = open.result.transaction('records').objectStore('records').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            open.result.close();
-          };
-          count.onerror = () => {
-            reject(new Error(String(count.error)));
-          };
-        };
-      }),
-  );
-}
-
-/** Times a raw IndexedDB getAll of the `records` store (the whole store, as `toArray()` of every row does). */
-async function timeReadAll(page: import('playwright-core').Page): Promise<number> {
-  const samples: number[] = [];
+/**
+ * Reads the app's IndexedDB `records` store whole, without the app's code, 3 times: how many rows it
+ * holds, and what one getAll of them costs (median, ms) — what any query loading every record pays.
+ */
+async function readRecordsStore(page: import('playwright-core').Page): Promise<{ rows: number; readAllMs: number }> {
+  const reads: { rows: number; ms: number }[] = [];
   for (let i = 0; i < 3; i++) {
-    samples.push(
+    reads.push(
       await page.evaluate(
         () =>
-          new Promise<number>((resolve, reject) => {
+          new Promise<{ rows: number; ms: number }>((resolve, reject) => {
             const open = indexedDB.open('jigi-collect');
             open.onerror = () => {
               reject(new Error(String(open.error)));
@@ -64,7 +44,7 @@ async function timeReadAll(page: import('playwright-core').Page): Promise<number
               const start = performance.now();
               const all = open.result.transaction('records').objectStore('records').getAll();
               all.onsuccess = () => {
-                resolve(performance.now() - start);
+                resolve({ rows: all.result.length, ms: performance.now() - start });
                 open.result.close();
               };
               all.onerror = () => {
@@ -75,7 +55,7 @@ async function timeReadAll(page: import('playwright-core').Page): Promise<number
       ),
     );
   }
-  return median(samples);
+  return { rows: reads[0]?.rows ?? 0, readAllMs: median(reads.map((r) => r.ms)) };
 }
 
 /**
@@ -125,11 +105,10 @@ export async function measurePullWrite(server: AppServer, options: { login: stri
     const bodies = await Promise.all(pages);
     const changes = bodies.reduce((s, p) => s + p.changes, 0);
     const records = bodies.reduce((s, p) => s + p.records, 0);
-    const storedRecords = await storedRecordCount(tablet.page);
+    const { rows: storedRecords, readAllMs } = await readRecordsStore(tablet.page);
     if (records !== options.expectedRecords || storedRecords !== options.expectedRecords) {
       throw new Error(`pull: ${String(records)} records pulled and ${String(storedRecords)} stored, ${String(options.expectedRecords)} expected`);
     }
-    const readAllMs = await timeReadAll(tablet.page);
     if (bodies.length !== split.pages) throw new Error(`pull: ${String(bodies.length)} answers read but ${String(split.pages)} requests timed`);
     return {
       ...split,
