@@ -24,7 +24,7 @@ export function sizesText(config: BenchConfig): string[] {
   const ran = (s: string): boolean => config.only.includes(s as BenchConfig['only'][number]);
   const lines = [
     `- §1 throughput: ${ran('throughput') ? `N = ${list(config.throughputN)} households, PouchDB batch sizes ${list(config.pouchBatchSizes)}` : 'not run'}`,
-    `- §2 poor links: ${ran('poor-link') ? `N = ${list(config.poorLinkN)} on ${list(config.profiles)}` : 'not run'}`,
+    `- §2 poor links: ${ran('poor-link') ? `N = ${list(config.poorLinkN)} on ${list(config.profiles)}${config.poorLinkAlongside === true ? ' (in a child process beside the other sections: it is link-bound; `BENCH_SEQUENTIAL=1` runs it alone)' : ''}` : 'not run'}`,
     `- §4 server under load: ${ran('load') ? `${fmt(config.loadDevices)} devices × ${fmt(config.loadPushesPerDevice)} pushes of ${fmt(config.loadBatch)} households` : 'not run'}`,
     `- §3 the app in Chromium: ${ran('app') ? 'run' : 'not run'}`,
     `- records: \`generateHouseholds\` of @jigi/testkit, seed ${config.seed}`,

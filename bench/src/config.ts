@@ -26,6 +26,8 @@ export interface BenchConfig {
   loadPushesPerDevice: number;
   /** New households per push (`BENCH_LOAD_BATCH`, default 50 as issue 8 says). */
   loadBatch: number;
+  /** Set by run-all when §2 ran in a child process beside the other sections (see run-all.ts). */
+  poorLinkAlongside?: boolean;
 }
 
 const numbers = (value: string | undefined, fallback: number[]): number[] => {
