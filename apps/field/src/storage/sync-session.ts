@@ -7,7 +7,7 @@ export function readSyncState(userId: string): Promise<StorageResult<SyncStateRo
   return attempt(() => db().syncState.get(userId));
 }
 
-export function saveSyncFacts(userId: string, facts: Partial<Pick<SyncStateRow, 'clockOffsetMs' | 'lastPushAt'>>): Promise<StorageResult<void>> {
+export function saveSyncFacts(userId: string, facts: Partial<Pick<SyncStateRow, 'clockOffsetMs' | 'lastPushAt' | 'pushSizing'>>): Promise<StorageResult<void>> {
   return attempt(async () => {
     await db().syncState.update(userId, facts);
   });

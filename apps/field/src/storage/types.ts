@@ -116,6 +116,8 @@ export interface SyncStateRow {
   lastPullAt?: string;
   lastPushAt?: string;
   clockOffsetMs?: number;
+  /** The push size cap at the end of the last sync, and whether that sync went without a timeout or drop (sync/batch-sizer.ts). */
+  pushSizing?: { capBytes: number; ratio: number; clean: boolean };
 }
 
 export interface ReceiptRow {

@@ -1,4 +1,4 @@
-import type { BatchSizing } from './batch-sizer';
+import type { BatchSizing, PullPaging } from './batch-sizer';
 import type { ClockSample } from './clock-offset';
 import type { ProgressStore } from './progress';
 import type { Transport } from './transport';
@@ -13,6 +13,8 @@ export interface RunContext {
   sleep: (ms: number) => Promise<void>;
   /** Batch sizing carries over from one sync to the next (the link is the same). */
   sizing: BatchSizing;
+  /** Pull page size, carried over like `sizing`. */
+  paging: PullPaging;
   samples: ClockSample[];
   clockOffsetMs?: number | undefined;
   limits: EngineLimits;
@@ -24,6 +26,7 @@ export interface EngineLimits {
   pushBaseTimeoutMs: number;
   floorBytesPerSec: number;
   pullTimeoutMs: number;
+  /** First pull page of an engine: changes and JSON bytes; later pages grow while they come back fast. */
   pullLimit: number;
   pullMaxBytes: number;
   /** Failed requests in a row before a sync gives up and leaves it to the scheduler's backoff. */

@@ -3,8 +3,10 @@ import { db } from '../storage/db';
 import { syncHistory } from '../storage/sync-receipts';
 import { syncBatches, type SyncRecordRow } from '../storage/sync-types';
 import type { SyncPhase } from './progress';
+import { generateHouseholds } from '@jigi/testkit';
+import type { AnyRecord } from '../storage/types';
 import { registerTablet } from './test-support/tablet';
-import { editGoats, finalise, household, pulls, pushes, startWorld, type World } from './test-support/world';
+import { editGoats, finalise, household, KORO_VILLAGE, pulls, pushes, startWorld, type World } from './test-support/world';
 
 // The engine against the real server through the testkit link, no faults: what a sync costs in
 // requests, what it leaves in the tablet database, and what the user sees (progress, receipt).
@@ -102,4 +104,32 @@ describe('a sync with no faults', () => {
     expect(await db().records.get(outside.id)).toMatchObject({ syncStatus: 'synced', serverVersion: 1 });
     expect(world.server.repo.recordById(outside.id)?.data['villageId']).toBe('village-koro-demo-2');
   });
+
+  it('a clean sync leaves its grown cap for the next app start, whose first batch is larger; pull pages grow', async () => {
+    const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro' });
+    const made = generateHouseholds({ seed: 21, count: 300 }).map((h): AnyRecord => ({ ...h, villageId: KORO_VILLAGE, agentId: t.userId, deviceId: t.deviceId }));
+    for (const r of made.slice(0, 200)) await finalise(r, t.userId);
+    const pushesBefore = pushes(world.link).length;
+    expect((await t.engine.sync()).ok).toBe(true);
+    // The slow start: 32 KB of gzip first, then twice that after each full batch.
+    expect(pushes(world.link).length - pushesBefore).toBeGreaterThanOrEqual(3);
+    const stored = (await db().syncState.get(t.userId))?.pushSizing;
+    expect(stored).toMatchObject({ clean: true, capBytes: t.engine.batchCapBytes });
+    expect(stored?.capBytes).toBeGreaterThan(64_000);
+
+    // The app opens again (a new engine): the 100 next households go in one batch.
+    for (const r of made.slice(200)) await finalise(r, t.userId);
+    const again = pushes(world.link).length;
+    expect((await t.newTab().sync()).ok).toBe(true);
+    expect(pushes(world.link).length - again).toBe(1);
+
+    // A fresh tablet pulls the user's records in pages that grow (the link answers fast).
+    const fresh = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro' });
+    const pullsBefore = pulls(world.link).length;
+    expect((await fresh.engine.sync()).ok).toBe(true);
+    const asked = pulls(world.link).slice(pullsBefore).map((r) => Number(new URL(r.path, 'http://x').searchParams.get('maxBytes')));
+    expect(asked[0]).toBe(256_000);
+    expect(asked.at(-1)).toBeGreaterThan(256_000);
+    expect(await db().records.count()).toBeGreaterThanOrEqual(300);
+  }, 60_000);
 });

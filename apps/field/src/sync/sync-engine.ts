@@ -1,7 +1,7 @@
 import { addSyncReceipt } from '../storage/sync-receipts';
 import { readSyncState, saveSyncFacts } from '../storage/sync-session';
 import type { SyncReceiptRow } from '../storage/sync-types';
-import { initialSizing, type BatchSizing } from './batch-sizer';
+import { initialPaging, initialSizing, resumeSizing, type BatchSizing, type PullPaging } from './batch-sizer';
 import { bestOffset } from './clock-offset';
 import { defaultLimits, newCounters, type EngineLimits, type RunContext } from './engine-context';
 import { ProgressStore } from './progress';
@@ -42,6 +42,9 @@ export interface EngineOptions {
 export class SyncEngine {
   readonly progress = new ProgressStore();
   private sizing: BatchSizing = initialSizing();
+  /** The first sync of an engine resumes the cap the last sync on this device stored. */
+  private sizingResumed = false;
+  private paging: PullPaging;
   private readonly lock: SyncLock;
   private readonly newId: () => string;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -52,6 +55,7 @@ export class SyncEngine {
     this.lock = options.lock ?? defaultLock(this.newId());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.limits = { ...defaultLimits, ...options.limits };
+    this.paging = initialPaging(this.limits);
   }
 
   /** The current cap on a batch's gzip bytes (for tests and the support screen). */
@@ -78,6 +82,10 @@ export class SyncEngine {
       this.progress.set({ phase: 'failed', error });
       return { ok: false, busy: false, error, retryable: false, hintMs: 0, receipt: null };
     }
+    if (!this.sizingResumed) {
+      this.sizing = resumeSizing(state.value.pushSizing);
+      this.sizingResumed = true;
+    }
     const ctx: RunContext = {
       userId,
       deviceToken: state.value.deviceToken,
@@ -86,6 +94,7 @@ export class SyncEngine {
       newId: this.newId,
       sleep: this.sleep,
       sizing: this.sizing,
+      paging: this.paging,
       samples: [],
       clockOffsetMs: state.value.clockOffsetMs,
       limits: this.limits,
@@ -105,9 +114,11 @@ export class SyncEngine {
       }
     }
     this.sizing = ctx.sizing;
+    this.paging = ctx.paging;
     const offset = bestOffset(ctx.samples);
-    if (offset) await saveSyncFacts(userId, { clockOffsetMs: offset.offsetMs, lastPushAt: new Date(transport.now()).toISOString() });
     const c = ctx.counters;
+    const pushSizing = { capBytes: ctx.sizing.capBytes, ratio: ctx.sizing.ratio, clean: result.ok && c.failures === 0 };
+    await saveSyncFacts(userId, offset ? { clockOffsetMs: offset.offsetMs, lastPushAt: new Date(transport.now()).toISOString(), pushSizing } : { pushSizing });
     const failure: SyncFailure | undefined = result.ok ? undefined : (result.error as SyncFailure);
     // Automatic attempts that fail before moving anything (days out of coverage) would bury the
     // history under identical lines: only a manual attempt records its failure.

@@ -148,6 +148,8 @@ describe('faults on the way', () => {
     expect(answered.reduce((n, p) => n + p.bytesUp, 0)).toBeGreaterThan(15_000);
     // Full batches acknowledged after that grow the cap back (8 → 16 → 32 KB).
     expect(t.engine.batchCapBytes).toBe(cap);
+    // A sync with timeouts is no evidence for the next app start: it resumes at most the initial cap.
+    expect((await db().syncState.get(t.userId))?.pushSizing).toMatchObject({ clean: false });
     await new Promise((r) => setTimeout(r, 1_600));
     for (const r of records) expect(world.server.repo.recordById(r.id)?.version).toBe(1);
     expect(world.server.repo.deviceById(t.deviceId)?.lastMutationId).toBe(40);
