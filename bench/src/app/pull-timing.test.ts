@@ -23,9 +23,12 @@ describe('splitPull', () => {
 
 describe('gapGrowth', () => {
   it('compares the first and last pages, leaving out the one that closes the sync', () => {
-    expect(gapGrowth([10, 12, 50, 70, 999], 2)).toEqual({ firstMs: 11, lastMs: 60 });
+    expect(gapGrowth([10, 12, 50, 70, 999], 2)).toEqual({ pages: 2, firstMs: 11, lastMs: 60 });
   });
-  it('refuses too few pages to compare', () => {
-    expect(() => gapGrowth([1, 2, 3], 2)).toThrow('needs 4 pages');
+  it('compares fewer pages when the pull had few', () => {
+    expect(gapGrowth([10, 20, 30, 40, 50, 999], 10)).toEqual({ pages: 2, firstMs: 15, lastMs: 45 });
+  });
+  it('refuses a pull too short to compare', () => {
+    expect(() => gapGrowth([1, 2], 2)).toThrow('needs 2 pages');
   });
 });

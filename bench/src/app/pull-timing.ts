@@ -38,10 +38,14 @@ export function splitPull(requests: readonly PullRequestTiming[], doneAt: number
   return { pages: sorted.length, networkMs, storeMs: storeGapsMs.reduce((s, g) => s + g, 0), totalMs: doneAt - first.startTime, storeGapsMs };
 }
 
-/** Mean storing time of the first and of the last `n` pages (the last page, closing the sync, left out). */
-export function gapGrowth(storeGapsMs: readonly number[], n = 10): { firstMs: number; lastMs: number } {
+/**
+ * Mean storing time of the first and of the last `n` pages (fewer when the pull had under 2n pages;
+ * the last page, which closes the sync, left out): whether a page costs more as the store fills.
+ */
+export function gapGrowth(storeGapsMs: readonly number[], n = 10): { pages: number; firstMs: number; lastMs: number } {
   const pages = storeGapsMs.slice(0, -1);
-  if (pages.length < 2 * n) throw new Error(`gap growth needs ${String(2 * n)} pages, got ${String(pages.length)}`);
+  const k = Math.min(n, Math.floor(pages.length / 2));
+  if (k < 1) throw new Error(`gap growth needs 2 pages before the last, got ${String(pages.length)}`);
   const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
-  return { firstMs: mean(pages.slice(0, n)), lastMs: mean(pages.slice(-n)) };
+  return { pages: k, firstMs: mean(pages.slice(0, k)), lastMs: mean(pages.slice(-k)) };
 }
