@@ -20,7 +20,12 @@ export function handlePull(deps: Deps, auth: AuthContext, rawQuery: unknown): Pu
   if (query.cursor !== undefined) {
     const parsed = parseCursor(query.cursor);
     if (!parsed.ok) throw new AppError('malformed_cursor');
-    if (parsed.cursor.epoch !== repo.epoch()) throw new AppError('epoch_changed', { details: { serverEpoch: repo.epoch() } });
+    if (parsed.cursor.epoch !== repo.epoch()) {
+      // The device now walks everything from the start and then re-sends whatever of its records the
+      // walk did not carry (the restored server lost them): its own earlier writes must come too.
+      if (auth.device !== null) repo.forgetEchoes(auth.device.id);
+      throw new AppError('epoch_changed', { details: { serverEpoch: repo.epoch() } });
+    }
     after = parsed.cursor.seq;
   }
   const limit = query.limit ?? wireLimits.defaultPullLimit;
@@ -28,14 +33,12 @@ export function handlePull(deps: Deps, auth: AuthContext, rawQuery: unknown): Pu
   const scope = {
     villageIds: scopeList(auth.scope()) ?? ('all' as const), recordTypes: roleRecordTypes[auth.user.role], userId: auth.user.id,
     // The device's own applied writes are not sent back: it holds exactly that content and learnt
-    // the version from the push answer.
+    // the version from the push answer. That holds for a first pull too (a tablet that captured
+    // before it ever pulled): a device id lives in the tablet's store, so a wiped store comes back
+    // as a new device, which gets everything.
     skipEchoesOf: auth.device?.id,
   };
   return repo.transaction(() => {
-    // Without a cursor the device walks everything from the start (a 410 after a restore: it then
-    // re-sends whatever of its records the walk did not carry), so its earlier writes must come too,
-    // on every page of the walk, not only the first.
-    if (query.cursor === undefined && auth.device !== null) repo.forgetEchoes(auth.device.id);
     const rows = repo.changesAfter(after, limit + 1, scope);
     const changes: PullChange[] = [];
     let bytes = 0;

@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
  *     quarantine.
  * 3 — review: conflict queue, returned-for-correction tasks, review decisions.
  * 4 — changes.echo_device_id: the device whose applied write is the entity's latest change (pull
- *     does not send a device its own writes back), indexed for the reset a from-scratch pull does.
+ *     does not send a device its own writes back), indexed for the reset a restore refetch needs.
  * 5 — records by type: a HIMO push reads its project's roll and sheets (records of one type) once.
  */
 export const migrations: readonly { version: number; sql: string }[] = [

@@ -187,7 +187,7 @@ export interface Repository {
    * change with the record's current content and open conflict paths (one query per page).
    */
   changesAfter(afterSeq: number, limit: number, scope: PullScope): PullRow[];
-  /** The device's applied writes become ordinary changes again: it pulls from scratch and needs them all. */
+  /** The device's applied writes become ordinary changes again: after a restore it refetches them all. */
   forgetEchoes(deviceId: string): void;
   storedResult(deviceId: string, mutationId: number): MutationResult | undefined;
   storeResult(deviceId: string, mutationId: number, recordId: string, result: MutationResult, batchNumber: number | null): void;

@@ -35,7 +35,9 @@ describe('pushes of each field role, validated against the server’s reference 
     const stranger = buildHimoAttendance({ ...env, id: sampleId(9005), projectId: DEMO_MICROPROJECT_ID, date: '2026-03-03', lines: [{ id: sampleId(9999), status: 'present', task: 'Pierres' }] });
     const refused = await push(s.app, agent, [createMutation(5, json(stranger))]);
     expect(refused.json<Body>().results[0]?.error?.code).toBe('validation_failed');
-    const { changes } = await pullAll(s.app, agent);
+    // Another tablet of the agent receives them (the writer is not sent back its own applied writes).
+    const second = await registerDevice(s.app, 'agent.bankass', 'Deuxième tablette');
+    const { changes } = await pullAll(s.app, second);
     expect(changes.filter((c) => c.entity === 'record').map((c) => c.id).sort()).toEqual([worker.id, attendance.id, payment.id, enrolment.id].sort());
   });
 

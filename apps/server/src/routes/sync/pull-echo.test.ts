@@ -1,5 +1,6 @@
 import type { PullChange } from '@jigi/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newEpoch } from '../../storage/sqlite-repository';
 import { loginSession, registerDevice, startTestServer, type TestServer } from '../../test-support/harness';
 import { ciblage, createMutation, headMemberId, patchMutation, pull, pullAll, push, type TestDevice } from '../../test-support/sync-client';
 
@@ -41,14 +42,26 @@ describe('GET /api/sync/pull: a device is not sent back its own applied writes',
     // A replacement tablet of the same user (new device id, no cursor) receives everything.
     const replacement = await registerDevice(s.app, 'enq.koro', 'Tablette de remplacement');
     expect(recordIds((await pullAll(s.app, replacement)).changes).sort()).toEqual(recs.map((r) => r.id).sort());
-    // So does the writer itself when it walks again from the start (a 410 after a restore), on every
+    // So does the writer itself when it walks again from the start after a restore (410), on every
     // page of the walk: it re-sends whatever the walk does not carry.
+    s.repo.rotateEpoch(newEpoch());
+    expect((await pull(s.app, a, { cursor: own.cursor })).status).toBe(410);
     const walk = await pullAll(s.app, a, undefined, 10);
     expect(walk.requests).toBeGreaterThan(3);
     expect(recordIds(walk.changes).sort()).toEqual(recs.map((r) => r.id).sort());
     // Its writes after the walk are again not sent back.
     await push(s.app, a, [patchMutation(32, recs[1]!, 1, { 'dwelling.roomsCount': 3 })]);
     expect(recordIds((await pullAll(s.app, a, walk.cursor)).changes)).toEqual([]);
+  });
+
+  it('does not send back what a tablet captured and pushed before its first pull', async () => {
+    const fresh = await registerDevice(s.app, 'enq.koro', 'Tablette neuve');
+    const recs = [ciblage(1, fresh), ciblage(2, fresh)];
+    await push(s.app, fresh, recs.map((r, i) => createMutation(i + 1, r)));
+    const first = await pullAll(s.app, fresh);
+    expect(recordIds(first.changes)).toEqual([]);
+    expect(first.changes.filter((c) => c.entity === 'village').length).toBeGreaterThan(0);
+    expect(recordIds((await pullAll(s.app, a, cursorA)).changes).sort()).toEqual(recs.map((r) => r.id).sort());
   });
 
   it('sends the writer a merged write, a later write by another tablet and a supervisor’s decision', async () => {

@@ -63,7 +63,8 @@ describe('GET /api/sync/pull', () => {
 
   it('caps a page by bytes but always sends at least one change', async () => {
     await push(s.app, a, Array.from({ length: 15 }, (_, i) => createMutation(i + 1, ciblage(i + 1, a))));
-    const page = await pull(s.app, a, { maxBytes: '16000' });
+    const b = await registerDevice(s.app, 'enq.koro', 'Tablette B');
+    const page = await pull(s.app, b, { maxBytes: '16000' });
     const bytes = Buffer.byteLength(JSON.stringify(page.body.changes));
     expect(page.body.hasMore).toBe(true);
     expect(page.body.changes.length).toBeGreaterThan(0);
