@@ -42,9 +42,19 @@ export function toWireMutation(row: OutboxRow, mutationId: number): Mutation {
   }
 }
 
-/** Why a row cannot go on the wire at all (the server would refuse the whole push). */
+/**
+ * Why a row cannot go on the wire at all (the server would refuse the whole push). A create's record
+ * is checked as an object carrying its id and type, not value by value: it was built by the forms and
+ * goes through JSON.stringify, and walking every value of every record with `z.json()` was the largest
+ * client cost of freezing (~80 µs a household). Patches, small, are checked whole (their paths can be
+ * malformed).
+ */
 export function wireProblem(mutation: Mutation): string | undefined {
-  const parsed = mutationSchema.safeParse(mutation);
+  // Typed as an object, but read back from IndexedDB: whatever a row holds.
+  const stored: unknown = mutation.op === 'create' ? mutation.record : {};
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return 'record: expected an object';
+  const checked = mutation.op === 'create' ? { ...mutation, record: { id: mutation.record['id'] ?? null, type: mutation.record['type'] ?? null } } : mutation;
+  const parsed = mutationSchema.safeParse(checked);
   return parsed.success ? undefined : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 }
 
