@@ -36,7 +36,7 @@ describe('wire', () => {
   });
 
   it('checks a create\'s record as an object naming its record, without walking its content', () => {
-    const create = (record: unknown) => toWireMutation(row(1, { op: 'create', baseVersion: 0, record: record as OutboxRow['record'] }), 1);
+    const create = (record: unknown) => toWireMutation(row(1, { op: 'create', baseVersion: 0, record: record as NonNullable<OutboxRow['record']> }), 1);
     expect(wireProblem(create({ id: `${R}1`, type: 'ciblage_household', members: [{ firstName: 'Awa', age: 40 }] }))).toBeUndefined();
     expect(wireProblem(create({ id: `${R}2`, type: 'ciblage_household' }))).toMatch(/record\.id/);
     expect(wireProblem(create({ id: `${R}1`, type: 'other_type' }))).toMatch(/record\.id and record\.type/);
