@@ -12,7 +12,7 @@ import { measurePullWrite, type PullWrite } from './pull-write';
 import { sectionMarkdown } from './section-markdown';
 import { pushRecords, registerSeedDevice } from './seed-server';
 import { measureShellSize, type ShellSize } from './shell-size';
-import { atMost, median, targetRow } from './stats';
+import { atMost, formatValue, median, targetRow } from './stats';
 
 const LOGIN = 'enq.koro';
 const SEED = 2026;
@@ -144,7 +144,7 @@ function coldNote(c: ColdStart, m: Measured): string {
     const main = m.shell.ok ? m.shell.value.firstScreenJs[0] : undefined;
     const unused = m.lighthouse.ok ? ` (Lighthouse: ${String(Math.round(m.lighthouse.value.unusedJsKiB))} KiB of it unused on the first screen)` : '';
     const parts2 = [
-      { ms: scriptsIn, why: `waiting for the scripts: the service worker starts and answers the main chunk (${main ? `${String(kb(main.bytes))} KB raw` : '?'}) from the precache before anything runs — a smaller first chunk${unused} would shorten it` },
+      { ms: scriptsIn, why: `waiting for the scripts: the service worker starts and answers the main chunk (${main ? `${formatValue(kb(main.bytes))} KB raw` : '?'}) from the precache before anything runs — a smaller first chunk${unused} would shorten it` },
       { ms: dbOpen - dbAsked, why: 'waiting for IndexedDB to open before the unlock screen shows — showing the PIN form while the database opens would shorten it' },
       { ms: tasks, why: `the main thread running JavaScript — less script before the unlock screen${unused} would shorten it` },
     ].sort((a, b) => b.ms - a.ms);
@@ -161,9 +161,9 @@ function rowsOf(m: Measured): TargetRow[] {
   const shellTarget = atMost(200, 'KB');
   if (m.shell.ok) {
     const s = m.shell.value;
-    const top = s.firstScreenJs.slice(0, 3).map((a) => `${a.path.replace('/assets/', '')} ${String(kb(a.gzipBytes))} KB`).join(', ');
+    const top = s.firstScreenJs.slice(0, 3).map((a) => `${a.path.replace('/assets/', '')} ${formatValue(kb(a.gzipBytes))} KB`).join(', ');
     rows.push(targetRow('app shell JS for the first screen, gzip -9', kb(s.firstScreenJsGzip), 'KB', shellTarget, `${String(s.firstScreenJs.length)} files; biggest: ${top}`));
-    rows.push(targetRow('precache (all files the service worker stores), gzip -9', kb(s.precache.gzipBytes), 'KB', undefined, `${String(s.precache.files)} files, ${String(kb(s.precache.bytes))} KB raw, of which JS ${String(kb(s.precache.jsGzipBytes))} KB gzip`));
+    rows.push(targetRow('precache (all files the service worker stores), gzip -9', kb(s.precache.gzipBytes), 'KB', undefined, `${String(s.precache.files)} files, ${formatValue(kb(s.precache.bytes))} KB raw, of which JS ${formatValue(kb(s.precache.jsGzipBytes))} KB gzip`));
   } else {
     rows.push(none('app shell JS for the first screen, gzip -9', 'KB', shellTarget, m.shell.error));
   }
@@ -185,7 +185,7 @@ function rowsOf(m: Measured): TargetRow[] {
         Math.round(p.changesPerSecStored),
         'records/s',
         undefined,
-        `${String(p.changes)} changes in ${String(p.pages)} pages (~${String(kb(p.bytesPerPage))} KB each): storing ${String(ms(p.storeMs))} ms, network and server ${String(ms(p.networkMs))} ms, whole sync ${String(ms(p.totalMs))} ms; ${String(p.storedRecords)} rows stored. Storing a page took ${String(ms(growth.firstMs))} ms on average for the first ${String(growth.pages)} pages and ${String(ms(growth.lastMs))} ms for the last ${String(growth.pages)}${growth.lastMs > 1.5 * growth.firstMs ? `: each page costs more the more is stored. One getAll of all ${String(p.storedRecords)} records takes ${String(ms(p.readAllMs))} ms here — a query reading every record after each page (the status bar's \`localCounts\` loads all of the user's records, storage/counts.ts) grows the same way; counting through an index would keep pages flat` : `; one getAll of all ${String(p.storedRecords)} records takes ${String(ms(p.readAllMs))} ms`}`,
+        `${String(p.changes)} changes in ${String(p.pages)} pages (~${formatValue(kb(p.bytesPerPage))} KB each): storing ${String(ms(p.storeMs))} ms, network and server ${String(ms(p.networkMs))} ms, whole sync ${String(ms(p.totalMs))} ms; ${String(p.storedRecords)} rows stored. Storing a page took ${String(ms(growth.firstMs))} ms on average for the first ${String(growth.pages)} pages and ${String(ms(growth.lastMs))} ms for the last ${String(growth.pages)}${growth.lastMs > 1.5 * growth.firstMs ? `: each page costs more the more is stored. One getAll of all ${String(p.storedRecords)} records takes ${String(ms(p.readAllMs))} ms here — a query reading every record after each page (the status bar's \`localCounts\` loads all of the user's records, storage/counts.ts) grows the same way; counting through an index would keep pages flat` : `; one getAll of all ${String(p.storedRecords)} records takes ${String(ms(p.readAllMs))} ms`}`,
       ),
     );
   } else {
