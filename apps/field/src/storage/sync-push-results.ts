@@ -42,9 +42,13 @@ export function applyPushAnswer(input: { userId: string; batchId: string; result
       });
       const recordIds = [...new Set(answered.map((a) => a.row.recordId))];
       const outboxOf = new Map<string, OutboxRow[]>();
-      // One getAll per record rather than `anyOf`, whose cursor steps one row per request.
-      const rowsOf = await Promise.all(recordIds.map((id) => d.outbox.where('recordId').equals(id).toArray()));
-      recordIds.forEach((id, i) => outboxOf.set(id, rowsOf[i] ?? []));
+      // Keys per record (not `anyOf`, whose cursor steps one row per request), then only the rows the
+      // batch did not already bring: the batch's own rows are not read twice.
+      const keysOf = await Promise.all(recordIds.map((id) => d.outbox.where('recordId').equals(id).primaryKeys()));
+      const known = new Map(inFlight.flatMap((r) => (r.seq === undefined ? [] : [[r.seq, r] as const])));
+      const missing = keysOf.flat().filter((seq): seq is number => seq !== undefined && !known.has(seq));
+      for (const row of missing.length > 0 ? await d.outbox.bulkGet(missing) : []) if (row?.seq !== undefined) known.set(row.seq, row);
+      recordIds.forEach((id, i) => outboxOf.set(id, (keysOf[i] ?? []).flatMap((seq) => (seq === undefined ? [] : (known.get(seq) ?? [])))));
       const recordOf = new Map<string, SyncRecordRow>();
       for (const rec of await records.bulkGet(recordIds)) if (rec) recordOf.set(rec.id, rec);
       const deletedRows = new Set<number>();
