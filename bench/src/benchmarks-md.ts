@@ -70,6 +70,9 @@ export function benchmarksMd(results: BenchResults): string {
     `- **Date**: ${results.date}${results.finished ? ` → ${results.finished}` : ''}`,
     `- **Machine**: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`,
     `- **Command**: \`${results.command ?? 'pnpm bench'}\` (from the repository root)`,
+    ...(results.runs !== undefined && results.runs.length > 1
+      ? ['- **Runs** (these results gather several; each section comes from the last run that measured it):', ...results.runs.map((r) => `  - ${r.date} → ${r.finished}: ${r.only.join(', ')} — \`${r.command}\``)]
+      : []),
     '',
     '### Sizes',
     '',

@@ -20,6 +20,34 @@ export interface BenchResults {
   poorLink: PoorLinkResult[];
   /** Sections that are not a peer comparison: the server under load (§4), the app in Chromium (§3). */
   sections?: SectionReport[];
+  /** When the results gather several runs (`BENCH_ADD=1`): each run's command, times and sections. */
+  runs?: { command: string; date: string; finished: string; only: string[] }[];
+}
+
+const runOf = (r: BenchResults): NonNullable<BenchResults['runs']>[number] => ({
+  command: r.command ?? 'pnpm bench', date: r.date, finished: r.finished ?? r.date, only: [...r.config.only],
+});
+
+/**
+ * `later`'s sections added to `earlier` (BENCH_ADD=1: e.g. §3 measured again after a fix without
+ * rerunning the hour of §1 and §2). What `later` ran replaces the same thing in `earlier`: its peer
+ * tables if it ran them, its sections by title; everything else of `earlier` stays, and `runs` says
+ * which command measured what and when, so BENCHMARKS.md does not present two runs as one.
+ */
+export function addRun(earlier: BenchResults, later: BenchResults): BenchResults {
+  const ran = (s: string): boolean => later.config.only.includes(s as BenchConfig['only'][number]);
+  const laterTitles = new Set((later.sections ?? []).map((s) => s.title));
+  return {
+    ...earlier,
+    finished: later.finished ?? later.date,
+    command: [earlier.command ?? 'pnpm bench', later.command ?? 'pnpm bench'].join(' ; then '),
+    config: { ...earlier.config, only: [...new Set([...earlier.config.only, ...later.config.only])] },
+    records: { seed: earlier.records.seed, meanJsonBytes: { ...earlier.records.meanJsonBytes, ...later.records.meanJsonBytes } },
+    throughput: ran('throughput') ? later.throughput : earlier.throughput,
+    poorLink: ran('poor-link') ? later.poorLink : earlier.poorLink,
+    sections: [...(earlier.sections ?? []).filter((s) => !laterTitles.has(s.title)), ...(later.sections ?? [])],
+    runs: [...(earlier.runs ?? [runOf(earlier)]), runOf(later)],
+  };
 }
 
 /** `pnpm bench` with the BENCH_* variables of this run in front, as someone would type it again. */

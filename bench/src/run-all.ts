@@ -16,7 +16,7 @@ import { compressedSize } from './physical-floor';
 import { runPoorLink, type PoorLinkResult } from './poor-link';
 import { pouchdbPeer } from './pouchdb/pouchdb-peer';
 import { poorLinkTable, throughputTable } from './report';
-import { benchCommand, describeMachine, writeResults, type BenchResults } from './results';
+import { addRun, benchCommand, describeMachine, writeResults, type BenchResults } from './results';
 import type { SectionReport } from './section-report';
 import type { BenchRecord, SyncPeerFactory } from './sync-peer';
 import { runThroughput, type ThroughputResult } from './throughput';
@@ -132,10 +132,11 @@ const results: BenchResults = {
   sections,
 };
 const file = process.env.BENCH_OUT ?? path.join(here, '..', 'results', 'latest.json');
-await writeResults(file, results);
+const written = process.env.BENCH_ADD === '1' ? addRun(JSON.parse(await readFile(file, 'utf8')) as BenchResults, results) : results;
+await writeResults(file, written);
 log(`\nresults written to ${path.relative(process.cwd(), file)}`);
 const markdownFile = process.env.BENCH_MD ?? path.join(here, '..', '..', 'BENCHMARKS.md');
-await writeFile(markdownFile, benchmarksMd(results));
+await writeFile(markdownFile, benchmarksMd(written));
 log(`BENCHMARKS.md written to ${path.relative(process.cwd(), markdownFile)}`);
 const lost = sections.some((s) => s.details?.['lossless'] === false);
 if ([...throughput, ...poorLink].some((r) => !r.gate.ok) || lost) {
