@@ -12,6 +12,9 @@
  *        (the fold lives in the domain package, which the app shell does not load).
  *   v3 — syncBatches: frozen push bodies of the sync engine (issue 5; test in sync-schema-v3.test.ts).
  *        No upgrade: the first sync's in-flight mutations get their batch at the next freeze.
+ *   v4 — records indexed by [agentId+syncStatus]: the status bar counts unsent and to-correct records
+ *        on every write, and reading every record of the agent to count them grew with the store.
+ *        No upgrade: Dexie builds the index from existing rows.
  */
 import type { Transaction } from 'dexie';
 
@@ -61,6 +64,12 @@ export const schemaVersions: readonly SchemaVersion[] = [
     version: 3,
     stores: {
       syncBatches: 'batchId, userId, firstMutationId',
+    },
+  },
+  {
+    version: 4,
+    stores: {
+      records: 'id, type, agentId, villageId, syncStatus, updatedAt, [agentId+type], [agentId+syncStatus]',
     },
   },
 ];
