@@ -12,6 +12,12 @@ import { finaliseRecord, type FinaliseOutcome } from '../../storage/records';
 import type { AnyRecord, DraftRow, FormPosition } from '../../storage/types';
 
 const VALIDATE_AFTER_MS = 120;
+/**
+ * Typing pause after which the draft is written. Writing on every keystroke cost a 60-member record
+ * clone and an IndexedDB put per key (and re-ran the status bar's live query); a blur, a section
+ * change, finalising, leaving and the page hiding write at once, so nothing typed waits on this.
+ */
+export const AUTOSAVE_AFTER_MS = 500;
 
 export type Validate = (record: AnyRecord, mode: 'draft' | 'final') => Issue[];
 
@@ -52,9 +58,12 @@ export interface RecordForm {
 
 /**
  * The engine under every form: react-hook-form holds the values (uncontrolled inputs, so typing does
- * not re-render the form), every change is autosaved as the draft with the form position, and the
- * domain rules run on each change; their issues go to an IssueStore that each field reads for
- * itself. Draft mode tolerates unanswered questions until the user first tries to finalise.
+ * not re-render the form), changes are autosaved as the draft with the form position once typing
+ * pauses (and at once on blur, section change, finalise, unmount, page hide), and the domain rules
+ * run as typing pauses: on the edited list item alone (a roster line) while typing in one, on the
+ * whole record otherwise and on each section change and finalise. Their issues go to an IssueStore
+ * that each field reads for itself. Draft mode tolerates unanswered questions until the user first
+ * tries to finalise.
  */
 export function useRecordForm({ draft, agentId, validate }: { draft: DraftRow; agentId: string; validate: Validate }): RecordForm {
   useFormOpen();
@@ -69,13 +78,16 @@ export function useRecordForm({ draft, agentId, validate }: { draft: DraftRow; a
 
   const saver = useMemo(
     () =>
-      createAutosaver<AnyRecord>(async (record) => {
+      // The record is read from the form when the write starts, so a burst of typing is cleaned and
+      // cloned once, with its last key in it.
+      createAutosaver<() => AnyRecord>(async (readRecord) => {
         saveStatus.set({ kind: 'saving' });
-        const res = await saveDraft({ record, agentId, position: positionRef.current, now: nowIso() });
+        const res = await saveDraft({ record: readRecord(), agentId, position: positionRef.current, now: nowIso() });
         saveStatus.set(res.ok ? { kind: 'saved' } : { kind: 'failed', error: res.error });
-      }),
+      }, AUTOSAVE_AFTER_MS),
     [agentId, saveStatus],
   );
+  const readRecord = useCallback(() => cleanRecord(form.getValues()), [form]);
 
   const runValidation = useCallback(
     (values: AnyRecord) => {
@@ -87,39 +99,73 @@ export function useRecordForm({ draft, agentId, validate }: { draft: DraftRow; a
     [issues],
   );
 
+  /**
+   * The rules on one list item (`members.59` of a 60-member roster): the record is validated with
+   * that item alone in its list, and only the issues under the item replace the ones it had; the
+   * others (including rules across items) stay until the next whole-record run.
+   */
+  const runItemValidation = useCallback(
+    (values: AnyRecord, listName: string, index: number) => {
+      const list = values[listName];
+      if (!Array.isArray(list)) return runValidation(values);
+      const prefix = `${listName}.${String(index)}`;
+      const record = cleanRecord({ ...values, [listName]: [list[index]] });
+      const found = validateRef.current(record, mode.current)
+        .map((i) => ({ ...i, name: toFieldName(i.path, record) }))
+        .filter((i) => i.name === `${listName}.0` || i.name.startsWith(`${listName}.0.`))
+        .map((i) => ({ ...i, name: prefix + i.name.slice(`${listName}.0`.length) }));
+      const kept = issues.getAll().filter((i): i is typeof i & { name: string } => i.name !== undefined && i.name !== prefix && !i.name.startsWith(`${prefix}.`));
+      issues.set([...kept, ...found]);
+      return found;
+    },
+    [issues, runValidation],
+  );
+
   useEffect(() => {
     runValidation(form.getValues());
-    // Saving is immediate; the rules run once typing pauses (a 60-member roster is validated whole,
-    // which a 2 GB tablet should not do on every keystroke).
+    // Neither the save nor the rules run on every keystroke: a 2 GB tablet typing in a 60-member
+    // roster spent its input delay cloning, writing and validating the whole record.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const sub = form.watch((values) => {
-      const record = cleanRecord(values as AnyRecord);
-      saver.schedule(record);
+    const sub = form.watch((_values, { name }) => {
+      // « Enregistrement… » from the first key: the indicator never says saved while a change waits.
+      if (saveStatus.get().kind !== 'saving') saveStatus.set({ kind: 'saving' });
+      saver.schedule(readRecord);
       if (timer !== undefined) clearTimeout(timer);
+      const item = name === undefined ? null : /^([^.]+)\.(\d+)\./.exec(name);
       timer = setTimeout(() => {
         timer = undefined;
-        runValidation(record);
+        if (item?.[1] !== undefined && item[2] !== undefined) runItemValidation(form.getValues(), item[1], Number(item[2]));
+        else runValidation(form.getValues());
       }, VALIDATE_AFTER_MS);
     });
-    const onHide = () => void saver.flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
+    const flushNow = () => void saver.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flushNow();
+    };
+    window.addEventListener('pagehide', flushNow);
+    document.addEventListener('visibilitychange', onVisibility);
+    // Leaving a field writes what it holds (focusout bubbles, blur does not).
+    document.addEventListener('focusout', flushNow);
     return () => {
       sub.unsubscribe();
       if (timer !== undefined) clearTimeout(timer);
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', flushNow);
+      document.removeEventListener('visibilitychange', onVisibility);
+      document.removeEventListener('focusout', flushNow);
       void saver.flush();
     };
-  }, [form, saver, runValidation]);
+  }, [form, saver, saveStatus, readRecord, runValidation, runItemValidation]);
 
   const setPosition = useCallback(
     (p: FormPosition) => {
+      const sectionChanged = p.section !== positionRef.current.section;
       positionRef.current = p;
       setPositionState(p);
-      saver.schedule(cleanRecord(form.getValues()));
+      saver.schedule(readRecord);
+      void saver.flush();
+      if (sectionChanged) runValidation(form.getValues());
     },
-    [form, saver],
+    [form, saver, readRecord, runValidation],
   );
 
   const finalise = useCallback(async (): Promise<FinaliseResult> => {

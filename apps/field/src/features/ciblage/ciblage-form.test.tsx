@@ -2,6 +2,7 @@ import { buildCiblageHousehold, buildMember, buildVillage, sampleIds } from '@ji
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { AUTOSAVE_AFTER_MS } from '../../components/form/use-record-form';
 import { saveDraft } from '../../storage/drafts';
 import { finaliseRecord } from '../../storage/records';
 import type { JigiDb } from '../../storage/db';
@@ -123,6 +124,71 @@ describe('ciblage survey', () => {
       const d = await db.drafts.get(ID);
       expect((d?.record['members'] as { firstName: string }[])[41]?.firstName).toBe('Ɲɛlɛ');
     });
+  });
+
+  it('nothing typed is lost: a page hidden right after the last key writes it without waiting for the typing pause', async () => {
+    const members = Array.from({ length: 60 }, (_, i) =>
+      buildMember({ id: `22222222-2222-4222-8222-${String(i).padStart(12, '0')}`, memberNo: i + 1, firstName: `Membre${i + 1}`, lastName: 'Diarra', relationToHead: i === 0 ? 'chef' : 'enfant', ageYears: i === 0 ? 60 : 10 }),
+    );
+    await seedDraft(buildCiblageHousehold({ id: ID, members, respondentMemberId: members[0]?.id }), { section: 'roster' });
+    const ui = userEvent.setup();
+    renderAs(<CiblageForm id={ID} />, user);
+    await ui.click(await screen.findByRole('button', { name: 'Modifier le membre n°60' }));
+    const savedName = async (field: 'firstName' | 'lastName') => ((await db.drafts.get(ID))?.record['members'] as Record<string, string>[])[59]?.[field];
+    // Resolves when `field` holds `value` in the stored draft; the time it took after the hide.
+    const savedWithin = async (field: 'firstName' | 'lastName', value: string, hide: () => void) => {
+      const start = performance.now();
+      hide();
+      await waitFor(async () => {
+        expect(await savedName(field)).toBe(value);
+      });
+      return performance.now() - start;
+    };
+
+    const first = screen.getByLabelText('Prénom');
+    await ui.clear(first);
+    await ui.type(first, 'Aminata');
+    // The typing pause has not elapsed: the draft does not hold the whole name yet…
+    expect(await savedName('firstName')).not.toBe('Aminata');
+    // …and the tablet's browser hiding the page (a kill, a reload) writes it at once.
+    expect(await savedWithin('firstName', 'Aminata', () => window.dispatchEvent(new Event('pagehide')))).toBeLessThan(AUTOSAVE_AFTER_MS);
+
+    const last = screen.getByLabelText('Nom');
+    await ui.clear(last);
+    await ui.type(last, 'Coulibaly');
+    expect(await savedName('lastName')).not.toBe('Coulibaly');
+    const hidden = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      expect(await savedWithin('lastName', 'Coulibaly', () => document.dispatchEvent(new Event('visibilitychange')))).toBeLessThan(AUTOSAVE_AFTER_MS);
+    } finally {
+      if (hidden) Object.defineProperty(document, 'visibilityState', hidden);
+      Reflect.deleteProperty(document, 'visibilityState');
+    }
+  });
+
+  it('leaving a field writes it at once; typing alone writes once the typing pauses', async () => {
+    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), { section: 'identification' });
+    const ui = userEvent.setup();
+    renderAs(<CiblageForm id={ID} />, user);
+    await ui.click(await screen.findByRole('button', { name: 'Membres' }));
+    await ui.click(screen.getByRole('button', { name: /Ajouter un membre/ }));
+    const savedFirstName = async () => ((await db.drafts.get(ID))?.record['members'] as { firstName?: string }[] | undefined)?.[0]?.firstName;
+    await ui.type(screen.getByLabelText('Prénom'), 'Awa');
+    const start = performance.now();
+    await ui.tab();
+    await waitFor(async () => {
+      expect(await savedFirstName()).toBe('Awa');
+    });
+    expect(performance.now() - start).toBeLessThan(AUTOSAVE_AFTER_MS);
+
+    await ui.type(screen.getByLabelText('Prénom'), 'bi');
+    expect(await savedFirstName()).not.toBe('Awabi');
+    expect(screen.getByTestId('save-state')).toHaveTextContent('Enregistrement…');
+    await waitFor(async () => {
+      expect(await savedFirstName()).toBe('Awabi');
+    });
+    expect(screen.getByTestId('save-state')).toHaveTextContent('Enregistré automatiquement');
   });
 
   it('a synced record opens read-only; a new version can be opened on purpose, and abandoned', async () => {
