@@ -16,16 +16,19 @@ export interface Typing {
 }
 
 export interface ListOpen {
-  /** Tap on « Enquêtes ciblage » → every line of the list in the DOM, then the next frame (ms), per run. */
+  /** Tap on « Enquêtes ciblage » → the list's first page of lines in the DOM, then the next frame (ms), per run. */
   samples: number[];
+  /** Households the list holds (its count line). */
   lines: number;
+  /** Lines drawn when it opens (a page: the rest come with « Afficher plus »). */
+  drawn: number;
 }
 
 export interface ListSearch {
   term: string;
   typing: Typing;
   linesAfter: number;
-  /** Emptying the search box at once (the whole list back): one keystroke. */
+  /** Emptying the search box at once (every household matches again, a page of them drawn): one keystroke. */
   clearing: Typing;
 }
 
@@ -46,6 +49,19 @@ async function recordTyping(page: Page, type: () => Promise<void>, expectedKeys:
 }
 
 const listLines = (page: Page): Promise<number> => page.locator('ul.list > li').count();
+
+/**
+ * The list draws at most a page of lines (50; « 50 sur 2 001 fiches ») and counts every match in its
+ * count line: the matches are read there, the lines drawn in the DOM.
+ */
+const listMatches = async (page: Page): Promise<number> => {
+  const text = (await page.getByTestId('list-count').innerText()).replace(/[\s\u00a0\u202f]/g, '');
+  const total = /sur(\d+)/.exec(text)?.[1] ?? /^(\d+)/.exec(text)?.[1];
+  if (total === undefined) throw new Error(`list count « ${text} » has no number`);
+  return Number(total);
+};
+/** Lines a list of `matches` draws when it opens: a page of them (LIST_PAGE_SIZE of the field app). */
+const linesDrawn = (matches: number): number => Math.min(matches, 50);
 
 /**
  * §3.4, opening: from the home screen, a tap on « Enquêtes ciblage »; timed in the page from the
@@ -73,11 +89,13 @@ export async function measureListOpen(tablet: SignedInTablet, expected: number, 
             observer.observe(document.body, { childList: true, subtree: true });
             (link as HTMLAnchorElement).click();
           }),
-        expected,
+        linesDrawn(expected),
       ),
     );
   }
-  return { samples, lines: await listLines(tablet.page) };
+  const matches = await listMatches(tablet.page);
+  if (matches !== expected) throw new Error(`the list counts ${String(matches)} households, expected ${String(expected)}`);
+  return { samples, lines: matches, drawn: await listLines(tablet.page) };
 }
 
 /** §3.4, searching: on the open list, `term` typed key by key in « Rechercher (nom, code ménage) ». */
@@ -86,11 +104,12 @@ export async function measureListSearch(tablet: SignedInTablet, term: string, ex
   const box = page.getByLabel('Rechercher (nom, code ménage)');
   await box.click();
   const typing = await recordTyping(page, () => typeSlowly(page, term, 250), term.length);
-  const linesAfter = await listLines(page);
-  if (linesAfter === 0 || linesAfter >= expected) throw new Error(`search « ${term} » left ${String(linesAfter)} of ${String(expected)} lines`);
+  const linesAfter = await listMatches(page);
+  if (linesAfter === 0 || linesAfter >= expected) throw new Error(`search « ${term} » left ${String(linesAfter)} of ${String(expected)} households`);
+  if ((await listLines(page)) !== linesDrawn(linesAfter)) throw new Error(`search « ${term} »: ${String(linesAfter)} matches but ${String(await listLines(page))} lines drawn`);
   await page.keyboard.press('Control+A');
   const clearing = await recordTyping(page, () => page.keyboard.press('Backspace'), 1);
-  if ((await listLines(page)) !== expected) throw new Error('the whole list did not come back after the search was cleared');
+  if ((await listMatches(page)) !== expected) throw new Error('the whole list did not come back after the search was cleared');
   return { term, typing, linesAfter, clearing };
 }
 
