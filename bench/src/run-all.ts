@@ -2,7 +2,7 @@
 // §3 (the app in Chromium), printed as tables with ratios, written to bench/results/latest.json and
 // rendered into BENCHMARKS.md at the root. Choose what runs with BENCH_ONLY and the sizes with
 // BENCH_N, BENCH_POOR_N, BENCH_POOR_PROFILES, BENCH_LOAD_*, BENCH_SEED, BENCH_OUT (see README.md).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,6 +106,9 @@ if (config.only.includes('load')) {
 }
 
 if (config.only.includes('app')) {
+  // It measures the built PWA: rebuilt here when its sources are newer than the build (the script
+  // checks), so a run never measures yesterday's app. Build output goes to stderr, off the tables.
+  execFileSync('bash', [path.join(here, '..', '..', 'scripts', 'build-app.sh')], { stdio: ['ignore', 2, 2] });
   // Loaded only when it runs: it brings Chromium, Lighthouse and the e2e support with it.
   const { runAppBench } = await import('./app/index');
   sections.push(await runAppBench());
