@@ -46,25 +46,30 @@ function sizeOf(check: TargetCheck): number | undefined {
 function pushNote(results: BenchResults, check: TargetCheck): string[] {
   const n = sizeOf(check);
   const split = n === undefined ? undefined : pushSplitOf(results, n);
+  const best = Math.max(...results.throughput.filter((r) => r.n === n && !isOurs(r.peer) && r.gate.ok).map((r) => r.push.recordsPerSec));
   const lines: string[] = [];
   if (split && n !== undefined) {
     const pushOnlyRate = n / (split.pushOnly.ms / 1000);
-    const best = Math.max(...results.throughput.filter((r) => r.n === n && !isOurs(r.peer) && r.gate.ok).map((r) => r.push.recordsPerSec));
     lines.push(
       `Our push phase is a whole tablet sync: the push itself took ${fmt(split.pushOnly.ms / 1000, 1)} s (${fmt(split.pushOnly.requests)} requests, ${fmt(pushOnlyRate)} records/s, ` +
-        `${fmt(pushOnlyRate / best, 2)}× PouchDB${serverShare(split.pushOnly.serverMs, split.pushOnly.ms)}), then the pull that ends every sync brought client A's own ${fmt(n)} records back in full ` +
-        `(${fmt(split.pullBack.ms / 1000, 1)} s, ${fmt(split.pullBack.requests)} requests, ${fmt(split.pullBack.bytesOut / n)} B/record): the server scopes a pull by user, and A's records are its user's.`,
+        `${fmt(pushOnlyRate / best, 2)}× PouchDB${serverShare(split.pushOnly.serverMs, split.pushOnly.ms)}), then the pull that ends every sync took ` +
+        `${fmt(split.pullBack.ms / 1000, 1)} s in ${fmt(split.pullBack.requests)} request(s), ${fmt(split.pullBack.bytesOut / n)} B/record: the server no longer sends a device its own writes applied as sent.`,
     );
+    if (split.pushOnly.serverMs !== undefined && split.pushOnly.serverMs > 0) {
+      const serverCap = n / (split.pushOnly.serverMs / 1000);
+      lines.push(
+        `The server's share alone caps our push at ${fmt(serverCap)} records/s (${fmt(serverCap / best, 2)}× PouchDB), with an infinitely fast client: ` +
+          `${fmt((split.pushOnly.serverMs * 1000) / n)} µs per household, for gzip and JSON, the record's zod schema and the domain rules, the zone check, and four rows written ` +
+          '(record, version history, change log, stored per-mutation result — what exactly-once and review need). PouchDB\'s `_bulk_docs` validates nothing and writes one document.',
+      );
+    }
   }
   lines.push(
-    'Where the push time goes (CPU profiles of the phase, `pnpm --filter @jigi/bench profile-ours`, 2 000 and 10 000 records). ' +
-      'Client: `freezeNextBatch` (apps/field/src/storage/sync-freeze.ts) reads and compacts the *whole* pending outbox, records included, to freeze each batch of ≤ 200 — ' +
-      'quadratic in the outbox (500 batches × up to 100 000 rows for N = 100 000), and fake-indexeddb makes every row read a structured clone; ' +
-      '`applyPushAnswer` then makes four IndexedDB calls per mutation (delete the outbox row, look up the record\'s other rows, read the record, rewrite it with a second copy as `serverRecord`). Server: per mutation, `ruleContextFor` re-reads the settings, the village\'s households and the microprojects from SQLite ' +
-      '(~15 % of server time), better-sqlite3 statements are prepared on every call (`Statement` is the largest server self time), and each record is validated by zod then `validateRecord`.',
-    'What would close it (apps/, reported to the lead): compact at write time or once per sync and freeze by reading only the next ≤ 200 pending rows in `seq` order; ' +
-      'build the rule context once per push and village; prepare statements once per repository; let a pull skip (or send only id + version for) changes whose last writer is the pulling device at the version it was acknowledged — ' +
-      'that removes the pull-back entirely. Fake-indexeddb is much slower than Chromium\'s IndexedDB, so the client share is overstated in Node; the §3 IndexedDB figure is the browser\'s.',
+    'The client side runs the field app\'s real engine on fake-indexeddb in Node, where every IndexedDB read and write is a JavaScript structured clone; PouchDB\'s client writes to an in-memory store. ' +
+      'Session 2 made freezing read only the next ≤ 200 outbox rows (it read the whole outbox, quadratic) and applies answers in bulk, which doubled our push; what remains is a few copies per record ' +
+      '(the outbox row carrying the record, the frozen batch, the server copy kept for three-way merges).',
+    'What would close it: server — serve pushes from several processes or validate in worker threads, and write the version history per batch; client — keep one copy of a pending record ' +
+      '(outbox rows pointing at the record instead of carrying it). Where a program pays — bytes and requests on the link — we are already well under PouchDB (table below).',
   );
   return lines;
 }
@@ -76,27 +81,21 @@ function pullNote(results: BenchResults, check: TargetCheck): string[] {
   const measured = ours && serverMs !== undefined ? [`Our pull took ${fmt(ours.pull.ms / 1000, 1)} s in ${fmt(ours.pull.requests)} requests${serverShare(serverMs, ours.pull.ms)}.`] : [];
   return [
     ...measured,
-    'A pull page costs one server transaction (the change log, then each record read and its open conflict paths looked up one by one, plus an audit row) and, on the client, ' +
-      'one Dexie transaction per page of ≤ 200 records that parses every change with zod, recomputes search text and puts each row; fake-indexeddb dominates the client side in Node. ' +
-      'PouchDB\'s pull with `batch_size` 500 moves 500 documents per `_bulk_get` with no validation.',
-    'What would close it: larger pages when the link is good (the engine asks for 200 changes / 256 KB whatever the link), one `bulkPut` per page instead of per-record puts, ' +
-      'and on the server a single join for records and conflict paths instead of a lookup per change.',
+    'Since session 2 a pull page is one joined query on the server (change log, records, open conflict paths) and one bulk write on the client, and pages grow while they come back fast. ' +
+      'What remains: the server parses each record\'s stored JSON and serialises it again into the page, and the client checks each page, folds search words and writes records in fake-indexeddb.',
+    'What would close it: copy each record\'s stored JSON text into the page without parsing it, and on the client trust the server\'s already-validated records beyond the page\'s structure. ' +
+      'PouchDB\'s `_bulk_get` of 500 documents with no validation is the bar.',
   ];
 }
 
 function bytesNote(results: BenchResults, check: TargetCheck): string[] {
   const n = sizeOf(check);
   const ours = results.throughput.find((r) => isOurs(r.peer) && r.n === n);
-  const split = n === undefined ? undefined : pushSplitOf(results, n);
   const lines: string[] = [];
-  if (ours && split && n !== undefined) {
-    const pushOnly = (split.pushOnly.bytesIn + split.pushOnly.bytesOut) / n;
-    lines.push(
-      `Our push alone costs ${fmt(pushOnly)} B/record (gzip batches of ≤ 200 mutations); the pull-back of A's own records adds ${fmt((split.pullBack.bytesIn + split.pullBack.bytesOut) / n)} B/record, ` +
-        `and the fresh client's pull ${fmt(ours.pull.bytesPerRecord)} B/record. PouchDB's pull is gzip too (express-pouchdb compresses responses), so pull against pull there is no ⅓ to win with the same JSON.`,
-    );
+  if (ours && n !== undefined) {
+    lines.push(`Our push costs ${fmt(ours.push.bytesPerRecord)} B/record and the fresh client's pull ${fmt(ours.pull.bytesPerRecord)} B/record; PouchDB's pull is gzip too (express-pouchdb compresses responses), so pull against pull there is no ⅓ to win with the same JSON.`);
   }
-  lines.push('What would close it: no pull-back of the device\'s own records (see push); pull pages without the per-change `meta` when it is the default state.');
+  lines.push('What would close it: pull pages without the per-change `meta` when it is the default state.');
   return lines;
 }
 
@@ -115,9 +114,9 @@ function twoGNote(results: BenchResults, check: TargetCheck): string[] {
   }
   return [
     ...measured,
-    'The floor counts one round trip per direction; our sync makes one request per batch (≤ 200 mutations, a gzip cap starting at 32 KB) and per pull page, each paying the 700 ms round trip, ' +
-      'and a push is followed by the pull-back of the device\'s own records, which the floor does not count. Every drop or cut re-sends a whole batch.',
-    'What would close it: no pull-back (see push); start the gzip cap higher on a link that has already carried full batches; fewer, larger pull pages on slow links.',
+    'The floor counts one round trip per direction and the records gzip-compressed as one stream at level 9; our sync sends one request per batch and per pull page, each compressed on its own ' +
+      '(a batch\'s gzip cannot use the previous batch\'s dictionary), and every drop or cut re-sends a whole batch.',
+    'What would close it: a larger first batch on a link that carried full batches before (the cap is remembered after a clean sync, but every benchmark run is a new device), and a shared compression dictionary for households.',
   ];
 }
 
