@@ -30,6 +30,13 @@ describe('adding a run to the results (BENCH_ADD=1)', () => {
     expect(md).toContain('2026-11-29T11:00:00.000Z → 2026-11-29T11:08:00.000Z: app — `BENCH_ONLY=app BENCH_ADD=1 pnpm bench`');
   });
 
+  it('replaces poor-link rows of the same peer, link and size, and keeps the others', () => {
+    const row = (peer: string, profile: '3g' | '2g', n: number, totalMs: number) => ({ peer, profile, n, totalMs }) as unknown as BenchResults['poorLink'][number];
+    const ours = { ...full, config: readConfig({ BENCH_ONLY: 'poor-link' }), sections: [], poorLink: [row('ours', '2g', 500, 30_000), row('ours', '2g', 5000, 300_000)] };
+    const pouch = { ...full, config: readConfig({ BENCH_ONLY: 'poor-link' }), sections: [], poorLink: [row('pouchdb b=100', '2g', 500, 140_000), row('ours', '2g', 500, 29_000)] };
+    expect(addRun(ours, pouch).poorLink.map((r) => [r.peer, r.n, r.totalMs])).toEqual([['ours', 500, 29_000], ['ours', 5000, 300_000], ['pouchdb b=100', 500, 140_000]]);
+  });
+
   it('replaces a section measured again, and a third run keeps the first two in its list', () => {
     const again = { ...appOnly, date: '2026-11-29T11:20:00.000Z', finished: '2026-11-29T11:28:00.000Z', sections: [section('The app in Chromium (§3)', 80)] };
     const merged = addRun(addRun(full, appOnly), again);

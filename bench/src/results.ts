@@ -24,6 +24,14 @@ export interface BenchResults {
   runs?: { command: string; date: string; finished: string; only: string[] }[];
 }
 
+/** `earlier`'s rows, each replaced by `later`'s row of the same key, then `later`'s new rows. */
+function replaceRows<T>(earlier: readonly T[], later: readonly T[], key: (row: T) => string): T[] {
+  const fresh = new Map(later.map((r) => [key(r), r]));
+  const kept = earlier.map((r) => fresh.get(key(r)) ?? r);
+  const keptKeys = new Set(earlier.map(key));
+  return [...kept, ...later.filter((r) => !keptKeys.has(key(r)))];
+}
+
 const runOf = (r: BenchResults): NonNullable<BenchResults['runs']>[number] => ({
   command: r.command ?? 'pnpm bench', date: r.date, finished: r.finished ?? r.date, only: [...r.config.only],
 });
@@ -31,7 +39,7 @@ const runOf = (r: BenchResults): NonNullable<BenchResults['runs']>[number] => ({
 /**
  * `later`'s sections added to `earlier` (BENCH_ADD=1: e.g. §3 measured again after a fix without
  * rerunning the hour of §1 and §2). What `later` ran replaces the same thing in `earlier`: its peer
- * tables if it ran them, its sections by title; everything else of `earlier` stays, and `runs` says
+ * table rows by peer, size (and link), its sections by title; everything else of `earlier` stays, and `runs` says
  * which command measured what and when, so BENCHMARKS.md does not present two runs as one.
  */
 export function addRun(earlier: BenchResults, later: BenchResults): BenchResults {
@@ -43,8 +51,8 @@ export function addRun(earlier: BenchResults, later: BenchResults): BenchResults
     command: [earlier.command ?? 'pnpm bench', later.command ?? 'pnpm bench'].join(' ; then '),
     config: { ...earlier.config, only: [...new Set([...earlier.config.only, ...later.config.only])] },
     records: { seed: earlier.records.seed, meanJsonBytes: { ...earlier.records.meanJsonBytes, ...later.records.meanJsonBytes } },
-    throughput: ran('throughput') ? later.throughput : earlier.throughput,
-    poorLink: ran('poor-link') ? later.poorLink : earlier.poorLink,
+    throughput: ran('throughput') ? replaceRows(earlier.throughput, later.throughput, (r) => `${r.peer}|${String(r.n)}`) : earlier.throughput,
+    poorLink: ran('poor-link') ? replaceRows(earlier.poorLink, later.poorLink, (r) => `${r.peer}|${r.profile}|${String(r.n)}`) : earlier.poorLink,
     sections: [...(earlier.sections ?? []).filter((s) => !laterTitles.has(s.title)), ...(later.sections ?? [])],
     runs: [...(earlier.runs ?? [runOf(earlier)]), runOf(later)],
   };
