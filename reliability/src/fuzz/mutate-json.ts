@@ -6,7 +6,8 @@ type Path = (string | number)[];
 /** Every path to a node of a JSON value (the root included). */
 export function pathsOf(value: unknown, at: Path = []): Path[] {
   const out: Path[] = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...at, i])));
+  // Indexes, not value.forEach: a fuzzed array can carry an own property named forEach.
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) out.push(...pathsOf(value[i] as unknown, [...at, i]));
   else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...at, k]));
   return out;
 }
@@ -67,7 +68,7 @@ export function injectedEverywhere(valid: unknown): fc.Arbitrary<unknown> {
     const it = stream[Symbol.iterator]();
     const walk = (v: unknown): unknown => {
       if (typeof v === 'string') return it.next().value as string;
-      if (Array.isArray(v)) return v.map(walk);
+      if (Array.isArray(v)) return Array.from(v, (x: unknown) => walk(x)); // not v.map: it may be an own property
       if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
       return v;
     };
