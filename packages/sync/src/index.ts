@@ -17,6 +17,7 @@ export {
   createMutationSchema,
   deleteMutationSchema,
   mutationSchema,
+  parsedMutationSchema,
   patchChangesSchema,
   patchMutationSchema,
   recordTypeNameSchema,

@@ -1,4 +1,4 @@
-import { mutationSchema, PROTOCOL_VERSION, type Mutation } from '@jigi/sync';
+import { parsedMutationSchema, PROTOCOL_VERSION, type Mutation } from '@jigi/sync';
 import type { OutboxRow } from '../storage/types';
 
 // The push body as it is frozen: built once when the batch is made, stored as text, and sent as those
@@ -53,8 +53,7 @@ export function wireProblem(mutation: Mutation): string | undefined {
   // Typed as an object, but read back from IndexedDB: whatever a row holds.
   const stored: unknown = mutation.op === 'create' ? mutation.record : {};
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return 'record: expected an object';
-  const checked = mutation.op === 'create' ? { ...mutation, record: { id: mutation.record['id'] ?? null, type: mutation.record['type'] ?? null } } : mutation;
-  const parsed = mutationSchema.safeParse(checked);
+  const parsed = parsedMutationSchema.safeParse(mutation);
   return parsed.success ? undefined : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 }
 

@@ -52,13 +52,25 @@ export const deleteMutationSchema = z.object({
   baseVersion: z.number().int().min(1),
 });
 
+/** A create carries the record it names. */
+const namesItsRecord = (m: { op: string; recordId: string; recordType: string; record?: Record<string, unknown> }): boolean =>
+  m.op !== 'create' || (m.record?.['id'] === m.recordId && m.record['type'] === m.recordType);
+const namesItsRecordError = { error: 'record.id and record.type must equal recordId and recordType', path: ['record'] };
+
 /** One change of one record, made on a device; the unit of exactly-once delivery. */
 export const mutationSchema = z
   .discriminatedUnion('op', [createMutationSchema, patchMutationSchema, deleteMutationSchema])
-  .refine(
-    (m) => m.op !== 'create' || (m.record['id'] === m.recordId && m.record['type'] === m.recordType),
-    { error: 'record.id and record.type must equal recordId and recordType', path: ['record'] },
-  );
+  .refine(namesItsRecord, namesItsRecordError);
+
+/**
+ * `mutationSchema` for a mutation whose values are JSON already (it came from JSON.parse, or was
+ * built by the forms for JSON.stringify): a create's record is checked as an object of fields, not
+ * walked value by value — its domain schema parses each field next, and the generic walk cost as much
+ * as a fifth of that. Same rules otherwise, same messages. Not a wire schema of its own.
+ */
+export const parsedMutationSchema = z
+  .discriminatedUnion('op', [createMutationSchema.extend({ record: z.record(z.string(), z.unknown()) }), patchMutationSchema, deleteMutationSchema])
+  .refine(namesItsRecord, namesItsRecordError);
 export type Mutation = z.infer<typeof mutationSchema>;
 export type CreateMutation = z.infer<typeof createMutationSchema>;
 export type PatchMutation = z.infer<typeof patchMutationSchema>;
