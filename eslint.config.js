@@ -4,11 +4,36 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'zlib', 'http', 'https', 'os', 'stream', 'url', 'util', 'child_process'];
-const noApps = { group: ['@jigi/server', '@jigi/field', '**/apps/**'], message: 'packages/* never import apps/* (DESIGN.md §2).' };
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'crypto',
+  'zlib',
+  'http',
+  'https',
+  'os',
+  'stream',
+  'url',
+  'util',
+  'child_process',
+];
+const noApps = {
+  group: ['@jigi/server', '@jigi/field', '**/apps/**'],
+  message: 'packages/* never import apps/* (DESIGN.md §2).',
+};
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'e2e/artifacts/**', '**/*.config.js', '**/dev-dist/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      'e2e/artifacts/**',
+      '**/*.config.js',
+      '**/dev-dist/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -22,12 +47,27 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use an `as const` object and a type of the same name (STYLE.md).' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Use an `as const` object and a type of the same name (STYLE.md).',
+        },
+      ],
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', '**/bench/**/*.ts', '**/test-support/**/*.ts'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'e2e/**/*.ts',
+      '**/bench/**/*.ts',
+      '**/test-support/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
@@ -39,9 +79,42 @@ export default tseslint.config(
     files: ['packages/domain/**/*.ts'],
     ignores: ['packages/domain/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: nodeBuiltins, patterns: [noApps, { group: ['dexie', 'fastify', '@fastify/*', 'react', 'react-*', 'better-sqlite3', '@jigi/sync'], message: 'domain depends on nothing but zod (DESIGN.md §2).' }] }],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'indexedDB', 'localStorage', 'fetch', 'process'],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass time in as an argument.' }, { object: 'Math', property: 'random', message: 'Pass ids and randomness in as arguments.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins,
+          patterns: [
+            noApps,
+            {
+              group: [
+                'dexie',
+                'fastify',
+                '@fastify/*',
+                'react',
+                'react-*',
+                'better-sqlite3',
+                '@jigi/sync',
+              ],
+              message: 'domain depends on nothing but zod (DESIGN.md §2).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'indexedDB',
+        'localStorage',
+        'fetch',
+        'process',
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Pass time in as an argument.' },
+        { object: 'Math', property: 'random', message: 'Pass ids and randomness in as arguments.' },
+      ],
     },
   },
   {
@@ -49,9 +122,34 @@ export default tseslint.config(
     files: ['packages/sync/**/*.ts'],
     ignores: ['packages/sync/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: nodeBuiltins, patterns: [noApps, { group: ['dexie', 'fastify', '@fastify/*', 'react', 'react-*', 'better-sqlite3'], message: 'sync is pure protocol code (DESIGN.md §2).' }] }],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'indexedDB', 'localStorage', 'fetch', 'process'],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass time in as an argument.' }, { object: 'Math', property: 'random', message: 'Pass ids and randomness in as arguments.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins,
+          patterns: [
+            noApps,
+            {
+              group: ['dexie', 'fastify', '@fastify/*', 'react', 'react-*', 'better-sqlite3'],
+              message: 'sync is pure protocol code (DESIGN.md §2).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'indexedDB',
+        'localStorage',
+        'fetch',
+        'process',
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Pass time in as an argument.' },
+        { object: 'Math', property: 'random', message: 'Pass ids and randomness in as arguments.' },
+      ],
     },
   },
   {
@@ -60,7 +158,21 @@ export default tseslint.config(
     ignores: ['apps/server/src/storage/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['better-sqlite3'], message: 'Only apps/server/src/storage may know it is SQLite (DESIGN.md §2).' }, { group: ['@jigi/field', '**/apps/field/**'], message: 'apps never import each other.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['better-sqlite3'],
+              message: 'Only apps/server/src/storage may know it is SQLite (DESIGN.md §2).',
+            },
+            {
+              group: ['@jigi/field', '**/apps/field/**'],
+              message: 'apps never import each other.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -73,7 +185,21 @@ export default tseslint.config(
     ignores: ['apps/field/src/storage/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['dexie', 'dexie-*'], message: 'Only apps/field/src/storage may import Dexie (STYLE.md).' }, { group: ['@jigi/server', '**/apps/server/**'], message: 'apps never import each other.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', 'dexie-*'],
+              message: 'Only apps/field/src/storage may import Dexie (STYLE.md).',
+            },
+            {
+              group: ['@jigi/server', '**/apps/server/**'],
+              message: 'apps never import each other.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -81,7 +207,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['e2e/**/*.ts', 'scripts/**/*.ts', '**/bench/**/*.ts', '**/vite.config.ts', '**/vitest.config.ts'],
+    files: [
+      'e2e/**/*.ts',
+      'scripts/**/*.ts',
+      '**/bench/**/*.ts',
+      '**/vite.config.ts',
+      '**/vitest.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {

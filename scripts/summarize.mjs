@@ -23,7 +23,10 @@ if (reportPath && existsSync(reportPath)) {
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   // A file that fails to load has no tests to count: count it as one failure.
   for (const file of report.testResults ?? []) {
-    if (file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed')) {
+    if (
+      file.status === 'failed' &&
+      (file.assertionResults ?? []).every((a) => a.status !== 'failed')
+    ) {
       failed += 1;
       console.log(`✗ ${file.name}: ${String(file.message ?? 'failed to run').split('\n')[0]}`);
     }

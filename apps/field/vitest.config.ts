@@ -4,7 +4,12 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   plugins: [react()],
   resolve: {
-    alias: { 'virtual:pwa-register/react': new URL('./src/test-support/pwa-register-stub.ts', import.meta.url).pathname },
+    alias: {
+      'virtual:pwa-register/react': new URL(
+        './src/test-support/pwa-register-stub.ts',
+        import.meta.url,
+      ).pathname,
+    },
   },
   test: {
     name: 'field',

@@ -4,17 +4,34 @@ import { readConfig } from './config';
 describe('readConfig', () => {
   it("defaults to issue 8's sizes", () => {
     expect(readConfig({})).toEqual({
-      throughputN: [10_000, 100_000], poorLinkN: [500, 5_000], profiles: ['3g', '2g'], only: ['throughput', 'poor-link', 'load', 'app'], seed: 2026, pouchBatchSizes: [100, 500], peers: undefined,
-      loadDevices: 200, loadPushesPerDevice: 5, loadBatch: 50,
+      throughputN: [10_000, 100_000],
+      poorLinkN: [500, 5_000],
+      profiles: ['3g', '2g'],
+      only: ['throughput', 'poor-link', 'load', 'app'],
+      seed: 2026,
+      pouchBatchSizes: [100, 500],
+      peers: undefined,
+      loadDevices: 200,
+      loadPushesPerDevice: 5,
+      loadBatch: 50,
     });
   });
 
   it('reads lists, underscores allowed', () => {
-    expect(readConfig({ BENCH_N: '1_000, 2000', BENCH_POOR_PROFILES: '2g', BENCH_ONLY: 'poor-link' })).toMatchObject({ throughputN: [1000, 2000], profiles: ['2g'], only: ['poor-link'] });
+    expect(
+      readConfig({ BENCH_N: '1_000, 2000', BENCH_POOR_PROFILES: '2g', BENCH_ONLY: 'poor-link' }),
+    ).toMatchObject({ throughputN: [1000, 2000], profiles: ['2g'], only: ['poor-link'] });
   });
 
   it('runs a comma list of sections and sizes the load run', () => {
-    expect(readConfig({ BENCH_ONLY: 'load, app', BENCH_LOAD_DEVICES: '20', BENCH_LOAD_PUSHES: '2' })).toMatchObject({ only: ['load', 'app'], loadDevices: 20, loadPushesPerDevice: 2, loadBatch: 50 });
+    expect(
+      readConfig({ BENCH_ONLY: 'load, app', BENCH_LOAD_DEVICES: '20', BENCH_LOAD_PUSHES: '2' }),
+    ).toMatchObject({
+      only: ['load', 'app'],
+      loadDevices: 20,
+      loadPushesPerDevice: 2,
+      loadBatch: 50,
+    });
     expect(readConfig({ BENCH_PEERS: 'ours' }).peers).toEqual(['ours']);
   });
 
@@ -23,6 +40,8 @@ describe('readConfig', () => {
     expect(() => readConfig({ BENCH_POOR_PROFILES: '4g' })).toThrow(/unknown link profile/);
     expect(() => readConfig({ BENCH_ONLY: 'all' })).toThrow(/BENCH_ONLY/);
     expect(() => readConfig({ BENCH_ONLY: 'throughput,loads' })).toThrow(/"loads"/);
-    expect(() => readConfig({ BENCH_LOAD_DEVICES: '10,20' })).toThrow(/BENCH_LOAD_DEVICES takes one/);
+    expect(() => readConfig({ BENCH_LOAD_DEVICES: '10,20' })).toThrow(
+      /BENCH_LOAD_DEVICES takes one/,
+    );
   });
 });

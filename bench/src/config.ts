@@ -33,22 +33,27 @@ export interface BenchConfig {
 const numbers = (value: string | undefined, fallback: number[]): number[] => {
   if (value === undefined || value.trim() === '') return fallback;
   const list = value.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
-  if (list.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`expected a list of positive integers, got "${value}"`);
+  if (list.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new Error(`expected a list of positive integers, got "${value}"`);
   return list;
 };
 
 const one = (env: Record<string, string | undefined>, name: string, fallback: number): number => {
   const list = numbers(env[name], [fallback]);
-  if (list.length !== 1) throw new Error(`${name} takes one positive integer, got "${env[name] ?? ''}"`);
+  if (list.length !== 1)
+    throw new Error(`${name} takes one positive integer, got "${env[name] ?? ''}"`);
   return list[0] ?? fallback;
 };
 
 /** Reads the configuration; throws on a malformed variable rather than running something else. */
 export function readConfig(env: Record<string, string | undefined>): BenchConfig {
   const only = (env.BENCH_ONLY ?? benchSections.join(',')).split(',').map((s) => s.trim());
-  for (const o of only) if (!(benchSections as readonly string[]).includes(o)) throw new Error(`BENCH_ONLY takes a comma list of ${benchSections.join(', ')}; got "${o}"`);
+  for (const o of only)
+    if (!(benchSections as readonly string[]).includes(o))
+      throw new Error(`BENCH_ONLY takes a comma list of ${benchSections.join(', ')}; got "${o}"`);
   const profiles = (env.BENCH_POOR_PROFILES ?? '3g,2g').split(',').map((s) => s.trim());
-  for (const p of profiles) if (p !== '3g' && p !== '2g') throw new Error(`unknown link profile "${p}" (3g or 2g)`);
+  for (const p of profiles)
+    if (p !== '3g' && p !== '2g') throw new Error(`unknown link profile "${p}" (3g or 2g)`);
   return {
     throughputN: numbers(env.BENCH_N, [10_000, 100_000]),
     poorLinkN: numbers(env.BENCH_POOR_N, [500, 5_000]),
@@ -56,7 +61,10 @@ export function readConfig(env: Record<string, string | undefined>): BenchConfig
     only: only as BenchSection[],
     seed: numbers(env.BENCH_SEED, [2026])[0] ?? 2026,
     pouchBatchSizes: numbers(env.BENCH_POUCH_BATCHES, [100, 500]),
-    peers: env.BENCH_PEERS === undefined || env.BENCH_PEERS.trim() === '' ? undefined : env.BENCH_PEERS.split(',').map((p) => p.trim()),
+    peers:
+      env.BENCH_PEERS === undefined || env.BENCH_PEERS.trim() === ''
+        ? undefined
+        : env.BENCH_PEERS.split(',').map((p) => p.trim()),
     loadDevices: one(env, 'BENCH_LOAD_DEVICES', 200),
     loadPushesPerDevice: one(env, 'BENCH_LOAD_PUSHES', 5),
     loadBatch: one(env, 'BENCH_LOAD_BATCH', 50),

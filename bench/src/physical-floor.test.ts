@@ -10,7 +10,11 @@ describe('physicalFloorMs', () => {
 
 describe('compressedSize', () => {
   it('is far below the JSON size for repetitive records', () => {
-    const records = Array.from({ length: 200 }, (_, i) => ({ id: `id-${i}`, village: 'Dioungani', result: 'complete' }));
+    const records = Array.from({ length: 200 }, (_, i) => ({
+      id: `id-${i}`,
+      village: 'Dioungani',
+      result: 'complete',
+    }));
     expect(compressedSize(records)).toBeLessThan(JSON.stringify(records).length / 4);
   });
 });

@@ -5,7 +5,11 @@ import { gzipSync } from 'node:zlib';
  * bandwidth, plus one round trip per request it cannot avoid. Latency and bandwidth overlap in a
  * real transfer, so this is a true lower bound; "within 1.5× of the floor" is issue 8's target.
  */
-export function physicalFloorMs(link: { latencyMs: number; bandwidthBytesPerSec: number }, compressedBytes: number, fewestRequests: number): number {
+export function physicalFloorMs(
+  link: { latencyMs: number; bandwidthBytesPerSec: number },
+  compressedBytes: number,
+  fewestRequests: number,
+): number {
   return (compressedBytes / link.bandwidthBytesPerSec) * 1000 + link.latencyMs * fewestRequests;
 }
 

@@ -39,7 +39,9 @@ const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'UND_ERR_S
 /** A connection-level failure (what the link injects), as opposed to a bug. */
 export function isNetworkError(reason: unknown): boolean {
   if (!(reason instanceof Error)) return false;
-  const code = (reason as Error & { code?: unknown }).code ?? (reason.cause as { code?: unknown } | undefined)?.code;
+  const code =
+    (reason as Error & { code?: unknown }).code ??
+    (reason.cause as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && NETWORK_CODES.has(code);
 }
 
@@ -53,7 +55,8 @@ async function untilDone(sync: () => Promise<void>): Promise<number> {
       await sync();
       return attempt - 1;
     } catch (e: unknown) {
-      if (attempt === MAX_ATTEMPTS) throw new Error(`gave up after ${MAX_ATTEMPTS} attempts`, { cause: e });
+      if (attempt === MAX_ATTEMPTS)
+        throw new Error(`gave up after ${MAX_ATTEMPTS} attempts`, { cause: e });
     }
   }
   return MAX_ATTEMPTS;
@@ -73,7 +76,12 @@ export async function runPoorLink(
 ): Promise<PoorLinkResult> {
   const profile: LinkProfile = linkProfiles[profileName];
   const peer = await factory.create();
-  const link = await startFaultyLink({ upstream: peer.serverUrl, seed, ...profile, ...poorLinkFaults });
+  const link = await startFaultyLink({
+    upstream: peer.serverUrl,
+    seed,
+    ...profile,
+    ...poorLinkFaults,
+  });
   let strayRejections = 0;
   const onStray = (reason: unknown): void => {
     if (!isNetworkError(reason)) throw reason;
@@ -90,7 +98,11 @@ export async function runPoorLink(
     retries += await untilDone(() => peer.pullIntoFresh());
     const pullMs = performance.now() - started;
     peer.routeThrough(undefined);
-    const gate = checkGate(expected, { server: await peer.serverRecords(), client: await peer.freshClientRecords(), pending: await peer.pending() });
+    const gate = checkGate(expected, {
+      server: await peer.serverRecords(),
+      client: await peer.freshClientRecords(),
+      pending: await peer.pending(),
+    });
     const totalMs = pushMs + pullMs;
     const floorMs = 2 * physicalFloorMs(profile, expected.compressedBytes, 1);
     return {

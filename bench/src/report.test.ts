@@ -3,12 +3,37 @@ import type { GateResult } from './gate';
 import { ratio, table, throughputTable } from './report';
 import type { PhaseResult, ThroughputResult } from './throughput';
 
-const gate: GateResult = { ok: true, problems: [], serverCount: 10, clientCount: 10, duplicates: 0, pending: 0 };
-const phase = (recordsPerSec: number, bytesPerRecord: number): PhaseResult => ({ ms: 1000, requests: 4, bytesIn: 0, bytesOut: 0, recordsPerSec, bytesPerRecord });
-const result = (peer: string, rps: number, bpr: number): ThroughputResult => ({ peer, n: 10, push: phase(rps, bpr), pull: phase(rps, bpr), noop: phase(rps, bpr), gate });
+const gate: GateResult = {
+  ok: true,
+  problems: [],
+  serverCount: 10,
+  clientCount: 10,
+  duplicates: 0,
+  pending: 0,
+};
+const phase = (recordsPerSec: number, bytesPerRecord: number): PhaseResult => ({
+  ms: 1000,
+  requests: 4,
+  bytesIn: 0,
+  bytesOut: 0,
+  recordsPerSec,
+  bytesPerRecord,
+});
+const result = (peer: string, rps: number, bpr: number): ThroughputResult => ({
+  peer,
+  n: 10,
+  push: phase(rps, bpr),
+  pull: phase(rps, bpr),
+  noop: phase(rps, bpr),
+  gate,
+});
 
 describe('ratio', () => {
-  const results = [result('pouchdb b=100', 100, 900), result('pouchdb b=500', 200, 1000), result('ours', 1000, 300)];
+  const results = [
+    result('pouchdb b=100', 100, 900),
+    result('pouchdb b=500', 200, 1000),
+    result('ours', 1000, 300),
+  ];
 
   it('divides ours by the best baseline: the fastest for rates, the smallest for costs', () => {
     expect(ratio(results, (r) => r.push.recordsPerSec, true)).toBe('5.00×');

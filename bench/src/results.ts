@@ -33,7 +33,10 @@ function replaceRows<T>(earlier: readonly T[], later: readonly T[], key: (row: T
 }
 
 const runOf = (r: BenchResults): NonNullable<BenchResults['runs']>[number] => ({
-  command: r.command ?? 'pnpm bench', date: r.date, finished: r.finished ?? r.date, only: [...r.config.only],
+  command: r.command ?? 'pnpm bench',
+  date: r.date,
+  finished: r.finished ?? r.date,
+  only: [...r.config.only],
 });
 
 /**
@@ -49,11 +52,28 @@ export function addRun(earlier: BenchResults, later: BenchResults): BenchResults
     ...earlier,
     finished: later.finished ?? later.date,
     command: [earlier.command ?? 'pnpm bench', later.command ?? 'pnpm bench'].join(' ; then '),
-    config: { ...earlier.config, only: [...new Set([...earlier.config.only, ...later.config.only])] },
-    records: { seed: earlier.records.seed, meanJsonBytes: { ...earlier.records.meanJsonBytes, ...later.records.meanJsonBytes } },
-    throughput: ran('throughput') ? replaceRows(earlier.throughput, later.throughput, (r) => `${r.peer}|${String(r.n)}`) : earlier.throughput,
-    poorLink: ran('poor-link') ? replaceRows(earlier.poorLink, later.poorLink, (r) => `${r.peer}|${r.profile}|${String(r.n)}`) : earlier.poorLink,
-    sections: [...(earlier.sections ?? []).filter((s) => !laterTitles.has(s.title)), ...(later.sections ?? [])],
+    config: {
+      ...earlier.config,
+      only: [...new Set([...earlier.config.only, ...later.config.only])],
+    },
+    records: {
+      seed: earlier.records.seed,
+      meanJsonBytes: { ...earlier.records.meanJsonBytes, ...later.records.meanJsonBytes },
+    },
+    throughput: ran('throughput')
+      ? replaceRows(earlier.throughput, later.throughput, (r) => `${r.peer}|${String(r.n)}`)
+      : earlier.throughput,
+    poorLink: ran('poor-link')
+      ? replaceRows(
+          earlier.poorLink,
+          later.poorLink,
+          (r) => `${r.peer}|${r.profile}|${String(r.n)}`,
+        )
+      : earlier.poorLink,
+    sections: [
+      ...(earlier.sections ?? []).filter((s) => !laterTitles.has(s.title)),
+      ...(later.sections ?? []),
+    ],
     runs: [...(earlier.runs ?? [runOf(earlier)]), runOf(later)],
   };
 }
@@ -61,7 +81,10 @@ export function addRun(earlier: BenchResults, later: BenchResults): BenchResults
 /** `pnpm bench` with the BENCH_* variables of this run in front, as someone would type it again. */
 export function benchCommand(env: Record<string, string | undefined>): string {
   const vars = Object.entries(env)
-    .filter(([k, v]) => k.startsWith('BENCH_') && v !== undefined && k !== 'BENCH_OUT' && k !== 'BENCH_MD')
+    .filter(
+      ([k, v]) =>
+        k.startsWith('BENCH_') && v !== undefined && k !== 'BENCH_OUT' && k !== 'BENCH_MD',
+    )
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${v ?? ''}`);
   return [...vars, 'pnpm bench'].join(' ');

@@ -27,17 +27,26 @@ const log = (line: string): void => {
 };
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function recordsOf(n: number): { records: BenchRecord[]; expected: { count: number; hash: string; compressedBytes: number } } {
+function recordsOf(n: number): {
+  records: BenchRecord[];
+  expected: { count: number; hash: string; compressedBytes: number };
+} {
   const records = generateHouseholds({ seed: config.seed, count: n }) as unknown as BenchRecord[];
-  return { records, expected: { count: n, hash: contentHash(records), compressedBytes: compressedSize(records) } };
+  return {
+    records,
+    expected: { count: n, hash: contentHash(records), compressedBytes: compressedSize(records) },
+  };
 }
 
 const meanJsonBytes: Record<string, number> = {};
 const throughput: ThroughputResult[] = [];
 const poorLink: PoorLinkResult[] = [];
 const sections: SectionReport[] = [];
-const chosen = (peer: SyncPeerFactory): boolean => config.peers === undefined || config.peers.some((p) => peer.name.startsWith(p));
-const peers: SyncPeerFactory[] = [...ourPeers, ...config.pouchBatchSizes.map(pouchdbPeer)].filter(chosen);
+const chosen = (peer: SyncPeerFactory): boolean =>
+  config.peers === undefined || config.peers.some((p) => peer.name.startsWith(p));
+const peers: SyncPeerFactory[] = [...ourPeers, ...config.pouchBatchSizes.map(pouchdbPeer)].filter(
+  chosen,
+);
 const started = new Date();
 
 /**
@@ -53,7 +62,12 @@ async function poorLinkInChild(): Promise<PoorLinkResult[]> {
   // The child's tables are not piped back (the parent prints them from the results): a pipe to a
   // parent that died would kill the child with EPIPE and lose forty minutes of measurements.
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_ONLY: 'poor-link', BENCH_OUT: out, BENCH_MD: path.join(dir, 'poor-link.md') },
+    env: {
+      ...process.env,
+      BENCH_ONLY: 'poor-link',
+      BENCH_OUT: out,
+      BENCH_MD: path.join(dir, 'poor-link.md'),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -65,21 +79,27 @@ async function poorLinkInChild(): Promise<PoorLinkResult[]> {
     await rm(dir, { recursive: true, force: true });
   }
 }
-const poorLinkAlongside = config.only.includes('poor-link') && config.only.length > 1 && process.env.BENCH_SEQUENTIAL !== '1';
+const poorLinkAlongside =
+  config.only.includes('poor-link') &&
+  config.only.length > 1 &&
+  process.env.BENCH_SEQUENTIAL !== '1';
 const poorLinkChild = poorLinkAlongside ? poorLinkInChild() : undefined;
-
 
 if (config.only.includes('throughput')) {
   for (const n of config.throughputN) {
     const { records, expected } = recordsOf(n);
-    meanJsonBytes[n] = Math.round(records.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r)), 0) / n);
+    meanJsonBytes[n] = Math.round(
+      records.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r)), 0) / n,
+    );
     const forN: ThroughputResult[] = [];
     for (const peer of peers) {
       log(`› throughput: ${peer.name}, N=${n}`);
       forN.push(await runThroughput(peer, records, expected));
     }
     throughput.push(...forN);
-    console.log(`\n## Throughput, N = ${n.toLocaleString('en-US')} (records of ${meanJsonBytes[n]} B JSON on average)\n\n${throughputTable(forN)}`);
+    console.log(
+      `\n## Throughput, N = ${n.toLocaleString('en-US')} (records of ${meanJsonBytes[n]} B JSON on average)\n\n${throughputTable(forN)}`,
+    );
   }
 }
 
@@ -95,18 +115,34 @@ if (config.only.includes('poor-link') && !poorLinkAlongside) {
       }
     }
   }
-  console.log(`\n## Poor links (2 % responses dropped after commit, 2 % requests cut mid-body)\n\n${poorLinkTable(poorLink)}`);
+  console.log(
+    `\n## Poor links (2 % responses dropped after commit, 2 % requests cut mid-body)\n\n${poorLinkTable(poorLink)}`,
+  );
 }
 
 if (config.only.includes('load')) {
-  log(`› server under load: ${config.loadDevices} devices × ${config.loadPushesPerDevice} pushes of ${config.loadBatch}`);
-  sections.push(await runServerLoad({ devices: config.loadDevices, pushesPerDevice: config.loadPushesPerDevice, batch: config.loadBatch, seed: config.seed }, log));
+  log(
+    `› server under load: ${config.loadDevices} devices × ${config.loadPushesPerDevice} pushes of ${config.loadBatch}`,
+  );
+  sections.push(
+    await runServerLoad(
+      {
+        devices: config.loadDevices,
+        pushesPerDevice: config.loadPushesPerDevice,
+        batch: config.loadBatch,
+        seed: config.seed,
+      },
+      log,
+    ),
+  );
 }
 
 if (config.only.includes('app')) {
   // It measures the built PWA: rebuilt here when its sources are newer than the build (the script
   // checks), so a run never measures yesterday's app. Build output goes to stderr, off the tables.
-  execFileSync('bash', [path.join(here, '..', '..', 'scripts', 'build-app.sh')], { stdio: ['ignore', 2, 2] });
+  execFileSync('bash', [path.join(here, '..', '..', 'scripts', 'build-app.sh')], {
+    stdio: ['ignore', 2, 2],
+  });
   // Loaded only when it runs: it brings Chromium, Lighthouse and the e2e support with it.
   const { runAppBench } = await import('./app/index');
   sections.push(await runAppBench());
@@ -115,7 +151,9 @@ if (config.only.includes('app')) {
 if (poorLinkChild) {
   log('› waiting for the poor-link child');
   poorLink.push(...(await poorLinkChild));
-  console.log(`\n## Poor links (2 % responses dropped after commit, 2 % requests cut mid-body)\n\n${poorLinkTable(poorLink)}`);
+  console.log(
+    `\n## Poor links (2 % responses dropped after commit, 2 % requests cut mid-body)\n\n${poorLinkTable(poorLink)}`,
+  );
 }
 
 for (const s of sections) console.log(`\n## ${s.title}\n\n${s.markdown}`);
@@ -132,7 +170,10 @@ const results: BenchResults = {
   sections,
 };
 const file = process.env.BENCH_OUT ?? path.join(here, '..', 'results', 'latest.json');
-const written = process.env.BENCH_ADD === '1' ? addRun(JSON.parse(await readFile(file, 'utf8')) as BenchResults, results) : results;
+const written =
+  process.env.BENCH_ADD === '1'
+    ? addRun(JSON.parse(await readFile(file, 'utf8')) as BenchResults, results)
+    : results;
 await writeResults(file, written);
 log(`\nresults written to ${path.relative(process.cwd(), file)}`);
 const markdownFile = process.env.BENCH_MD ?? path.join(here, '..', '..', 'BENCHMARKS.md');

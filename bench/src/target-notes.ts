@@ -7,7 +7,8 @@ import type { TargetCheck } from './targets';
 // (CPU profiles of each phase, the push split below, server time per push); the figures quoted are
 // read from the run's results so the text stays true to the table it sits under.
 
-const fmt = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (x: number, digits = 0): string =>
+  x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 interface Stretch {
   ms: number;
@@ -29,7 +30,9 @@ function pushSplitOf(results: BenchResults, n: number): PushSplitDetail | undefi
 
 /** « the server spent X s of it answering » when the run recorded it. */
 function serverShare(serverMs: number | undefined, ms: number): string {
-  return serverMs === undefined ? '' : `; the server spent ${fmt(serverMs / 1000, 1)} s of it answering (${fmt((100 * serverMs) / ms)} %), the rest is the client`;
+  return serverMs === undefined
+    ? ''
+    : `; the server spent ${fmt(serverMs / 1000, 1)} s of it answering (${fmt((100 * serverMs) / ms)} %), the rest is the client`;
 }
 
 /** A row's note as a sentence: capital first letter, final full stop. */
@@ -46,7 +49,11 @@ function sizeOf(check: TargetCheck): number | undefined {
 function pushNote(results: BenchResults, check: TargetCheck): string[] {
   const n = sizeOf(check);
   const split = n === undefined ? undefined : pushSplitOf(results, n);
-  const best = Math.max(...results.throughput.filter((r) => r.n === n && !isOurs(r.peer) && r.gate.ok).map((r) => r.push.recordsPerSec));
+  const best = Math.max(
+    ...results.throughput
+      .filter((r) => r.n === n && !isOurs(r.peer) && r.gate.ok)
+      .map((r) => r.push.recordsPerSec),
+  );
   const lines: string[] = [];
   if (split && n !== undefined) {
     const pushOnlyRate = n / (split.pushOnly.ms / 1000);
@@ -60,12 +67,12 @@ function pushNote(results: BenchResults, check: TargetCheck): string[] {
       lines.push(
         `The server's share alone caps our push at ${fmt(serverCap)} records/s (${fmt(serverCap / best, 2)}× PouchDB), with an infinitely fast client: ` +
           `${fmt((split.pushOnly.serverMs * 1000) / n)} µs per household, for gzip and JSON, the record's zod schema and the domain rules, the zone check, and four rows written ` +
-          '(record, version history, change log, stored per-mutation result — what exactly-once and review need). PouchDB\'s `_bulk_docs` validates nothing and writes one document.',
+          "(record, version history, change log, stored per-mutation result — what exactly-once and review need). PouchDB's `_bulk_docs` validates nothing and writes one document.",
       );
     }
   }
   lines.push(
-    'The client side runs the field app\'s real engine on fake-indexeddb in Node, where every IndexedDB read and write is a JavaScript structured clone; PouchDB\'s client writes to an in-memory store. ' +
+    "The client side runs the field app's real engine on fake-indexeddb in Node, where every IndexedDB read and write is a JavaScript structured clone; PouchDB's client writes to an in-memory store. " +
       'Session 2 made freezing read only the next ≤ 200 outbox rows (it read the whole outbox, quadratic) and applies answers in bulk, which doubled our push; what remains is a few copies per record ' +
       '(the outbox row carrying the record, the frozen batch, the server copy kept for three-way merges).',
     'What would close it: server — serve pushes from several processes or validate in worker threads, and write the version history per batch; client — keep one copy of a pending record ' +
@@ -78,13 +85,18 @@ function pullNote(results: BenchResults, check: TargetCheck): string[] {
   const n = sizeOf(check);
   const ours = results.throughput.find((r) => isOurs(r.peer) && r.n === n);
   const serverMs = (ours?.details?.['serverMs'] as { pull?: number } | undefined)?.pull;
-  const measured = ours && serverMs !== undefined ? [`Our pull took ${fmt(ours.pull.ms / 1000, 1)} s in ${fmt(ours.pull.requests)} requests${serverShare(serverMs, ours.pull.ms)}.`] : [];
+  const measured =
+    ours && serverMs !== undefined
+      ? [
+          `Our pull took ${fmt(ours.pull.ms / 1000, 1)} s in ${fmt(ours.pull.requests)} requests${serverShare(serverMs, ours.pull.ms)}.`,
+        ]
+      : [];
   return [
     ...measured,
     'Since session 2 a pull page is one joined query on the server (change log, records, open conflict paths) and one bulk write on the client, and pages grow while they come back fast. ' +
-      'What remains: the server parses each record\'s stored JSON and serialises it again into the page, and the client checks each page, folds search words and writes records in fake-indexeddb.',
-    'What would close it: copy each record\'s stored JSON text into the page without parsing it, and on the client trust the server\'s already-validated records beyond the page\'s structure. ' +
-      'PouchDB\'s `_bulk_get` of 500 documents with no validation is the bar.',
+      "What remains: the server parses each record's stored JSON and serialises it again into the page, and the client checks each page, folds search words and writes records in fake-indexeddb.",
+    "What would close it: copy each record's stored JSON text into the page without parsing it, and on the client trust the server's already-validated records beyond the page's structure. " +
+      "PouchDB's `_bulk_get` of 500 documents with no validation is the bar.",
   ];
 }
 
@@ -93,9 +105,13 @@ function bytesNote(results: BenchResults, check: TargetCheck): string[] {
   const ours = results.throughput.find((r) => isOurs(r.peer) && r.n === n);
   const lines: string[] = [];
   if (ours && n !== undefined) {
-    lines.push(`Our push costs ${fmt(ours.push.bytesPerRecord)} B/record and the fresh client's pull ${fmt(ours.pull.bytesPerRecord)} B/record; PouchDB's pull is gzip too (express-pouchdb compresses responses), so pull against pull there is no ⅓ to win with the same JSON.`);
+    lines.push(
+      `Our push costs ${fmt(ours.push.bytesPerRecord)} B/record and the fresh client's pull ${fmt(ours.pull.bytesPerRecord)} B/record; PouchDB's pull is gzip too (express-pouchdb compresses responses), so pull against pull there is no ⅓ to win with the same JSON.`,
+    );
   }
-  lines.push('What would close it: pull pages without the per-change `meta` when it is the default state.');
+  lines.push(
+    'What would close it: pull pages without the per-change `meta` when it is the default state.',
+  );
   return lines;
 }
 
@@ -115,7 +131,7 @@ function twoGNote(results: BenchResults, check: TargetCheck): string[] {
   return [
     ...measured,
     'The floor counts one round trip per direction and the records gzip-compressed as one stream at level 9; our sync sends one request per batch and per pull page, each compressed on its own ' +
-      '(a batch\'s gzip cannot use the previous batch\'s dictionary), and every drop or cut re-sends a whole batch.',
+      "(a batch's gzip cannot use the previous batch's dictionary), and every drop or cut re-sends a whole batch.",
     'What would close it: a larger first batch on a link that carried full batches before (the cap is remembered after a clean sync, but every benchmark run is a new device), and a shared compression dictionary for households.',
   ];
 }

@@ -25,26 +25,51 @@ export interface ThroughputResult {
 }
 
 /** Times `work` and returns the server's traffic during it. */
-export async function measurePhase(peer: SyncPeer, n: number, work: () => Promise<void>): Promise<PhaseResult> {
+export async function measurePhase(
+  peer: SyncPeer,
+  n: number,
+  work: () => Promise<void>,
+): Promise<PhaseResult> {
   const before = snapshot(peer.stats);
   const started = performance.now();
   await work();
   const ms = performance.now() - started;
   const wire = diff(peer.stats, before);
-  return { ...wire, ms, recordsPerSec: n / (ms / 1000), bytesPerRecord: (wire.bytesIn + wire.bytesOut) / n };
+  return {
+    ...wire,
+    ms,
+    recordsPerSec: n / (ms / 1000),
+    bytesPerRecord: (wire.bytesIn + wire.bytesOut) / n,
+  };
 }
 
 /** Push N records from client A, pull them into a fresh client B, resync with nothing new, then gate. */
-export async function runThroughput(factory: SyncPeerFactory, records: readonly BenchRecord[], expected: { count: number; hash: string }): Promise<ThroughputResult> {
+export async function runThroughput(
+  factory: SyncPeerFactory,
+  records: readonly BenchRecord[],
+  expected: { count: number; hash: string },
+): Promise<ThroughputResult> {
   const peer = await factory.create();
   try {
     await peer.writeLocal(records);
     const push = await measurePhase(peer, records.length, () => peer.push());
     const pull = await measurePhase(peer, records.length, () => peer.pullIntoFresh());
     const noop = await measurePhase(peer, records.length, () => peer.noopResync());
-    const gate = checkGate(expected, { server: await peer.serverRecords(), client: await peer.freshClientRecords(), pending: await peer.pending() });
+    const gate = checkGate(expected, {
+      server: await peer.serverRecords(),
+      client: await peer.freshClientRecords(),
+      pending: await peer.pending(),
+    });
     const details = peer.details?.();
-    return { peer: peer.name, n: records.length, push, pull, noop, gate, ...(details ? { details } : {}) };
+    return {
+      peer: peer.name,
+      n: records.length,
+      push,
+      pull,
+      noop,
+      gate,
+      ...(details ? { details } : {}),
+    };
   } finally {
     await peer.close();
   }

@@ -32,7 +32,8 @@ export function countWire(server: Server): WireStats {
       open.delete(socket);
     });
   });
-  const live = (key: 'bytesRead' | 'bytesWritten'): number => [...open].reduce((sum, s) => sum + s[key], 0);
+  const live = (key: 'bytesRead' | 'bytesWritten'): number =>
+    [...open].reduce((sum, s) => sum + s[key], 0);
   return {
     get requests() {
       return requests;
@@ -53,5 +54,9 @@ export function snapshot(stats: WireStats): WireStats {
 
 /** Traffic between two snapshots. */
 export function diff(after: WireStats, before: WireStats): WireStats {
-  return { requests: after.requests - before.requests, bytesIn: after.bytesIn - before.bytesIn, bytesOut: after.bytesOut - before.bytesOut };
+  return {
+    requests: after.requests - before.requests,
+    bytesIn: after.bytesIn - before.bytesIn,
+    bytesOut: after.bytesOut - before.bytesOut,
+  };
 }

@@ -36,7 +36,13 @@ describe('app update', () => {
     await form.identification({ village: villages.dioungani, householdCode: 'DIO-MAJ-0001' });
     await form.consent();
     await form.section('Membres');
-    await form.addMember({ firstName: 'Hamidou', lastName: 'Cissé', sex: 'M', relation: 'chef', age: 50 });
+    await form.addMember({
+      firstName: 'Hamidou',
+      lastName: 'Cissé',
+      sex: 'M',
+      relation: 'chef',
+      age: 50,
+    });
     await page.getByRole('button', { name: '+ Ajouter un membre' }).click();
     await form.fill('Prénom', 'Ramata');
     await form.fill('Nom', 'Cissé');

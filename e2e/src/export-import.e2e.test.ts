@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CiblageListPage } from './pages/ciblage-list-page';
 import { HomePage } from './pages/home-page';
-import { BatchDetailPage, BatchListPage, ImportPage, RecordViewPage, SupervisorConsole } from './pages/supervisor-console';
+import {
+  BatchDetailPage,
+  BatchListPage,
+  ImportPage,
+  RecordViewPage,
+  SupervisorConsole,
+} from './pages/supervisor-console';
 import { SyncScreenPage } from './pages/sync-screen';
 import { startAppServer, type AppServer } from './support/app-server';
 import { screenshot } from './support/browser';
@@ -58,7 +64,9 @@ describe('export file and admin import', () => {
     const imports = new ImportPage(admin.page);
     await imports.importFile(file);
     await imports.outcome('applied').getByText('1 appliquée').waitFor();
-    expect(await imports.batches.innerText()).toBe('Lot créé : n° 1 (à relire dans « Lots reçus »).');
+    expect(await imports.batches.innerText()).toBe(
+      'Lot créé : n° 1 (à relire dans « Lots reçus »).',
+    );
     await screenshot(admin.page, '31-import-summary');
 
     // The household is in review, under the enumerator's name.
@@ -85,14 +93,23 @@ describe('export file and admin import', () => {
     // Back online, the tablet sends the exported batch by itself (the online event): the panel shows
     // the progress in records and bytes, and a receipt the server answered from what it already had.
     await enumerator.context.setOffline(false);
-    await enumerator.shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté — lot déjà reçu').waitFor();
+    await enumerator.shell.receipt
+      .getByText('1 envoyé, 1 accepté, 0 rejeté — lot déjà reçu')
+      .waitFor();
     await enumerator.shell.syncPanel.getByText('1 / 1 fiches envoyées').waitFor();
-    expect(await enumerator.shell.syncPanel.getByRole('progressbar').getAttribute('value')).toBe('1');
-    expect(await enumerator.shell.syncPanel.getByTestId('sync-bytes').innerText()).toMatch(/envoyés, .* reçus/);
+    expect(await enumerator.shell.syncPanel.getByRole('progressbar').getAttribute('value')).toBe(
+      '1',
+    );
+    expect(await enumerator.shell.syncPanel.getByTestId('sync-bytes').innerText()).toMatch(
+      /envoyés, .* reçus/,
+    );
     await enumerator.shell.unsyncedCount.getByText('0 fiche non synchronisée').waitFor();
     await enumerator.shell.goHome();
     await new HomePage(enumerator.page).open('Enquêtes ciblage');
-    await new CiblageListPage(enumerator.page).item('Oumar Coulibaly').getByText('Synchronisé').waitFor();
+    await new CiblageListPage(enumerator.page)
+      .item('Oumar Coulibaly')
+      .getByText('Synchronisé')
+      .waitFor();
     await screenshot(enumerator.page, '33-sync-after-import');
   });
 });

@@ -62,7 +62,10 @@ describe('HIMO attendance sheet', () => {
       const cells = await project.payRow(name).getByRole('cell').allInnerTexts();
       expect(cells.slice(2)).toEqual(['1', expect.stringMatching(fcfa(WAGE))]);
     }
-    expect((await project.payRow(half).getByRole('cell').allInnerTexts()).slice(2)).toEqual(['0,5', expect.stringMatching(fcfa(WAGE / 2))]);
+    expect((await project.payRow(half).getByRole('cell').allInnerTexts()).slice(2)).toEqual([
+      '0,5',
+      expect.stringMatching(fcfa(WAGE / 2)),
+    ]);
     const total = await project.payTotal.getByRole('columnheader').allInnerTexts();
     expect(total.slice(1)).toEqual(['9,5', expect.stringMatching(fcfa(9.5 * WAGE))]);
 

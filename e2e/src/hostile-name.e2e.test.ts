@@ -2,7 +2,12 @@
 // supervisor console as text — shown literally, never turned into markup or script.
 import type { Dialog } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BatchDetailPage, BatchListPage, RecordViewPage, SupervisorConsole } from './pages/supervisor-console';
+import {
+  BatchDetailPage,
+  BatchListPage,
+  RecordViewPage,
+  SupervisorConsole,
+} from './pages/supervisor-console';
 import { startAppServer, type AppServer } from './support/app-server';
 import { screenshot } from './support/browser';
 import { captureCiblage } from './support/capture';
@@ -32,7 +37,9 @@ beforeAll(async () => {
 
 /** Images whose source is the hostile `x`: there must never be one. */
 async function injectedImages(page: SignedInTablet['page']): Promise<number> {
-  return page.evaluate(() => [...document.images].filter((img) => img.getAttribute('src') === 'x').length);
+  return page.evaluate(
+    () => [...document.images].filter((img) => img.getAttribute('src') === 'x').length,
+  );
 }
 
 describe('hostile text', () => {

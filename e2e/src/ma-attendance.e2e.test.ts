@@ -40,7 +40,12 @@ describe('MA session', () => {
     const codes = await form.householdCodes();
     expect(codes).toHaveLength(10);
     const [substituted, absent, ...present] = codes as [string, string, ...string[]];
-    await form.presentBySubstitute(substituted, { name: 'Hawa Guindo', relation: 'belle-sœur', sex: 'F', age: 32 });
+    await form.presentBySubstitute(substituted, {
+      name: 'Hawa Guindo',
+      relation: 'belle-sœur',
+      sex: 'F',
+      age: 32,
+    });
     for (const code of present) await form.present(code);
     await form.absent(absent, 'Aux champs');
     await form.counts.getByText('Présents : 9').waitFor();
@@ -51,7 +56,11 @@ describe('MA session', () => {
     await expect.poll(() => form.blockingErrors()).toEqual([]);
     await form.finalise();
     await page.getByRole('heading', { name: 'Séances MA', level: 1 }).waitFor();
-    await page.getByRole('listitem').filter({ hasText: 'Séance n°1' }).getByText('Finalisé').waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Séance n°1' })
+      .getByText('Finalisé')
+      .waitFor();
     await shell.unsyncedCount.getByText('1 fiche non synchronisée').waitFor();
 
     await facilitator.context.setOffline(false);
@@ -65,7 +74,12 @@ describe('MA session', () => {
     const dashboard = new DashboardPage(supervisor.page);
     const row = dashboard.maSessions.getByRole('row').filter({ hasText: 'n° 1' });
     await row.waitFor();
-    expect(await row.getByRole('cell').allInnerTexts()).toEqual([expect.stringMatching(/^Dioungani \(démo\) n° 1 \(\d\d\/\d\d\/\d{4}\)$/), '9', '10', '90 %']);
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Dioungani \(démo\) n° 1 \(\d\d\/\d\d\/\d{4}\)$/),
+      '9',
+      '10',
+      '90 %',
+    ]);
     await screenshot(supervisor.page, '13-supervisor-dashboard');
   });
 });

@@ -78,12 +78,15 @@ describe('offline ciblage survey on one tablet', () => {
     await page.getByRole('heading', { name: 'Membre n°6' }).waitFor();
     expect(await form.field('Prénom').inputValue()).toBe('Kadiatou');
     expect(await form.field('Nom').inputValue()).toBe('Togo');
-    expect(await page.getByRole('group', { name: 'Sexe' }).getByLabel('Féminin').isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Sexe' }).getByLabel('Féminin').isChecked()).toBe(
+      true,
+    );
     expect(await form.field('Âge (années révolues)').inputValue()).toBe('');
     await form.fillMember(members[5]!);
     await page.getByRole('button', { name: 'Terminer ce membre' }).click();
     await form.memberCount.filter({ hasText: '6 membres' }).waitFor();
-    for (const m of members.slice(0, 6)) await page.getByText(`${m.firstName} ${m.lastName}`, { exact: true }).waitFor();
+    for (const m of members.slice(0, 6))
+      await page.getByText(`${m.firstName} ${m.lastName}`, { exact: true }).waitFor();
 
     // The last two members, every other section, then « Finaliser », still offline.
     for (const m of members.slice(6)) await form.addMember(m);

@@ -10,7 +10,8 @@ import { signIn, type SignedInTablet } from './support/field-session';
 import { villages } from './support/households';
 import { Resources } from './support/resources';
 
-const AGE_RULE = /Date de naissance \(enfant Ali Ongoïba\) : 60 mois à la visite ; le PNP inscrit les enfants de 0 à 59 mois\./;
+const AGE_RULE =
+  /Date de naissance \(enfant Ali Ongoïba\) : 60 mois à la visite ; le PNP inscrit les enfants de 0 à 59 mois\./;
 let server: AppServer;
 let agent: SignedInTablet;
 

@@ -6,7 +6,12 @@ import { CiblageFormPage } from './pages/ciblage-form-page';
 import { CiblageListPage } from './pages/ciblage-list-page';
 import { CorrectionsPage } from './pages/corrections-page';
 import { HomePage } from './pages/home-page';
-import { BatchDetailPage, BatchListPage, RecordViewPage, SupervisorConsole } from './pages/supervisor-console';
+import {
+  BatchDetailPage,
+  BatchListPage,
+  RecordViewPage,
+  SupervisorConsole,
+} from './pages/supervisor-console';
 import { startAppServer, type AppServer } from './support/app-server';
 import { screenshot } from './support/browser';
 import { captureCiblage } from './support/capture';
@@ -86,6 +91,9 @@ describe('supervisor review loop', () => {
     await enumerator.shell.sync();
     await enumerator.shell.goHome();
     await new HomePage(enumerator.page).open('Enquêtes ciblage');
-    await new CiblageListPage(enumerator.page).item('Oumar Kassogué').getByText('Synchronisé').waitFor();
+    await new CiblageListPage(enumerator.page)
+      .item('Oumar Kassogué')
+      .getByText('Synchronisé')
+      .waitFor();
   });
 });

@@ -32,7 +32,11 @@ beforeAll(async () => {
 });
 
 /** Offline: opens a synced household as a new version, lets `edit` change it, finalises. */
-async function editOffline(tablet: SignedInTablet, head: string, edit: (form: CiblageFormPage) => Promise<void>): Promise<void> {
+async function editOffline(
+  tablet: SignedInTablet,
+  head: string,
+  edit: (form: CiblageFormPage) => Promise<void>,
+): Promise<void> {
   await tablet.context.setOffline(true);
   await tablet.shell.goHome();
   await new HomePage(tablet.page).open('Enquêtes ciblage');
@@ -44,7 +48,10 @@ async function editOffline(tablet: SignedInTablet, head: string, edit: (form: Ci
   await edit(form);
   await form.section('Récapitulatif');
   await form.finalise();
-  await list.item(/Sagara|Poudiougo/).getByText('Finalisé').waitFor();
+  await list
+    .item(/Sagara|Poudiougo/)
+    .getByText('Finalisé')
+    .waitFor();
 }
 
 /** Back online, syncs until nothing is left to send; returns to the list. */
@@ -70,7 +77,9 @@ describe('two tablets, one household', () => {
     // B's change waits for the supervisor (the list shows the server's current value meanwhile).
     await listB.item('Sagara').getByText('En attente d’arbitrage', { exact: true }).waitFor();
     // …and names the field waiting.
-    expect((await listB.item('Sagara').getByTestId('conflict-fields').innerText()).trim()).toMatch(/^En attente d’arbitrage par le superviseur : .*Prénom$/);
+    expect((await listB.item('Sagara').getByTestId('conflict-fields').innerText()).trim()).toMatch(
+      /^En attente d’arbitrage par le superviseur : .*Prénom$/,
+    );
     await screenshot(tabletB.page, '10-tablet-awaiting-arbitration');
 
     // The supervisor sees both values side by side and chooses B's.
@@ -92,7 +101,12 @@ describe('two tablets, one household', () => {
       const list = new CiblageListPage(tablet.page);
       await list.item('Oumarou Sagara').getByText('Synchronisé').waitFor();
       expect(await list.item('Ousmane-Amadou Sagara').count()).toBe(0);
-      expect(await list.item('Sagara').getByText(/En attente d’arbitrage/).count()).toBe(0);
+      expect(
+        await list
+          .item('Sagara')
+          .getByText(/En attente d’arbitrage/)
+          .count(),
+      ).toBe(0);
     }
   });
 
@@ -123,7 +137,9 @@ describe('two tablets, one household', () => {
       const form = new CiblageFormPage(tablet.page);
       await form.reopenForEdit();
       await form.section('Identification');
-      expect(await form.field('Téléphone du chef de ménage').inputValue()).toMatch(/76\s?11\s?22\s?33/);
+      expect(await form.field('Téléphone du chef de ménage').inputValue()).toMatch(
+        /76\s?11\s?22\s?33/,
+      );
       await form.section('Logement');
       expect(await form.field('Nombre de pièces').inputValue()).toBe('5');
       await form.discardEdits();

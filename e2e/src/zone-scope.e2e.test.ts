@@ -30,7 +30,10 @@ describe('zones', () => {
     await captureCiblage(enumerator, villages.dioungani, twoMembers('Dara'));
     await enumerator.shell.syncUntilClean();
     await enumerator.shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
-    const href = await new CiblageListPage(enumerator.page).item('Oumar Dara').getByRole('link', { name: 'Ouvrir' }).getAttribute('href');
+    const href = await new CiblageListPage(enumerator.page)
+      .item('Oumar Dara')
+      .getByRole('link', { name: 'Ouvrir' })
+      .getAttribute('href');
     const recordId = href?.split('/').pop() ?? '';
     expect(recordId).toMatch(/^[0-9a-f-]{36}$/);
 

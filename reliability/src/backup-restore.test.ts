@@ -17,11 +17,27 @@ function snapshotProblems(file: string): string[] {
     const problems: string[] = [];
     const fk = db.pragma('foreign_key_check') as unknown[];
     if (fk.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(fk).slice(0, 300)}`);
-    const q = (sql: string) => db.prepare<[], { id: string }>(sql).all().map((r) => r.id);
+    const q = (sql: string) =>
+      db
+        .prepare<[], { id: string }>(sql)
+        .all()
+        .map((r) => r.id);
     // A record's history has one row per version; a device's stored results reach its last id.
-    problems.push(...q('SELECT r.id FROM records r WHERE r.version <> (SELECT count(*) FROM record_versions v WHERE v.record_id = r.id)').map((id) => `history of ${id}`));
-    problems.push(...q('SELECT d.id FROM devices d WHERE d.last_mutation_id <> (SELECT count(*) FROM device_mutations m WHERE m.device_id = d.id)').map((id) => `results of ${id}`));
-    problems.push(...q("SELECT r.id FROM records r WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.entity = 'record' AND c.entity_id = r.id)").map((id) => `change log of ${id}`));
+    problems.push(
+      ...q(
+        'SELECT r.id FROM records r WHERE r.version <> (SELECT count(*) FROM record_versions v WHERE v.record_id = r.id)',
+      ).map((id) => `history of ${id}`),
+    );
+    problems.push(
+      ...q(
+        'SELECT d.id FROM devices d WHERE d.last_mutation_id <> (SELECT count(*) FROM device_mutations m WHERE m.device_id = d.id)',
+      ).map((id) => `results of ${id}`),
+    );
+    problems.push(
+      ...q(
+        "SELECT r.id FROM records r WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.entity = 'record' AND c.entity_id = r.id)",
+      ).map((id) => `change log of ${id}`),
+    );
     return problems;
   });
 }
@@ -44,7 +60,10 @@ describe('backup during pushes, then restore', () => {
     server = await startInProcess({ data });
     const url = server.url;
     const devices = data.devices.map((d) => new SimDevice({ ...d, baseUrl: url, maxPerBatch: 10 }));
-    const households = generateHouseholds({ seed, count: 3000 }) as unknown as (JsonObject & { id: string; type: string })[];
+    const households = generateHouseholds({ seed, count: 3000 }) as unknown as (JsonObject & {
+      id: string;
+      type: string;
+    })[];
     let next = 0;
     const backup = { running: false, done: false, pushesDuring: 0 };
     const work = devices.map(async (device, d) => {
@@ -54,8 +73,11 @@ describe('backup during pushes, then restore', () => {
       for (let round = 0, after = 0; !backup.done || round < 6 || after < 2; round++) {
         if (backup.done) after++;
         for (let i = r.int(1, 3); i > 0; i--) {
-          const settled = [...device.records.keys()].filter((id) => device.isSettled(id) && device.records.get(id)?.record['result'] === 'complete');
-          if (settled.length > 0 && r.chance(0.3)) device.patch(r.pick(settled), { 'dwelling.roomsCount': r.int(1, 6) });
+          const settled = [...device.records.keys()].filter(
+            (id) => device.isSettled(id) && device.records.get(id)?.record['result'] === 'complete',
+          );
+          if (settled.length > 0 && r.chance(0.3))
+            device.patch(r.pick(settled), { 'dwelling.roomsCount': r.int(1, 6) });
           else device.create(households[next++]!);
         }
         const during = backup.running;
@@ -95,9 +117,15 @@ describe('backup during pushes, then restore', () => {
     for (const device of devices) expect((await device.pullAll()).epochReset).toBe(false);
     const outcome = verifyAgainst(data.file, devices);
     reportFigures('backup-restore', {
-      seed, recordsTotal: total, recordsInBackup: inBackup, pushesDuringBackup: backup.pushesDuring,
-      status410: devices.reduce((n, dv) => n + (dv.stats.statuses['410'] ?? 0), 0), gaps409: devices.reduce((n, dv) => n + dv.stats.gaps, 0),
-      lost: outcome.lost.length, duplicates: outcome.duplicated.length, serverErrors: fresh.serverErrors.length,
+      seed,
+      recordsTotal: total,
+      recordsInBackup: inBackup,
+      pushesDuringBackup: backup.pushesDuring,
+      status410: devices.reduce((n, dv) => n + (dv.stats.statuses['410'] ?? 0), 0),
+      gaps409: devices.reduce((n, dv) => n + dv.stats.gaps, 0),
+      lost: outcome.lost.length,
+      duplicates: outcome.duplicated.length,
+      serverErrors: fresh.serverErrors.length,
     });
     expect(faultsOf(outcome), `seed ${seed}`).toEqual(clean);
     expect(outcome.stored).toBe(total);

@@ -30,10 +30,19 @@ export type AppOptions = {
 
 /** Builds the whole server as a Fastify instance without listening (server.ts listens; tests inject). */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
-  const repo = options.repository ?? createSqliteRepository(databasePath(options.dataDir ?? './data'));
-  const deps: Deps = { repo, now: options.now ?? systemClock, newId: options.newId ?? systemId, newSecret: options.newSecret ?? systemSecret };
+  const repo =
+    options.repository ?? createSqliteRepository(databasePath(options.dataDir ?? './data'));
+  const deps: Deps = {
+    repo,
+    now: options.now ?? systemClock,
+    newId: options.newId ?? systemId,
+    newSecret: options.newSecret ?? systemSecret,
+  };
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
     bodyLimit: wireLimits.maxPushBodyBytes,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -42,17 +51,39 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     frameworkErrors: answerRouterError,
   });
   app.decorate('deps', deps);
-  if (options.repository === undefined) app.addHook('onClose', () => { repo.close(); });
+  if (options.repository === undefined)
+    app.addHook('onClose', () => {
+      repo.close();
+    });
   registerErrorHandler(app, { servePages: hasBuiltApp(options.staticDir) });
   registerAccess(app);
   registerSecurityHeaders(app);
   registerGzipBodies(app);
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => { done(null, body); });
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
   // Files uploaded as they are (a tablet's export file); routes that expect JSON refuse a Buffer.
-  app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/x-gzip'], { parseAs: 'buffer' }, (_request, body, done) => { done(null, body); });
-  await app.register(fastifyCompress, { global: true, globalDecompression: false, encodings: ['gzip'], threshold: 1024 });
+  app.addContentTypeParser(
+    ['application/octet-stream', 'application/gzip', 'application/x-gzip'],
+    { parseAs: 'buffer' },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
+  await app.register(fastifyCompress, {
+    global: true,
+    globalDecompression: false,
+    encodings: ['gzip'],
+    threshold: 1024,
+  });
   await app.register(fastifyRateLimit, { global: false });
-  registerRoutes(app, { loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 } });
+  registerRoutes(app, {
+    loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 },
+  });
   if (options.staticDir !== undefined) await registerStaticApp(app, options.staticDir);
   return app;
 }

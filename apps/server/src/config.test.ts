@@ -5,11 +5,35 @@ import { loadConfig } from './config';
 describe('loadConfig', () => {
   it('defaults to 127.0.0.1:8080 and ./data', () => {
     const loaded = loadConfig({});
-    expect(loaded).toEqual({ ok: true, config: { port: 8080, host: '127.0.0.1', dataDir: path.resolve('./data'), staticDir: undefined, logLevel: 'info' } });
+    expect(loaded).toEqual({
+      ok: true,
+      config: {
+        port: 8080,
+        host: '127.0.0.1',
+        dataDir: path.resolve('./data'),
+        staticDir: undefined,
+        logLevel: 'info',
+      },
+    });
   });
   it('reads the README variables', () => {
-    const loaded = loadConfig({ PORT: '9090', HOST: '0.0.0.0', DATA_DIR: '/srv/jigi', STATIC_DIR: '/srv/dist', LOG_LEVEL: 'warn' });
-    expect(loaded).toMatchObject({ ok: true, config: { port: 9090, host: '0.0.0.0', dataDir: '/srv/jigi', staticDir: '/srv/dist', logLevel: 'warn' } });
+    const loaded = loadConfig({
+      PORT: '9090',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/srv/jigi',
+      STATIC_DIR: '/srv/dist',
+      LOG_LEVEL: 'warn',
+    });
+    expect(loaded).toMatchObject({
+      ok: true,
+      config: {
+        port: 9090,
+        host: '0.0.0.0',
+        dataDir: '/srv/jigi',
+        staticDir: '/srv/dist',
+        logLevel: 'warn',
+      },
+    });
   });
   it('names the variable that is wrong', () => {
     const loaded = loadConfig({ PORT: 'huit mille' });

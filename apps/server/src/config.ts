@@ -11,10 +11,18 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = { port: number; host: string; dataDir: string; staticDir: string | undefined; logLevel: z.infer<typeof configSchema>['LOG_LEVEL'] };
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  staticDir: string | undefined;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+};
 
 /** Parses the environment; an invalid value is a result naming the variable, not an exception. */
-export function loadConfig(env: NodeJS.ProcessEnv): { ok: true; config: Config } | { ok: false; message: string } {
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+): { ok: true; config: Config } | { ok: false; message: string } {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

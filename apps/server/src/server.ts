@@ -9,7 +9,11 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const { config } = loaded;
-const app = await buildApp({ dataDir: config.dataDir, staticDir: config.staticDir, logLevel: config.logLevel });
+const app = await buildApp({
+  dataDir: config.dataDir,
+  staticDir: config.staticDir,
+  logLevel: config.logLevel,
+});
 
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

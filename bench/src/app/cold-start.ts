@@ -34,7 +34,10 @@ export interface ColdStart {
  * first frame in which an input of the unlock screen is enabled and takes focus. Each run also
  * checks that the API is unreachable, so the figure is the service worker's precache alone.
  */
-export async function measureColdStart(server: AppServer, options: { login: string; runs: number; cpuThrottling: number }): Promise<ColdStart> {
+export async function measureColdStart(
+  server: AppServer,
+  options: { login: string; runs: number; cpuThrottling: number },
+): Promise<ColdStart> {
   const profile = mkdtempSync(join(tmpdir(), 'jigi-bench-cold-'));
   try {
     const first = await launchOnProfile(profile);
@@ -49,7 +52,17 @@ export async function measureColdStart(server: AppServer, options: { login: stri
     } finally {
       await first.context.close();
     }
-    const result: ColdStart = { samples: [], fcp: [], longTasksMs: [], longestTaskMs: [], scriptsDoneMs: [], idbOpen: [], scripts: [], screen: '', cpuThrottling: options.cpuThrottling };
+    const result: ColdStart = {
+      samples: [],
+      fcp: [],
+      longTasksMs: [],
+      longestTaskMs: [],
+      scriptsDoneMs: [],
+      idbOpen: [],
+      scripts: [],
+      screen: '',
+      cpuThrottling: options.cpuThrottling,
+    };
     for (let run = 0; run < options.runs; run++) {
       const { context, page } = await launchOnProfile(profile, { offline: true });
       try {
@@ -57,21 +70,42 @@ export async function measureColdStart(server: AppServer, options: { login: stri
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottling });
         await page.goto(`${server.url}/`, { waitUntil: 'commit' });
-        await page.waitForFunction(() => window.__jigiBench?.usableInputAt !== undefined, undefined, { timeout: 60_000 });
+        await page.waitForFunction(
+          () => window.__jigiBench?.usableInputAt !== undefined,
+          undefined,
+          { timeout: 60_000 },
+        );
         const probes = await readProbes(page);
-        const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
-        const apiReachable = await page.evaluate(() => fetch('/api/health').then(() => true, () => false));
-        if (apiReachable) throw new Error('cold start: the API answered although the network is off');
+        const fcp = await page.evaluate(
+          () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+        );
+        const apiReachable = await page.evaluate(() =>
+          fetch('/api/health').then(
+            () => true,
+            () => false,
+          ),
+        );
+        if (apiReachable)
+          throw new Error('cold start: the API answered although the network is off');
         const usableAt = probes.usableInputAt ?? Number.NaN;
         const before = probes.longTasks.filter((t) => t.start < usableAt);
         result.longTasksMs.push(before.reduce((sum, t) => sum + t.duration, 0));
         result.longestTaskMs.push(Math.max(0, ...before.map((t) => t.duration)));
         result.scripts = (
-          await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, responseEnd: (e as PerformanceResourceTiming).responseEnd })))
+          await page.evaluate(() =>
+            performance.getEntriesByType('resource').map((e) => ({
+              path: new URL(e.name).pathname,
+              responseEnd: (e as PerformanceResourceTiming).responseEnd,
+            })),
+          )
         ).filter((r) => r.path.endsWith('.js') && r.responseEnd < usableAt);
         result.scriptsDoneMs.push(Math.max(0, ...result.scripts.map((r) => r.responseEnd)));
         const appDb = probes.idbOpens.find((o) => o.name === 'jigi-collect');
-        result.idbOpen.push(appDb ? { requested: appDb.requested, opened: appDb.opened } : { requested: Number.NaN, opened: Number.NaN });
+        result.idbOpen.push(
+          appDb
+            ? { requested: appDb.requested, opened: appDb.opened }
+            : { requested: Number.NaN, opened: Number.NaN },
+        );
         result.samples.push(usableAt);
         result.fcp.push(fcp);
         result.screen = probes.usableInputScreen ?? '';

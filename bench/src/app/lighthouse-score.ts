@@ -44,13 +44,28 @@ async function waitForDevtools(port: number): Promise<void> {
 export async function measureLighthouse(url: string): Promise<LighthouseResult> {
   const profile = mkdtempSync(join(tmpdir(), 'jigi-bench-lh-'));
   const port = await freePort();
-  const chrome = spawn(chromiumPath, [...headlessFlags(), `--remote-debugging-port=${String(port)}`, `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
+  const chrome = spawn(
+    chromiumPath,
+    [
+      ...headlessFlags(),
+      `--remote-debugging-port=${String(port)}`,
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
   try {
     await waitForDevtools(port);
-    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const result = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance'],
+    });
     if (!result) throw new Error('Lighthouse returned no result');
     const lhr = result.lhr;
-    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError)
+      throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const audit = (id: string): number => {
       const value = lhr.audits[id]?.numericValue;
       if (value === undefined) throw new Error(`Lighthouse gave no value for ${id}`);
@@ -68,7 +83,9 @@ export async function measureLighthouse(url: string): Promise<LighthouseResult> 
       tbtMs: audit('total-blocking-time'),
       cls: audit('cumulative-layout-shift'),
       speedIndexMs: audit('speed-index'),
-      unusedJsKiB: ((lhr.audits['unused-javascript']?.details as { overallSavingsBytes?: number } | undefined)?.overallSavingsBytes ?? 0) / 1024,
+      unusedJsKiB:
+        ((lhr.audits['unused-javascript']?.details as { overallSavingsBytes?: number } | undefined)
+          ?.overallSavingsBytes ?? 0) / 1024,
       opportunities,
       lighthouseVersion: lhr.lighthouseVersion,
       formFactor: lhr.configSettings.formFactor,

@@ -2,7 +2,13 @@ import type { Page } from 'playwright-core';
 import { CiblageFormPage } from '../../../e2e/src/pages/ciblage-form-page';
 import { CiblageListPage } from '../../../e2e/src/pages/ciblage-list-page';
 import type { SignedInTablet } from '../../../e2e/src/support/field-session';
-import { readProbes, startKeystrokeRecording, typeSlowly, type EventTimingSample, type KeystrokeSample } from './page-probes';
+import {
+  readProbes,
+  startKeystrokeRecording,
+  typeSlowly,
+  type EventTimingSample,
+  type KeystrokeSample,
+} from './page-probes';
 
 export interface Typing {
   keystrokes: KeystrokeSample[];
@@ -32,20 +38,41 @@ export interface ListSearch {
   clearing: Typing;
 }
 
-function summarise(keystrokes: KeystrokeSample[], events: EventTimingSample[], longTasks: number[]): Typing {
+function summarise(
+  keystrokes: KeystrokeSample[],
+  events: EventTimingSample[],
+  longTasks: number[],
+): Typing {
   const worstProbe = Math.max(0, ...keystrokes.map((k) => k.ms));
   const worstEvent = Math.max(0, ...events.map((e) => e.duration));
-  return { keystrokes, events, worstMs: Math.max(worstProbe, worstEvent), worstInputDelayMs: Math.max(0, ...events.map((e) => e.inputDelay)), longTasks };
+  return {
+    keystrokes,
+    events,
+    worstMs: Math.max(worstProbe, worstEvent),
+    worstInputDelayMs: Math.max(0, ...events.map((e) => e.inputDelay)),
+    longTasks,
+  };
 }
 
-async function recordTyping(page: Page, type: () => Promise<void>, expectedKeys: number): Promise<Typing> {
+async function recordTyping(
+  page: Page,
+  type: () => Promise<void>,
+  expectedKeys: number,
+): Promise<Typing> {
   await startKeystrokeRecording(page);
   await type();
   // The last keystroke's frame, and Event Timing's reporting delay.
   await page.waitForTimeout(500);
   const probes = await readProbes(page);
-  if (probes.keystrokes.length < expectedKeys) throw new Error(`typing: ${String(probes.keystrokes.length)} keystrokes timed of ${String(expectedKeys)}`);
-  return summarise(probes.keystrokes, probes.events, probes.longTasks.map((t) => t.duration));
+  if (probes.keystrokes.length < expectedKeys)
+    throw new Error(
+      `typing: ${String(probes.keystrokes.length)} keystrokes timed of ${String(expectedKeys)}`,
+    );
+  return summarise(
+    probes.keystrokes,
+    probes.events,
+    probes.longTasks.map((t) => t.duration),
+  );
 }
 
 const listLines = (page: Page): Promise<number> => page.locator('ul.list > li').count();
@@ -67,7 +94,11 @@ const linesDrawn = (matches: number): number => Math.min(matches, 50);
  * §3.4, opening: from the home screen, a tap on « Enquêtes ciblage »; timed in the page from the
  * click to the frame after the last of the `expected` lines entered the DOM.
  */
-export async function measureListOpen(tablet: SignedInTablet, expected: number, runs: number): Promise<ListOpen> {
+export async function measureListOpen(
+  tablet: SignedInTablet,
+  expected: number,
+  runs: number,
+): Promise<ListOpen> {
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {
     await tablet.shell.goHome();
@@ -94,22 +125,34 @@ export async function measureListOpen(tablet: SignedInTablet, expected: number, 
     );
   }
   const matches = await listMatches(tablet.page);
-  if (matches !== expected) throw new Error(`the list counts ${String(matches)} households, expected ${String(expected)}`);
+  if (matches !== expected)
+    throw new Error(`the list counts ${String(matches)} households, expected ${String(expected)}`);
   return { samples, lines: matches, drawn: await listLines(tablet.page) };
 }
 
 /** §3.4, searching: on the open list, `term` typed key by key in « Rechercher (nom, code ménage) ». */
-export async function measureListSearch(tablet: SignedInTablet, term: string, expected: number): Promise<ListSearch> {
+export async function measureListSearch(
+  tablet: SignedInTablet,
+  term: string,
+  expected: number,
+): Promise<ListSearch> {
   const page = tablet.page;
   const box = page.getByLabel('Rechercher (nom, code ménage)');
   await box.click();
   const typing = await recordTyping(page, () => typeSlowly(page, term, 250), term.length);
   const linesAfter = await listMatches(page);
-  if (linesAfter === 0 || linesAfter >= expected) throw new Error(`search « ${term} » left ${String(linesAfter)} of ${String(expected)} households`);
-  if ((await listLines(page)) !== linesDrawn(linesAfter)) throw new Error(`search « ${term} »: ${String(linesAfter)} matches but ${String(await listLines(page))} lines drawn`);
+  if (linesAfter === 0 || linesAfter >= expected)
+    throw new Error(
+      `search « ${term} » left ${String(linesAfter)} of ${String(expected)} households`,
+    );
+  if ((await listLines(page)) !== linesDrawn(linesAfter))
+    throw new Error(
+      `search « ${term} »: ${String(linesAfter)} matches but ${String(await listLines(page))} lines drawn`,
+    );
   await page.keyboard.press('Control+A');
   const clearing = await recordTyping(page, () => page.keyboard.press('Backspace'), 1);
-  if ((await listMatches(page)) !== expected) throw new Error('the whole list did not come back after the search was cleared');
+  if ((await listMatches(page)) !== expected)
+    throw new Error('the whole list did not come back after the search was cleared');
   return { term, typing, linesAfter, clearing };
 }
 
@@ -125,7 +168,10 @@ export interface RosterTyping {
  * in the roster, member n°`members` is edited and a first name typed key by key, without and with
  * CPU throttling.
  */
-export async function measureRosterTyping(tablet: SignedInTablet, options: { householdCode: string; members: number; cpuThrottling: number }): Promise<RosterTyping> {
+export async function measureRosterTyping(
+  tablet: SignedInTablet,
+  options: { householdCode: string; members: number; cpuThrottling: number },
+): Promise<RosterTyping> {
   const page = tablet.page;
   const list = new CiblageListPage(page);
   await page.getByLabel('Rechercher (nom, code ménage)').fill(options.householdCode);
@@ -147,7 +193,12 @@ export async function measureRosterTyping(tablet: SignedInTablet, options: { hou
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottling });
   try {
     const throttled = await typeName('Fatoumata Ɲaarɛ');
-    return { members: options.members, unthrottled, throttled, cpuThrottling: options.cpuThrottling };
+    return {
+      members: options.members,
+      unthrottled,
+      throttled,
+      cpuThrottling: options.cpuThrottling,
+    };
   } finally {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.detach();

@@ -55,21 +55,32 @@ export async function installProbes(context: BrowserContext): Promise<void> {
   // Node but not in the page: without this stand-in the probe throws before it starts.
   await context.addInitScript('globalThis.__name ??= (fn) => fn;');
   await context.addInitScript(() => {
-    const probes: BenchProbes = { syncStatus: [], keystrokes: [], events: [], longTasks: [], idbOpens: [] };
+    const probes: BenchProbes = {
+      syncStatus: [],
+      keystrokes: [],
+      events: [],
+      longTasks: [],
+      idbOpens: [],
+    };
     const openDatabase = indexedDB.open.bind(indexedDB);
     IDBFactory.prototype.open = (name: string, version?: number) => {
       const requested = performance.now();
       const request = version === undefined ? openDatabase(name) : openDatabase(name, version);
-      request.addEventListener('success', () => probes.idbOpens.push({ name, requested, opened: performance.now() }));
+      request.addEventListener('success', () =>
+        probes.idbOpens.push({ name, requested, opened: performance.now() }),
+      );
       return request;
     };
     new PerformanceObserver((list) => {
-      for (const task of list.getEntries()) probes.longTasks.push({ start: task.startTime, duration: task.duration });
+      for (const task of list.getEntries())
+        probes.longTasks.push({ start: task.startTime, duration: task.duration });
     }).observe({ type: 'longtask', buffered: true });
     window.__jigiBench = probes;
     performance.setResourceTimingBufferSize(20_000);
     const findUsableInput = (): void => {
-      for (const el of Array.from(document.querySelectorAll<HTMLInputElement>('input, select, textarea'))) {
+      for (const el of Array.from(
+        document.querySelectorAll<HTMLInputElement>('input, select, textarea'),
+      )) {
         if (el.disabled || el.offsetParent === null) continue;
         const hadFocus = document.activeElement === el;
         el.focus({ preventScroll: true });
@@ -101,20 +112,39 @@ export async function installProbes(context: BrowserContext): Promise<void> {
 export async function startKeystrokeRecording(page: Page): Promise<void> {
   await page.evaluate(() => {
     // A page opened by e2e's helpers has no init-time probes; typing needs none of them.
-    const probes = (window.__jigiBench ??= { syncStatus: [], keystrokes: [], events: [], longTasks: [], idbOpens: [] });
+    const probes = (window.__jigiBench ??= {
+      syncStatus: [],
+      keystrokes: [],
+      events: [],
+      longTasks: [],
+      idbOpens: [],
+    });
     probes.keystrokes = [];
     probes.events = [];
     probes.longTasks = [];
     if (probes.recording === true) return;
     probes.recording = true;
     new PerformanceObserver((list) => {
-      for (const task of list.getEntries()) probes.longTasks.push({ start: task.startTime, duration: task.duration });
+      for (const task of list.getEntries())
+        probes.longTasks.push({ start: task.startTime, duration: task.duration });
     }).observe({ type: 'longtask' });
     // Each character is timed from its keydown (or, for ɛ ɔ ɲ and other characters a US keyboard
     // lacks, which arrive as text without a keydown, from its beforeinput) to the frame after it.
     let keyDownAt: number | undefined;
-    document.addEventListener('keydown', (e) => { keyDownAt = e.timeStamp; }, { capture: true });
-    document.addEventListener('keyup', () => { keyDownAt = undefined; }, { capture: true });
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        keyDownAt = e.timeStamp;
+      },
+      { capture: true },
+    );
+    document.addEventListener(
+      'keyup',
+      () => {
+        keyDownAt = undefined;
+      },
+      { capture: true },
+    );
     document.addEventListener(
       'beforeinput',
       (e) => {
@@ -123,7 +153,11 @@ export async function startKeystrokeRecording(page: Page): Promise<void> {
         const key = e.data ?? e.inputType;
         requestAnimationFrame(() => {
           setTimeout(() => {
-            probes.keystrokes.push({ key, ms: performance.now() - start, lines: document.querySelectorAll('ul.list > li').length });
+            probes.keystrokes.push({
+              key,
+              ms: performance.now() - start,
+              lines: document.querySelectorAll('ul.list > li').length,
+            });
           }, 0);
         });
       },
@@ -131,9 +165,18 @@ export async function startKeystrokeRecording(page: Page): Promise<void> {
     );
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceEventTiming[]) {
-        probes.events.push({ name: entry.name, duration: entry.duration, inputDelay: entry.processingStart - entry.startTime, processing: entry.processingEnd - entry.processingStart });
+        probes.events.push({
+          name: entry.name,
+          duration: entry.duration,
+          inputDelay: entry.processingStart - entry.startTime,
+          processing: entry.processingEnd - entry.processingStart,
+        });
       }
-    }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+    }).observe({
+      type: 'event',
+      durationThreshold: 16,
+      buffered: false,
+    } as PerformanceObserverInit);
   });
 }
 

@@ -12,11 +12,19 @@ describe('splitPull', () => {
       260,
     );
     // network 30 + 20 + 5; storage (150−130) + (210−170) + (260−215)
-    expect(split).toEqual({ pages: 3, networkMs: 55, storeMs: 105, totalMs: 160, storeGapsMs: [20, 40, 45] });
+    expect(split).toEqual({
+      pages: 3,
+      networkMs: 55,
+      storeMs: 105,
+      totalMs: 160,
+      storeGapsMs: [20, 40, 45],
+    });
   });
 
   it('refuses an end before the last answer and an empty pull', () => {
-    expect(() => splitPull([{ startTime: 0, responseEnd: 50 }], 40)).toThrow('before its last pull answer');
+    expect(() => splitPull([{ startTime: 0, responseEnd: 50 }], 40)).toThrow(
+      'before its last pull answer',
+    );
     expect(() => splitPull([], 10)).toThrow('no pull request');
   });
 });

@@ -28,24 +28,35 @@ export function splitPull(requests: readonly PullRequestTiming[], doneAt: number
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (!first || !last) throw new Error('no pull request was timed');
-  if (doneAt < last.responseEnd) throw new Error('the sync ended before its last pull answer arrived');
+  if (doneAt < last.responseEnd)
+    throw new Error('the sync ended before its last pull answer arrived');
   let networkMs = 0;
   const storeGapsMs = sorted.map((r, i) => {
     networkMs += r.responseEnd - r.startTime;
     const next = sorted[i + 1];
     return (next ? next.startTime : doneAt) - r.responseEnd;
   });
-  return { pages: sorted.length, networkMs, storeMs: storeGapsMs.reduce((s, g) => s + g, 0), totalMs: doneAt - first.startTime, storeGapsMs };
+  return {
+    pages: sorted.length,
+    networkMs,
+    storeMs: storeGapsMs.reduce((s, g) => s + g, 0),
+    totalMs: doneAt - first.startTime,
+    storeGapsMs,
+  };
 }
 
 /**
  * Mean storing time of the first and of the last `n` pages (fewer when the pull had under 2n pages;
  * the last page, which closes the sync, left out): whether a page costs more as the store fills.
  */
-export function gapGrowth(storeGapsMs: readonly number[], n = 10): { pages: number; firstMs: number; lastMs: number } {
+export function gapGrowth(
+  storeGapsMs: readonly number[],
+  n = 10,
+): { pages: number; firstMs: number; lastMs: number } {
   const pages = storeGapsMs.slice(0, -1);
   const k = Math.min(n, Math.floor(pages.length / 2));
-  if (k < 1) throw new Error(`gap growth needs 2 pages before the last, got ${String(pages.length)}`);
+  if (k < 1)
+    throw new Error(`gap growth needs 2 pages before the last, got ${String(pages.length)}`);
   const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
   return { pages: k, firstMs: mean(pages.slice(0, k)), lastMs: mean(pages.slice(-k)) };
 }

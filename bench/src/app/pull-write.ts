@@ -29,7 +29,9 @@ export interface PullWrite extends PullSplit {
  * Reads the app's IndexedDB `records` store whole, without the app's code, 3 times: how many rows it
  * holds, and what one getAll of them costs (median, ms) — what any query loading every record pays.
  */
-async function readRecordsStore(page: import('playwright-core').Page): Promise<{ rows: number; readAllMs: number }> {
+async function readRecordsStore(
+  page: import('playwright-core').Page,
+): Promise<{ rows: number; readAllMs: number }> {
   const reads: { rows: number; ms: number }[] = [];
   for (let i = 0; i < 3; i++) {
     reads.push(
@@ -64,7 +66,10 @@ async function readRecordsStore(page: import('playwright-core').Page): Promise<{
  * `applyPullPage`: validation, search text, one transaction per page with its cursor). The page's
  * Resource Timing and the sync panel's end of sync split the time into network and storage.
  */
-export async function measurePullWrite(server: AppServer, options: { login: string; expectedRecords: number }): Promise<PullWrite> {
+export async function measurePullWrite(
+  server: AppServer,
+  options: { login: string; expectedRecords: number },
+): Promise<PullWrite> {
   const tablet = await openTablet('bench-pull');
   try {
     await installProbes(tablet.context);
@@ -73,8 +78,13 @@ export async function measurePullWrite(server: AppServer, options: { login: stri
       if (!res.url().includes('/api/sync/pull')) return;
       pages.push(
         res.body().then((body) => {
-          const changes = (JSON.parse(body.toString('utf8')) as { changes: { entity: string }[] }).changes;
-          return { changes: changes.length, records: changes.filter((c) => c.entity === 'record').length, bytes: body.length };
+          const changes = (JSON.parse(body.toString('utf8')) as { changes: { entity: string }[] })
+            .changes;
+          return {
+            changes: changes.length,
+            records: changes.filter((c) => c.entity === 'record').length,
+            bytes: body.length,
+          };
         }),
       );
     });
@@ -82,12 +92,16 @@ export async function measurePullWrite(server: AppServer, options: { login: stri
     await new LoginPage(tablet.page).logIn(options.login);
     await new PinSetupPage(tablet.page).choose();
     await new AppShell(tablet.page).waitUntilOpen();
-    const ended = (status: { phase: string }): boolean => status.phase !== '' && !RUNNING.test(status.phase);
+    const ended = (status: { phase: string }): boolean =>
+      status.phase !== '' && !RUNNING.test(status.phase);
     await until(
       `the first sync of ${String(options.expectedRecords)} records`,
       async () => {
         const status = (await readProbes(tablet.page)).syncStatus;
-        return status.some((s) => RUNNING.test(s.phase)) && ended(status[status.length - 1] ?? { phase: '' });
+        return (
+          status.some((s) => RUNNING.test(s.phase)) &&
+          ended(status[status.length - 1] ?? { phase: '' })
+        );
       },
       15 * 60_000,
     );
@@ -96,20 +110,29 @@ export async function measurePullWrite(server: AppServer, options: { login: stri
       performance
         .getEntriesByType('resource')
         .filter((e) => e.name.includes('/api/sync/pull'))
-        .map((e) => ({ startTime: e.startTime, responseEnd: (e as PerformanceResourceTiming).responseEnd })),
+        .map((e) => ({
+          startTime: e.startTime,
+          responseEnd: (e as PerformanceResourceTiming).responseEnd,
+        })),
     );
     const lastAnswer = Math.max(...requests.map((r) => r.responseEnd));
     const doneAt = probes.syncStatus.find((s) => s.at >= lastAnswer && ended(s))?.at;
-    if (doneAt === undefined) throw new Error('the sync panel never showed the end of the sync after the last pull answer');
+    if (doneAt === undefined)
+      throw new Error('the sync panel never showed the end of the sync after the last pull answer');
     const split = splitPull(requests, doneAt);
     const bodies = await Promise.all(pages);
     const changes = bodies.reduce((s, p) => s + p.changes, 0);
     const records = bodies.reduce((s, p) => s + p.records, 0);
     const { rows: storedRecords, readAllMs } = await readRecordsStore(tablet.page);
     if (records !== options.expectedRecords || storedRecords !== options.expectedRecords) {
-      throw new Error(`pull: ${String(records)} records pulled and ${String(storedRecords)} stored, ${String(options.expectedRecords)} expected`);
+      throw new Error(
+        `pull: ${String(records)} records pulled and ${String(storedRecords)} stored, ${String(options.expectedRecords)} expected`,
+      );
     }
-    if (bodies.length !== split.pages) throw new Error(`pull: ${String(bodies.length)} answers read but ${String(split.pages)} requests timed`);
+    if (bodies.length !== split.pages)
+      throw new Error(
+        `pull: ${String(bodies.length)} answers read but ${String(split.pages)} requests timed`,
+      );
     return {
       ...split,
       changes,

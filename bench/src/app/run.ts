@@ -11,6 +11,9 @@ console.log(report.markdown);
 const file = process.env['BENCH_APP_OUT'];
 if (file) {
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine: describeMachine(), ...report }, null, 2)}\n`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), machine: describeMachine(), ...report }, null, 2)}\n`,
+  );
   process.stderr.write(`results written to ${file}\n`);
 }

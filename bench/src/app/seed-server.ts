@@ -27,9 +27,23 @@ export async function registerSeedDevice(url: string, login: string): Promise<Se
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ login, password: DEMO_PASSWORD, deviceLabel: 'bench seeding tablet' }),
   });
-  if (!res.ok) throw new Error(`device registration for ${login} failed: ${String(res.status)} ${await res.text()}`);
-  const body = (await res.json()) as { deviceId: string; deviceToken: string; user: { id: string } };
-  return { url, deviceId: body.deviceId, token: body.deviceToken, userId: body.user.id, protocolVersion: health.protocolVersion, lastMutationId: 0 };
+  if (!res.ok)
+    throw new Error(
+      `device registration for ${login} failed: ${String(res.status)} ${await res.text()}`,
+    );
+  const body = (await res.json()) as {
+    deviceId: string;
+    deviceToken: string;
+    user: { id: string };
+  };
+  return {
+    url,
+    deviceId: body.deviceId,
+    token: body.deviceToken,
+    userId: body.user.id,
+    protocolVersion: health.protocolVersion,
+    lastMutationId: 0,
+  };
 }
 
 interface PushAnswer {
@@ -41,7 +55,11 @@ interface PushAnswer {
  * Pushes `records` as creates from `device`, `batchSize` per gzip request (the protocol's maximum is 200), and fails loudly if the
  * server refuses any: a benchmark on rejected records would measure rejections.
  */
-export async function pushRecords(device: SeedDevice, records: readonly Record<string, unknown>[], batchSize = 200): Promise<void> {
+export async function pushRecords(
+  device: SeedDevice,
+  records: readonly Record<string, unknown>[],
+  batchSize = 200,
+): Promise<void> {
   for (let start = 0; start < records.length; start += batchSize) {
     const clientTime = new Date().toISOString();
     const mutations = records.slice(start, start + batchSize).map((record) => ({
@@ -53,15 +71,28 @@ export async function pushRecords(device: SeedDevice, records: readonly Record<s
       record,
       clientTime,
     }));
-    const body = { protocolVersion: device.protocolVersion, deviceId: device.deviceId, batchId: randomUUID(), clientTime, mutations };
+    const body = {
+      protocolVersion: device.protocolVersion,
+      deviceId: device.deviceId,
+      batchId: randomUUID(),
+      clientTime,
+      mutations,
+    };
     const res = await fetch(`${device.url}/api/sync/push`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      headers: {
+        authorization: `Bearer ${device.token}`,
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+      },
       body: gzipSync(JSON.stringify(body)),
     });
     if (!res.ok) throw new Error(`seeding push failed: ${String(res.status)} ${await res.text()}`);
     const answer = (await res.json()) as PushAnswer;
     const refused = answer.results.filter((r) => r.outcome === 'rejected');
-    if (refused.length > 0) throw new Error(`seeding: the server rejected ${String(refused.length)} records, e.g. ${JSON.stringify(refused[0]?.error)}`);
+    if (refused.length > 0)
+      throw new Error(
+        `seeding: the server rejected ${String(refused.length)} records, e.g. ${JSON.stringify(refused[0]?.error)}`,
+      );
   }
 }

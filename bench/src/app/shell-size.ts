@@ -23,7 +23,8 @@ async function sizeOf(server: AppServer, path: string): Promise<AssetSize> {
   return { path, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
 }
 
-const sum = (xs: readonly AssetSize[], pick: (a: AssetSize) => number): number => xs.reduce((s, a) => s + pick(a), 0);
+const sum = (xs: readonly AssetSize[], pick: (a: AssetSize) => number): number =>
+  xs.reduce((s, a) => s + pick(a), 0);
 
 /**
  * §3.1: opens the app on a fresh tablet (no service worker yet, so everything comes from the
@@ -37,9 +38,20 @@ export async function measureShellSize(server: AppServer): Promise<ShellSize> {
     await tablet.page.goto(`${server.url}/`);
     await new LoginPage(tablet.page).waitUntilShown();
     await tablet.page.waitForLoadState('networkidle');
-    const urls = await tablet.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-    const paths = [...new Set(urls.map((u) => new URL(u)).filter((u) => u.origin === new URL(server.url).origin && u.pathname.endsWith('.js')).map((u) => u.pathname))];
-    const firstScreenJs = (await Promise.all(paths.map((p) => sizeOf(server, p)))).sort((a, b) => b.gzipBytes - a.gzipBytes);
+    const urls = await tablet.page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => e.name),
+    );
+    const paths = [
+      ...new Set(
+        urls
+          .map((u) => new URL(u))
+          .filter((u) => u.origin === new URL(server.url).origin && u.pathname.endsWith('.js'))
+          .map((u) => u.pathname),
+      ),
+    ];
+    const firstScreenJs = (await Promise.all(paths.map((p) => sizeOf(server, p)))).sort(
+      (a, b) => b.gzipBytes - a.gzipBytes,
+    );
     const sw = await (await fetch(`${server.url}/sw.js`)).text();
     const precached = [...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => `/${m[1] ?? ''}`);
     if (precached.length === 0) throw new Error('no precache list found in sw.js');
@@ -47,7 +59,15 @@ export async function measureShellSize(server: AppServer): Promise<ShellSize> {
     return {
       firstScreenJs,
       firstScreenJsGzip: sum(firstScreenJs, (a) => a.gzipBytes),
-      precache: { files: precache.length, bytes: sum(precache, (a) => a.bytes), gzipBytes: sum(precache, (a) => a.gzipBytes), jsGzipBytes: sum(precache.filter((a) => a.path.endsWith('.js')), (a) => a.gzipBytes) },
+      precache: {
+        files: precache.length,
+        bytes: sum(precache, (a) => a.bytes),
+        gzipBytes: sum(precache, (a) => a.gzipBytes),
+        jsGzipBytes: sum(
+          precache.filter((a) => a.path.endsWith('.js')),
+          (a) => a.gzipBytes,
+        ),
+      },
     };
   } finally {
     await tablet.close();

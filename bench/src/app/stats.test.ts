@@ -30,8 +30,21 @@ describe('targets', () => {
     expect(targetText(atMost(1500, 'ms'))).toBe('≤ 1,500 ms');
   });
   it('builds a row whose verdict follows the figure', () => {
-    expect(targetRow('search', 140, 'ms', atMost(100, 'ms'), 'slow render')).toEqual({ metric: 'search', value: 140, unit: 'ms', target: '≤ 100 ms', met: false, note: 'slow render' });
-    expect(targetRow('records/s', 812, 'records/s')).toEqual({ metric: 'records/s', value: 812, unit: 'records/s', target: '—', met: null });
+    expect(targetRow('search', 140, 'ms', atMost(100, 'ms'), 'slow render')).toEqual({
+      metric: 'search',
+      value: 140,
+      unit: 'ms',
+      target: '≤ 100 ms',
+      met: false,
+      note: 'slow render',
+    });
+    expect(targetRow('records/s', 812, 'records/s')).toEqual({
+      metric: 'records/s',
+      value: 812,
+      unit: 'records/s',
+      target: '—',
+      met: null,
+    });
   });
 });
 

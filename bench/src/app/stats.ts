@@ -29,13 +29,29 @@ export function meets(value: number | null, target: Target | undefined): boolean
 }
 
 /** One row of the section's table; `met` is computed, never written by hand. */
-export function targetRow(metric: string, value: number | null, unit: string, target?: Target, note?: string): TargetRow {
-  return { metric, value, unit, target: target ? targetText(target) : '—', met: meets(value, target), ...(note === undefined ? {} : { note }) };
+export function targetRow(
+  metric: string,
+  value: number | null,
+  unit: string,
+  target?: Target,
+  note?: string,
+): TargetRow {
+  return {
+    metric,
+    value,
+    unit,
+    target: target ? targetText(target) : '—',
+    met: meets(value, target),
+    ...(note === undefined ? {} : { note }),
+  };
 }
 
 /** Figures as the tables print them: thousands separated, one decimal under 100, none above. */
 export function formatValue(value: number | null): string {
   if (value === null) return '—';
   const digits = Math.abs(value) < 100 && !Number.isInteger(value) ? 1 : 0;
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return value.toLocaleString('en-US', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  });
 }

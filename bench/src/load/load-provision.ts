@@ -19,7 +19,9 @@ export interface LoadDevice {
  * testkit's communes — as a census deploys them, so every push is checked against a one-village
  * scope. Users and devices are inserted as registration would (no scrypt login, no rate limit).
  */
-export async function provisionLoad(count: number): Promise<{ data: DataDir; devices: LoadDevice[] }> {
+export async function provisionLoad(
+  count: number,
+): Promise<{ data: DataDir; devices: LoadDevice[] }> {
   const data = await provisionDataDir(0, 'bench-load');
   const repo = createSqliteRepository(data.file);
   const deps = { repo, now: () => new Date(), newId: () => 'unused', newSecret: () => 'unused' };
@@ -31,10 +33,44 @@ export async function provisionLoad(count: number): Promise<{ data: DataDir; dev
         const n = String(i + 1).padStart(3, '0');
         const commune = generatedVillages[i % generatedVillages.length];
         if (!commune) throw new Error('testkit has no villages');
-        const device: LoadDevice = { deviceId: `load-device-${n}`, token: `jd_${randomBytes(24).toString('base64url')}`, userId: `user-load-${n}`, villageId: `village-load-${n}` };
-        saveVillage(deps, { id: device.villageId, name: `${commune.name} ${n}`, communeCode: commune.communeCode, demo: true, pnp: false, quota: 100_000 }, null);
-        repo.insertUser({ id: device.userId, login: `load.${n}`, name: `Enquêteur ${n}`, role: 'enumerator', active: true, zones: [device.villageId], passwordHash: 'disabled', createdAt: at });
-        repo.insertDevice({ id: device.deviceId, userId: device.userId, label: `Tablette ${n}`, tokenHash: hashToken(device.token), createdAt: at, revokedAt: null, lastMutationId: 0, lastSeenAt: at });
+        const device: LoadDevice = {
+          deviceId: `load-device-${n}`,
+          token: `jd_${randomBytes(24).toString('base64url')}`,
+          userId: `user-load-${n}`,
+          villageId: `village-load-${n}`,
+        };
+        saveVillage(
+          deps,
+          {
+            id: device.villageId,
+            name: `${commune.name} ${n}`,
+            communeCode: commune.communeCode,
+            demo: true,
+            pnp: false,
+            quota: 100_000,
+          },
+          null,
+        );
+        repo.insertUser({
+          id: device.userId,
+          login: `load.${n}`,
+          name: `Enquêteur ${n}`,
+          role: 'enumerator',
+          active: true,
+          zones: [device.villageId],
+          passwordHash: 'disabled',
+          createdAt: at,
+        });
+        repo.insertDevice({
+          id: device.deviceId,
+          userId: device.userId,
+          label: `Tablette ${n}`,
+          tokenHash: hashToken(device.token),
+          createdAt: at,
+          revokedAt: null,
+          lastMutationId: 0,
+          lastSeenAt: at,
+        });
         devices.push(device);
       }
     });

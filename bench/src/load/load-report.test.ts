@@ -2,12 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { loadReport, type LoadFigures } from './load-report';
 
 const figures = (over: Partial<LoadFigures> = {}): LoadFigures => ({
-  devices: 200, pushesPerDevice: 5, batch: 50, serverSetup: 'child process.', durationSec: 10, answered2xx: 1000, non2xx: 0, errors: 0, timeouts: 0, statusCodes: { '200': 1000 },
-  latencyMs: { p50: 80, p90: 150, p99: 240, max: 300 }, meanBodyBytes: 20_480,
-  verification: { sent: 50_000, stored: 50_000, appliedTwice: 0, sameContent: true, devicesComplete: 200 },
+  devices: 200,
+  pushesPerDevice: 5,
+  batch: 50,
+  serverSetup: 'child process.',
+  durationSec: 10,
+  answered2xx: 1000,
+  non2xx: 0,
+  errors: 0,
+  timeouts: 0,
+  statusCodes: { '200': 1000 },
+  latencyMs: { p50: 80, p90: 150, p99: 240, max: 300 },
+  meanBodyBytes: 20_480,
+  verification: {
+    sent: 50_000,
+    stored: 50_000,
+    appliedTwice: 0,
+    sameContent: true,
+    devicesComplete: 200,
+  },
   ...over,
 });
-const row = (f: LoadFigures, metric: RegExp) => loadReport(f).rows.find((r) => metric.test(r.metric));
+const row = (f: LoadFigures, metric: RegExp) =>
+  loadReport(f).rows.find((r) => metric.test(r.metric));
 
 describe('loadReport', () => {
   it('meets the target with 200 devices, p99 ≤ 250 ms, no error and everything stored once', () => {
@@ -33,17 +50,38 @@ describe('loadReport', () => {
   });
 
   it('counts non-2xx answers and connection errors as failures', () => {
-    const bad = figures({ non2xx: 3, errors: 2, timeouts: 1, statusCodes: { '200': 997, '409': 3 } });
+    const bad = figures({
+      non2xx: 3,
+      errors: 2,
+      timeouts: 1,
+      statusCodes: { '200': 997, '409': 3 },
+    });
     const failures = row(bad, /non-2xx/);
     expect(failures).toMatchObject({ value: 5, met: false });
     expect(failures?.note).toContain('"409":3');
   });
 
   it('flags lost, doubled or altered households', () => {
-    const lost = figures({ verification: { sent: 50_000, stored: 49_950, appliedTwice: 0, sameContent: false, devicesComplete: 199 } });
+    const lost = figures({
+      verification: {
+        sent: 50_000,
+        stored: 49_950,
+        appliedTwice: 0,
+        sameContent: false,
+        devicesComplete: 199,
+      },
+    });
     expect(row(lost, /stored = sent/)?.met).toBe(false);
     expect(loadReport(lost).details?.['lossless']).toBe(false);
-    const doubled = figures({ verification: { sent: 50_000, stored: 50_000, appliedTwice: 1, sameContent: true, devicesComplete: 200 } });
+    const doubled = figures({
+      verification: {
+        sent: 50_000,
+        stored: 50_000,
+        appliedTwice: 1,
+        sameContent: true,
+        devicesComplete: 200,
+      },
+    });
     expect(row(doubled, /stored = sent/)?.note).toMatch(/1 applied twice/);
   });
 });

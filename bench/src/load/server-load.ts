@@ -24,10 +24,16 @@ const SERVER_SETUP =
  * one keep-alive connection each, against the real server in its own process; then the server's
  * file is read to check it holds exactly what was sent.
  */
-export async function runServerLoad(config: LoadConfig, log: (line: string) => void): Promise<SectionReport> {
+export async function runServerLoad(
+  config: LoadConfig,
+  log: (line: string) => void,
+): Promise<SectionReport> {
   const { data, devices } = await provisionLoad(config.devices);
   const perDevice = config.pushesPerDevice * config.batch;
-  const all = generateHouseholds({ seed: config.seed, count: config.devices * perDevice }) as unknown as BenchRecord[];
+  const all = generateHouseholds({
+    seed: config.seed,
+    count: config.devices * perDevice,
+  }) as unknown as BenchRecord[];
   const clientTime = new Date().toISOString();
   const sent: BenchRecord[] = [];
   const bodies: Buffer[][] = [];
@@ -37,13 +43,20 @@ export async function runServerLoad(config: LoadConfig, log: (line: string) => v
     bodies.push(await pushBodies(device, mine, config.batch, clientTime));
   }
   const bodyBytes = bodies.flat().reduce((sum, b) => sum + b.length, 0);
-  log(`  load: ${devices.length} devices, ${bodies.flat().length} pushes ready (${(bodyBytes / 1e6).toFixed(1)} MB gzip); starting the server`);
+  log(
+    `  load: ${devices.length} devices, ${bodies.flat().length} pushes ready (${(bodyBytes / 1e6).toFixed(1)} MB gzip); starting the server`,
+  );
   const server = await ServerProcess.start(data.dir);
   try {
     const result = await cannon(server.url, devices, bodies, config.pushesPerDevice);
     await server.stop();
-    if (server.errorLines.length > 0) log(`  load: the server logged ${server.errorLines.length} error lines, first: ${server.errorLines[0] ?? ''}`);
-    const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
+    if (server.errorLines.length > 0)
+      log(
+        `  load: the server logged ${server.errorLines.length} error lines, first: ${server.errorLines[0] ?? ''}`,
+      );
+    const statusCodes = Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]),
+    );
     return loadReport({
       devices: devices.length,
       pushesPerDevice: config.pushesPerDevice,
@@ -55,7 +68,12 @@ export async function runServerLoad(config: LoadConfig, log: (line: string) => v
       errors: result.errors,
       timeouts: result.timeouts,
       statusCodes,
-      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+      latencyMs: {
+        p50: result.latency.p50,
+        p90: result.latency.p90,
+        p99: result.latency.p99,
+        max: result.latency.max,
+      },
       meanBodyBytes: bodyBytes / bodies.flat().length,
       verification: verify(data.file, devices, sent, perDevice),
     });
@@ -71,7 +89,12 @@ export async function runServerLoad(config: LoadConfig, log: (line: string) => v
  * option between connections (a request built for one connection can be sent by another), which
  * would mix devices.
  */
-function cannon(url: string, devices: readonly LoadDevice[], bodies: readonly Buffer[][], pushesPerDevice: number): Promise<autocannon.Result> {
+function cannon(
+  url: string,
+  devices: readonly LoadDevice[],
+  bodies: readonly Buffer[][],
+  pushesPerDevice: number,
+): Promise<autocannon.Result> {
   let next = 0;
   return autocannon({
     url: `${url}/api/sync/push`,
@@ -87,14 +110,31 @@ function cannon(url: string, devices: readonly LoadDevice[], bodies: readonly Bu
       const d = next++;
       const device = devices[d];
       if (!device) throw new Error(`no device for connection ${d}`);
-      const headers = { authorization: `Bearer ${device.token}`, 'content-type': 'application/json', 'content-encoding': 'gzip', accept: 'application/json' };
-      client.setRequests((bodies[d] ?? []).map((body) => ({ method: 'POST', path: '/api/sync/push', headers, body })));
+      const headers = {
+        authorization: `Bearer ${device.token}`,
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        accept: 'application/json',
+      };
+      client.setRequests(
+        (bodies[d] ?? []).map((body) => ({
+          method: 'POST',
+          path: '/api/sync/push',
+          headers,
+          body,
+        })),
+      );
     },
   });
 }
 
 /** Reads the stopped server's file: every household sent stored once, as sent, every device at its last id. */
-function verify(file: string, devices: readonly LoadDevice[], sent: readonly BenchRecord[], perDevice: number): LoadVerification {
+function verify(
+  file: string,
+  devices: readonly LoadDevice[],
+  sent: readonly BenchRecord[],
+  perDevice: number,
+): LoadVerification {
   const repo = createSqliteRepository(file);
   try {
     const villageIds = devices.map((d) => d.villageId);
@@ -104,7 +144,9 @@ function verify(file: string, devices: readonly LoadDevice[], sent: readonly Ben
       stored: stored.length,
       appliedTwice: stored.filter((r) => r.version > 1).length,
       sameContent: contentHash(stored.map((r) => r.data)) === contentHash(sent),
-      devicesComplete: devices.filter((d) => repo.deviceById(d.deviceId)?.lastMutationId === perDevice).length,
+      devicesComplete: devices.filter(
+        (d) => repo.deviceById(d.deviceId)?.lastMutationId === perDevice,
+      ).length,
     };
   } finally {
     repo.close();

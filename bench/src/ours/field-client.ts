@@ -33,7 +33,12 @@ export interface FieldClient {
 // `finaliseRecord` (its own nested transaction), grouping only spares fake-indexeddb a commit each.
 const FINALISE_GROUP = 500;
 
-export async function fieldClient(input: { name: string; userId: string; device: { deviceId: string; token: string }; baseUrl: string }): Promise<FieldClient> {
+export async function fieldClient(input: {
+  name: string;
+  userId: string;
+  device: { deviceId: string; token: string };
+  baseUrl: string;
+}): Promise<FieldClient> {
   const { userId } = input;
   const database = new JigiDb(input.name);
   await database.open();
@@ -41,16 +46,41 @@ export async function fieldClient(input: { name: string; userId: string; device:
     useDatabaseInstance(database);
     return database;
   };
-  const check = <T>(what: string, result: { ok: true; value: T } | { ok: false; error: { kind: string; detail: string } }): T => {
-    if (!result.ok) throw new Error(`${input.name}: ${what} failed: ${result.error.kind}: ${result.error.detail}`);
+  const check = <T>(
+    what: string,
+    result: { ok: true; value: T } | { ok: false; error: { kind: string; detail: string } },
+  ): T => {
+    if (!result.ok)
+      throw new Error(
+        `${input.name}: ${what} failed: ${result.error.kind}: ${result.error.detail}`,
+      );
     return result.value;
   };
   use();
-  check('user', await upsertUser({ id: userId, login: 'rel.enq', name: 'Enquêteur banc d’essai', role: 'enumerator', zones: [] }));
+  check(
+    'user',
+    await upsertUser({
+      id: userId,
+      login: 'rel.enq',
+      name: 'Enquêteur banc d’essai',
+      role: 'enumerator',
+      zones: [],
+    }),
+  );
   check('registration', await saveRegistration(userId, input.device.deviceId, input.device.token));
-  const transport: Transport = { baseUrl: input.baseUrl, fetch: (...args) => fetch(...args), now: () => Date.now() };
+  const transport: Transport = {
+    baseUrl: input.baseUrl,
+    fetch: (...args) => fetch(...args),
+    now: () => Date.now(),
+  };
   // Retries within a sync start at once (no pause), as the benchmark restarts every peer at once.
-  const engine = new SyncEngine({ userId, transport, lock: webLocks(inMemoryLockManager()), sleep: () => Promise.resolve(), limits: { retryPauseMs: 0 } });
+  const engine = new SyncEngine({
+    userId,
+    transport,
+    lock: webLocks(inMemoryLockManager()),
+    sleep: () => Promise.resolve(),
+    limits: { retryPauseMs: 0 },
+  });
   const pending = async (): Promise<number> => {
     use();
     return countOutbox(userId);
@@ -58,7 +88,10 @@ export async function fieldClient(input: { name: string; userId: string; device:
   const syncOnce = async (): Promise<void> => {
     use();
     const outcome = await engine.sync('manual');
-    if (!outcome.ok) throw new Error(`${input.name}: sync failed: ${outcome.busy ? 'busy' : `${outcome.error.kind}: ${outcome.error.message}`}`);
+    if (!outcome.ok)
+      throw new Error(
+        `${input.name}: sync failed: ${outcome.busy ? 'busy' : `${outcome.error.kind}: ${outcome.error.message}`}`,
+      );
   };
   return {
     engine,
@@ -68,7 +101,15 @@ export async function fieldClient(input: { name: string; userId: string; device:
       const now = new Date().toISOString();
       for (let i = 0; i < records.length; i += FINALISE_GROUP) {
         await d.transaction('rw', [d.records, d.outbox, d.drafts, d.tasks], async () => {
-          for (const record of records.slice(i, i + FINALISE_GROUP)) check('finalise', await finaliseRecord({ record: record as unknown as AnyRecord, agentId: userId, now }));
+          for (const record of records.slice(i, i + FINALISE_GROUP))
+            check(
+              'finalise',
+              await finaliseRecord({
+                record: record as unknown as AnyRecord,
+                agentId: userId,
+                now,
+              }),
+            );
         });
       }
     },

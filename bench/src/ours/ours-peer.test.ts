@@ -7,15 +7,28 @@ import { runThroughput } from '../throughput';
 import { oursPeer } from './ours-peer';
 
 const records = generateHouseholds({ seed: 5, count: 60 }) as unknown as BenchRecord[];
-const expected = { count: records.length, hash: contentHash(records), compressedBytes: compressedSize(records) };
+const expected = {
+  count: records.length,
+  hash: contentHash(records),
+  compressedBytes: compressedSize(records),
+};
 
 describe('our peer (real server, field sync engine on fake-indexeddb)', () => {
   it('pushes, pulls into a fresh client and resyncs in one request each, passing the gate', async () => {
     const r = await runThroughput(oursPeer, records, expected);
-    expect(r.gate).toMatchObject({ ok: true, serverCount: 60, clientCount: 60, duplicates: 0, pending: 0 });
+    expect(r.gate).toMatchObject({
+      ok: true,
+      serverCount: 60,
+      clientCount: 60,
+      duplicates: 0,
+      pending: 0,
+    });
     // The batch sizer's first cap (32 KB of gzip, budgeted in JSON) takes the 160 KB of JSON in two
     // pushes; the sync then pulls the 60 back in one page.
-    const split = r.details?.['pushSplit'] as { pushOnly: { requests: number; bytesIn: number; ms: number; serverMs: number }; pullBack: { requests: number } };
+    const split = r.details?.['pushSplit'] as {
+      pushOnly: { requests: number; bytesIn: number; ms: number; serverMs: number };
+      pullBack: { requests: number };
+    };
     expect(split.pushOnly.requests).toBe(2);
     expect(split.pullBack.requests).toBe(1);
     // gzip: far fewer bytes up than the JSON.

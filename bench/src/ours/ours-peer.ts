@@ -43,7 +43,10 @@ export const oursPeer: SyncPeerFactory = {
       done();
     });
     const serverMsOf: Partial<Record<'push' | 'pull' | 'noop', number>> = {};
-    const timedOnServer = async (phase: 'push' | 'pull' | 'noop', work: () => Promise<void>): Promise<void> => {
+    const timedOnServer = async (
+      phase: 'push' | 'pull' | 'noop',
+      work: () => Promise<void>,
+    ): Promise<void> => {
       const before = serverMs;
       await work();
       serverMsOf[phase] = serverMs - before;
@@ -53,12 +56,22 @@ export const oursPeer: SyncPeerFactory = {
     const serverUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
     const id = ++instances;
     let pushSplit: PushSplit | undefined;
-    const a: FieldClient = await fieldClient({ name: `bench-ours-a-${id}`, userId: RELIABILITY_USER, device: deviceA, baseUrl: serverUrl });
+    const a: FieldClient = await fieldClient({
+      name: `bench-ours-a-${id}`,
+      userId: RELIABILITY_USER,
+      device: deviceA,
+      baseUrl: serverUrl,
+    });
     let base = serverUrl;
     // Client B is made when first used: "a new device" that had nothing before the pull.
     let b: FieldClient | undefined;
     const freshB = async (): Promise<FieldClient> => {
-      b ??= await fieldClient({ name: `bench-ours-b-${id}`, userId: RELIABILITY_USER, device: deviceB, baseUrl: base });
+      b ??= await fieldClient({
+        name: `bench-ours-b-${id}`,
+        userId: RELIABILITY_USER,
+        device: deviceB,
+        baseUrl: base,
+      });
       return b;
     };
     return {
@@ -89,7 +102,11 @@ export const oursPeer: SyncPeerFactory = {
         }
         const end = performance.now();
         pushSplit = {
-          pushOnly: { ...diff(split, before), ms: splitAt - started, serverMs: splitServer - serverBefore },
+          pushOnly: {
+            ...diff(split, before),
+            ms: splitAt - started,
+            serverMs: splitServer - serverBefore,
+          },
           pullBack: { ...diff(stats, split), ms: end - splitAt, serverMs: serverMs - splitServer },
         };
       },
@@ -104,7 +121,12 @@ export const oursPeer: SyncPeerFactory = {
           await client.syncOnce();
         });
       },
-      serverRecords: () => Promise.resolve([...repo.listRecords({ type: 'ciblage_household' })].map((row) => row.data as BenchRecord)),
+      serverRecords: () =>
+        Promise.resolve(
+          [...repo.listRecords({ type: 'ciblage_household' })].map(
+            (row) => row.data as BenchRecord,
+          ),
+        ),
       async freshClientRecords() {
         return (await freshB()).records();
       },

@@ -20,7 +20,12 @@ const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
 try {
-  for (const [name, work] of [['write', () => peer.writeLocal(records)], ['push', () => peer.push()], ['pull', () => peer.pullIntoFresh()], ['noop', () => peer.noopResync()]] as const) {
+  for (const [name, work] of [
+    ['write', () => peer.writeLocal(records)],
+    ['push', () => peer.push()],
+    ['pull', () => peer.pullIntoFresh()],
+    ['noop', () => peer.noopResync()],
+  ] as const) {
     await session.post('Profiler.start');
     const started = performance.now();
     await work();

@@ -19,8 +19,12 @@ declare module 'pouchdb-core' {
     doc?: Record<string, unknown>;
   }
   export interface Database {
-    bulkDocs(docs: readonly object[]): Promise<{ ok?: boolean; id?: string; rev?: string; error?: string }[]>;
-    allDocs(options: { include_docs?: boolean }): Promise<{ total_rows: number; rows: AllDocsRow[] }>;
+    bulkDocs(
+      docs: readonly object[],
+    ): Promise<{ ok?: boolean; id?: string; rev?: string; error?: string }[]>;
+    allDocs(options: {
+      include_docs?: boolean;
+    }): Promise<{ total_rows: number; rows: AllDocsRow[] }>;
     info(): Promise<{ doc_count: number }>;
     revsDiff(diff: Record<string, string[]>): Promise<Record<string, { missing: string[] }>>;
     replicate: {
@@ -57,6 +61,10 @@ declare module 'express-pouchdb' {
   /** An express app speaking CouchDB's HTTP API over the given PouchDB constructor. */
   export default function expressPouchDB(
     pouch: PouchStatic,
-    options?: { mode?: 'minimumForPouchDB' | 'fullCouchDB'; inMemoryConfig?: boolean; logPath?: string },
+    options?: {
+      mode?: 'minimumForPouchDB' | 'fullCouchDB';
+      inMemoryConfig?: boolean;
+      logPath?: string;
+    },
   ): (req: IncomingMessage, res: ServerResponse) => void;
 }

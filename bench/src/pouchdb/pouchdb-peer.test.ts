@@ -7,12 +7,22 @@ import { runThroughput } from '../throughput';
 import { pouchdbPeer } from './pouchdb-peer';
 
 const records = generateHouseholds({ seed: 5, count: 60 }) as unknown as BenchRecord[];
-const expected = { count: records.length, hash: contentHash(records), compressedBytes: compressedSize(records) };
+const expected = {
+  count: records.length,
+  hash: contentHash(records),
+  compressedBytes: compressedSize(records),
+};
 
 describe('PouchDB peer', () => {
   it('pushes, pulls into a fresh client and resyncs, passing the gate, with traffic counted at the server', async () => {
     const r = await runThroughput(pouchdbPeer(25), records, expected);
-    expect(r.gate).toMatchObject({ ok: true, serverCount: 60, clientCount: 60, duplicates: 0, pending: 0 });
+    expect(r.gate).toMatchObject({
+      ok: true,
+      serverCount: 60,
+      clientCount: 60,
+      duplicates: 0,
+      pending: 0,
+    });
     // At least one _bulk_docs per batch of 25, and the whole JSON went up.
     expect(r.push.requests).toBeGreaterThanOrEqual(3);
     expect(r.push.bytesIn).toBeGreaterThan(JSON.stringify(records).length);

@@ -17,7 +17,9 @@ function toRecord(doc: Record<string, unknown>): BenchRecord {
 
 async function allRecords(db: Database): Promise<BenchRecord[]> {
   const { rows } = await db.allDocs({ include_docs: true });
-  return rows.flatMap((row) => (row.doc && !row.id.startsWith('_design/') ? [toRecord(row.doc)] : []));
+  return rows.flatMap((row) =>
+    row.doc && !row.id.startsWith('_design/') ? [toRecord(row.doc)] : [],
+  );
 }
 
 /**
@@ -38,8 +40,14 @@ export function pouchdbPeer(batchSize: number): SyncPeerFactory {
       const remote = (): string => `${base}/${dbName}`;
       const options = { batch_size: batchSize };
       // A one-shot replication that read or wrote nothing it should have is a failed run, not a slow one.
-      const check = (what: string, r: { ok: boolean; doc_write_failures: number; status: string }): void => {
-        if (!r.ok || r.doc_write_failures > 0 || r.status !== 'complete') throw new Error(`${name}: ${what} ended ${r.status} with ${r.doc_write_failures} write failures`);
+      const check = (
+        what: string,
+        r: { ok: boolean; doc_write_failures: number; status: string },
+      ): void => {
+        if (!r.ok || r.doc_write_failures > 0 || r.status !== 'complete')
+          throw new Error(
+            `${name}: ${what} ended ${r.status} with ${r.doc_write_failures} write failures`,
+          );
       };
       return {
         name,
@@ -47,7 +55,9 @@ export function pouchdbPeer(batchSize: number): SyncPeerFactory {
         serverUrl: server.url,
         async writeLocal(records) {
           for (let i = 0; i < records.length; i += 1000) {
-            const results = await clientA.bulkDocs(records.slice(i, i + 1000).map((r) => ({ _id: r.id, ...r })));
+            const results = await clientA.bulkDocs(
+              records.slice(i, i + 1000).map((r) => ({ _id: r.id, ...r })),
+            );
             const failed = results.find((x) => x.error !== undefined);
             if (failed) throw new Error(`${name}: local write failed: ${failed.error ?? ''}`);
           }
@@ -67,7 +77,9 @@ export function pouchdbPeer(batchSize: number): SyncPeerFactory {
         async pending() {
           // Local revisions the server lacks: what PouchDB would still have to send.
           const { rows } = await clientA.allDocs({});
-          const diff = await new Pouch(`${server.url}/${dbName}`).revsDiff(Object.fromEntries(rows.map((r) => [r.id, [r.value.rev]])));
+          const diff = await new Pouch(`${server.url}/${dbName}`).revsDiff(
+            Object.fromEntries(rows.map((r) => [r.id, [r.value.rev]])),
+          );
           return Object.keys(diff).length;
         },
         routeThrough(url) {
@@ -75,7 +87,11 @@ export function pouchdbPeer(batchSize: number): SyncPeerFactory {
         },
         async close() {
           // Free the memory of this run's databases; the shared server stays up for the next peer.
-          await Promise.all([clientA.destroy(), clientB.destroy(), new Pouch(`${server.url}/${dbName}`).destroy()]);
+          await Promise.all([
+            clientA.destroy(),
+            clientB.destroy(),
+            new Pouch(`${server.url}/${dbName}`).destroy(),
+          ]);
         },
       };
     },

@@ -49,7 +49,13 @@ export class AppShell {
 
   /** Waits until no sync runs (an automatic one may run after login, a finalise or going online). */
   async waitForIdle(): Promise<void> {
-    await until('the end of the sync', async () => (await this.syncButton.isEnabled()) && !RUNNING.test((await this.syncPhase.textContent()) ?? ''), 60_000);
+    await until(
+      'the end of the sync',
+      async () =>
+        (await this.syncButton.isEnabled()) &&
+        !RUNNING.test((await this.syncPhase.textContent()) ?? ''),
+      60_000,
+    );
   }
 
   /** Syncs until nothing is left to send (the unsynced counter shows 0). */

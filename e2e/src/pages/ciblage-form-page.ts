@@ -129,7 +129,9 @@ export class CiblageFormPage extends FormControls {
 
   /** On a synced survey (read-only): « Modifier cette fiche (nouvelle version) ». */
   async reopenForEdit(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Modifier cette fiche (nouvelle version)' }).click();
+    await this.page
+      .getByRole('button', { name: 'Modifier cette fiche (nouvelle version)' })
+      .click();
     await this.page.getByRole('navigation', { name: 'Sections' }).waitFor();
   }
 

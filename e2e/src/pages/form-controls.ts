@@ -19,7 +19,10 @@ export class FormControls {
 
   /** A radio group (fieldset with a legend): ticks the option with that label. */
   async choose(group: string, option: string): Promise<void> {
-    await this.page.getByRole('group', { name: group, exact: true }).getByLabel(option, { exact: true }).check();
+    await this.page
+      .getByRole('group', { name: group, exact: true })
+      .getByLabel(option, { exact: true })
+      .check();
   }
 
   async yesNo(group: string, yes: boolean): Promise<void> {
@@ -27,7 +30,10 @@ export class FormControls {
   }
 
   async section(title: string): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: title, exact: true }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: title, exact: true })
+      .click();
     await this.page.getByRole('heading', { name: title, exact: true, level: 2 }).waitFor();
   }
 
@@ -43,7 +49,10 @@ export class FormControls {
 
   /** The errors listed under « Corrigez les erreurs avant de finaliser : ». */
   async blockingErrors(): Promise<string[]> {
-    const list = this.page.getByText('Corrigez les erreurs avant de finaliser :').locator('xpath=..').getByRole('listitem');
+    const list = this.page
+      .getByText('Corrigez les erreurs avant de finaliser :')
+      .locator('xpath=..')
+      .getByRole('listitem');
     return list.allInnerTexts();
   }
 }

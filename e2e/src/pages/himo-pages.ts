@@ -9,7 +9,11 @@ export class HimoProjectPage {
   /** From the list of microprojects, opens one by name. */
   async openProject(name: string): Promise<void> {
     await this.page.getByRole('heading', { name: 'HIMO — microprojets', level: 1 }).waitFor();
-    await this.page.getByRole('listitem').filter({ hasText: name }).getByRole('link', { name: 'Ouvrir' }).click();
+    await this.page
+      .getByRole('listitem')
+      .filter({ hasText: name })
+      .getByRole('link', { name: 'Ouvrir' })
+      .click();
     await this.page.getByRole('heading', { name, level: 1 }).waitFor();
   }
 

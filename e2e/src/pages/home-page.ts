@@ -10,7 +10,10 @@ export class HomePage {
 
   /** Opens a tile by its title (« Nouvelle enquête ménage », « À corriger », …). */
   async open(tile: string): Promise<void> {
-    await this.page.getByRole('link', { name: new RegExp(`^${escapeRegExp(tile)}`) }).first().click();
+    await this.page
+      .getByRole('link', { name: new RegExp(`^${escapeRegExp(tile)}`) })
+      .first()
+      .click();
   }
 }
 

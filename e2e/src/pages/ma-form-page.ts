@@ -13,7 +13,11 @@ export class MaFormPage extends FormControls {
     await this.fill('Heure de début', '09:30');
     await this.fill('Durée (minutes)', 90);
     await this.fill('Numéro de séance dans le cycle', input.sessionNo);
-    await this.page.getByRole('group', { name: 'Thèmes abordés' }).getByRole('checkbox').first().check();
+    await this.page
+      .getByRole('group', { name: 'Thèmes abordés' })
+      .getByRole('checkbox')
+      .first()
+      .check();
     await this.select('Langue utilisée', input.language);
     await this.fill('Lieu', 'Sous le hangar du chef de village');
   }
@@ -24,7 +28,9 @@ export class MaFormPage extends FormControls {
   }
 
   async householdCodes(): Promise<string[]> {
-    const names = await this.households.evaluateAll((groups) => groups.map((g) => g.querySelector('legend')?.textContent ?? ''));
+    const names = await this.households.evaluateAll((groups) =>
+      groups.map((g) => g.querySelector('legend')?.textContent ?? ''),
+    );
     return names.map((n) => n.replace('Présence du ménage ', ''));
   }
 
@@ -35,7 +41,10 @@ export class MaFormPage extends FormControls {
   }
 
   /** Present, through a substitute. */
-  async presentBySubstitute(code: string, s: { name: string; relation: string; sex: 'F' | 'M'; age: number }): Promise<void> {
+  async presentBySubstitute(
+    code: string,
+    s: { name: string; relation: string; sex: 'F' | 'M'; age: number },
+  ): Promise<void> {
     await this.choose(`Présence du ménage ${code}`, 'Présent');
     await this.page.getByLabel(`Un remplaçant est venu à la place (${code})`).check();
     await this.fill(`Nom du remplaçant (${code})`, s.name);

@@ -36,7 +36,9 @@ export class PnpFormPage extends FormControls {
   }
 
   get referralNotice(): Locator {
-    return this.page.getByText('Enfant à référer (PB rouge ou œdèmes) : indiquez où il est référé.');
+    return this.page.getByText(
+      'Enfant à référer (PB rouge ou œdèmes) : indiquez où il est référé.',
+    );
   }
 
   async doneWithChild(): Promise<void> {

@@ -1,10 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 
-export type ConsoleSection = 'Lots reçus' | 'Conflits' | 'Doublons' | 'Tableau de bord' | 'Exports' | 'Import de tablette';
+export type ConsoleSection =
+  'Lots reçus' | 'Conflits' | 'Doublons' | 'Tableau de bord' | 'Exports' | 'Import de tablette';
 
 /** The supervisor console (« Supervision »): its navigation and its URLs under `#/supervision`. */
 export class SupervisorConsole {
-  constructor(readonly page: Page, private readonly baseUrl: string) {}
+  constructor(
+    readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
 
   /** From the supervisor's home: the « Console de supervision » tile. */
   async openFromHome(): Promise<void> {
@@ -115,7 +119,9 @@ export class ConflictQueuePage {
   }
 
   card(field: string): Locator {
-    return this.page.getByRole('article').filter({ has: this.page.getByRole('heading', { name: `Conflit sur « ${field} »` }) });
+    return this.page
+      .getByRole('article')
+      .filter({ has: this.page.getByRole('heading', { name: `Conflit sur « ${field} »` }) });
   }
 
   /** The value shown on one side (« Valeur A (déjà sur le serveur) » / « Valeur B (reçue ensuite) »). */
@@ -125,7 +131,9 @@ export class ConflictQueuePage {
   }
 
   async choose(field: string, side: 'A' | 'B'): Promise<void> {
-    await this.card(field).getByRole('button', { name: `Choisir la valeur ${side}` }).click();
+    await this.card(field)
+      .getByRole('button', { name: `Choisir la valeur ${side}` })
+      .click();
     await this.card(field).getByRole('button', { name: 'Confirmer' }).click();
   }
 
@@ -153,7 +161,9 @@ export class ImportPage {
   constructor(private readonly page: Page) {}
 
   async importFile(path: string): Promise<void> {
-    await this.page.getByLabel('Choisir le fichier d’export de la tablette (.json.gz)').setInputFiles(path);
+    await this.page
+      .getByLabel('Choisir le fichier d’export de la tablette (.json.gz)')
+      .setInputFiles(path);
     await this.page.getByRole('button', { name: 'Importer le fichier' }).click();
   }
 

@@ -6,7 +6,9 @@ export class SyncScreenPage {
 
   async open(): Promise<void> {
     await this.page.getByRole('link', { name: 'Historique', exact: true }).click();
-    await this.page.getByRole('heading', { name: 'Historique de synchronisation', level: 1 }).waitFor();
+    await this.page
+      .getByRole('heading', { name: 'Historique de synchronisation', level: 1 })
+      .waitFor();
   }
 
   /** « Exporter les fiches non envoyées », and the file the browser downloads. */

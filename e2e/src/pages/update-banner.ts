@@ -13,7 +13,9 @@ export class UpdateBanner {
   }
 
   get waitForFormNotice(): Locator {
-    return this.banner.getByText('Terminez ou quittez la fiche ouverte pour mettre à jour (le brouillon est conservé).');
+    return this.banner.getByText(
+      'Terminez ou quittez la fiche ouverte pour mettre à jour (le brouillon est conservé).',
+    );
   }
 
   /** Taps « Mettre à jour »: the waiting worker takes over and the page reloads once. */

@@ -7,7 +7,11 @@ import type { SignedInTablet } from './field-session';
  * Captures and finalises a whole ciblage survey on a signed-in enumerator tablet, through the forms,
  * and comes back to the list. The head's name (first member) names it in the lists.
  */
-export async function captureCiblage(tablet: SignedInTablet, village: string, members: readonly MemberInput[]): Promise<void> {
+export async function captureCiblage(
+  tablet: SignedInTablet,
+  village: string,
+  members: readonly MemberInput[],
+): Promise<void> {
   await tablet.shell.goHome();
   await new HomePage(tablet.page).open('Nouvelle enquête ménage');
   const form = new CiblageFormPage(tablet.page);
@@ -19,5 +23,9 @@ export async function captureCiblage(tablet: SignedInTablet, village: string, me
   const list = new CiblageListPage(tablet.page);
   await list.waitUntilShown();
   const head = members[0];
-  if (head) await list.item(`${head.firstName} ${head.lastName}`).getByText(/^(Finalisé|Synchronisé)$/).waitFor();
+  if (head)
+    await list
+      .item(`${head.firstName} ${head.lastName}`)
+      .getByText(/^(Finalisé|Synchronisé)$/)
+      .waitFor();
 }

@@ -13,7 +13,8 @@ export function screenshotsOnFailure(pages: () => readonly (Page | undefined)[])
     let n = 0;
     for (const page of pages()) {
       n += 1;
-      if (page && !page.isClosed()) await screenshot(page, `failed-${name}-${n}`).catch(() => undefined);
+      if (page && !page.isClosed())
+        await screenshot(page, `failed-${name}-${n}`).catch(() => undefined);
     }
   });
 }

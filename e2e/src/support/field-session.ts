@@ -12,7 +12,11 @@ export interface SignedInTablet extends Tablet {
  * Opens a fresh tablet on the app, logs the demo user in online (registering the device), chooses a
  * PIN, waits for the service worker to control the page and for the first sync (reference data).
  */
-export async function signIn(server: AppServer, name: string, login: string): Promise<SignedInTablet> {
+export async function signIn(
+  server: AppServer,
+  name: string,
+  login: string,
+): Promise<SignedInTablet> {
   const tablet = await openTablet(name);
   await tablet.page.goto(`${server.url}/`);
   await new LoginPage(tablet.page).logIn(login);

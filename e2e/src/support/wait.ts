@@ -4,10 +4,15 @@ import type { Locator } from 'playwright-core';
  * Polls `check` (every 100 ms) until it holds. Usable in hooks too, unlike `expect.poll`: signing a
  * tablet in (`beforeAll`) waits for the first sync this way.
  */
-export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+export async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${String(timeoutMs)} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${String(timeoutMs)} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -41,7 +41,11 @@ export function isRetryable(kind: ErrorKind): boolean {
  * Milliseconds to wait before retry number `attempt` (1-based): the server's `retryAfterMs` when given,
  * else the kind's hint doubled per attempt, capped at 10 minutes. `null` when the kind is not retryable.
  */
-export function retryDelayMs(kind: ErrorKind, attempt: number, retryAfterMs?: number): number | null {
+export function retryDelayMs(
+  kind: ErrorKind,
+  attempt: number,
+  retryAfterMs?: number,
+): number | null {
   if (!errorKinds[kind].retryable) return null;
   if (retryAfterMs !== undefined) return retryAfterMs;
   const hint = errorKinds[kind].backoffHintMs;

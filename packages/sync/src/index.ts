@@ -2,8 +2,21 @@
 // paths, and the pure field-level merge. See ../README.md.
 export { PROTOCOL_VERSION, PROTOCOL_SCHEMA_HASH } from './protocol-version';
 export { wireLimits } from './limits';
-export { errorKinds, errorKindList, isRetryable, retryDelayMs, type ErrorKind } from './error-kinds';
-export { jsonSchema, jsonObjectSchema, jsonEqual, isJsonObject, type Json, type JsonObject } from './json';
+export {
+  errorKinds,
+  errorKindList,
+  isRetryable,
+  retryDelayMs,
+  type ErrorKind,
+} from './error-kinds';
+export {
+  jsonSchema,
+  jsonObjectSchema,
+  jsonEqual,
+  isJsonObject,
+  type Json,
+  type JsonObject,
+} from './json';
 export { wireSchemas } from './wire-schemas';
 export {
   fieldPathSchema,
@@ -35,8 +48,19 @@ export {
   type MutationResult,
   type RejectionCode,
 } from './messages/mutation-result';
-export { pushRequestSchema, pushResponseSchema, type PushRequest, type PushResponse } from './messages/push';
-export { cursorStringSchema, formatCursor, parseCursor, type Cursor, type CursorError } from './messages/cursor';
+export {
+  pushRequestSchema,
+  pushResponseSchema,
+  type PushRequest,
+  type PushResponse,
+} from './messages/push';
+export {
+  cursorStringSchema,
+  formatCursor,
+  parseCursor,
+  type Cursor,
+  type CursorError,
+} from './messages/cursor';
 export {
   pullChangeSchema,
   pullEntities,

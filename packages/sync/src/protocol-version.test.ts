@@ -9,7 +9,10 @@ import { wireSchemas } from './wire-schemas';
 
 function wireHash(): string {
   const names = Object.keys(wireSchemas).sort() as (keyof typeof wireSchemas)[];
-  const schemas = names.map((name) => [name, z.toJSONSchema(wireSchemas[name], { io: 'input', unrepresentable: 'any' })]);
+  const schemas = names.map((name) => [
+    name,
+    z.toJSONSchema(wireSchemas[name], { io: 'input', unrepresentable: 'any' }),
+  ]);
   return sha256Hex(canonical({ schemas, wireLimits, errorKinds }));
 }
 
@@ -29,7 +32,10 @@ describe('PROTOCOL_VERSION', () => {
     // Replace one schema in a copy of the registry and hash it the same way.
     const altered = { ...wireSchemas, pushRequest: original.and(z.object({ extra: z.string() })) };
     const names = Object.keys(altered).sort() as (keyof typeof altered)[];
-    const schemas = names.map((name) => [name, z.toJSONSchema(altered[name], { io: 'input', unrepresentable: 'any' })]);
+    const schemas = names.map((name) => [
+      name,
+      z.toJSONSchema(altered[name], { io: 'input', unrepresentable: 'any' }),
+    ]);
     expect(sha256Hex(canonical({ schemas, wireLimits, errorKinds }))).not.toBe(before);
   });
 

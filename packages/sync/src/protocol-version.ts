@@ -7,4 +7,5 @@
 export const PROTOCOL_VERSION = 1;
 
 /** sha256 of the JSON Schemas of every wire message at PROTOCOL_VERSION (see the test). */
-export const PROTOCOL_SCHEMA_HASH = '5679d7067dcfba5aef1ab7ef01cc718084c405f164303bac5cb54e7a0b6c91b5';
+export const PROTOCOL_SCHEMA_HASH =
+  '5679d7067dcfba5aef1ab7ef01cc718084c405f164303bac5cb54e7a0b6c91b5';

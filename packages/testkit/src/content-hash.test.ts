@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
 import { contentHash } from './content-hash';
 
-const a = { id: 'a', members: [{ id: 'm1', firstName: 'Fatoumata' }, { id: 'm2', firstName: 'Ɲɛlɛ' }], village: 'Koro' };
+const a = {
+  id: 'a',
+  members: [
+    { id: 'm1', firstName: 'Fatoumata' },
+    { id: 'm2', firstName: 'Ɲɛlɛ' },
+  ],
+  village: 'Koro',
+};
 const b = { id: 'b', members: [], village: 'Bankass' };
 
 describe('contentHash', () => {

@@ -12,7 +12,8 @@ import { canonicalJson } from './canonical-json';
  */
 export function contentHash(records: Iterable<unknown>): string {
   const digests: string[] = [];
-  for (const record of records) digests.push(createHash('sha256').update(canonicalJson(record)).digest('hex'));
+  for (const record of records)
+    digests.push(createHash('sha256').update(canonicalJson(record)).digest('hex'));
   digests.sort();
   const outer = createHash('sha256');
   for (const d of digests) outer.update(d);

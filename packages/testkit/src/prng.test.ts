@@ -34,7 +34,8 @@ describe('createPrng', () => {
   it('makes well-formed, distinct v4 UUIDs', () => {
     const r = createPrng(9);
     const ids = Array.from({ length: 1000 }, () => r.uuid());
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -16,25 +16,58 @@ import { writeExamples, type Example, type FuzzContext } from './write-endpoints
 // Expected: a 4xx with a code and status of docs/errors.md, never a 5xx, and for every refusal a
 // database whose every table is unchanged (no partial write).
 const seed = runSeed();
-const runs = (key: string) => (key.startsWith('POST /api/auth/') && key !== 'POST /api/auth/logout' ? (isLong ? 60 : 10) : isLong ? 400 : 25);
+const runs = (key: string) =>
+  key.startsWith('POST /api/auth/') && key !== 'POST /api/auth/logout'
+    ? isLong
+      ? 60
+      : 10
+    : isLong
+      ? 400
+      : 25;
 const errors = documentedErrors();
-const figures = { inputs: 0, byStatus: {} as Record<string, number>, byCode: {} as Record<string, number>, unchangedChecks: 0 };
+const figures = {
+  inputs: 0,
+  byStatus: {} as Record<string, number>,
+  byCode: {} as Record<string, number>,
+  unchangedChecks: 0,
+};
 
 let server: InProcessServer;
 let adminCookie = '';
 let ctx: FuzzContext;
 
 beforeAll(async () => {
-  server = await startInProcess({ devices: 2, label: 'fuzz', app: { loginRateLimit: { max: 1_000_000, timeWindowMs: 60_000 } } });
-  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'admin', password: 'demo1234' } });
+  server = await startInProcess({
+    devices: 2,
+    label: 'fuzz',
+    app: { loginRateLimit: { max: 1_000_000, timeWindowMs: 60_000 } },
+  });
+  const login = await server.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { login: 'admin', password: 'demo1234' },
+  });
   adminCookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
   const device = server.data.devices[0]!;
-  const nextMutationId = () => withDatabase(server.data.file, (db) => db.prepare<[string], { n: number }>('SELECT last_mutation_id AS n FROM devices WHERE id = ?').get(device.deviceId)?.n ?? 0) + 1;
+  const nextMutationId = () =>
+    withDatabase(
+      server.data.file,
+      (db) =>
+        db
+          .prepare<[string], { n: number }>(
+            'SELECT last_mutation_id AS n FROM devices WHERE id = ?',
+          )
+          .get(device.deviceId)?.n ?? 0,
+    ) + 1;
   ctx = { deviceId: device.deviceId, nextMutationId, recordId: '' };
   const first = writeExamples['POST /api/sync/push']!(ctx);
-  const res = await send(first, { kind: 'json', payload: Buffer.from(JSON.stringify(first.body)), headers: { 'content-type': 'application/json' } });
+  const res = await send(first, {
+    kind: 'json',
+    payload: Buffer.from(JSON.stringify(first.body)),
+    headers: { 'content-type': 'application/json' },
+  });
   expect(res.statusCode).toBe(200);
-  ctx.recordId = (res.json<{ results: { recordId: string }[] }>().results[0]?.recordId) ?? '';
+  ctx.recordId = res.json<{ results: { recordId: string }[] }>().results[0]?.recordId ?? '';
 });
 
 afterAll(async () => {
@@ -42,11 +75,26 @@ afterAll(async () => {
   await server.close();
 });
 
-function send(example: Example, body: WireBody, key = 'POST /api/sync/push', params = example.params) {
+function send(
+  example: Example,
+  body: WireBody,
+  key = 'POST /api/sync/push',
+  params = example.params,
+) {
   const [method, template] = key.split(' ') as [string, string];
   const url = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeParam(params[name] ?? 'x'));
-  const auth = example.caller === 'device' ? { authorization: `Bearer ${server.data.devices[0]!.token}` } : example.caller === 'admin' ? { cookie: adminCookie } : {};
-  return server.app.inject({ method: method as 'POST', url, headers: { ...auth, ...body.headers }, ...(body.payload === undefined ? {} : { payload: body.payload }) });
+  const auth =
+    example.caller === 'device'
+      ? { authorization: `Bearer ${server.data.devices[0]!.token}` }
+      : example.caller === 'admin'
+        ? { cookie: adminCookie }
+        : {};
+  return server.app.inject({
+    method: method as 'POST',
+    url,
+    headers: { ...auth, ...body.headers },
+    ...(body.payload === undefined ? {} : { payload: body.payload }),
+  });
 }
 
 /** Percent-encodes a path parameter; a lone surrogate goes as the invalid UTF-8 it would be. */
@@ -60,32 +108,54 @@ function encodeParam(value: string): string {
 
 /** Bodies of a CSV import: the example damaged cell by cell, random text, bytes, or JSON instead. */
 function csvBodies(csv: string): fc.Arbitrary<WireBody> {
-  const text = (t: string): WireBody => ({ kind: 'csv', payload: Buffer.from(t), headers: { 'content-type': 'text/csv' } });
+  const text = (t: string): WireBody => ({
+    kind: 'csv',
+    payload: Buffer.from(t),
+    headers: { 'content-type': 'text/csv' },
+  });
   const cells = csv.split(/([,\n])/);
   return fc.oneof(
-    fc.tuple(fc.nat(), fc.constantFrom(...injections, '"', '""', '\r', '\n\n', ',,,,')).map(([i, inj]) => text(cells.map((c, j) => (j === (i % cells.length) ? inj : c)).join(''))),
+    fc
+      .tuple(fc.nat(), fc.constantFrom(...injections, '"', '""', '\r', '\n\n', ',,,,'))
+      .map(([i, inj]) => text(cells.map((c, j) => (j === i % cells.length ? inj : c)).join(''))),
     fc.string({ maxLength: 400 }).map(text),
-    fc.integer({ min: 1, max: 5000 }).map((n) => text(`${csv.split('\n')[0]}\n${'a,b,c,d,e\n'.repeat(n)}`)),
+    fc
+      .integer({ min: 1, max: 5000 })
+      .map((n) => text(`${csv.split('\n')[0]}\n${'a,b,c,d,e\n'.repeat(n)}`)),
     wireBody(hostileValue),
   );
 }
 
 /** Bodies of an export file import: the file's JSON damaged, its gzip damaged, random bytes, or JSON instead. */
 function exportFileBodies(file: unknown): fc.Arbitrary<WireBody> {
-  const bytes = (kind: string, payload: Buffer): WireBody => ({ kind, payload, headers: { 'content-type': 'application/octet-stream' } });
+  const bytes = (kind: string, payload: Buffer): WireBody => ({
+    kind,
+    payload,
+    headers: { 'content-type': 'application/octet-stream' },
+  });
   const gz = (value: unknown) => gzipSync(value === undefined ? 'null' : JSON.stringify(value));
   return fc.oneof(
-    { weight: 4, arbitrary: fc.oneof(mutatedJson(file), injectedOne(file)).map((v) => bytes('file_mutated', gz(v))) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .oneof(mutatedJson(file), injectedOne(file))
+        .map((v) => bytes('file_mutated', gz(v))),
+    },
     {
       weight: 2,
-      arbitrary: fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 }), fc.boolean()).map(([at, xor, truncate]) => {
-        const whole = gz(file);
-        const bad = truncate ? whole.subarray(0, at % whole.length) : Buffer.from(whole);
-        if (!truncate) bad[at % bad.length] = (bad[at % bad.length] ?? 0) ^ xor;
-        return bytes(truncate ? 'file_truncated' : 'file_corrupt', bad);
-      }),
+      arbitrary: fc
+        .tuple(fc.nat(), fc.integer({ min: 1, max: 255 }), fc.boolean())
+        .map(([at, xor, truncate]) => {
+          const whole = gz(file);
+          const bad = truncate ? whole.subarray(0, at % whole.length) : Buffer.from(whole);
+          if (!truncate) bad[at % bad.length] = (bad[at % bad.length] ?? 0) ^ xor;
+          return bytes(truncate ? 'file_truncated' : 'file_corrupt', bad);
+        }),
     },
-    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }).map((b) => bytes('file_bytes', Buffer.from(b))) },
+    {
+      weight: 1,
+      arbitrary: fc.uint8Array({ maxLength: 2000 }).map((b) => bytes('file_bytes', Buffer.from(b))),
+    },
     { weight: 1, arbitrary: hostileValue.map((v) => bytes('file_hostile', gz(v))) },
     { weight: 2, arbitrary: wireBody(hostileValue) },
   );
@@ -95,8 +165,16 @@ describe('fuzzing every write endpoint', () => {
   // Was a bug: Fastify's router answered these (FST_ERR_MAX_PARAM_LENGTH, FST_ERR_BAD_URL) with its
   // own body, outside the envelope; buildApp now maps them through `frameworkErrors`.
   it('path parameters over 100 characters or not UTF-8 get a documented 4xx envelope', async () => {
-    for (const url of [`/api/review/records/${'a'.repeat(101)}/decision`, '/api/review/records/%ED%A0%80/decision']) {
-      const res = await server.app.inject({ method: 'POST', url, headers: { cookie: adminCookie, 'content-type': 'application/json' }, payload: { decision: 'approve' } });
+    for (const url of [
+      `/api/review/records/${'a'.repeat(101)}/decision`,
+      '/api/review/records/%ED%A0%80/decision',
+    ]) {
+      const res = await server.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: adminCookie, 'content-type': 'application/json' },
+        payload: { decision: 'approve' },
+      });
       expect(res.statusCode).toBeLessThan(500);
       const envelope = errorEnvelopeSchema.safeParse(res.json());
       expect(envelope.success, `${url} → ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(true);
@@ -105,47 +183,92 @@ describe('fuzzing every write endpoint', () => {
   });
 
   it('has an example for every write route of /api/openapi.json (a new route cannot go unfuzzed)', async () => {
-    const doc = (await server.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
-    const writes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await server.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const writes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(writes.length).toBeGreaterThan(10);
     expect(writes.filter((w) => writeExamples[w] === undefined)).toEqual([]);
   });
 
-  it.each(Object.keys(writeExamples))('%s: 4xx with a documented code, never 5xx, nothing written when refused', async (key) => {
-    const example = writeExamples[key]!(ctx);
-    const bodies = example.csv !== undefined
-      ? csvBodies(example.csv)
-      : example.exportFile !== undefined
-      ? exportFileBodies(example.exportFile)
-      : wireBody(fc.oneof({ weight: 4, arbitrary: example.body === undefined ? hostileValue : mutatedJson(example.body) }, { weight: 3, arbitrary: example.body === undefined ? hostileValue : injectedOne(example.body) }, { weight: 1, arbitrary: hostileValue }));
-    const paramNames = Object.keys(example.params);
-    // Hostile path parameters too, over 100 characters and lone surrogates (not UTF-8) included.
-    const hostileParams = injections.filter((s) => s !== '');
-    const params = paramNames.length === 0 ? fc.constant(example.params) : fc.option(fc.tuple(fc.constantFrom(...paramNames), fc.constantFrom(...hostileParams).map(String)), { freq: 3 }).map((p) => (p === null ? example.params : { ...example.params, [p[0]]: p[1] }));
-    const out = await fc.check(
-      fc.asyncProperty(bodies, params, async (body, p) => {
-        const fresh = writeExamples[key]!(ctx);
-        const before = tableHashes(server.data.file, touchColumns);
-        const res = await send(fresh, body, key, p);
-        figures.inputs++;
-        figures.byStatus[res.statusCode] = (figures.byStatus[res.statusCode] ?? 0) + 1;
-        expect(res.statusCode, `${body.kind} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
-        if (res.statusCode < 400) return;
-        const envelope = errorEnvelopeSchema.safeParse(res.json());
-        expect(envelope.success, res.body.slice(0, 300)).toBe(true);
-        const code = envelope.data?.error.code ?? '';
-        figures.byCode[code] = (figures.byCode[code] ?? 0) + 1;
-        expect(errors.get(code), `code ${code} in docs/errors.md with status ${res.statusCode}`).toBe(res.statusCode);
-        expect(tableHashes(server.data.file, touchColumns), `${key} ${body.kind} ${code}: a refused request changed the database`).toEqual(before);
-        figures.unchangedChecks++;
-      }),
-      { seed: seed + key.length, numRuns: runs(key), endOnFailure: true },
-    );
-    // fast-check's own report prints whole counterexamples (megabytes for the huge ones): shorten it.
-    if (out.failed) {
-      const example = JSON.stringify(out.counterexample, (_k, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v)).slice(0, 1500);
-      throw new Error(`${key} failed (fast-check seed ${out.seed}, path ${out.counterexamplePath ?? ''}): ${String(out.errorInstance).slice(0, 1500)}\ncounterexample: ${example}`);
-    }
-    expect(server.serverErrors).toEqual([]);
-  });
+  it.each(Object.keys(writeExamples))(
+    '%s: 4xx with a documented code, never 5xx, nothing written when refused',
+    async (key) => {
+      const example = writeExamples[key]!(ctx);
+      const bodies =
+        example.csv !== undefined
+          ? csvBodies(example.csv)
+          : example.exportFile !== undefined
+            ? exportFileBodies(example.exportFile)
+            : wireBody(
+                fc.oneof(
+                  {
+                    weight: 4,
+                    arbitrary:
+                      example.body === undefined ? hostileValue : mutatedJson(example.body),
+                  },
+                  {
+                    weight: 3,
+                    arbitrary:
+                      example.body === undefined ? hostileValue : injectedOne(example.body),
+                  },
+                  { weight: 1, arbitrary: hostileValue },
+                ),
+              );
+      const paramNames = Object.keys(example.params);
+      // Hostile path parameters too, over 100 characters and lone surrogates (not UTF-8) included.
+      const hostileParams = injections.filter((s) => s !== '');
+      const params =
+        paramNames.length === 0
+          ? fc.constant(example.params)
+          : fc
+              .option(
+                fc.tuple(
+                  fc.constantFrom(...paramNames),
+                  fc.constantFrom(...hostileParams).map(String),
+                ),
+                { freq: 3 },
+              )
+              .map((p) => (p === null ? example.params : { ...example.params, [p[0]]: p[1] }));
+      const out = await fc.check(
+        fc.asyncProperty(bodies, params, async (body, p) => {
+          const fresh = writeExamples[key]!(ctx);
+          const before = tableHashes(server.data.file, touchColumns);
+          const res = await send(fresh, body, key, p);
+          figures.inputs++;
+          figures.byStatus[res.statusCode] = (figures.byStatus[res.statusCode] ?? 0) + 1;
+          expect(res.statusCode, `${body.kind} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
+          if (res.statusCode < 400) return;
+          const envelope = errorEnvelopeSchema.safeParse(res.json());
+          expect(envelope.success, res.body.slice(0, 300)).toBe(true);
+          const code = envelope.data?.error.code ?? '';
+          figures.byCode[code] = (figures.byCode[code] ?? 0) + 1;
+          expect(
+            errors.get(code),
+            `code ${code} in docs/errors.md with status ${res.statusCode}`,
+          ).toBe(res.statusCode);
+          expect(
+            tableHashes(server.data.file, touchColumns),
+            `${key} ${body.kind} ${code}: a refused request changed the database`,
+          ).toEqual(before);
+          figures.unchangedChecks++;
+        }),
+        { seed: seed + key.length, numRuns: runs(key), endOnFailure: true },
+      );
+      // fast-check's own report prints whole counterexamples (megabytes for the huge ones): shorten it.
+      if (out.failed) {
+        const example = JSON.stringify(out.counterexample, (_k, v: unknown) =>
+          typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v,
+        ).slice(0, 1500);
+        throw new Error(
+          `${key} failed (fast-check seed ${out.seed}, path ${out.counterexamplePath ?? ''}): ${String(out.errorInstance).slice(0, 1500)}\ncounterexample: ${example}`,
+        );
+      }
+      expect(server.serverErrors).toEqual([]);
+    },
+  );
 });

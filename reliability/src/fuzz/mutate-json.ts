@@ -7,8 +7,10 @@ type Path = (string | number)[];
 export function pathsOf(value: unknown, at: Path = []): Path[] {
   const out: Path[] = [at];
   // Indexes, not value.forEach: a fuzzed array can carry an own property named forEach.
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) out.push(...pathsOf(value[i] as unknown, [...at, i]));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...at, k]));
+  if (Array.isArray(value))
+    for (let i = 0; i < value.length; i++) out.push(...pathsOf(value[i] as unknown, [...at, i]));
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...at, k]));
   return out;
 }
 
@@ -47,7 +49,12 @@ const ops = ['replace', 'remove', 'extra_key', 'wrong_type'] as const;
 /** A valid example with 1–3 seeded damages: a node replaced, removed, wrongly typed, or a key added. */
 export function mutatedJson(valid: unknown): fc.Arbitrary<unknown> {
   const paths = pathsOf(valid);
-  const damage = fc.tuple(fc.nat({ max: paths.length - 1 }), fc.constantFrom(...ops), hostileValue, fc.string({ maxLength: 12 }));
+  const damage = fc.tuple(
+    fc.nat({ max: paths.length - 1 }),
+    fc.constantFrom(...ops),
+    hostileValue,
+    fc.string({ maxLength: 12 }),
+  );
   return fc.array(damage, { minLength: 1, maxLength: 3 }).map((damages) => {
     let out = valid;
     for (const [i, op, value, key] of damages) {
@@ -55,7 +62,8 @@ export function mutatedJson(valid: unknown): fc.Arbitrary<unknown> {
       const path = present[i % present.length] ?? [];
       if (op === 'replace') out = setAt(out, path, value, false);
       else if (op === 'remove') out = setAt(out, path, undefined, path.length > 0);
-      else if (op === 'extra_key') out = setAt(out, [...path, key === '' ? '__proto__' : key], value, false);
+      else if (op === 'extra_key')
+        out = setAt(out, [...path, key === '' ? '__proto__' : key], value, false);
       else out = setAt(out, path, typeof value === 'string' ? 42 : asText(value), false);
     }
     return out;
@@ -69,7 +77,8 @@ export function injectedEverywhere(valid: unknown): fc.Arbitrary<unknown> {
     const walk = (v: unknown): unknown => {
       if (typeof v === 'string') return it.next().value as string;
       if (Array.isArray(v)) return Array.from(v, (x: unknown) => walk(x)); // not v.map: it may be an own property
-      if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+      if (typeof v === 'object' && v !== null)
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
       return v;
     };
     return walk(valid);
@@ -78,7 +87,15 @@ export function injectedEverywhere(valid: unknown): fc.Arbitrary<unknown> {
 
 /** The valid example with one text field replaced by an injection string (the rest stays valid). */
 export function injectedOne(valid: unknown): fc.Arbitrary<unknown> {
-  const textPaths = pathsOf(valid).filter((p) => typeof p.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], valid) === 'string');
+  const textPaths = pathsOf(valid).filter(
+    (p) =>
+      typeof p.reduce<unknown>(
+        (node, key) => (node as Record<string | number, unknown>)[key],
+        valid,
+      ) === 'string',
+  );
   if (textPaths.length === 0) return fc.constant(valid);
-  return fc.tuple(fc.constantFrom(...textPaths), fc.constantFrom(...injections)).map(([path, text]) => setAt(valid, path, text, false));
+  return fc
+    .tuple(fc.constantFrom(...textPaths), fc.constantFrom(...injections))
+    .map(([path, text]) => setAt(valid, path, text, false));
 }

@@ -9,17 +9,27 @@ const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
  * RELIABILITY.md) also writes them to results/<name>.json, the source of RELIABILITY.md's tables.
  */
 export function reportFigures(name: string, figures: Record<string, unknown>): void {
-  const line = { name, at: new Date().toISOString(), long: process.env['RELIABILITY_LONG'] === '1', ...figures };
+  const line = {
+    name,
+    at: new Date().toISOString(),
+    long: process.env['RELIABILITY_LONG'] === '1',
+    ...figures,
+  };
   process.stdout.write(`[reliability] ${JSON.stringify(line)}\n`);
   if (process.env['RELIABILITY_RECORD'] !== '1') return;
   fs.mkdirSync(resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(resultsDir, `${name}${line.long ? '.long' : ''}.json`), `${JSON.stringify(line, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(resultsDir, `${name}${line.long ? '.long' : ''}.json`),
+    `${JSON.stringify(line, null, 2)}\n`,
+  );
 }
 
 /** A seed from RELIABILITY_SEED, or a fresh one; tests print it so a failure replays. */
 export function runSeed(): number {
   const fromEnv = Number(process.env['RELIABILITY_SEED']);
-  return Number.isSafeInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.floor(Math.random() * 2 ** 31) + 1;
+  return Number.isSafeInteger(fromEnv) && fromEnv > 0
+    ? fromEnv
+    : Math.floor(Math.random() * 2 ** 31) + 1;
 }
 
 export const isLong = process.env['RELIABILITY_LONG'] === '1';

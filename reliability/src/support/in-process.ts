@@ -14,19 +14,26 @@ export type InProcessServer = {
   close(): Promise<void>;
 };
 
-export async function startInProcess(options: { devices?: number; label?: string; data?: DataDir; app?: Partial<AppOptions> } = {}): Promise<InProcessServer> {
-  const data = options.data ?? (await provisionDataDir(options.devices ?? 2, options.label ?? 'inproc'));
+export async function startInProcess(
+  options: { devices?: number; label?: string; data?: DataDir; app?: Partial<AppOptions> } = {},
+): Promise<InProcessServer> {
+  const data =
+    options.data ?? (await provisionDataDir(options.devices ?? 2, options.label ?? 'inproc'));
   const app = await buildApp({ dataDir: data.dir, logLevel: 'silent', ...options.app });
   const serverErrors: string[] = [];
   app.addHook('onResponse', (request, reply, done) => {
-    if (reply.statusCode >= 500) serverErrors.push(`${request.method} ${request.url} → ${reply.statusCode}`);
+    if (reply.statusCode >= 500)
+      serverErrors.push(`${request.method} ${request.url} → ${reply.statusCode}`);
     done();
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
-    app, url: `http://127.0.0.1:${port}`, data, serverErrors,
+    app,
+    url: `http://127.0.0.1:${port}`,
+    data,
+    serverErrors,
     async close() {
       await app.close();
       if (options.data === undefined) data.remove();

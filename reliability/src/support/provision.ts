@@ -26,10 +26,28 @@ function templateFile(): Promise<string> {
     const deps = { repo, now: () => new Date(), newId: () => 'unused', newSecret: () => 'unused' };
     await seedDemo(deps);
     repo.transaction(() => {
-      for (const v of generatedVillages) saveVillage(deps, { id: v.id, name: v.name, communeCode: v.communeCode, demo: true, pnp: false, quota: 100_000 }, null);
+      for (const v of generatedVillages)
+        saveVillage(
+          deps,
+          {
+            id: v.id,
+            name: v.name,
+            communeCode: v.communeCode,
+            demo: true,
+            pnp: false,
+            quota: 100_000,
+          },
+          null,
+        );
       repo.insertUser({
-        id: RELIABILITY_USER, login: 'rel.enq', name: 'Enquêteur fiabilité', role: 'enumerator', active: true,
-        zones: generatedVillages.map((v) => v.id), passwordHash: 'disabled', createdAt: new Date().toISOString(),
+        id: RELIABILITY_USER,
+        login: 'rel.enq',
+        name: 'Enquêteur fiabilité',
+        role: 'enumerator',
+        active: true,
+        zones: generatedVillages.map((v) => v.id),
+        passwordHash: 'disabled',
+        createdAt: new Date().toISOString(),
       });
     });
     repo.close();
@@ -54,10 +72,26 @@ export async function provisionDataDir(devices: number, label = 'rel'): Promise<
     for (let i = 0; i < devices; i++) {
       const deviceId = `rel-device-${String(i + 1).padStart(3, '0')}`;
       const token = `jd_${randomBytes(24).toString('base64url')}`;
-      repo.insertDevice({ id: deviceId, userId: RELIABILITY_USER, label: `Tablette ${i + 1}`, tokenHash: hashToken(token), createdAt: at, revokedAt: null, lastMutationId: 0, lastSeenAt: at });
+      repo.insertDevice({
+        id: deviceId,
+        userId: RELIABILITY_USER,
+        label: `Tablette ${i + 1}`,
+        tokenHash: hashToken(token),
+        createdAt: at,
+        revokedAt: null,
+        lastMutationId: 0,
+        lastSeenAt: at,
+      });
       out.push({ deviceId, token });
     }
   });
   repo.close();
-  return { dir, file, devices: out, remove: () => { fs.rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    dir,
+    file,
+    devices: out,
+    remove: () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -6,7 +6,12 @@ import { processTempDir } from './temp-dirs';
 
 type Esbuild = { build(options: Record<string, unknown>): Promise<unknown> };
 type OnResolveArgs = { path: string };
-type PluginBuild = { onResolve(options: { filter: RegExp }, callback: (args: OnResolveArgs) => { path: string; external: boolean }): void };
+type PluginBuild = {
+  onResolve(
+    options: { filter: RegExp },
+    callback: (args: OnResolveArgs) => { path: string; external: boolean },
+  ): void;
+};
 
 /**
  * The server (`src/server.ts`, unchanged) bundled into one ES module with the esbuild that tsx
@@ -24,9 +29,26 @@ export function serverBundle(): Promise<string> {
     const outfile = path.join(dir, 'server.mjs');
     await esbuild.build({
       entryPoints: [path.join(serverDir, 'src/server.ts')],
-      outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error',
-      banner: { js: "import { createRequire as __jigiCreateRequire } from 'node:module'; const require = __jigiCreateRequire(import.meta.url);" },
-      plugins: [{ name: 'native-sqlite', setup(build: PluginBuild) { build.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true })); } }],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'error',
+      banner: {
+        js: "import { createRequire as __jigiCreateRequire } from 'node:module'; const require = __jigiCreateRequire(import.meta.url);",
+      },
+      plugins: [
+        {
+          name: 'native-sqlite',
+          setup(build: PluginBuild) {
+            build.onResolve({ filter: /^better-sqlite3$/ }, () => ({
+              path: sqlite,
+              external: true,
+            }));
+          },
+        },
+      ],
     });
     return outfile;
   })();

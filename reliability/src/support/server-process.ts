@@ -11,7 +11,9 @@ export function freePort(): Promise<number> {
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => { resolve(port); });
+      probe.close(() => {
+        resolve(port);
+      });
     });
   });
 }
@@ -30,7 +32,10 @@ export class ServerProcess {
   /** Server stderr lines that look like errors (a 500 is logged at level error). */
   readonly errorLines: string[] = [];
 
-  private constructor(readonly dataDir: string, readonly port: number) {
+  private constructor(
+    readonly dataDir: string,
+    readonly port: number,
+  ) {
     this.url = `http://127.0.0.1:${port}`;
   }
 
@@ -50,24 +55,39 @@ export class ServerProcess {
     // runs the server in a child of its own: a SIGKILL of the CLI would orphan a live server.
     const child = spawn(process.execPath, [await serverBundle()], {
       cwd: serverDir,
-      env: { ...process.env, DATA_DIR: this.dataDir, PORT: String(this.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        DATA_DIR: this.dataDir,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
     this.starts++;
     const collect = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) if (/"level":(50|60)|Error/.test(line)) this.errorLines.push(line.slice(0, 2000));
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (/"level":(50|60)|Error/.test(line)) this.errorLines.push(line.slice(0, 2000));
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
-    this.exited = new Promise((resolve) => child.once('exit', () => { resolve(); }));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', () => {
+        resolve();
+      }),
+    );
     await this.waitHealthy(child);
   }
 
   private async waitHealthy(child: ChildProcess): Promise<void> {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} while starting: ${this.errorLines.join('\n')}`);
+      if (child.exitCode !== null)
+        throw new Error(
+          `server exited with ${child.exitCode} while starting: ${this.errorLines.join('\n')}`,
+        );
       try {
         const res = await fetch(`${this.url}/api/health`, { signal: AbortSignal.timeout(1000) });
         if (res.ok) return;

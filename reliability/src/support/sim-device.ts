@@ -65,7 +65,19 @@ export class SimDevice {
   private frozen: Frozen | undefined;
   private nextId = 1;
   private cursor: string | undefined;
-  readonly stats: DeviceStats = { requests: 0, networkErrors: 0, timeouts: 0, serverErrors: 0, gaps: 0, epochResets: 0, acknowledged: 0, replayed: 0, rejected: [], statuses: {}, pushLatencyMs: [] };
+  readonly stats: DeviceStats = {
+    requests: 0,
+    networkErrors: 0,
+    timeouts: 0,
+    serverErrors: 0,
+    gaps: 0,
+    epochResets: 0,
+    acknowledged: 0,
+    replayed: 0,
+    rejected: [],
+    statuses: {},
+    pushLatencyMs: [],
+  };
 
   constructor(options: SimDeviceOptions) {
     this.deviceId = options.deviceId;
@@ -83,7 +95,15 @@ export class SimDevice {
   /** A record saved on the tablet: local content and an outbox create in one step. */
   create(record: JsonObject & { id: string; type: string }): void {
     this.records.set(record.id, { record, version: 0 });
-    this.pending.push({ mutationId: 0, recordId: record.id, recordType: record.type, op: 'create', baseVersion: 0, record, clientTime: this.now() });
+    this.pending.push({
+      mutationId: 0,
+      recordId: record.id,
+      recordType: record.type,
+      op: 'create',
+      baseVersion: 0,
+      record,
+      clientTime: this.now(),
+    });
   }
 
   /** A record another tablet made, as this one received it by pull (so that it can edit it). */
@@ -94,18 +114,30 @@ export class SimDevice {
   /** An edit of an acknowledged record that has nothing else in flight (what the test script picks). */
   patch(recordId: string, changes: JsonObject): void {
     const local = this.records.get(recordId);
-    if (local === undefined || !this.isSettled(recordId)) throw new Error(`patch of unsettled ${recordId}`);
+    if (local === undefined || !this.isSettled(recordId))
+      throw new Error(`patch of unsettled ${recordId}`);
     const record = structuredClone(local.record);
     for (const [path, value] of Object.entries(changes)) setPath(record, path, value);
     this.records.set(recordId, { record, version: local.version });
-    this.pending.push({ mutationId: 0, recordId, recordType: typeOf(record), op: 'patch', baseVersion: local.version, changes, clientTime: this.now() });
+    this.pending.push({
+      mutationId: 0,
+      recordId,
+      recordType: typeOf(record),
+      op: 'patch',
+      baseVersion: local.version,
+      changes,
+      clientTime: this.now(),
+    });
   }
 
   /** Acknowledged by the server, and nothing of it in the outbox. */
   isSettled(recordId: string): boolean {
     const local = this.records.get(recordId);
     if (local === undefined || local.version === 0) return false;
-    return !this.pending.some((m) => m.recordId === recordId) && !(this.frozen?.mutations.some((m) => m.recordId === recordId) ?? false);
+    return (
+      !this.pending.some((m) => m.recordId === recordId) &&
+      !(this.frozen?.mutations.some((m) => m.recordId === recordId) ?? false)
+    );
   }
 
   /**
@@ -116,11 +148,15 @@ export class SimDevice {
     const deadline = options.deadline ?? Date.now() + 120_000;
     let failures = 0;
     while (this.outboxSize > 0) {
-      if (Date.now() > deadline) throw new Error(`${this.deviceId}: outbox still holds ${this.outboxSize} after the deadline (${JSON.stringify(this.stats)})`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `${this.deviceId}: outbox still holds ${this.outboxSize} after the deadline (${JSON.stringify(this.stats)})`,
+        );
       const ok = await this.pushOnce();
       failures = ok ? 0 : failures + 1;
       // Exponential backoff capped at 400 ms: a server restarting is not hammered.
-      if (!ok) await sleep(Math.min(400, (options.retryDelayMs ?? 25) * 2 ** Math.min(failures - 1, 5)));
+      if (!ok)
+        await sleep(Math.min(400, (options.retryDelayMs ?? 25) * 2 ** Math.min(failures - 1, 5)));
     }
   }
 
@@ -153,17 +189,26 @@ export class SimDevice {
    * Pulls to the end. On 410 (restore: new epoch) the cursor is forgotten, everything is pulled
    * again, and every own record the server lost or holds at other content is re-queued.
    */
-  async pullAll(options: { deadline?: number } = {}): Promise<{ changes: number; epochReset: boolean; recordIds: string[] }> {
+  async pullAll(
+    options: { deadline?: number } = {},
+  ): Promise<{ changes: number; epochReset: boolean; recordIds: string[] }> {
     const deadline = options.deadline ?? Date.now() + 120_000;
     let changes = 0;
     const recordIds: string[] = [];
     const seen = new Map<string, { version: number; data: JsonObject; deleted: boolean }>();
     let restoreMode = false;
     for (;;) {
-      if (Date.now() > deadline) throw new Error(`${this.deviceId}: pull did not finish before the deadline`);
-      const query = this.cursor === undefined ? '?limit=500' : `?limit=500&cursor=${encodeURIComponent(this.cursor)}`;
+      if (Date.now() > deadline)
+        throw new Error(`${this.deviceId}: pull did not finish before the deadline`);
+      const query =
+        this.cursor === undefined
+          ? '?limit=500'
+          : `?limit=500&cursor=${encodeURIComponent(this.cursor)}`;
       const res = await this.request('GET', `/api/sync/pull${query}`);
-      if (res === undefined) { await sleep(25); continue; }
+      if (res === undefined) {
+        await sleep(25);
+        continue;
+      }
       if (res.status === 410) {
         this.stats.epochResets++;
         this.cursor = undefined;
@@ -173,13 +218,21 @@ export class SimDevice {
         changes = 0;
         continue;
       }
-      if (res.status !== 200) throw new Error(`${this.deviceId}: pull answered ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 200)
+        throw new Error(
+          `${this.deviceId}: pull answered ${res.status} ${JSON.stringify(res.body)}`,
+        );
       const page = pullResponseSchema.parse(res.body);
       for (const c of page.changes) {
         if (c.entity !== 'record') continue;
         changes++;
         recordIds.push(c.id);
-        seen.set(c.id, c.deleted ? { version: c.version ?? 0, data: {}, deleted: true } : { version: c.version ?? 0, data: c.data, deleted: false });
+        seen.set(
+          c.id,
+          c.deleted
+            ? { version: c.version ?? 0, data: {}, deleted: true }
+            : { version: c.version ?? 0, data: c.data, deleted: false },
+        );
       }
       this.cursor = page.nextCursor;
       if (!page.hasMore) break;
@@ -189,20 +242,38 @@ export class SimDevice {
   }
 
   /** Local content is the truth the restored server must end up with (nothing typed is lost). */
-  private requeueLost(server: Map<string, { version: number; data: JsonObject; deleted: boolean }>): void {
+  private requeueLost(
+    server: Map<string, { version: number; data: JsonObject; deleted: boolean }>,
+  ): void {
     this.pending = [];
     this.frozen = undefined;
     for (const [id, local] of this.records) {
       const there = server.get(id);
       if (there === undefined || there.deleted) {
         this.records.set(id, { record: local.record, version: 0 });
-        this.pending.push({ mutationId: 0, recordId: id, recordType: typeOf(local.record), op: 'create', baseVersion: 0, record: local.record, clientTime: this.now() });
+        this.pending.push({
+          mutationId: 0,
+          recordId: id,
+          recordType: typeOf(local.record),
+          op: 'create',
+          baseVersion: 0,
+          record: local.record,
+          clientTime: this.now(),
+        });
         continue;
       }
       this.records.set(id, { record: local.record, version: there.version });
       if (jsonEqual(there.data, local.record)) continue;
       const changes = diffRecords(there.data, local.record);
-      this.pending.push({ mutationId: 0, recordId: id, recordType: typeOf(local.record), op: 'patch', baseVersion: there.version, changes, clientTime: this.now() });
+      this.pending.push({
+        mutationId: 0,
+        recordId: id,
+        recordType: typeOf(local.record),
+        op: 'patch',
+        baseVersion: there.version,
+        changes,
+        clientTime: this.now(),
+      });
     }
   }
 
@@ -216,7 +287,13 @@ export class SimDevice {
     const batchId = randomUUID();
     const first = mutations[0]?.mutationId ?? 1;
     this.nextId = first + mutations.length;
-    const body = { protocolVersion: PROTOCOL_VERSION, deviceId: this.deviceId, batchId, clientTime: this.now(), mutations };
+    const body = {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: this.deviceId,
+      batchId,
+      clientTime: this.now(),
+      mutations,
+    };
     return { mutations, batchId, body: gzipSync(JSON.stringify(body)) };
   }
 
@@ -227,37 +304,57 @@ export class SimDevice {
   /** Every answer this device received, in order (outcome and version per mutation). */
   readonly answers: MutationResult[][] = [];
 
-  private acknowledge(batch: Frozen, answer: { results: MutationResult[]; lastMutationId: number; batchNumber: number | null }): void {
+  private acknowledge(
+    batch: Frozen,
+    answer: { results: MutationResult[]; lastMutationId: number; batchNumber: number | null },
+  ): void {
     if (answer.batchNumber === null) this.stats.replayed++;
     this.answers.push(answer.results);
     const last = batch.mutations.at(-1)?.mutationId ?? 0;
     if (answer.results.length !== batch.mutations.length || answer.lastMutationId < last) {
-      throw new Error(`${this.deviceId}: answer does not acknowledge the batch ${JSON.stringify(answer)}`);
+      throw new Error(
+        `${this.deviceId}: answer does not acknowledge the batch ${JSON.stringify(answer)}`,
+      );
     }
     for (const result of answer.results) {
       this.stats.acknowledged++;
-      if (result.outcome === 'rejected') { this.stats.rejected.push(result); continue; }
+      if (result.outcome === 'rejected') {
+        this.stats.rejected.push(result);
+        continue;
+      }
       const local = this.records.get(result.recordId);
       if (local !== undefined) local.version = result.version;
     }
     this.frozen = undefined;
   }
 
-  private async request(method: 'GET' | 'POST', path: string, body?: Buffer): Promise<{ status: number; body: unknown } | undefined> {
+  private async request(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: Buffer,
+  ): Promise<{ status: number; body: unknown } | undefined> {
     this.stats.requests++;
     this.onRequest?.(path);
     const sent = performance.now();
     try {
       const res = await fetch(`${this.baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-encoding': 'gzip' }) },
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          ...(body === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-encoding': 'gzip' }),
+        },
         ...(body === undefined ? {} : { body }),
         signal: AbortSignal.timeout(method === 'POST' ? 20_000 : 60_000),
       });
       const text = await res.text();
       if (method === 'POST') this.stats.pushLatencyMs.push(performance.now() - sent);
       this.stats.statuses[res.status] = (this.stats.statuses[res.status] ?? 0) + 1;
-      if (res.status >= 500) { this.stats.serverErrors++; return undefined; }
+      if (res.status >= 500) {
+        this.stats.serverErrors++;
+        return undefined;
+      }
       return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
     } catch (e: unknown) {
       // Connection refused or reset, body cut, timeout: the tablet cannot tell whether it committed.
@@ -273,11 +370,21 @@ export class SimDevice {
 }
 
 /** One push of given bytes outside any device's bookkeeping (concurrent and reordered sends). */
-export async function rawPush(baseUrl: string, token: string, body: Buffer | string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+export async function rawPush(
+  baseUrl: string,
+  token: string,
+  body: Buffer | string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
   const gz = Buffer.isBuffer(body) && body[0] === 0x1f && body[1] === 0x8b;
   const res = await fetch(`${baseUrl}/api/sync/push`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(gz ? { 'content-encoding': 'gzip' } : {}), ...headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(gz ? { 'content-encoding': 'gzip' } : {}),
+      ...headers,
+    },
     body,
     signal: AbortSignal.timeout(15_000),
   });

@@ -11,11 +11,14 @@ export function processTempDir(kind: string): string {
   const prefix = `jigi-rel-${kind}-`;
   for (const name of fs.readdirSync(os.tmpdir())) {
     const pid = Number(/^jigi-rel-[a-z]+-(\d+)-/.exec(name)?.[1]);
-    if (!name.startsWith('jigi-rel-') || !Number.isSafeInteger(pid) || pid === 0 || alive(pid)) continue;
+    if (!name.startsWith('jigi-rel-') || !Number.isSafeInteger(pid) || pid === 0 || alive(pid))
+      continue;
     fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}${process.pid}-`));
-  process.once('exit', () => { fs.rmSync(dir, { recursive: true, force: true }); });
+  process.once('exit', () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
   return dir;
 }
 

@@ -8,7 +8,18 @@ import type { SimDevice } from './sim-device';
  * non-critical fields of them. Returns a runner per device that saves each batch then syncs it;
  * with `more`, devices go on pushing past the plan while it returns true.
  */
-export function fieldDay(seed: number, devices: readonly SimDevice[], pushes: number, onPushed: () => void, options: { deadline?: number; retryDelayMs?: number; thinkMs?: readonly [number, number]; more?: () => boolean } = {}) {
+export function fieldDay(
+  seed: number,
+  devices: readonly SimDevice[],
+  pushes: number,
+  onPushed: () => void,
+  options: {
+    deadline?: number;
+    retryDelayMs?: number;
+    thinkMs?: readonly [number, number];
+    more?: () => boolean;
+  } = {},
+) {
   const prng = createPrng(seed);
   const households = generateHouseholds({ seed, count: pushes * 12 });
   let nextHousehold = 0;
@@ -23,10 +34,15 @@ export function fieldDay(seed: number, devices: readonly SimDevice[], pushes: nu
       // The enumerator's next interview: tablets do not push back to back.
       if (options.thinkMs !== undefined) await sleep(r.int(options.thinkMs[0], options.thinkMs[1]));
       for (let i = 0; i < size; i++) {
-        const settled = [...device.records.keys()].filter((id) => device.isSettled(id) && (device.records.get(id)?.record['result'] === 'complete'));
+        const settled = [...device.records.keys()].filter(
+          (id) => device.isSettled(id) && device.records.get(id)?.record['result'] === 'complete',
+        );
         const target = settled.length > 0 && r.chance(0.3) ? r.pick(settled) : undefined;
         if (target !== undefined) {
-          device.patch(target, { 'dwelling.roomsCount': r.int(1, 6), 'dwelling.waterTimeMinutes': r.int(0, 90) });
+          device.patch(target, {
+            'dwelling.roomsCount': r.int(1, 6),
+            'dwelling.waterTimeMinutes': r.int(0, 90),
+          });
         } else {
           const h = households[nextHousehold++];
           if (h === undefined) throw new Error('workload ran out of households');

@@ -28,8 +28,12 @@ function Boot() {
   return (
     <>
       <UpdateBanner />
-      {event === 'blocked' && <StorageErrorMessage error={{ kind: 'blocked', detail: 'blocked' }} />}
-      {event === 'versionchange' && <StorageErrorMessage error={{ kind: 'closed', detail: 'versionchange' }} reload />}
+      {event === 'blocked' && (
+        <StorageErrorMessage error={{ kind: 'blocked', detail: 'blocked' }} />
+      )}
+      {event === 'versionchange' && (
+        <StorageErrorMessage error={{ kind: 'closed', detail: 'versionchange' }} reload />
+      )}
       {boot.status === 'opening' && <Notice tone="info">{t('loading')}</Notice>}
       {boot.status === 'failed' && (
         <main className="page">

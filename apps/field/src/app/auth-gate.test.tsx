@@ -23,10 +23,17 @@ beforeEach(async () => {
   await db.open();
   sessionStorage.clear();
   const pin = await hashPin('2468', 1000);
-  await db.users.bulkPut([{ ...a, pin }, { ...b, pin }]);
+  await db.users.bulkPut([
+    { ...a, pin },
+    { ...b, pin },
+  ]);
   await setMeta('activeUserId', a.id);
   await saveRegistration(a.id, 'dev-a', 'token-token-token-token');
-  await finaliseRecord({ record: buildCiblageHousehold(), agentId: a.id, now: '2026-03-15T09:00:00.000Z' });
+  await finaliseRecord({
+    record: buildCiblageHousehold(),
+    agentId: a.id,
+    now: '2026-03-15T09:00:00.000Z',
+  });
 });
 
 describe('auth gate', () => {
@@ -34,15 +41,24 @@ describe('auth gate', () => {
     renderAs(<AuthGate />);
     expect(await screen.findByText(/Awa Traoré/)).toBeInTheDocument();
     expect(screen.queryByRole('combobox')).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Se connecter avec un autre compte' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Se connecter avec un autre compte' }),
+    );
     expect(await screen.findByText(/ni synchronisées ni exportées/)).toBeInTheDocument();
   });
 
   it('once exported to a file, any user of the tablet may unlock it', async () => {
-    const exported = await exportUnsynced({ userId: a.id, now: '2026-03-15T10:00:00.000Z', newId: () => crypto.randomUUID() });
+    const exported = await exportUnsynced({
+      userId: a.id,
+      now: '2026-03-15T10:00:00.000Z',
+      newId: () => crypto.randomUUID(),
+    });
     expect(exported.ok).toBe(true);
     renderAs(<AuthGate />);
     const choice = await screen.findByRole('combobox');
-    expect([...(choice as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['Awa Traoré (enq.a)', 'Boubacar Diallo (enq.b)']);
+    expect([...(choice as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
+      'Awa Traoré (enq.a)',
+      'Boubacar Diallo (enq.b)',
+    ]);
   });
 });

@@ -20,7 +20,12 @@ import { Shell } from './shell';
 const SESSION_KEY = 'jigi.unlockedUser';
 const ACTIVE_USER_KEY = 'activeUserId';
 
-type Screen = { kind: 'loading' } | { kind: 'login' } | { kind: 'pin'; user: UserRow } | { kind: 'unlock' } | { kind: 'app'; user: UserRow };
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'login' }
+  | { kind: 'pin'; user: UserRow }
+  | { kind: 'unlock' }
+  | { kind: 'app'; user: UserRow };
 
 export function AuthGate() {
   const { t } = useTranslation('auth');
@@ -70,7 +75,10 @@ export function AuthGate() {
     void reload();
   }, [reload]);
 
-  const session = useMemo<Session | null>(() => (screen.kind === 'app' ? { user: screen.user, lock } : null), [screen, lock]);
+  const session = useMemo<Session | null>(
+    () => (screen.kind === 'app' ? { user: screen.user, lock } : null),
+    [screen, lock],
+  );
 
   if (error) return <StorageErrorMessage error={error} reload />;
   switch (screen.kind) {
@@ -83,7 +91,13 @@ export function AuthGate() {
             if (user.pin) enter(user);
             else setScreen({ kind: 'pin', user });
           }}
-          {...(users.length > 0 ? { onCancel: () => { setScreen({ kind: 'unlock' }); } } : {})}
+          {...(users.length > 0
+            ? {
+                onCancel: () => {
+                  setScreen({ kind: 'unlock' });
+                },
+              }
+            : {})}
         />
       );
     case 'pin':

@@ -7,7 +7,10 @@ import { Notice } from '../components/notice';
  * A screen that fails (a chunk that could not load offline, a bug) shows a French message with a way
  * out, never a blank page. Drafts are in IndexedDB, so reloading loses nothing.
  */
-export class RouteErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { failed: boolean; detail: string }> {
+export class RouteErrorBoundary extends Component<
+  { children: ReactNode; resetKey: string },
+  { failed: boolean; detail: string }
+> {
   override state = { failed: false, detail: '' };
 
   static getDerivedStateFromError(error: unknown) {
@@ -15,7 +18,8 @@ export class RouteErrorBoundary extends Component<{ children: ReactNode; resetKe
   }
 
   override componentDidUpdate(prev: { resetKey: string }) {
-    if (prev.resetKey !== this.props.resetKey && this.state.failed) this.setState({ failed: false, detail: '' });
+    if (prev.resetKey !== this.props.resetKey && this.state.failed)
+      this.setState({ failed: false, detail: '' });
   }
 
   override render() {

@@ -8,23 +8,53 @@ import { RouteErrorBoundary } from './route-error-boundary';
 
 // Each workflow is its own chunk, loaded on first use (and precached by the service worker), so the
 // shell that opens the app stays small on a 2 GB tablet.
-const CiblageForm = lazy(() => import('../features/ciblage/ciblage-form').then((m) => ({ default: m.CiblageForm })));
-const CiblageList = lazy(() => import('../features/ciblage/ciblage-screens').then((m) => ({ default: m.CiblageList })));
-const NewCiblage = lazy(() => import('../features/ciblage/ciblage-screens').then((m) => ({ default: m.NewCiblage })));
-const CorrectionsList = lazy(() => import('../features/corrections/corrections-list').then((m) => ({ default: m.CorrectionsList })));
-const HimoProject = lazy(() => import('../features/himo/himo-project').then((m) => ({ default: m.HimoProject })));
-const HimoProjects = lazy(() => import('../features/himo/himo-projects').then((m) => ({ default: m.HimoProjects })));
-const NewSheet = lazy(() => import('../features/himo/himo-screens').then((m) => ({ default: m.NewSheet })));
-const NewWorker = lazy(() => import('../features/himo/himo-screens').then((m) => ({ default: m.NewWorker })));
-const SheetForm = lazy(() => import('../features/himo/sheet-form').then((m) => ({ default: m.SheetForm })));
-const WorkerForm = lazy(() => import('../features/himo/worker-form').then((m) => ({ default: m.WorkerForm })));
+const CiblageForm = lazy(() =>
+  import('../features/ciblage/ciblage-form').then((m) => ({ default: m.CiblageForm })),
+);
+const CiblageList = lazy(() =>
+  import('../features/ciblage/ciblage-screens').then((m) => ({ default: m.CiblageList })),
+);
+const NewCiblage = lazy(() =>
+  import('../features/ciblage/ciblage-screens').then((m) => ({ default: m.NewCiblage })),
+);
+const CorrectionsList = lazy(() =>
+  import('../features/corrections/corrections-list').then((m) => ({ default: m.CorrectionsList })),
+);
+const HimoProject = lazy(() =>
+  import('../features/himo/himo-project').then((m) => ({ default: m.HimoProject })),
+);
+const HimoProjects = lazy(() =>
+  import('../features/himo/himo-projects').then((m) => ({ default: m.HimoProjects })),
+);
+const NewSheet = lazy(() =>
+  import('../features/himo/himo-screens').then((m) => ({ default: m.NewSheet })),
+);
+const NewWorker = lazy(() =>
+  import('../features/himo/himo-screens').then((m) => ({ default: m.NewWorker })),
+);
+const SheetForm = lazy(() =>
+  import('../features/himo/sheet-form').then((m) => ({ default: m.SheetForm })),
+);
+const WorkerForm = lazy(() =>
+  import('../features/himo/worker-form').then((m) => ({ default: m.WorkerForm })),
+);
 const MaForm = lazy(() => import('../features/ma/ma-form').then((m) => ({ default: m.MaForm })));
 const MaList = lazy(() => import('../features/ma/ma-screens').then((m) => ({ default: m.MaList })));
-const NewMaSession = lazy(() => import('../features/ma/ma-screens').then((m) => ({ default: m.NewMaSession })));
-const PnpForm = lazy(() => import('../features/pnp/pnp-form').then((m) => ({ default: m.PnpForm })));
-const NewPnp = lazy(() => import('../features/pnp/pnp-screens').then((m) => ({ default: m.NewPnp })));
-const PnpList = lazy(() => import('../features/pnp/pnp-screens').then((m) => ({ default: m.PnpList })));
-const SyncHistory = lazy(() => import('../features/sync-history/sync-history').then((m) => ({ default: m.SyncHistory })));
+const NewMaSession = lazy(() =>
+  import('../features/ma/ma-screens').then((m) => ({ default: m.NewMaSession })),
+);
+const PnpForm = lazy(() =>
+  import('../features/pnp/pnp-form').then((m) => ({ default: m.PnpForm })),
+);
+const NewPnp = lazy(() =>
+  import('../features/pnp/pnp-screens').then((m) => ({ default: m.NewPnp })),
+);
+const PnpList = lazy(() =>
+  import('../features/pnp/pnp-screens').then((m) => ({ default: m.PnpList })),
+);
+const SyncHistory = lazy(() =>
+  import('../features/sync-history/sync-history').then((m) => ({ default: m.SyncHistory })),
+);
 
 // The supervisor console (features/supervisor, issue 6) routes inside itself: every path under
 // /supervision goes to it.
@@ -53,9 +83,18 @@ function useRoutes(): Route[] {
     { pattern: '/pnp/new', render: () => <NewPnp /> },
     { pattern: '/pnp/:id', render: (p) => <PnpForm key={p['id']} id={p['id'] ?? ''} /> },
     { pattern: '/himo', render: () => <HimoProjects /> },
-    { pattern: '/himo/p/:projectId', render: (p) => <HimoProject projectId={p['projectId'] ?? ''} /> },
-    { pattern: '/himo/p/:projectId/worker/new', render: (p) => <NewWorker projectId={p['projectId'] ?? ''} /> },
-    { pattern: '/himo/p/:projectId/sheet/new', render: (p) => <NewSheet projectId={p['projectId'] ?? ''} /> },
+    {
+      pattern: '/himo/p/:projectId',
+      render: (p) => <HimoProject projectId={p['projectId'] ?? ''} />,
+    },
+    {
+      pattern: '/himo/p/:projectId/worker/new',
+      render: (p) => <NewWorker projectId={p['projectId'] ?? ''} />,
+    },
+    {
+      pattern: '/himo/p/:projectId/sheet/new',
+      render: (p) => <NewSheet projectId={p['projectId'] ?? ''} />,
+    },
     { pattern: '/himo/worker/:id', render: (p) => <WorkerForm key={p['id']} id={p['id'] ?? ''} /> },
     { pattern: '/himo/sheet/:id', render: (p) => <SheetForm key={p['id']} id={p['id'] ?? ''} /> },
     { pattern: '/corrections', render: () => <CorrectionsList /> },
@@ -81,7 +120,9 @@ export function AppRoutes() {
     if (params)
       return (
         <RouteErrorBoundary resetKey={path}>
-          <Suspense fallback={<Notice tone="info">{t('loading')}</Notice>}>{route.render(params)}</Suspense>
+          <Suspense fallback={<Notice tone="info">{t('loading')}</Notice>}>
+            {route.render(params)}
+          </Suspense>
         </RouteErrorBoundary>
       );
   }
@@ -95,9 +136,25 @@ export function AppRoutes() {
 /** Loads a role's screens in the background once the app is open (the service worker also precaches them). */
 export function warmUpRoutes(role: string): void {
   const load: Record<string, (() => Promise<unknown>)[]> = {
-    enumerator: [() => import('../features/ciblage/ciblage-form'), () => import('../features/ciblage/ciblage-screens'), () => import('../features/corrections/corrections-list')],
-    facilitator: [() => import('../features/ma/ma-form'), () => import('../features/ma/ma-screens'), () => import('../features/corrections/corrections-list')],
-    field_agent: [() => import('../features/pnp/pnp-form'), () => import('../features/pnp/pnp-screens'), () => import('../features/himo/himo-project'), () => import('../features/himo/himo-projects'), () => import('../features/himo/himo-screens'), () => import('../features/himo/sheet-form'), () => import('../features/himo/worker-form')],
+    enumerator: [
+      () => import('../features/ciblage/ciblage-form'),
+      () => import('../features/ciblage/ciblage-screens'),
+      () => import('../features/corrections/corrections-list'),
+    ],
+    facilitator: [
+      () => import('../features/ma/ma-form'),
+      () => import('../features/ma/ma-screens'),
+      () => import('../features/corrections/corrections-list'),
+    ],
+    field_agent: [
+      () => import('../features/pnp/pnp-form'),
+      () => import('../features/pnp/pnp-screens'),
+      () => import('../features/himo/himo-project'),
+      () => import('../features/himo/himo-projects'),
+      () => import('../features/himo/himo-screens'),
+      () => import('../features/himo/sheet-form'),
+      () => import('../features/himo/worker-form'),
+    ],
   };
   for (const l of load[role] ?? []) void l().catch(() => undefined);
 }

@@ -16,7 +16,10 @@ beforeEach(async () => {
   db = freshDb();
   await db.open();
   // No server in unit tests: every request fails as if offline.
-  vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('offline'))));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => Promise.reject(new TypeError('offline'))),
+  );
 });
 
 afterEach(() => {
@@ -27,11 +30,20 @@ afterEach(() => {
 describe('shell', () => {
   it('always shows the unsynced count; refuses a user switch until every change is synced or exported, and says how', async () => {
     await saveRegistration(user.id, 'dev-1', 'token-token-token-token');
-    await finaliseRecord({ record: buildCiblageHousehold(), agentId: user.id, now: '2026-03-15T09:00:00.000Z' });
+    await finaliseRecord({
+      record: buildCiblageHousehold(),
+      agentId: user.id,
+      now: '2026-03-15T09:00:00.000Z',
+    });
     // The export hands its file to the browser's download (jsdom has neither blob URLs nor downloads).
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:export'), revokeObjectURL: vi.fn() }));
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:export'), revokeObjectURL: vi.fn() }),
+    );
     const downloads: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       downloads.push(this.download);
     });
     const lock = vi.fn();
@@ -39,10 +51,20 @@ describe('shell', () => {
     renderAs(<Shell />, user, lock);
     expect(await screen.findByText('1 fiche non synchronisée')).toBeInTheDocument();
     await ui.click(screen.getByRole('button', { name: 'Changer d’utilisateur' }));
-    expect(await screen.findByText(/Impossible de changer d’utilisateur : 1 modification n’est ni synchronisée ni exportée. Appuyez sur « Synchroniser » ; sans réseau, exportez-la/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Impossible de changer d’utilisateur : 1 modification n’est ni synchronisée ni exportée. Appuyez sur « Synchroniser » ; sans réseau, exportez-la/,
+      ),
+    ).toBeInTheDocument();
     expect(lock).not.toHaveBeenCalled();
-    await ui.click(await within(screen.getByTestId('leave-refusal')).findByRole('button', { name: 'Exporter les fiches non envoyées' }));
-    expect(await screen.findByTestId('leave-allowed')).toHaveTextContent('vous pouvez changer d’utilisateur');
+    await ui.click(
+      await within(screen.getByTestId('leave-refusal')).findByRole('button', {
+        name: 'Exporter les fiches non envoyées',
+      }),
+    );
+    expect(await screen.findByTestId('leave-allowed')).toHaveTextContent(
+      'vous pouvez changer d’utilisateur',
+    );
     expect(downloads).toEqual([expect.stringMatching(/^jigi-export-dev-1-\d{8}-\d{4}\.json\.gz$/)]);
     // Still unsynced on the server's side, but in a file the server can import: leaving is allowed.
     expect(screen.getByText('1 fiche non synchronisée')).toBeInTheDocument();
@@ -56,6 +78,12 @@ describe('shell', () => {
     await saveRegistration(user.id, 'dev-1', 'token-token-token-token');
     renderAs(<Shell />, user);
     // The sync engine may retry a failed request before giving up: allow it a few seconds.
-    expect(await screen.findByText(/Pas de connexion au serveur : les fiches restent sur la tablette/, {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Pas de connexion au serveur : les fiches restent sur la tablette/,
+        {},
+        { timeout: 8000 },
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -2,7 +2,12 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../lib/format';
 import { useLive } from '../lib/use-live';
-import { requestPersistence, storageUse, type PersistResult, type StorageUse } from '../storage/device-storage';
+import {
+  requestPersistence,
+  storageUse,
+  type PersistResult,
+  type StorageUse,
+} from '../storage/device-storage';
 import { getMeta, setMeta } from '../storage/meta';
 import { localCounts } from '../storage/counts';
 
@@ -52,17 +57,30 @@ export function StatusBar({ userId }: { userId: string }) {
   }, [c?.unsynced, c?.drafts]);
   return (
     <div className="status-bar" aria-label={t('statusBar.label')}>
-      <span className={`pill ${c && c.unsynced > 0 ? 'pill-warn' : 'pill-ok'}`} data-testid="unsynced-count">
+      <span
+        className={`pill ${c && c.unsynced > 0 ? 'pill-warn' : 'pill-ok'}`}
+        data-testid="unsynced-count"
+      >
         {t('statusBar.unsynced', { count: c?.unsynced ?? 0 })}
       </span>
       <span className="pill">{t('statusBar.drafts', { count: c?.drafts ?? 0 })}</span>
-      {use && <span className="pill">{t('statusBar.storageUsed', { used: formatBytes(use.usedBytes) })}</span>}
-      {persist && (
-        <span className={`pill ${persist === 'granted' ? 'pill-ok' : 'pill-warn'}`}>
-          {persist === 'granted' ? t('statusBar.persistGranted') : persist === 'denied' ? t('statusBar.persistDenied') : t('statusBar.persistUnsupported')}
+      {use && (
+        <span className="pill">
+          {t('statusBar.storageUsed', { used: formatBytes(use.usedBytes) })}
         </span>
       )}
-      <span className={`pill ${online ? 'pill-ok' : 'pill-off'}`}>{online ? t('statusBar.online') : t('statusBar.offline')}</span>
+      {persist && (
+        <span className={`pill ${persist === 'granted' ? 'pill-ok' : 'pill-warn'}`}>
+          {persist === 'granted'
+            ? t('statusBar.persistGranted')
+            : persist === 'denied'
+              ? t('statusBar.persistDenied')
+              : t('statusBar.persistUnsupported')}
+        </span>
+      )}
+      <span className={`pill ${online ? 'pill-ok' : 'pill-off'}`}>
+        {online ? t('statusBar.online') : t('statusBar.offline')}
+      </span>
     </div>
   );
 }

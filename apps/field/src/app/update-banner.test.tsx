@@ -7,7 +7,11 @@ import { UpdateBanner } from './update-banner';
 
 const update = vi.fn(() => Promise.resolve());
 vi.mock('virtual:pwa-register/react', () => ({
-  useRegisterSW: () => ({ needRefresh: [true, () => undefined], offlineReady: [false, () => undefined], updateServiceWorker: update }),
+  useRegisterSW: () => ({
+    needRefresh: [true, () => undefined],
+    offlineReady: [false, () => undefined],
+    updateServiceWorker: update,
+  }),
 }));
 
 function OpenForm() {

@@ -33,7 +33,11 @@ export function UpdateBanner() {
       <strong>{t('update.available')}</strong>
       {formOpen && <span>{t('update.waitForm')}</span>}
       <div className="row">
-        <Button variant="primary" disabled={formOpen} onClick={() => void updateServiceWorker(true)}>
+        <Button
+          variant="primary"
+          disabled={formOpen}
+          onClick={() => void updateServiceWorker(true)}
+        >
           {t('update.apply')}
         </Button>
         <Button

@@ -3,6 +3,17 @@ import type { ButtonHTMLAttributes } from 'react';
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
 /** A large (≥ 48 px) button; `type="button"` unless said otherwise, so nothing submits by surprise. */
-export function Button({ variant = 'secondary', className, type = 'button', ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button {...rest} type={type} className={`btn btn-${variant}${className ? ` ${className}` : ''}`} />;
+export function Button({
+  variant = 'secondary',
+  className,
+  type = 'button',
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+  return (
+    <button
+      {...rest}
+      type={type}
+      className={`btn btn-${variant}${className ? ` ${className}` : ''}`}
+    />
+  );
 }

@@ -9,7 +9,13 @@ import { Button } from './button';
 import { Notice } from './notice';
 import { StorageErrorMessage } from './storage-error-message';
 
-type State = { kind: 'loading' } | { kind: 'reopening' } | { kind: 'draft'; draft: DraftRow } | { kind: 'record'; row: RecordRow } | { kind: 'missing' } | { kind: 'error'; error: StorageError };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'reopening' }
+  | { kind: 'draft'; draft: DraftRow }
+  | { kind: 'record'; row: RecordRow }
+  | { kind: 'missing' }
+  | { kind: 'error'; error: StorageError };
 
 /**
  * Opens a record for its form: the draft if there is one (resumes exactly where it was left), else a
@@ -76,8 +82,20 @@ export function DraftGate({
                 onClick={() => {
                   const row = state.row;
                   setState({ kind: 'reopening' });
-                  void startEdit({ recordId: id, agentId, now: nowIso(), firstSection, evenIfSynced: true }).then((res) => {
-                    setState(!res.ok ? { kind: 'error', error: res.error } : res.value ? { kind: 'draft', draft: res.value } : { kind: 'record', row });
+                  void startEdit({
+                    recordId: id,
+                    agentId,
+                    now: nowIso(),
+                    firstSection,
+                    evenIfSynced: true,
+                  }).then((res) => {
+                    setState(
+                      !res.ok
+                        ? { kind: 'error', error: res.error }
+                        : res.value
+                          ? { kind: 'draft', draft: res.value }
+                          : { kind: 'record', row },
+                    );
                   });
                 }}
               >

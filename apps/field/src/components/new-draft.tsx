@@ -7,7 +7,17 @@ import type { AnyRecord, FormPosition } from '../storage/types';
 import { StorageErrorMessage } from './storage-error-message';
 
 /** Writes a new draft then opens it (replacing the « new » URL, so Back does not create another). */
-export function NewDraft({ make, agentId, position, to }: { make: () => AnyRecord; agentId: string; position: FormPosition; to: (id: string) => string }) {
+export function NewDraft({
+  make,
+  agentId,
+  position,
+  to,
+}: {
+  make: () => AnyRecord;
+  agentId: string;
+  position: FormPosition;
+  to: (id: string) => string;
+}) {
   const [error, setError] = useState<StorageError | null>(null);
   const started = useRef(false);
   useEffect(() => {

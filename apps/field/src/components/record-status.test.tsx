@@ -28,19 +28,49 @@ beforeEach(async () => {
 async function conflictedHousehold(): Promise<string> {
   const record = buildCiblageHousehold({ householdCode: 'KOR-DIO-001-AK-0009' });
   await finaliseRecord({ record, agentId: U, now: T });
-  const frozen = await freezeNextBatch({ userId: U, newBatchId: () => crypto.randomUUID(), now: T, jsonBudget: 1_000_000, maxMutations: 200 });
+  const frozen = await freezeNextBatch({
+    userId: U,
+    newBatchId: () => crypto.randomUUID(),
+    now: T,
+    jsonBudget: 1_000_000,
+    maxMutations: 200,
+  });
   const batchId = frozen.ok ? (frozen.value?.batchId ?? '') : '';
   const memberId = String((record['members'] as { id: string }[])[0]?.id);
-  await applyPushAnswer({ userId: U, batchId, now: T, results: [{ mutationId: 1, recordId: record.id, outcome: 'conflict_queued', version: 2, conflictPaths: ['householdCode', `members.${memberId}.sex`], appliedPaths: [] }] });
+  await applyPushAnswer({
+    userId: U,
+    batchId,
+    now: T,
+    results: [
+      {
+        mutationId: 1,
+        recordId: record.id,
+        outcome: 'conflict_queued',
+        version: 2,
+        conflictPaths: ['householdCode', `members.${memberId}.sex`],
+        appliedPaths: [],
+      },
+    ],
+  });
   return record.id;
 }
 
 describe('a record waiting for the supervisor', () => {
   it('the list line names the fields waiting, in French', async () => {
     await conflictedHousehold();
-    renderAs(<WorkList agentId={U} types={['ciblage_household']} describe={(i) => ({ title: String(i.record['householdCode']) })} to={(i) => `/ciblage/${i.id}`} />, testUser({ id: U }));
+    renderAs(
+      <WorkList
+        agentId={U}
+        types={['ciblage_household']}
+        describe={(i) => ({ title: String(i.record['householdCode']) })}
+        to={(i) => `/ciblage/${i.id}`}
+      />,
+      testUser({ id: U }),
+    );
     const line = await screen.findByTestId('conflict-fields');
-    expect(line).toHaveTextContent('En attente d’arbitrage par le superviseur : Code ménage, Liste des membres › Sexe');
+    expect(line).toHaveTextContent(
+      'En attente d’arbitrage par le superviseur : Code ménage, Liste des membres › Sexe',
+    );
   });
 
   it('the record screen says « En attente d’arbitrage » with the fields; a rejection says why and how to resend', async () => {
@@ -50,7 +80,14 @@ describe('a record waiting for the supervisor', () => {
     const { rerender } = renderAs(<RecordStatusNotice row={row as RecordRow} />);
     expect(screen.getByTestId('record-conflict')).toHaveTextContent('En attente d’arbitrage');
     expect(screen.getByText(/Code ménage, Liste des membres › Sexe/)).toBeInTheDocument();
-    rerender(<RecordStatusNotice row={{ syncStatus: 'rejected', rejection: { code: 'validation_failed', message: 'Âge du chef invalide' } }} />);
+    rerender(
+      <RecordStatusNotice
+        row={{
+          syncStatus: 'rejected',
+          rejection: { code: 'validation_failed', message: 'Âge du chef invalide' },
+        }}
+      />,
+    );
     await waitFor(() => {
       expect(screen.getByTestId('record-rejection')).toHaveTextContent('Âge du chef invalide');
     });

@@ -4,7 +4,13 @@ import { Button } from './button';
 import { Notice } from './notice';
 
 /** A storage failure in plain French, with the technical detail underneath for support. */
-export function StorageErrorMessage({ error, reload = false }: { error: StorageError; reload?: boolean }) {
+export function StorageErrorMessage({
+  error,
+  reload = false,
+}: {
+  error: StorageError;
+  reload?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Notice tone="error">

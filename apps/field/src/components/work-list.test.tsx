@@ -23,13 +23,33 @@ beforeEach(async () => {
       const record = buildCiblageHousehold({ id: crypto.randomUUID(), householdCode: code(i + 1) });
       // Newest first on screen: household n°1 is the newest, n°TOTAL the oldest (beyond the first page).
       const updatedAt = new Date(Date.UTC(2026, 2, 15) - i * 60_000).toISOString();
-      return { id: record.id, type: 'ciblage_household', agentId: U, villageId: record['villageId'], record, syncStatus: 'synced' as const, serverVersion: 1, baseVersion: 1, finalisedAt: updatedAt, updatedAt, searchText: '' };
+      return {
+        id: record.id,
+        type: 'ciblage_household',
+        agentId: U,
+        villageId: record['villageId'],
+        record,
+        syncStatus: 'synced' as const,
+        serverVersion: 1,
+        baseVersion: 1,
+        finalisedAt: updatedAt,
+        updatedAt,
+        searchText: '',
+      };
     }),
   );
 });
 
 function renderList() {
-  return renderAs(<WorkList agentId={U} types={['ciblage_household']} describe={(i) => ({ title: String(i.record['householdCode']) })} to={(i) => `/ciblage/${i.id}`} />, testUser({ id: U }));
+  return renderAs(
+    <WorkList
+      agentId={U}
+      types={['ciblage_household']}
+      describe={(i) => ({ title: String(i.record['householdCode']) })}
+      to={(i) => `/ciblage/${i.id}`}
+    />,
+    testUser({ id: U }),
+  );
 }
 
 const lines = () => within(screen.getByRole('list')).queryAllByRole('listitem');
@@ -39,7 +59,9 @@ describe('work list of thousands of households', () => {
     renderList();
     expect(await screen.findByText(`50 sur ${String(TOTAL)} fiches`)).toBeInTheDocument();
     expect(lines()).toHaveLength(LIST_PAGE_SIZE);
-    expect(screen.getByRole('list', { name: `50 sur ${String(TOTAL)} fiches` })).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: `50 sur ${String(TOTAL)} fiches` }),
+    ).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'Afficher 50 fiches de plus' }));
     expect(lines()).toHaveLength(2 * LIST_PAGE_SIZE);

@@ -8,7 +8,14 @@ import { workItems, type WorkItem, type WorkStatus } from '../storage/records';
 import { allVillages } from '../storage/reference';
 import { StatusBadge } from './record-status';
 
-const FILTER_STATUSES: readonly WorkStatus[] = ['draft', 'finalised', 'synced', 'returned', 'conflict', 'rejected'];
+const FILTER_STATUSES: readonly WorkStatus[] = [
+  'draft',
+  'finalised',
+  'synced',
+  'returned',
+  'conflict',
+  'rejected',
+];
 
 /**
  * Lines drawn at once. A village list holds thousands of households and each keystroke in the search
@@ -23,10 +30,23 @@ const countFormat = new Intl.NumberFormat('fr-FR');
  * by village and by status. `describe` gives each line its title; `to` its screen. Shows the first
  * LIST_PAGE_SIZE matches, and more on « Afficher plus ».
  */
-export function WorkList({ agentId, types, describe, to }: { agentId: string; types: readonly string[]; describe: (item: WorkItem) => { title: string; subtitle?: string }; to: (item: WorkItem) => string }) {
+export function WorkList({
+  agentId,
+  types,
+  describe,
+  to,
+}: {
+  agentId: string;
+  types: readonly string[];
+  describe: (item: WorkItem) => { title: string; subtitle?: string };
+  to: (item: WorkItem) => string;
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const items = liveValue(useLive(() => workItems(agentId, types), [agentId, types.join(',')]), []);
+  const items = liveValue(
+    useLive(() => workItems(agentId, types), [agentId, types.join(',')]),
+    [],
+  );
   const villages = liveValue(useLive(allVillages, []), []);
   const [query, setQuery] = useState('');
   const [village, setVillage] = useState('');
@@ -50,7 +70,11 @@ export function WorkList({ agentId, types, describe, to }: { agentId: string; ty
   const shown = matches.length > limit ? matches.slice(0, limit) : matches;
   const countText =
     shown.length < matches.length
-      ? t('list.countOf', { count: matches.length, shown: countFormat.format(shown.length), total: countFormat.format(matches.length) })
+      ? t('list.countOf', {
+          count: matches.length,
+          shown: countFormat.format(shown.length),
+          total: countFormat.format(matches.length),
+        })
       : t('list.count', { count: matches.length, total: countFormat.format(matches.length) });
   const villageName = (vid: string) => villages.find((v) => v.id === vid)?.name ?? '';
   return (
@@ -58,11 +82,24 @@ export function WorkList({ agentId, types, describe, to }: { agentId: string; ty
       <div className="filters">
         <div className="field">
           <label htmlFor={`${id}-q`}>{t('list.searchLabel')}</label>
-          <input id={`${id}-q`} type="search" value={query} onChange={(e) => { refine(setQuery)(e.target.value); }} />
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={query}
+            onChange={(e) => {
+              refine(setQuery)(e.target.value);
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-v`}>{t('list.filterVillage')}</label>
-          <select id={`${id}-v`} value={village} onChange={(e) => { refine(setVillage)(e.target.value); }}>
+          <select
+            id={`${id}-v`}
+            value={village}
+            onChange={(e) => {
+              refine(setVillage)(e.target.value);
+            }}
+          >
             <option value="">{t('allVillages')}</option>
             {villages.map((v) => (
               <option key={v.id} value={v.id}>
@@ -73,7 +110,13 @@ export function WorkList({ agentId, types, describe, to }: { agentId: string; ty
         </div>
         <div className="field">
           <label htmlFor={`${id}-s`}>{t('list.filterStatus')}</label>
-          <select id={`${id}-s`} value={status} onChange={(e) => { refine(setStatus)(e.target.value); }}>
+          <select
+            id={`${id}-s`}
+            value={status}
+            onChange={(e) => {
+              refine(setStatus)(e.target.value);
+            }}
+          >
             <option value="">{t('allStatuses')}</option>
             {FILTER_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -92,23 +135,38 @@ export function WorkList({ agentId, types, describe, to }: { agentId: string; ty
             <li key={item.id}>
               <span className="grow">
                 <span className="list-title">{d.title}</span> <StatusBadge status={item.status} />
-                {item.recordStatus && item.recordStatus !== 'finalised' && <> <StatusBadge status={item.recordStatus} /></>}
+                {item.recordStatus && item.recordStatus !== 'finalised' && (
+                  <>
+                    {' '}
+                    <StatusBadge status={item.recordStatus} />
+                  </>
+                )}
                 <br />
                 <span className="small">
-                  {[d.subtitle, villageName(item.villageId), t('list.updated', { date: formatDateFr(item.updatedAt) })].filter(Boolean).join(' · ')}
+                  {[
+                    d.subtitle,
+                    villageName(item.villageId),
+                    t('list.updated', { date: formatDateFr(item.updatedAt) }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
-                {item.supervisorComment && (item.status === 'returned' || item.recordStatus === 'returned') && (
-                  <span className="issue issue-warning">
-                    <br />
-                    {t('form.supervisorComment')} : {item.supervisorComment}
-                  </span>
-                )}
-                {item.conflictPaths && (item.status === 'conflict' || item.recordStatus === 'conflict') && (
-                  <span className="issue issue-warning" data-testid="conflict-fields">
-                    <br />
-                    {t('form.conflictFields', { fields: item.conflictPaths.map(fieldPathLabel).join(', ') })}
-                  </span>
-                )}
+                {item.supervisorComment &&
+                  (item.status === 'returned' || item.recordStatus === 'returned') && (
+                    <span className="issue issue-warning">
+                      <br />
+                      {t('form.supervisorComment')} : {item.supervisorComment}
+                    </span>
+                  )}
+                {item.conflictPaths &&
+                  (item.status === 'conflict' || item.recordStatus === 'conflict') && (
+                    <span className="issue issue-warning" data-testid="conflict-fields">
+                      <br />
+                      {t('form.conflictFields', {
+                        fields: item.conflictPaths.map(fieldPathLabel).join(', '),
+                      })}
+                    </span>
+                  )}
                 {item.rejection && item.status === 'rejected' && (
                   <span className="issue issue-error">
                     <br />
@@ -124,7 +182,13 @@ export function WorkList({ agentId, types, describe, to }: { agentId: string; ty
         })}
       </ul>
       {shown.length < matches.length && (
-        <button type="button" className="btn btn-block" onClick={() => { setLimit((l) => l + LIST_PAGE_SIZE); }}>
+        <button
+          type="button"
+          className="btn btn-block"
+          onClick={() => {
+            setLimit((l) => l + LIST_PAGE_SIZE);
+          }}
+        >
           {t('list.showMore', { count: Math.min(LIST_PAGE_SIZE, matches.length - shown.length) })}
         </button>
       )}

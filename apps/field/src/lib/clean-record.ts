@@ -12,10 +12,12 @@ function clean(value: unknown): unknown {
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (v === undefined || v === null || v === '' || (typeof v === 'number' && Number.isNaN(v))) continue;
+      if (v === undefined || v === null || v === '' || (typeof v === 'number' && Number.isNaN(v)))
+        continue;
       const c = clean(v);
       // A group with nothing answered (the six disability questions left blank) is not answered.
-      if (c !== null && typeof c === 'object' && !Array.isArray(c) && Object.keys(c).length === 0) continue;
+      if (c !== null && typeof c === 'object' && !Array.isArray(c) && Object.keys(c).length === 0)
+        continue;
       out[k] = c;
     }
     return out;

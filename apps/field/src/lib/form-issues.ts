@@ -19,12 +19,16 @@ export function toFieldName(path: string | readonly (string | number)[], values:
   let cur: unknown = values;
   for (const seg of segments) {
     if (Array.isArray(cur) && !/^\d+$/.test(seg)) {
-      const index = cur.findIndex((item: unknown) => typeof item === 'object' && item !== null && (item as { id?: unknown }).id === seg);
+      const index = cur.findIndex(
+        (item: unknown) =>
+          typeof item === 'object' && item !== null && (item as { id?: unknown }).id === seg,
+      );
       out.push(index >= 0 ? String(index) : seg);
       cur = index >= 0 ? cur[index] : undefined;
     } else {
       out.push(seg);
-      cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
+      cur =
+        cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
     }
   }
   return out.join('.');
@@ -50,13 +54,20 @@ export class IssueStore {
     }
     const changed = new Set<string>();
     for (const name of new Set([...this.byName.keys(), ...next.keys()])) {
-      if (JSON.stringify(this.byName.get(name)) !== JSON.stringify(next.get(name))) changed.add(name);
+      if (JSON.stringify(this.byName.get(name)) !== JSON.stringify(next.get(name)))
+        changed.add(name);
     }
     this.byName = next;
     const allChanged = JSON.stringify(this.all) !== JSON.stringify(issues);
     if (allChanged) this.all = issues;
-    for (const name of changed) this.listeners.get(name)?.forEach((l) => { l(); });
-    if (allChanged) this.listeners.get('*')?.forEach((l) => { l(); });
+    for (const name of changed)
+      this.listeners.get(name)?.forEach((l) => {
+        l();
+      });
+    if (allChanged)
+      this.listeners.get('*')?.forEach((l) => {
+        l();
+      });
   }
 
   get(name: string): readonly FieldIssue[] {
@@ -69,7 +80,9 @@ export class IssueStore {
 
   /** Issues whose field name starts with `prefix.` (a roster line, a section). */
   under(prefix: string): readonly FieldIssue[] {
-    return this.all.filter((i) => i.name !== undefined && (i.name === prefix || i.name.startsWith(`${prefix}.`)));
+    return this.all.filter(
+      (i) => i.name !== undefined && (i.name === prefix || i.name.startsWith(`${prefix}.`)),
+    );
   }
 
   subscribe(name: string, listener: () => void): () => void {

@@ -8,7 +8,18 @@ afterEach(async () => {
 describe('i18n catalogue', () => {
   it('loads every feature’s French catalogue from src/locales/fr', () => {
     expect(availableLanguages).toContain('fr');
-    for (const ns of ['common', 'auth', 'home', 'ciblage', 'ma', 'pnp', 'himo', 'corrections', 'history']) expect(i18n.hasResourceBundle('fr', ns)).toBe(true);
+    for (const ns of [
+      'common',
+      'auth',
+      'home',
+      'ciblage',
+      'ma',
+      'pnp',
+      'himo',
+      'corrections',
+      'history',
+    ])
+      expect(i18n.hasResourceBundle('fr', ns)).toBe(true);
     expect(i18n.t('nav.history')).toBe('Historique');
   });
 

@@ -4,7 +4,10 @@ import { initReactI18next } from 'react-i18next';
 // Every string the user reads comes from src/locales/<language>/<feature>.json. A translator adds a
 // language by adding a folder (e.g. locales/bm/) with the same files: it is picked up here with no code
 // change. Missing keys fall back to French.
-const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 function resources(): Resource {
   const out: Resource = {};

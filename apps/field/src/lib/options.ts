@@ -10,6 +10,13 @@ export interface Option {
  * catalogue (`options:<list>.<code>`), with the domain's French label as the default, so a translator
  * can add Bambara labels without code while French stays defined in one place.
  */
-export function toOptions(labels: Readonly<Record<string, string>>, t: TFunction, list: string): Option[] {
-  return Object.entries(labels).map(([value, label]) => ({ value, label: t(`options:${list}.${value}`, { defaultValue: label }) }));
+export function toOptions(
+  labels: Readonly<Record<string, string>>,
+  t: TFunction,
+  list: string,
+): Option[] {
+  return Object.entries(labels).map(([value, label]) => ({
+    value,
+    label: t(`options:${list}.${value}`, { defaultValue: label }),
+  }));
 }

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Subscribable } from '../storage/live';
 import { watch } from '../storage/live';
 
-export type Live<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
+export type Live<T> =
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
 
 /**
  * A read from the tablet database that stays current: re-runs when the tables it read change.

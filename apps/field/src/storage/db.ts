@@ -1,7 +1,21 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { BeneficiaryHousehold, HimoMicroproject, ProgramSettings, Village } from '@jigi/domain';
+import type {
+  BeneficiaryHousehold,
+  HimoMicroproject,
+  ProgramSettings,
+  Village,
+} from '@jigi/domain';
 import { schemaVersions } from './schema';
-import type { DraftRow, MetaRow, OutboxRow, ReceiptRow, RecordRow, SyncStateRow, TaskRow, UserRow } from './types';
+import type {
+  DraftRow,
+  MetaRow,
+  OutboxRow,
+  ReceiptRow,
+  RecordRow,
+  SyncStateRow,
+  TaskRow,
+  UserRow,
+} from './types';
 
 export const DB_NAME = 'jigi-collect';
 

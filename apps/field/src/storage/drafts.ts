@@ -19,7 +19,9 @@ export function saveDraft(input: SaveDraftInput): Promise<StorageResult<void>> {
     const { record } = input;
     await db().transaction('rw', db().drafts, db().records, async () => {
       const previous = await db().drafts.get(record.id);
-      const finalised = previous ? previous.editsFinalised : (await db().records.get(record.id)) !== undefined;
+      const finalised = previous
+        ? previous.editsFinalised
+        : (await db().records.get(record.id)) !== undefined;
       const row: DraftRow = {
         id: record.id,
         type: record.type,

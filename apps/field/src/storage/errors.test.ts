@@ -15,7 +15,11 @@ describe('storage errors as values', () => {
   });
 
   it('classifies a VersionError and a blocked/closed database', () => {
-    expect(toStorageError(new Dexie.OpenFailedError('open failed', new DOMException('newer', 'VersionError'))).kind).toBe('version');
+    expect(
+      toStorageError(
+        new Dexie.OpenFailedError('open failed', new DOMException('newer', 'VersionError')),
+      ).kind,
+    ).toBe('version');
     expect(toStorageError(new Dexie.DatabaseClosedError('closed')).kind).toBe('closed');
   });
 

@@ -37,7 +37,8 @@ export function toStorageError(e: unknown): StorageError {
   const has = (n: string) => all.includes(n);
   if (has('QuotaExceededError')) return { kind: 'quota', detail };
   if (has('VersionError')) return { kind: 'version', detail };
-  if (has('MissingAPIError') || has('InvalidStateError') || has('SecurityError')) return { kind: 'unavailable', detail };
+  if (has('MissingAPIError') || has('InvalidStateError') || has('SecurityError'))
+    return { kind: 'unavailable', detail };
   if (has('DatabaseClosedError')) return { kind: 'closed', detail };
   if (has('ConstraintError')) return { kind: 'constraint', detail };
   return { kind: 'unknown', detail };

@@ -8,7 +8,9 @@ export type OpenEvent = 'blocked' | 'versionchange';
  * screen. `onEvent('blocked')`: an older tab of the app holds the database open and the upgrade waits;
  * `onEvent('versionchange')`: a newer tab wants to upgrade, so this one closes and must reload.
  */
-export async function openDatabase(onEvent: (event: OpenEvent) => void): Promise<StorageResult<void>> {
+export async function openDatabase(
+  onEvent: (event: OpenEvent) => void,
+): Promise<StorageResult<void>> {
   const database = db();
   database.on('blocked', () => {
     onEvent('blocked');

@@ -7,7 +7,9 @@ import type { OutboxRow } from './types';
 // mutation; pending rows are compacted and frozen into batches by storage/sync-freeze.ts.
 
 /** Adds a pending mutation. Must be called inside a transaction that includes `outbox`. */
-export async function addMutation(row: Omit<OutboxRow, 'seq' | 'state' | 'mutationId' | 'batchId'>): Promise<void> {
+export async function addMutation(
+  row: Omit<OutboxRow, 'seq' | 'state' | 'mutationId' | 'batchId'>,
+): Promise<void> {
   await db().outbox.add({ ...row, state: 'pending' });
 }
 

@@ -24,10 +24,26 @@ beforeEach(async () => {
 describe('drafts', () => {
   it('autosave keeps the record and the form position, and keeps createdAt across saves', async () => {
     const record = household();
-    await saveDraft({ record, agentId: U, position: { section: 'roster', itemId: sampleIds.child }, now: T0 });
-    await saveDraft({ record: { ...record, householdCode: 'X' }, agentId: U, position: { section: 'dwelling' }, now: T1 });
+    await saveDraft({
+      record,
+      agentId: U,
+      position: { section: 'roster', itemId: sampleIds.child },
+      now: T0,
+    });
+    await saveDraft({
+      record: { ...record, householdCode: 'X' },
+      agentId: U,
+      position: { section: 'dwelling' },
+      now: T1,
+    });
     const res = await getDraft(record.id);
-    expect(res.ok && res.value).toMatchObject({ position: { section: 'dwelling' }, createdAt: T0, updatedAt: T1, record: { householdCode: 'X' }, editsFinalised: false });
+    expect(res.ok && res.value).toMatchObject({
+      position: { section: 'dwelling' },
+      createdAt: T0,
+      updatedAt: T1,
+      record: { householdCode: 'X' },
+      editsFinalised: false,
+    });
   });
 });
 
@@ -39,9 +55,18 @@ describe('finalising writes the record and its mutation in one transaction', () 
     expect(res).toEqual({ ok: true, value: { op: 'create' } });
     const outbox = await db.outbox.toArray();
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ op: 'create', recordId: record.id, baseVersion: 0, state: 'pending', record });
+    expect(outbox[0]).toMatchObject({
+      op: 'create',
+      recordId: record.id,
+      baseVersion: 0,
+      state: 'pending',
+      record,
+    });
     expect(outbox[0]?.mutationId).toBeUndefined();
-    expect(await db.records.get(record.id)).toMatchObject({ syncStatus: 'finalised', serverVersion: null });
+    expect(await db.records.get(record.id)).toMatchObject({
+      syncStatus: 'finalised',
+      serverVersion: null,
+    });
     expect(await db.drafts.count()).toBe(0);
     expect(await localCounts(U)).toEqual({ unsynced: 1, drafts: 0, toCorrect: 0 });
   });
@@ -51,13 +76,24 @@ describe('finalising writes the record and its mutation in one transaction', () 
     await finaliseRecord({ record, agentId: U, now: T0 });
     await db.records.update(record.id, { syncStatus: 'returned', serverVersion: 3 });
     await db.outbox.clear();
-    const draft = await startEdit({ recordId: record.id, agentId: U, now: T1, firstSection: 'identification' });
+    const draft = await startEdit({
+      recordId: record.id,
+      agentId: U,
+      now: T1,
+      firstSection: 'identification',
+    });
     expect(draft.ok && draft.value?.editsFinalised).toBe(true);
-    const members = (record['members'] as { id: string; firstName: string }[]).map((m) => (m.id === sampleIds.head ? { ...m, firstName: 'Hamadoun' } : m));
+    const members = (record['members'] as { id: string; firstName: string }[]).map((m) =>
+      m.id === sampleIds.head ? { ...m, firstName: 'Hamadoun' } : m,
+    );
     const res = await finaliseRecord({ record: { ...record, members }, agentId: U, now: T1 });
     expect(res).toEqual({ ok: true, value: { op: 'patch' } });
     const [patch] = await db.outbox.toArray();
-    expect(patch).toMatchObject({ op: 'patch', baseVersion: 3, changes: { [`members.${sampleIds.head}.firstName`]: 'Hamadoun' } });
+    expect(patch).toMatchObject({
+      op: 'patch',
+      baseVersion: 3,
+      changes: { [`members.${sampleIds.head}.firstName`]: 'Hamadoun' },
+    });
     expect(Object.keys(patch?.changes ?? {})).toHaveLength(1);
     expect(await db.records.get(record.id)).toMatchObject({ syncStatus: 'finalised' });
   });
@@ -87,8 +123,15 @@ describe('finalising writes the record and its mutation in one transaction', () 
     const record = household();
     await finaliseRecord({ record, agentId: U, now: T0 });
     await db.outbox.clear();
-    await db.records.update(record.id, { syncStatus: 'rejected', rejection: { code: 'validation_failed', message: 'x' } });
-    const res = await finaliseRecord({ record: { ...record, householdCode: 'KOR-2' }, agentId: U, now: T1 });
+    await db.records.update(record.id, {
+      syncStatus: 'rejected',
+      rejection: { code: 'validation_failed', message: 'x' },
+    });
+    const res = await finaliseRecord({
+      record: { ...record, householdCode: 'KOR-2' },
+      agentId: U,
+      now: T1,
+    });
     expect(res).toEqual({ ok: true, value: { op: 'create' } });
   });
 });

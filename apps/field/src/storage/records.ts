@@ -19,49 +19,76 @@ export type FinaliseOutcome = { op: 'create' | 'patch' | 'unchanged' };
  * since the last finalised (or synced) content, based on the server version it was edited from.
  * The caller has validated the record with the domain rules.
  */
-export function finaliseRecord(input: { record: AnyRecord; agentId: string; now: string }): Promise<StorageResult<FinaliseOutcome>> {
+export function finaliseRecord(input: {
+  record: AnyRecord;
+  agentId: string;
+  now: string;
+}): Promise<StorageResult<FinaliseOutcome>> {
   const { record, agentId, now } = input;
   const d = db();
   return attempt(() =>
-    d.transaction('rw', [d.records, d.outbox, d.drafts, d.tasks], async (): Promise<FinaliseOutcome> => {
-      const existing = await d.records.get(record.id);
-      const villageId = typeof record['villageId'] === 'string' ? record['villageId'] : '';
-      // A rejected change never reached the server: diff from what the server last accepted, or
-      // create again if it never accepted this record at all.
-      const base = existing?.syncStatus === 'rejected' ? existing.serverRecord : existing?.record;
-      let op: FinaliseOutcome['op'];
-      if (!base) {
-        await addMutation({ userId: agentId, recordId: record.id, recordType: record.type, op: 'create', baseVersion: 0, record, clientTime: now });
-        op = 'create';
-      } else {
-        const changes = diffRecords(base as JsonObject, record as JsonObject);
-        if (Object.keys(changes).length === 0) {
-          op = 'unchanged';
+    d.transaction(
+      'rw',
+      [d.records, d.outbox, d.drafts, d.tasks],
+      async (): Promise<FinaliseOutcome> => {
+        const existing = await d.records.get(record.id);
+        const villageId = typeof record['villageId'] === 'string' ? record['villageId'] : '';
+        // A rejected change never reached the server: diff from what the server last accepted, or
+        // create again if it never accepted this record at all.
+        const base = existing?.syncStatus === 'rejected' ? existing.serverRecord : existing?.record;
+        let op: FinaliseOutcome['op'];
+        if (!base) {
+          await addMutation({
+            userId: agentId,
+            recordId: record.id,
+            recordType: record.type,
+            op: 'create',
+            baseVersion: 0,
+            record,
+            clientTime: now,
+          });
+          op = 'create';
         } else {
-          await addMutation({ userId: agentId, recordId: record.id, recordType: record.type, op: 'patch', baseVersion: existing?.serverVersion ?? 0, changes, clientTime: now });
-          op = 'patch';
+          const changes = diffRecords(base as JsonObject, record as JsonObject);
+          if (Object.keys(changes).length === 0) {
+            op = 'unchanged';
+          } else {
+            await addMutation({
+              userId: agentId,
+              recordId: record.id,
+              recordType: record.type,
+              op: 'patch',
+              baseVersion: existing?.serverVersion ?? 0,
+              changes,
+              clientTime: now,
+            });
+            op = 'patch';
+          }
         }
-      }
-      const row: RecordRow = {
-        id: record.id,
-        type: record.type,
-        agentId,
-        villageId,
-        record,
-        syncStatus: op === 'unchanged' && existing ? existing.syncStatus : 'finalised',
-        serverVersion: existing?.serverVersion ?? null,
-        baseVersion: existing?.serverVersion ?? null,
-        finalisedAt: now,
-        updatedAt: now,
-        searchText: searchTextOf(record),
-        ...(existing?.supervisorComment !== undefined ? { supervisorComment: existing.supervisorComment } : {}),
-        ...(existing?.serverRecord ? { serverRecord: existing.serverRecord } : {}),
-      };
-      await d.records.put(row);
-      await d.drafts.delete(record.id);
-      if (op !== 'unchanged') await d.tasks.where('recordId').equals(record.id).modify({ resolved: true });
-      return { op };
-    }),
+        const row: RecordRow = {
+          id: record.id,
+          type: record.type,
+          agentId,
+          villageId,
+          record,
+          syncStatus: op === 'unchanged' && existing ? existing.syncStatus : 'finalised',
+          serverVersion: existing?.serverVersion ?? null,
+          baseVersion: existing?.serverVersion ?? null,
+          finalisedAt: now,
+          updatedAt: now,
+          searchText: searchTextOf(record),
+          ...(existing?.supervisorComment !== undefined
+            ? { supervisorComment: existing.supervisorComment }
+            : {}),
+          ...(existing?.serverRecord ? { serverRecord: existing.serverRecord } : {}),
+        };
+        await d.records.put(row);
+        await d.drafts.delete(record.id);
+        if (op !== 'unchanged')
+          await d.tasks.where('recordId').equals(record.id).modify({ resolved: true });
+        return { op };
+      },
+    ),
   );
 }
 
@@ -69,7 +96,13 @@ export function finaliseRecord(input: { record: AnyRecord; agentId: string; now:
  * Opens a finalised record for editing: its draft (existing one, or a new copy of the record).
  * Refused (`undefined`) when the record is awaiting arbitration, or synced unless `evenIfSynced`.
  */
-export function startEdit(input: { recordId: string; agentId: string; now: string; firstSection: string; evenIfSynced?: boolean }): Promise<StorageResult<DraftRow | undefined>> {
+export function startEdit(input: {
+  recordId: string;
+  agentId: string;
+  now: string;
+  firstSection: string;
+  evenIfSynced?: boolean;
+}): Promise<StorageResult<DraftRow | undefined>> {
   const d = db();
   return attempt(() =>
     d.transaction('rw', d.drafts, d.records, async () => {
@@ -79,7 +112,11 @@ export function startEdit(input: { recordId: string; agentId: string; now: strin
       // A synced record is shown read-only first; the user may still open a new version of it on
       // purpose (a field correction): the server merges it field by field. Never while in arbitration.
       if (!row || row.syncStatus === 'conflict') return undefined;
-      if (!isEditable(row.syncStatus) && !(input.evenIfSynced === true && row.syncStatus === 'synced')) return undefined;
+      if (
+        !isEditable(row.syncStatus) &&
+        !(input.evenIfSynced === true && row.syncStatus === 'synced')
+      )
+        return undefined;
       const position: FormPosition = { section: input.firstSection };
       const created: DraftRow = {
         id: row.id,
@@ -138,20 +175,36 @@ export async function workItems(agentId: string, types: readonly string[]): Prom
     ]);
     for (const r of records) {
       out.set(r.id, {
-        id: r.id, type: r.type, villageId: r.villageId, status: r.syncStatus, record: r.record, updatedAt: r.updatedAt, searchText: r.searchText || searchTextOf(r.record),
+        id: r.id,
+        type: r.type,
+        villageId: r.villageId,
+        status: r.syncStatus,
+        record: r.record,
+        updatedAt: r.updatedAt,
+        searchText: r.searchText || searchTextOf(r.record),
         ...(r.supervisorComment !== undefined ? { supervisorComment: r.supervisorComment } : {}),
         ...(r.rejection ? { rejection: r.rejection } : {}),
-        ...(r.conflictPaths && r.conflictPaths.length > 0 ? { conflictPaths: r.conflictPaths } : {}),
+        ...(r.conflictPaths && r.conflictPaths.length > 0
+          ? { conflictPaths: r.conflictPaths }
+          : {}),
       });
     }
     for (const dr of drafts) {
       const base = out.get(dr.id);
       out.set(dr.id, {
         ...(base ?? {}),
-        id: dr.id, type: dr.type, villageId: dr.villageId, status: 'draft', record: dr.record, updatedAt: dr.updatedAt, searchText: dr.searchText || searchTextOf(dr.record),
+        id: dr.id,
+        type: dr.type,
+        villageId: dr.villageId,
+        status: 'draft',
+        record: dr.record,
+        updatedAt: dr.updatedAt,
+        searchText: dr.searchText || searchTextOf(dr.record),
         ...(base ? { recordStatus: base.status as SyncStatus } : {}),
       });
     }
   }
-  return [...out.values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  return [...out.values()].sort((a, b) =>
+    a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0,
+  );
 }

@@ -1,10 +1,18 @@
-import type { BeneficiaryHousehold, HimoMicroproject, ProgramSettings, Village } from '@jigi/domain';
+import type {
+  BeneficiaryHousehold,
+  HimoMicroproject,
+  ProgramSettings,
+  Village,
+} from '@jigi/domain';
 import { db } from './db';
 
 // Reference data pulled from the server (never edited on the tablet).
 
 export function allVillages(): Promise<Village[]> {
-  return db().villages.orderBy('id').toArray().then((rows) => rows.sort((a, b) => a.name.localeCompare(b.name, 'fr')));
+  return db()
+    .villages.orderBy('id')
+    .toArray()
+    .then((rows) => rows.sort((a, b) => a.name.localeCompare(b.name, 'fr')));
 }
 
 export function householdsOfVillage(villageId: string): Promise<BeneficiaryHousehold[]> {
@@ -15,12 +23,19 @@ export function householdsOfVillage(villageId: string): Promise<BeneficiaryHouse
     .then((rows) => rows.sort((a, b) => a.householdCode.localeCompare(b.householdCode, 'fr')));
 }
 
-export function householdsOfVillages(villageIds: readonly string[]): Promise<BeneficiaryHousehold[]> {
-  return db().beneficiaryHouseholds.where('villageId').anyOf([...villageIds]).toArray();
+export function householdsOfVillages(
+  villageIds: readonly string[],
+): Promise<BeneficiaryHousehold[]> {
+  return db()
+    .beneficiaryHouseholds.where('villageId')
+    .anyOf([...villageIds])
+    .toArray();
 }
 
 export function allMicroprojects(): Promise<HimoMicroproject[]> {
-  return db().microprojects.toArray().then((rows) => rows.sort((a, b) => a.name.localeCompare(b.name, 'fr')));
+  return db()
+    .microprojects.toArray()
+    .then((rows) => rows.sort((a, b) => a.name.localeCompare(b.name, 'fr')));
 }
 
 export function getMicroproject(projectId: string): Promise<HimoMicroproject | undefined> {

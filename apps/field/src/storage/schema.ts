@@ -69,7 +69,8 @@ export const schemaVersions: readonly SchemaVersion[] = [
   {
     version: 4,
     stores: {
-      records: 'id, type, agentId, villageId, syncStatus, updatedAt, [agentId+type], [agentId+syncStatus]',
+      records:
+        'id, type, agentId, villageId, syncStatus, updatedAt, [agentId+type], [agentId+syncStatus]',
     },
   },
 ];

@@ -2,7 +2,16 @@ import { searchKey } from '@jigi/domain';
 
 // The words a list is searched by, folded once when a row is written so that typing in the search box
 // compares plain strings (accent-, case- and apostrophe-insensitive, DESIGN.md §6).
-const NAME_KEYS = new Set(['firstName', 'lastName', 'nickname', 'name', 'householdCode', 'headName', 'place', 'titulaireName']);
+const NAME_KEYS = new Set([
+  'firstName',
+  'lastName',
+  'nickname',
+  'name',
+  'householdCode',
+  'headName',
+  'place',
+  'titulaireName',
+]);
 
 function collect(value: unknown, out: string[], depth: number): void {
   if (depth > 4 || value === null || typeof value !== 'object') return;

@@ -22,17 +22,34 @@ export function recordAttempt(batchId: string): Promise<StorageResult<void>> {
  * shrink after timeouts). Each mutation keeps its id and its exact JSON, so whatever part of it the
  * server already committed is answered from its stored results.
  */
-export function splitBatch(batchId: string, count: number, newIds: readonly [string, string]): Promise<StorageResult<[SyncBatchRow, SyncBatchRow] | null>> {
+export function splitBatch(
+  batchId: string,
+  count: number,
+  newIds: readonly [string, string],
+): Promise<StorageResult<[SyncBatchRow, SyncBatchRow] | null>> {
   const d = db();
   const batches = syncBatches(d);
   return attempt(() =>
     d.transaction('rw', [batches, d.outbox], async () => {
       const batch = await batches.get(batchId);
-      if (!batch || count <= 0 || count >= batch.lastMutationId - batch.firstMutationId + 1) return null;
+      if (!batch || count <= 0 || count >= batch.lastMutationId - batch.firstMutationId + 1)
+        return null;
       const [a, b] = splitBodyText(batch.body, count, newIds);
       const cut = batch.firstMutationId + count;
-      const first: SyncBatchRow = { ...batch, batchId: newIds[0], lastMutationId: cut - 1, body: a, jsonBytes: utf8Length(a) };
-      const second: SyncBatchRow = { ...batch, batchId: newIds[1], firstMutationId: cut, body: b, jsonBytes: utf8Length(b) };
+      const first: SyncBatchRow = {
+        ...batch,
+        batchId: newIds[0],
+        lastMutationId: cut - 1,
+        body: a,
+        jsonBytes: utf8Length(a),
+      };
+      const second: SyncBatchRow = {
+        ...batch,
+        batchId: newIds[1],
+        firstMutationId: cut,
+        body: b,
+        jsonBytes: utf8Length(b),
+      };
       await batches.delete(batchId);
       await batches.bulkAdd([first, second]);
       await d.outbox
@@ -52,7 +69,10 @@ export function splitBatch(batchId: string, count: number, newIds: readonly [str
  * the bodies are rebuilt. Safe because the server has committed none of them: it would otherwise
  * expect an id past them.
  */
-export function renumberOpenBatches(userId: string, expectedMutationId: number): Promise<StorageResult<SyncBatchRow[]>> {
+export function renumberOpenBatches(
+  userId: string,
+  expectedMutationId: number,
+): Promise<StorageResult<SyncBatchRow[]>> {
   const d = db();
   const batches = syncBatches(d);
   return attempt(() =>
@@ -61,11 +81,19 @@ export function renumberOpenBatches(userId: string, expectedMutationId: number):
       let next = expectedMutationId;
       const out: SyncBatchRow[] = [];
       for (const batch of open) {
-        const { mutations, ...head } = JSON.parse(batch.body) as BatchHead & { mutations: Mutation[] };
+        const { mutations, ...head } = JSON.parse(batch.body) as BatchHead & {
+          mutations: Mutation[];
+        };
         const renumbered = mutations.map((m) => ({ ...m, mutationId: next++ }));
         const body = pushBodyText(head, renumbered);
         const first = renumbered[0]?.mutationId ?? next;
-        const row: SyncBatchRow = { ...batch, firstMutationId: first, lastMutationId: next - 1, body, jsonBytes: utf8Length(body) };
+        const row: SyncBatchRow = {
+          ...batch,
+          firstMutationId: first,
+          lastMutationId: next - 1,
+          body,
+          jsonBytes: utf8Length(body),
+        };
         await batches.put(row);
         const rows = await d.outbox.where('batchId').equals(batch.batchId).toArray();
         const byOld = new Map(mutations.map((m, i) => [m.mutationId, renumbered[i]?.mutationId]));
@@ -84,8 +112,14 @@ export function renumberOpenBatches(userId: string, expectedMutationId: number):
 }
 
 /** Marks batches as written to an export file. */
-export function markExported(batchIds: readonly string[], at: string): Promise<StorageResult<void>> {
+export function markExported(
+  batchIds: readonly string[],
+  at: string,
+): Promise<StorageResult<void>> {
   return attempt(async () => {
-    await syncBatches(db()).where('batchId').anyOf([...batchIds]).modify({ exportedAt: at });
+    await syncBatches(db())
+      .where('batchId')
+      .anyOf([...batchIds])
+      .modify({ exportedAt: at });
   });
 }

@@ -35,7 +35,8 @@ export function freezeNextBatch(input: FreezeInput): Promise<StorageResult<SyncB
   return attempt(() =>
     d.transaction('rw', [d.outbox, d.syncState, batches, d.records], async () => {
       let open = await batches.where('userId').equals(input.userId).sortBy('firstMutationId');
-      if (await adoptLegacyInFlight(input.userId, open)) open = await batches.where('userId').equals(input.userId).sortBy('firstMutationId');
+      if (await adoptLegacyInFlight(input.userId, open))
+        open = await batches.where('userId').equals(input.userId).sortBy('firstMutationId');
       if (!input.alwaysNew && open[0]) return open[0];
       const state = await d.syncState.get(input.userId);
       if (!state) return null;
@@ -49,7 +50,10 @@ export function freezeNextBatch(input: FreezeInput): Promise<StorageResult<SyncB
         const problem = wireProblem(mutation);
         if (problem !== undefined) {
           await d.outbox.delete(row.seq);
-          await syncRecords(d).update(row.recordId, { syncStatus: 'rejected', rejection: { code: 'invalid_change', message: problem, at: input.now } });
+          await syncRecords(d).update(row.recordId, {
+            syncStatus: 'rejected',
+            rejection: { code: 'invalid_change', message: problem, at: input.now },
+          });
           continue;
         }
         const size = utf8Length(JSON.stringify(mutation)) + 1;
@@ -60,7 +64,15 @@ export function freezeNextBatch(input: FreezeInput): Promise<StorageResult<SyncB
       }
       if (chosen.length === 0) return null;
       const batchId = input.newBatchId();
-      const body = pushBodyText(batchHead({ deviceId: state.deviceId, batchId, clientTime: input.now, clockOffsetMs: input.clockOffsetMs }), chosen.map((c) => c.mutation));
+      const body = pushBodyText(
+        batchHead({
+          deviceId: state.deviceId,
+          batchId,
+          clientTime: input.now,
+          clockOffsetMs: input.clockOffsetMs,
+        }),
+        chosen.map((c) => c.mutation),
+      );
       const batch: SyncBatchRow = {
         batchId,
         userId: input.userId,
@@ -72,7 +84,14 @@ export function freezeNextBatch(input: FreezeInput): Promise<StorageResult<SyncB
         attempts: 0,
       };
       await batches.add(batch);
-      await d.outbox.bulkPut(chosen.map((c) => ({ ...c.row, state: 'in_flight' as const, batchId, mutationId: c.mutation.mutationId })));
+      await d.outbox.bulkPut(
+        chosen.map((c) => ({
+          ...c.row,
+          state: 'in_flight' as const,
+          batchId,
+          mutationId: c.mutation.mutationId,
+        })),
+      );
       await d.syncState.update(input.userId, { nextMutationId: next });
       return batch;
     }),
@@ -97,20 +116,32 @@ async function nextPendingCompacted(userId: string, maxMutations: number): Promi
   const recordsRead = new Set<string>();
   // getAll with a count, never a cursor (offset, anyOf): cursors step one row per request.
   for (let window = Math.max(1, maxMutations); ; window *= 2) {
-    const head = await d.outbox.where('[userId+state]').equals([userId, 'pending']).limit(window).toArray();
+    const head = await d.outbox
+      .where('[userId+state]')
+      .equals([userId, 'pending'])
+      .limit(window)
+      .toArray();
     for (const row of head) if (row.seq !== undefined) bySeq.set(row.seq, row);
     const fresh = [...new Set(head.map((r) => r.recordId))].filter((id) => !recordsRead.has(id));
     for (const id of fresh) recordsRead.add(id);
     // Keys first: the window's own rows are not read twice.
-    const keys = (await Promise.all(fresh.map((id) => d.outbox.where('recordId').equals(id).primaryKeys()))).flat();
-    const others = await d.outbox.bulkGet(keys.filter((seq): seq is number => seq !== undefined && !bySeq.has(seq)));
-    for (const row of others) if (row?.userId === userId && row.state === 'pending' && row.seq !== undefined) bySeq.set(row.seq, row);
+    const keys = (
+      await Promise.all(fresh.map((id) => d.outbox.where('recordId').equals(id).primaryKeys()))
+    ).flat();
+    const others = await d.outbox.bulkGet(
+      keys.filter((seq): seq is number => seq !== undefined && !bySeq.has(seq)),
+    );
+    for (const row of others)
+      if (row?.userId === userId && row.state === 'pending' && row.seq !== undefined)
+        bySeq.set(row.seq, row);
     const boundary = head.length < window ? Number.POSITIVE_INFINITY : (head.at(-1)?.seq ?? 0);
     const rows = [...bySeq.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
     const plan = planCompaction(rows);
     const removed = new Set(plan.remove);
     const replaced = new Map(plan.put.map((r) => [r.seq, r]));
-    const eligible = rows.filter((r) => !removed.has(r.seq as number) && (r.seq ?? 0) <= boundary).map((r) => replaced.get(r.seq) ?? r);
+    const eligible = rows
+      .filter((r) => !removed.has(r.seq as number) && (r.seq ?? 0) <= boundary)
+      .map((r) => replaced.get(r.seq) ?? r);
     if (eligible.length >= maxMutations || boundary === Number.POSITIVE_INFINITY) {
       if (plan.remove.length > 0) await d.outbox.bulkDelete(plan.remove);
       if (plan.put.length > 0) await d.outbox.bulkPut(plan.put);
@@ -126,7 +157,10 @@ async function nextPendingCompacted(userId: string, maxMutations: number): Promi
  * Must run inside the freeze transaction; true when it gave any. Counted first: the in-flight rows are
  * read only when there are more of them than the open batches carry.
  */
-async function adoptLegacyInFlight(userId: string, open: readonly SyncBatchRow[]): Promise<boolean> {
+async function adoptLegacyInFlight(
+  userId: string,
+  open: readonly SyncBatchRow[],
+): Promise<boolean> {
   const d = db();
   const batches = syncBatches(d);
   const inFlight = d.outbox.where('[userId+state]').equals([userId, 'in_flight']);
@@ -147,10 +181,24 @@ async function adoptLegacyInFlight(userId: string, open: readonly SyncBatchRow[]
     const first = sorted[0];
     if (!first) continue;
     const body = pushBodyText(
-      batchHead({ deviceId: state.deviceId, batchId, clientTime: first.clientTime, clockOffsetMs: state.clockOffsetMs }),
+      batchHead({
+        deviceId: state.deviceId,
+        batchId,
+        clientTime: first.clientTime,
+        clockOffsetMs: state.clockOffsetMs,
+      }),
       sorted.map((r) => toWireMutation(r, r.mutationId ?? 0)),
     );
-    await batches.put({ batchId, userId, firstMutationId: first.mutationId ?? 0, lastMutationId: sorted.at(-1)?.mutationId ?? 0, body, jsonBytes: utf8Length(body), createdAt: first.clientTime, attempts: 1 });
+    await batches.put({
+      batchId,
+      userId,
+      firstMutationId: first.mutationId ?? 0,
+      lastMutationId: sorted.at(-1)?.mutationId ?? 0,
+      body,
+      jsonBytes: utf8Length(body),
+      createdAt: first.clientTime,
+      attempts: 1,
+    });
     adopted = true;
   }
   return adopted;

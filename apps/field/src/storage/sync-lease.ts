@@ -12,7 +12,12 @@ interface Lease {
 const key = (name: string) => `lease:${name}`;
 
 /** Takes the lease if it is free, expired, or already ours. */
-export async function takeLease(name: string, owner: string, now: number, ttlMs: number): Promise<boolean> {
+export async function takeLease(
+  name: string,
+  owner: string,
+  now: number,
+  ttlMs: number,
+): Promise<boolean> {
   const d = db();
   return d.transaction('rw', d.meta, async () => {
     const row = await d.meta.get(key(name));

@@ -24,17 +24,34 @@ export interface PushTally {
  * in memory in result order (a record may have two mutations in one batch), then writes each changed
  * row once: a batch of 200 costs a handful of requests to IndexedDB, not 200 × 4.
  */
-export function applyPushAnswer(input: { userId: string; batchId: string; results: readonly MutationResult[]; now: string }): Promise<StorageResult<PushTally>> {
+export function applyPushAnswer(input: {
+  userId: string;
+  batchId: string;
+  results: readonly MutationResult[];
+  now: string;
+}): Promise<StorageResult<PushTally>> {
   const d = db();
   const records = syncRecords(d);
   const batches = syncBatches(d);
   return attempt(() =>
     d.transaction('rw', [d.outbox, d.records, batches], async () => {
-      const tally: PushTally = { acknowledged: 0, accepted: 0, duplicates: 0, conflicts: 0, rejections: [] };
-      let inFlight = (await d.outbox.where('batchId').equals(input.batchId).toArray()).filter((r) => r.state === 'in_flight' && r.userId === input.userId);
+      const tally: PushTally = {
+        acknowledged: 0,
+        accepted: 0,
+        duplicates: 0,
+        conflicts: 0,
+        rejections: [],
+      };
+      let inFlight = (await d.outbox.where('batchId').equals(input.batchId).toArray()).filter(
+        (r) => r.state === 'in_flight' && r.userId === input.userId,
+      );
       const inBatch = new Set(inFlight.map((r) => r.mutationId));
       // Results the batch row does not hold (an older layout): look among every in-flight row.
-      if (input.results.some((r) => !inBatch.has(r.mutationId))) inFlight = await d.outbox.where('[userId+state]').equals([input.userId, 'in_flight']).toArray();
+      if (input.results.some((r) => !inBatch.has(r.mutationId)))
+        inFlight = await d.outbox
+          .where('[userId+state]')
+          .equals([input.userId, 'in_flight'])
+          .toArray();
       const byId = new Map(inFlight.map((r) => [r.mutationId, r]));
       const answered = input.results.flatMap((result) => {
         const row = byId.get(result.mutationId);
@@ -44,11 +61,23 @@ export function applyPushAnswer(input: { userId: string; batchId: string; result
       const outboxOf = new Map<string, OutboxRow[]>();
       // Keys per record (not `anyOf`, whose cursor steps one row per request), then only the rows the
       // batch did not already bring: the batch's own rows are not read twice.
-      const keysOf = await Promise.all(recordIds.map((id) => d.outbox.where('recordId').equals(id).primaryKeys()));
-      const known = new Map(inFlight.flatMap((r) => (r.seq === undefined ? [] : [[r.seq, r] as const])));
-      const missing = keysOf.flat().filter((seq): seq is number => seq !== undefined && !known.has(seq));
-      for (const row of missing.length > 0 ? await d.outbox.bulkGet(missing) : []) if (row?.seq !== undefined) known.set(row.seq, row);
-      recordIds.forEach((id, i) => outboxOf.set(id, (keysOf[i] ?? []).flatMap((seq) => (seq === undefined ? [] : (known.get(seq) ?? [])))));
+      const keysOf = await Promise.all(
+        recordIds.map((id) => d.outbox.where('recordId').equals(id).primaryKeys()),
+      );
+      const known = new Map(
+        inFlight.flatMap((r) => (r.seq === undefined ? [] : [[r.seq, r] as const])),
+      );
+      const missing = keysOf
+        .flat()
+        .filter((seq): seq is number => seq !== undefined && !known.has(seq));
+      for (const row of missing.length > 0 ? await d.outbox.bulkGet(missing) : [])
+        if (row?.seq !== undefined) known.set(row.seq, row);
+      recordIds.forEach((id, i) =>
+        outboxOf.set(
+          id,
+          (keysOf[i] ?? []).flatMap((seq) => (seq === undefined ? [] : (known.get(seq) ?? []))),
+        ),
+      );
       const recordOf = new Map<string, SyncRecordRow>();
       for (const rec of await records.bulkGet(recordIds)) if (rec) recordOf.set(rec.id, rec);
       const deletedRows = new Set<number>();
@@ -58,7 +87,10 @@ export function applyPushAnswer(input: { userId: string; batchId: string; result
       const dropRow = (row: OutboxRow) => {
         deletedRows.add(row.seq as number);
         changedRows.delete(row.seq as number);
-        outboxOf.set(row.recordId, (outboxOf.get(row.recordId) ?? []).filter((r) => r.seq !== row.seq));
+        outboxOf.set(
+          row.recordId,
+          (outboxOf.get(row.recordId) ?? []).filter((r) => r.seq !== row.seq),
+        );
       };
 
       for (const { result, row } of answered) {
@@ -67,8 +99,18 @@ export function applyPushAnswer(input: { userId: string; batchId: string; result
         const rest = outboxOf.get(row.recordId) ?? [];
         const rec = recordOf.get(row.recordId);
         if (result.outcome === 'rejected') {
-          const rejection: RecordRejection = { code: result.error.code, message: result.error.message, issues: result.error.issues, mutationId: result.mutationId, at: input.now };
-          tally.rejections.push({ recordId: row.recordId, code: result.error.code, message: result.error.message });
+          const rejection: RecordRejection = {
+            code: result.error.code,
+            message: result.error.message,
+            issues: result.error.issues,
+            mutationId: result.mutationId,
+            at: input.now,
+          };
+          tally.rejections.push({
+            recordId: row.recordId,
+            code: result.error.code,
+            message: result.error.message,
+          });
           // The record's content keeps every later local edit; re-finalising after the correction
           // diffs it from what the server last accepted, so the pending rows behind it would only
           // fail the same way.
@@ -99,16 +141,26 @@ export function applyPushAnswer(input: { userId: string; batchId: string; result
           continue;
         }
         const before = (rec.serverRecord ?? {}) as JsonObject;
-        const serverRecord = (row.op === 'create' ? row.record : applyChanges(before, (row.changes ?? {}) as Record<string, Json>)) as AnyRecord;
+        const serverRecord = (
+          row.op === 'create'
+            ? row.record
+            : applyChanges(before, (row.changes ?? {}) as Record<string, Json>)
+        ) as AnyRecord;
         const busy = rest.length > 0;
-        const conflictPaths = result.outcome === 'conflict_queued' ? result.conflictPaths : rec.conflictPaths;
+        const conflictPaths =
+          result.outcome === 'conflict_queued' ? result.conflictPaths : rec.conflictPaths;
         const { rejection: _cleared, ...kept } = rec;
         recordOf.set(rec.id, {
           ...kept,
           serverVersion: Math.max(rec.serverVersion ?? 0, result.version),
           serverRecord,
           conflictPaths,
-          ...(busy ? {} : { baseVersion: result.version, syncStatus: conflictPaths && conflictPaths.length > 0 ? 'conflict' : 'synced' }),
+          ...(busy
+            ? {}
+            : {
+                baseVersion: result.version,
+                syncStatus: conflictPaths && conflictPaths.length > 0 ? 'conflict' : 'synced',
+              }),
         });
         changedRecords.add(rec.id);
       }

@@ -3,7 +3,9 @@ import { attempt, type StorageResult } from './errors';
 import type { SyncReceiptRow } from './sync-types';
 
 /** Keeps one sync's receipt in the history. */
-export function addSyncReceipt(row: Omit<SyncReceiptRow, 'id'>): Promise<StorageResult<SyncReceiptRow>> {
+export function addSyncReceipt(
+  row: Omit<SyncReceiptRow, 'id'>,
+): Promise<StorageResult<SyncReceiptRow>> {
   return attempt(async () => {
     const id = await db().receipts.add(row);
     return { ...row, id };
@@ -13,7 +15,10 @@ export function addSyncReceipt(row: Omit<SyncReceiptRow, 'id'>): Promise<Storage
 /** Sync history of a user, newest first. */
 export function syncHistory(userId: string, limit = 50): Promise<StorageResult<SyncReceiptRow[]>> {
   return attempt(async () => {
-    const rows = (await db().receipts.where('userId').equals(userId).sortBy('at')) as SyncReceiptRow[];
+    const rows = (await db()
+      .receipts.where('userId')
+      .equals(userId)
+      .sortBy('at')) as SyncReceiptRow[];
     return rows.reverse().slice(0, limit);
   });
 }
@@ -22,9 +27,14 @@ export function syncHistory(userId: string, limit = 50): Promise<StorageResult<S
  * The user's last receipt of a sync that sent something (or stopped on an error): what the shell
  * keeps on screen, so that a later sync with nothing to send does not hide it.
  */
-export function lastSendingReceipt(userId: string): Promise<StorageResult<SyncReceiptRow | undefined>> {
+export function lastSendingReceipt(
+  userId: string,
+): Promise<StorageResult<SyncReceiptRow | undefined>> {
   return attempt(async () => {
-    const rows = (await db().receipts.where('userId').equals(userId).sortBy('at')) as SyncReceiptRow[];
+    const rows = (await db()
+      .receipts.where('userId')
+      .equals(userId)
+      .sortBy('at')) as SyncReceiptRow[];
     return rows.reverse().find((r) => r.sent > 0 || r.error !== undefined);
   });
 }

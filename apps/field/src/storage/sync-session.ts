@@ -7,7 +7,10 @@ export function readSyncState(userId: string): Promise<StorageResult<SyncStateRo
   return attempt(() => db().syncState.get(userId));
 }
 
-export function saveSyncFacts(userId: string, facts: Partial<Pick<SyncStateRow, 'clockOffsetMs' | 'lastPushAt' | 'pushSizing'>>): Promise<StorageResult<void>> {
+export function saveSyncFacts(
+  userId: string,
+  facts: Partial<Pick<SyncStateRow, 'clockOffsetMs' | 'lastPushAt' | 'pushSizing'>>,
+): Promise<StorageResult<void>> {
   return attempt(async () => {
     await db().syncState.update(userId, facts);
   });
@@ -37,14 +40,27 @@ export function leaveCheck(userId: string): Promise<StorageResult<LeaveCheck>> {
   return attempt(() =>
     d.transaction('r', [d.outbox, batches, d.records], async () => {
       const rows = await d.outbox.where('userId').equals(userId).toArray();
-      const exportedBatches = new Set((await batches.where('userId').equals(userId).filter((b) => b.exportedAt !== undefined).toArray()).map((b) => b.batchId));
+      const exportedBatches = new Set(
+        (
+          await batches
+            .where('userId')
+            .equals(userId)
+            .filter((b) => b.exportedAt !== undefined)
+            .toArray()
+        ).map((b) => b.batchId),
+      );
       let unsent = 0;
       let exported = 0;
       for (const r of rows) {
-        if (r.state === 'in_flight' && r.batchId !== undefined && exportedBatches.has(r.batchId)) exported++;
+        if (r.state === 'in_flight' && r.batchId !== undefined && exportedBatches.has(r.batchId))
+          exported++;
         else unsent++;
       }
-      const rejected = await d.records.where('agentId').equals(userId).filter((r) => r.syncStatus === 'rejected').count();
+      const rejected = await d.records
+        .where('agentId')
+        .equals(userId)
+        .filter((r) => r.syncStatus === 'rejected')
+        .count();
       return { unsent, exported, rejected };
     }),
   );

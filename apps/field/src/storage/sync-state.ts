@@ -17,7 +17,11 @@ export function getSyncState(userId: string): Promise<StorageResult<SyncStateRow
  * Their content is unchanged; were some already committed under the old id, the merge answers
  * `duplicate` for values the server already has.
  */
-export function saveRegistration(userId: string, deviceId: string, deviceToken: string): Promise<StorageResult<void>> {
+export function saveRegistration(
+  userId: string,
+  deviceId: string,
+  deviceToken: string,
+): Promise<StorageResult<void>> {
   const d = db();
   const batches = syncBatches(d);
   return attempt(() =>

@@ -11,7 +11,13 @@ export function getUser(id: string): Promise<StorageResult<UserRow | undefined>>
 }
 
 /** Records (or refreshes) the user returned by an online login; keeps an existing PIN. */
-export function upsertUser(user: { id: string; login: string; name: string; role: Role; zones: string[] }): Promise<StorageResult<UserRow>> {
+export function upsertUser(user: {
+  id: string;
+  login: string;
+  name: string;
+  role: Role;
+  zones: string[];
+}): Promise<StorageResult<UserRow>> {
   return attempt(() =>
     db().transaction('rw', db().users, async () => {
       const previous = await db().users.get(user.id);

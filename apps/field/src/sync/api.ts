@@ -3,19 +3,34 @@
 
 export type ApiError =
   | { kind: 'offline'; message: string }
-  | { kind: 'http'; status: number; code: string; message: string; retryAfterMs?: number; expectedMutationId?: number }
+  | {
+      kind: 'http';
+      status: number;
+      code: string;
+      message: string;
+      retryAfterMs?: number;
+      expectedMutationId?: number;
+    }
   | { kind: 'invalid'; message: string };
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export interface Parser<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { message: string } };
+  safeParse(
+    data: unknown,
+  ): { success: true; data: T } | { success: false; error: { message: string } };
 }
 
 export async function requestJson<T>(
   path: string,
   /** `body` goes as JSON; `bytes` (a file) as they are, `application/octet-stream`. */
-  init: { method?: 'GET' | 'POST'; body?: unknown; bytes?: Blob; token?: string; signal?: AbortSignal },
+  init: {
+    method?: 'GET' | 'POST';
+    body?: unknown;
+    bytes?: Blob;
+    token?: string;
+    signal?: AbortSignal;
+  },
   parser: Parser<T>,
 ): Promise<ApiResult<T>> {
   let response: Response;
@@ -24,14 +39,25 @@ export async function requestJson<T>(
       method: init.method ?? 'GET',
       headers: {
         Accept: 'application/json',
-        ...(init.bytes !== undefined ? { 'Content-Type': 'application/octet-stream' } : init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(init.bytes !== undefined
+          ? { 'Content-Type': 'application/octet-stream' }
+          : init.body !== undefined
+            ? { 'Content-Type': 'application/json' }
+            : {}),
         ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
       },
-      ...(init.bytes !== undefined ? { body: init.bytes } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(init.bytes !== undefined
+        ? { body: init.bytes }
+        : init.body !== undefined
+          ? { body: JSON.stringify(init.body) }
+          : {}),
       ...(init.signal ? { signal: init.signal } : {}),
     });
   } catch (e: unknown) {
-    return { ok: false, error: { kind: 'offline', message: e instanceof Error ? e.message : String(e) } };
+    return {
+      ok: false,
+      error: { kind: 'offline', message: e instanceof Error ? e.message : String(e) },
+    };
   }
   let data: unknown;
   try {
@@ -40,7 +66,18 @@ export async function requestJson<T>(
     data = undefined;
   }
   if (!response.ok) {
-    const err = (data as { error?: { code?: unknown; message?: unknown; retryAfterMs?: unknown; details?: { expectedMutationId?: unknown } } } | undefined)?.error;
+    const err = (
+      data as
+        | {
+            error?: {
+              code?: unknown;
+              message?: unknown;
+              retryAfterMs?: unknown;
+              details?: { expectedMutationId?: unknown };
+            };
+          }
+        | undefined
+    )?.error;
     return {
       ok: false,
       error: {
@@ -49,11 +86,14 @@ export async function requestJson<T>(
         code: typeof err?.code === 'string' ? err.code : `http_${response.status}`,
         message: typeof err?.message === 'string' ? err.message : response.statusText,
         ...(typeof err?.retryAfterMs === 'number' ? { retryAfterMs: err.retryAfterMs } : {}),
-        ...(typeof err?.details?.expectedMutationId === 'number' ? { expectedMutationId: err.details.expectedMutationId } : {}),
+        ...(typeof err?.details?.expectedMutationId === 'number'
+          ? { expectedMutationId: err.details.expectedMutationId }
+          : {}),
       },
     };
   }
   const parsed = parser.safeParse(data);
-  if (!parsed.success) return { ok: false, error: { kind: 'invalid', message: parsed.error.message } };
+  if (!parsed.success)
+    return { ok: false, error: { kind: 'invalid', message: parsed.error.message } };
   return { ok: true, value: parsed.data };
 }

@@ -17,7 +17,7 @@ describe('backoffDelayMs', () => {
 
   it('spreads a herd of tablets', () => {
     let x = 1;
-    const random = () => ((x = (x * 48271) % 2147483647) / 2147483647);
+    const random = () => (x = (x * 48271) % 2147483647) / 2147483647;
     const delays = Array.from({ length: 200 }, () => backoffDelayMs(3, random));
     expect(new Set(delays).size).toBeGreaterThan(150);
     expect(Math.min(...delays)).toBeGreaterThanOrEqual(10_000);

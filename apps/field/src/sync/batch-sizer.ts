@@ -31,11 +31,19 @@ export function initialSizing(): BatchSizing {
  * that sync had no timeout and no dropped connection — a link that carried full batches yesterday
  * saves the slow start's round trips (700 ms each on 2G) — else no more than the initial cap.
  */
-export function resumeSizing(saved: { capBytes: number; ratio: number; clean: boolean } | undefined): BatchSizing {
+export function resumeSizing(
+  saved: { capBytes: number; ratio: number; clean: boolean } | undefined,
+): BatchSizing {
   if (!saved) return initialSizing();
   const ratio = Math.min(1, Math.max(0.02, saved.ratio));
-  const capBytes = Math.min(batchSizingDefaults.maxBytes, Math.max(batchSizingDefaults.minBytes, saved.capBytes));
-  return { capBytes: saved.clean ? capBytes : Math.min(capBytes, batchSizingDefaults.initialBytes), ratio };
+  const capBytes = Math.min(
+    batchSizingDefaults.maxBytes,
+    Math.max(batchSizingDefaults.minBytes, saved.capBytes),
+  );
+  return {
+    capBytes: saved.clean ? capBytes : Math.min(capBytes, batchSizingDefaults.initialBytes),
+    ratio,
+  };
 }
 
 /**
@@ -43,16 +51,28 @@ export function resumeSizing(saved: { capBytes: number; ratio: number; clean: bo
  * is no evidence the link can take more; a batch that filled its JSON budget is, even when it
  * compressed better than the ratio guessed (households gzip to ~0.15, the first guess is 0.3).
  */
-export function afterSuccess(s: BatchSizing, sent: { gzipBytes: number; jsonBytes: number }): BatchSizing {
-  const ratio = sent.jsonBytes > 0 ? Math.min(1, Math.max(0.02, sent.gzipBytes / sent.jsonBytes)) : s.ratio;
+export function afterSuccess(
+  s: BatchSizing,
+  sent: { gzipBytes: number; jsonBytes: number },
+): BatchSizing {
+  const ratio =
+    sent.jsonBytes > 0 ? Math.min(1, Math.max(0.02, sent.gzipBytes / sent.jsonBytes)) : s.ratio;
   const full = sent.gzipBytes >= s.capBytes / 2 || sent.jsonBytes >= jsonBudget(s) * 0.8;
-  const capBytes = full ? Math.min(batchSizingDefaults.maxBytes, Math.round(s.capBytes * batchSizingDefaults.grow)) : s.capBytes;
+  const capBytes = full
+    ? Math.min(batchSizingDefaults.maxBytes, Math.round(s.capBytes * batchSizingDefaults.grow))
+    : s.capBytes;
   return { capBytes, ratio };
 }
 
 /** After a timeout or a connection lost mid-request. */
 export function afterFailure(s: BatchSizing): BatchSizing {
-  return { ...s, capBytes: Math.max(batchSizingDefaults.minBytes, Math.round(s.capBytes * batchSizingDefaults.shrink)) };
+  return {
+    ...s,
+    capBytes: Math.max(
+      batchSizingDefaults.minBytes,
+      Math.round(s.capBytes * batchSizingDefaults.shrink),
+    ),
+  };
 }
 
 /** The JSON budget of the next batch: the gzip cap through the ratio, never above the server's limit. */
@@ -64,7 +84,10 @@ export function jsonBudget(s: BatchSizing): number {
  * How long to wait for a push answer before calling it a timeout: a fixed allowance for the round trip
  * and the server's transaction, plus the body at a pessimistic 2G rate.
  */
-export function pushTimeoutMs(gzipBytes: number, opts: { baseMs: number; floorBytesPerSec: number }): number {
+export function pushTimeoutMs(
+  gzipBytes: number,
+  opts: { baseMs: number; floorBytesPerSec: number },
+): number {
   return Math.round(opts.baseMs + (gzipBytes * 1000) / opts.floorBytesPerSec);
 }
 
@@ -91,15 +114,25 @@ export function initialPaging(limits: { pullLimit: number; pullMaxBytes: number 
 
 function scaled(p: PullPaging, factor: number): PullPaging {
   return {
-    limit: Math.min(wireLimits.maxPullLimit, Math.max(pullPagingDefaults.minLimit, Math.round(p.limit * factor))),
-    maxBytes: Math.min(wireLimits.maxPullBytes, Math.max(wireLimits.minPullBytes, Math.round(p.maxBytes * factor))),
+    limit: Math.min(
+      wireLimits.maxPullLimit,
+      Math.max(pullPagingDefaults.minLimit, Math.round(p.limit * factor)),
+    ),
+    maxBytes: Math.min(
+      wireLimits.maxPullBytes,
+      Math.max(wireLimits.minPullBytes, Math.round(p.maxBytes * factor)),
+    ),
   };
 }
 
 /** After a page: grow when it was full (more followed) and fast, shrink when it came close to the timeout. */
-export function afterPage(p: PullPaging, page: { hasMore: boolean; elapsedMs: number; timeoutMs: number }): PullPaging {
+export function afterPage(
+  p: PullPaging,
+  page: { hasMore: boolean; elapsedMs: number; timeoutMs: number },
+): PullPaging {
   if (page.elapsedMs > page.timeoutMs * pullPagingDefaults.slowShare) return scaled(p, 0.5);
-  if (page.hasMore && page.elapsedMs < page.timeoutMs * pullPagingDefaults.fastShare) return scaled(p, 2);
+  if (page.hasMore && page.elapsedMs < page.timeoutMs * pullPagingDefaults.fastShare)
+    return scaled(p, 2);
   return p;
 }
 

@@ -22,7 +22,10 @@ export interface ClockOffset {
 
 export function offsetOf(sample: ClockSample): ClockOffset {
   const rtt = Math.max(0, sample.receivedAt - sample.sentAt);
-  return { offsetMs: Math.round(sample.serverTime - (sample.sentAt + rtt / 2)), uncertaintyMs: Math.ceil(rtt / 2) };
+  return {
+    offsetMs: Math.round(sample.serverTime - (sample.sentAt + rtt / 2)),
+    uncertaintyMs: Math.ceil(rtt / 2),
+  };
 }
 
 /** NTP's clock filter: of the samples of one sync, the one with the shortest round trip wins. */

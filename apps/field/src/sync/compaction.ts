@@ -1,4 +1,11 @@
-import { applyChanges, joinPath, splitPath, wireLimits, type Json, type JsonObject } from '@jigi/sync';
+import {
+  applyChanges,
+  joinPath,
+  splitPath,
+  wireLimits,
+  type Json,
+  type JsonObject,
+} from '@jigi/sync';
 import type { OutboxRow } from '../storage/types';
 
 // Outbox compaction (issue 5): the pending mutations of one record collapse into one before they are
@@ -31,23 +38,35 @@ function isAtOrUnder(path: readonly string[], ancestor: readonly string[]): bool
  * set whole (a new member) is written into that value, since a separate key would be applied before
  * or after it in the wrong order.
  */
-export function mergeChanges(first: Readonly<Record<string, unknown>>, second: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function mergeChanges(
+  first: Readonly<Record<string, unknown>>,
+  second: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...first };
   const entries = Object.entries(second);
-  const ordered = [...entries.filter(([, v]) => v === null), ...entries.filter(([, v]) => v !== null)];
+  const ordered = [
+    ...entries.filter(([, v]) => v === null),
+    ...entries.filter(([, v]) => v !== null),
+  ];
   for (const [path, value] of ordered) {
     const segments = splitPath(path);
     let holder: { key: string; depth: number } | undefined;
     for (const key of Object.keys(out)) {
       const keySegments = splitPath(key);
       if (isAtOrUnder(keySegments, segments)) Reflect.deleteProperty(out, key);
-      else if (out[key] !== null && isAtOrUnder(segments, keySegments) && keySegments.length > (holder?.depth ?? -1)) {
+      else if (
+        out[key] !== null &&
+        isAtOrUnder(segments, keySegments) &&
+        keySegments.length > (holder?.depth ?? -1)
+      ) {
         holder = { key, depth: keySegments.length };
       }
     }
     if (holder) {
       const inner = joinPath(['v', ...segments.slice(holder.depth)]);
-      out[holder.key] = applyChanges({ v: out[holder.key] as Json }, { [inner]: value as Json })['v'];
+      out[holder.key] = applyChanges({ v: out[holder.key] as Json }, { [inner]: value as Json })[
+        'v'
+      ];
     } else {
       out[path] = value;
     }
@@ -59,7 +78,14 @@ export function mergeChanges(first: Readonly<Record<string, unknown>>, second: R
 function fold(acc: OutboxRow, next: OutboxRow): OutboxRow | null | undefined {
   const latest = { clientTime: next.clientTime };
   if (acc.op === 'create' && next.op === 'patch' && acc.record && next.changes) {
-    return { ...acc, ...latest, record: applyChanges(acc.record as JsonObject, next.changes as Record<string, Json>) as NonNullable<OutboxRow['record']> };
+    return {
+      ...acc,
+      ...latest,
+      record: applyChanges(
+        acc.record as JsonObject,
+        next.changes as Record<string, Json>,
+      ) as NonNullable<OutboxRow['record']>,
+    };
   }
   if (acc.op === 'create' && next.op === 'delete') return null;
   if (acc.op === 'patch' && next.op === 'patch' && acc.changes && next.changes) {
@@ -111,7 +137,10 @@ export function planCompaction(pending: readonly OutboxRow[]): Compaction {
         current = { row, absorbed: [] };
       } else if (folded === null) {
         // create … delete: both the create's own row and everything absorbed disappear.
-        current = { row: null, absorbed: [...current.absorbed, current.row.seq as number, row.seq as number] };
+        current = {
+          row: null,
+          absorbed: [...current.absorbed, current.row.seq as number, row.seq as number],
+        };
       } else {
         current = { row: folded, absorbed: [...current.absorbed, row.seq as number] };
       }

@@ -63,5 +63,19 @@ export interface RunCounters {
 }
 
 export function newCounters(): RunCounters {
-  return { requests: 0, bytesUp: 0, bytesDown: 0, sent: 0, accepted: 0, duplicates: 0, conflicts: 0, rejections: [], batchNos: [], replayedBatches: 0, batchIds: [], pulled: 0, failures: 0 };
+  return {
+    requests: 0,
+    bytesUp: 0,
+    bytesDown: 0,
+    sent: 0,
+    accepted: 0,
+    duplicates: 0,
+    conflicts: 0,
+    rejections: [],
+    batchNos: [],
+    replayedBatches: 0,
+    batchIds: [],
+    pulled: 0,
+    failures: 0,
+  };
 }

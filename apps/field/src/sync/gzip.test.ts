@@ -3,7 +3,9 @@ import { gunzipText, gzipText, utf8Length } from './gzip';
 
 describe('gzip', () => {
   it('round-trips text with Malian names and compresses repetitive JSON', async () => {
-    const text = JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ id: i, firstName: 'Ɲɛ Kɔnatɛ', village: 'Koro' })));
+    const text = JSON.stringify(
+      Array.from({ length: 200 }, (_, i) => ({ id: i, firstName: 'Ɲɛ Kɔnatɛ', village: 'Koro' })),
+    );
     const gz = await gzipText(text);
     expect(gz.length).toBeLessThan(utf8Length(text) / 5);
     expect(await gunzipText(gz)).toBe(text);

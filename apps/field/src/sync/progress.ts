@@ -22,7 +22,14 @@ export interface SyncProgress {
   readonly nextAttemptAt?: number | undefined;
 }
 
-export const idleProgress: SyncProgress = { phase: 'idle', sent: 0, toSend: 0, bytesUp: 0, bytesDown: 0, pulled: 0 };
+export const idleProgress: SyncProgress = {
+  phase: 'idle',
+  sent: 0,
+  toSend: 0,
+  bytesUp: 0,
+  bytesDown: 0,
+  pulled: 0,
+};
 
 export class ProgressStore {
   private state: SyncProgress = idleProgress;

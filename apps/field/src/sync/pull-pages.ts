@@ -1,4 +1,9 @@
-import { pullChangeSchema, pullResponseSchema, type JsonObject, type PullResponse } from '@jigi/sync';
+import {
+  pullChangeSchema,
+  pullResponseSchema,
+  type JsonObject,
+  type PullResponse,
+} from '@jigi/sync';
 import { z } from 'zod';
 import { applyPullPage, requeueLost, resetPullCursor } from '../storage/sync-pull-apply';
 import { readSyncState } from '../storage/sync-session';
@@ -12,12 +17,18 @@ import { request } from './transport';
 // households). The envelope and each change's fields are still checked; `data` must be an object.
 // Reference data is validated by its domain schema when it is stored (storage/sync-pull-apply.ts).
 const [liveChange, tombstone] = pullChangeSchema.options;
-const parsedObject = z.custom<JsonObject>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'expected a JSON object' });
+const parsedObject = z.custom<JsonObject>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  { error: 'expected a JSON object' },
+);
 export const pulledPageSchema: z.ZodType<PullResponse> = pullResponseSchema.extend({
-  changes: z.array(z.discriminatedUnion('deleted', [liveChange.extend({ data: parsedObject }), tombstone])),
+  changes: z.array(
+    z.discriminatedUnion('deleted', [liveChange.extend({ data: parsedObject }), tombstone]),
+  ),
 });
 
-export type PullResult = PhaseResult | { ok: false; error: { kind: 'epoch_changed'; message: string } };
+export type PullResult =
+  PhaseResult | { ok: false; error: { kind: 'epoch_changed'; message: string } };
 
 /**
  * Pulls every page since the stored cursor; each page is stored with its cursor in one transaction, so
@@ -26,7 +37,10 @@ export type PullResult = PhaseResult | { ok: false; error: { kind: 'epoch_change
  * queues again whatever the restored server lost of this user's acknowledged changes, and pushes again;
  * the outbox is never cleared.
  */
-export async function pullAll(ctx: RunContext, options: { restore?: boolean } = {}): Promise<PullResult> {
+export async function pullAll(
+  ctx: RunContext,
+  options: { restore?: boolean } = {},
+): Promise<PullResult> {
   const seen = new Set<string>();
   ctx.progress.set({ phase: 'pulling' });
   const state = await readSyncState(ctx.userId);
@@ -34,20 +48,37 @@ export async function pullAll(ctx: RunContext, options: { restore?: boolean } = 
   let cursor = state.value?.pullCursor ?? null;
   let failuresInRow = 0;
   for (;;) {
-    const query = new URLSearchParams({ limit: String(ctx.paging.limit), maxBytes: String(ctx.paging.maxBytes) });
+    const query = new URLSearchParams({
+      limit: String(ctx.paging.limit),
+      maxBytes: String(ctx.paging.maxBytes),
+    });
     if (cursor) query.set('cursor', cursor);
     ctx.counters.requests++;
     const startedAt = ctx.transport.now();
-    const res = await request(ctx.transport, { method: 'GET', path: `/api/sync/pull?${query.toString()}`, token: ctx.deviceToken, timeoutMs: ctx.limits.pullTimeoutMs }, pulledPageSchema);
+    const res = await request(
+      ctx.transport,
+      {
+        method: 'GET',
+        path: `/api/sync/pull?${query.toString()}`,
+        token: ctx.deviceToken,
+        timeoutMs: ctx.limits.pullTimeoutMs,
+      },
+      pulledPageSchema,
+    );
     if (!res.ok) {
       const error = res.error;
       if (error.kind === 'http' && (error.status === 410 || error.errorKind === 'epoch_changed')) {
         const reset = await resetPullCursor(ctx.userId);
-        if (!reset.ok) return { ok: false, error: { kind: 'storage', message: reset.error.detail } };
+        if (!reset.ok)
+          return { ok: false, error: { kind: 'storage', message: reset.error.detail } };
         return { ok: false, error: { kind: 'epoch_changed', message: error.message } };
       }
-      if (error.kind === 'timeout' || error.kind === 'network') ctx.paging = afterPullFailure(ctx.paging);
-      const transient = error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'http' && error.errorKind === 'server');
+      if (error.kind === 'timeout' || error.kind === 'network')
+        ctx.paging = afterPullFailure(ctx.paging);
+      const transient =
+        error.kind === 'timeout' ||
+        error.kind === 'network' ||
+        (error.kind === 'http' && error.errorKind === 'server');
       failuresInRow++;
       ctx.counters.failures++;
       if (!transient || failuresInRow >= ctx.limits.maxFailuresInRow) return { ok: false, error };
@@ -55,12 +86,23 @@ export async function pullAll(ctx: RunContext, options: { restore?: boolean } = 
       continue;
     }
     failuresInRow = 0;
-    ctx.paging = afterPage(ctx.paging, { hasMore: res.value.hasMore, elapsedMs: ctx.transport.now() - startedAt, timeoutMs: ctx.limits.pullTimeoutMs });
+    ctx.paging = afterPage(ctx.paging, {
+      hasMore: res.value.hasMore,
+      elapsedMs: ctx.transport.now() - startedAt,
+      timeoutMs: ctx.limits.pullTimeoutMs,
+    });
     ctx.counters.bytesDown += res.bytesDown;
     if (res.sample) ctx.samples.push(res.sample);
     const now = new Date(ctx.transport.now()).toISOString();
-    const applied = await applyPullPage({ userId: ctx.userId, changes: res.value.changes, nextCursor: res.value.nextCursor, now, ...(options.restore ? { restore: true } : {}) });
-    if (!applied.ok) return { ok: false, error: { kind: 'storage', message: applied.error.detail } };
+    const applied = await applyPullPage({
+      userId: ctx.userId,
+      changes: res.value.changes,
+      nextCursor: res.value.nextCursor,
+      now,
+      ...(options.restore ? { restore: true } : {}),
+    });
+    if (!applied.ok)
+      return { ok: false, error: { kind: 'storage', message: applied.error.detail } };
     for (const id of applied.value.seen) seen.add(id);
     ctx.counters.pulled += res.value.changes.length;
     ctx.progress.set({ pulled: ctx.counters.pulled, bytesDown: ctx.counters.bytesDown });
@@ -68,7 +110,8 @@ export async function pullAll(ctx: RunContext, options: { restore?: boolean } = 
     if (!res.value.hasMore) {
       if (options.restore) {
         const requeued = await requeueLost({ userId: ctx.userId, seen, now });
-        if (!requeued.ok) return { ok: false, error: { kind: 'storage', message: requeued.error.detail } };
+        if (!requeued.ok)
+          return { ok: false, error: { kind: 'storage', message: requeued.error.detail } };
       }
       return { ok: true };
     }

@@ -8,9 +8,13 @@ import type { RunContext } from './engine-context';
 import { gzipText } from './gzip';
 import { request, type NetError } from './transport';
 
-export type PhaseResult = { ok: true } | { ok: false; error: NetError | { kind: 'storage'; message: string } };
+export type PhaseResult =
+  { ok: true } | { ok: false; error: NetError | { kind: 'storage'; message: string } };
 
-const storageError = (e: { kind: string; detail: string }): PhaseResult => ({ ok: false, error: { kind: 'storage', message: `${e.kind}: ${e.detail}` } });
+const storageError = (e: { kind: string; detail: string }): PhaseResult => ({
+  ok: false,
+  error: { kind: 'storage', message: `${e.kind}: ${e.detail}` },
+});
 
 /**
  * Sends every unacknowledged mutation, batch after batch (issue 5). A batch is frozen once and its
@@ -40,7 +44,10 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
     const body = await gzipText(batch.body);
     // The link shrank since this batch was frozen: send a part that fits (each mutation unchanged).
     if (count > 1 && body.length > ctx.sizing.capBytes * 1.25) {
-      const keep = Math.max(1, Math.min(count - 1, Math.floor((count * ctx.sizing.capBytes) / body.length)));
+      const keep = Math.max(
+        1,
+        Math.min(count - 1, Math.floor((count * ctx.sizing.capBytes) / body.length)),
+      );
       const split = await splitBatch(batch.batchId, keep, [ctx.newId(), ctx.newId()]);
       if (!split.ok) return storageError(split.error);
       continue;
@@ -49,7 +56,17 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
     ctx.counters.requests++;
     const res = await request(
       ctx.transport,
-      { method: 'POST', path: '/api/sync/push', token: ctx.deviceToken, body, gzip: true, timeoutMs: pushTimeoutMs(body.length, { baseMs: ctx.limits.pushBaseTimeoutMs, floorBytesPerSec: ctx.limits.floorBytesPerSec }) },
+      {
+        method: 'POST',
+        path: '/api/sync/push',
+        token: ctx.deviceToken,
+        body,
+        gzip: true,
+        timeoutMs: pushTimeoutMs(body.length, {
+          baseMs: ctx.limits.pushBaseTimeoutMs,
+          floorBytesPerSec: ctx.limits.floorBytesPerSec,
+        }),
+      },
       pushResponseSchema,
     );
     ctx.counters.bytesUp += res.bytesUp;
@@ -59,7 +76,12 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
       ctx.counters.bytesDown += res.bytesDown;
       if (res.sample) ctx.samples.push(res.sample);
       ctx.sizing = afterSuccess(ctx.sizing, { gzipBytes: body.length, jsonBytes: batch.jsonBytes });
-      const tally = await applyPushAnswer({ userId: ctx.userId, batchId: batch.batchId, results: res.value.results, now: new Date(ctx.transport.now()).toISOString() });
+      const tally = await applyPushAnswer({
+        userId: ctx.userId,
+        batchId: batch.batchId,
+        results: res.value.results,
+        now: new Date(ctx.transport.now()).toISOString(),
+      });
       if (!tally.ok) return storageError(tally.error);
       const c = ctx.counters;
       c.sent += tally.value.acknowledged;
@@ -68,18 +90,30 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
       c.conflicts += tally.value.conflicts;
       c.rejections.push(...tally.value.rejections);
       c.batchIds.push(batch.batchId);
-      if (res.value.batchNumber !== null && !c.batchNos.includes(res.value.batchNumber)) c.batchNos.push(res.value.batchNumber);
+      if (res.value.batchNumber !== null && !c.batchNos.includes(res.value.batchNumber))
+        c.batchNos.push(res.value.batchNumber);
       else if (res.value.batchNumber === null && tally.value.acknowledged > 0) c.replayedBatches++;
       // Edits made during the sync join it: the total grows with them.
       const left = await countUnacknowledged(ctx.userId);
-      ctx.progress.set({ sent: c.sent, toSend: c.sent + (left.ok ? left.value : 0), bytesUp: c.bytesUp, bytesDown: c.bytesDown });
+      ctx.progress.set({
+        sent: c.sent,
+        toSend: c.sent + (left.ok ? left.value : 0),
+        bytesUp: c.bytesUp,
+        bytesDown: c.bytesDown,
+      });
       // An answer that leaves part of the batch unanswered (a server bug) must not spin: stop here.
-      if (tally.value.acknowledged === 0 && res.value.results.length < count) return { ok: false, error: { kind: 'invalid', message: 'push answer without results' } };
+      if (tally.value.acknowledged === 0 && res.value.results.length < count)
+        return { ok: false, error: { kind: 'invalid', message: 'push answer without results' } };
       continue;
     }
     const error = res.error;
     ctx.progress.set({ bytesUp: ctx.counters.bytesUp });
-    if (error.kind === 'http' && error.code === 'mutation_gap' && typeof error.details?.['expectedMutationId'] === 'number' && gapsInRow < 2) {
+    if (
+      error.kind === 'http' &&
+      error.code === 'mutation_gap' &&
+      typeof error.details?.['expectedMutationId'] === 'number' &&
+      gapsInRow < 2
+    ) {
       gapsInRow++;
       const renumbered = await renumberOpenBatches(ctx.userId, error.details['expectedMutationId']);
       if (!renumbered.ok) return storageError(renumbered.error);
@@ -87,11 +121,17 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
     }
     if (error.kind === 'http' && error.errorKind === 'too_large' && count > 1) {
       ctx.sizing = afterFailure(ctx.sizing);
-      const split = await splitBatch(batch.batchId, Math.ceil(count / 2), [ctx.newId(), ctx.newId()]);
+      const split = await splitBatch(batch.batchId, Math.ceil(count / 2), [
+        ctx.newId(),
+        ctx.newId(),
+      ]);
       if (!split.ok) return storageError(split.error);
       continue;
     }
-    const transient = error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'http' && (error.errorKind === 'server' || error.errorKind === 'conflict'));
+    const transient =
+      error.kind === 'timeout' ||
+      error.kind === 'network' ||
+      (error.kind === 'http' && (error.errorKind === 'server' || error.errorKind === 'conflict'));
     if (!transient) return { ok: false, error };
     if (error.kind === 'timeout' || error.kind === 'network') ctx.sizing = afterFailure(ctx.sizing);
     failuresInRow++;

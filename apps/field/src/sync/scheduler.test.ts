@@ -23,7 +23,9 @@ function manualTimers() {
     pendingAt: () => [...queue.values()].map((q) => q.at),
     async advanceTo(at: number) {
       for (;;) {
-        const due = [...queue.entries()].filter(([, q]) => q.at <= at).sort((a, b) => a[1].at - b[1].at)[0];
+        const due = [...queue.entries()]
+          .filter(([, q]) => q.at <= at)
+          .sort((a, b) => a[1].at - b[1].at)[0];
         if (!due) break;
         queue.delete(due[0]);
         now = due[1].at;
@@ -35,7 +37,14 @@ function manualTimers() {
   };
 }
 
-const fail = (retryable: boolean, hintMs = 0): SyncOutcome => ({ ok: false, busy: false, error: { kind: 'network', message: 'reset' }, retryable, hintMs, receipt: null });
+const fail = (retryable: boolean, hintMs = 0): SyncOutcome => ({
+  ok: false,
+  busy: false,
+  error: { kind: 'network', message: 'reset' },
+  retryable,
+  hintMs,
+  receipt: null,
+});
 const ok: SyncOutcome = { ok: true, receipt: null };
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -45,7 +54,16 @@ describe('SyncScheduler', () => {
     const events = new EventTarget();
     const calls: SyncTrigger[] = [];
     let online = false;
-    const s = new SyncScheduler({ sync: (r) => { calls.push(r); return Promise.resolve(online ? ok : fail(true)); }, events, timers: t.timers, random: () => 0.5, periodMs: 600_000 });
+    const s = new SyncScheduler({
+      sync: (r) => {
+        calls.push(r);
+        return Promise.resolve(online ? ok : fail(true));
+      },
+      events,
+      timers: t.timers,
+      random: () => 0.5,
+      periodMs: 600_000,
+    });
     s.start();
     await flush();
     expect(calls).toEqual(['startup']);
@@ -72,7 +90,11 @@ describe('SyncScheduler', () => {
   it('honours the server hint and stops retrying on a non-retryable failure', async () => {
     const t = manualTimers();
     const outcomes = [fail(true, 30_000), fail(false)];
-    const s = new SyncScheduler({ sync: () => Promise.resolve(outcomes.shift() ?? ok), timers: t.timers, random: () => 0 });
+    const s = new SyncScheduler({
+      sync: () => Promise.resolve(outcomes.shift() ?? ok),
+      timers: t.timers,
+      random: () => 0,
+    });
     s.start();
     await flush();
     expect(t.pendingAt()).toEqual([30_000]);
@@ -87,7 +109,11 @@ describe('SyncScheduler', () => {
     const s = new SyncScheduler({
       sync: () => {
         runs++;
-        return new Promise((resolve) => releases.push(() => { resolve(ok); }));
+        return new Promise((resolve) =>
+          releases.push(() => {
+            resolve(ok);
+          }),
+        );
       },
       timers: t.timers,
     });

@@ -97,7 +97,14 @@ export class SyncScheduler {
       return;
     }
     this.failures++;
-    this.schedule(backoffDelayMs(this.failures, this.options.random ?? Math.random, this.options.backoff ?? defaultBackoff, outcome.hintMs));
+    this.schedule(
+      backoffDelayMs(
+        this.failures,
+        this.options.random ?? Math.random,
+        this.options.backoff ?? defaultBackoff,
+        outcome.hintMs,
+      ),
+    );
   }
 
   private schedule(ms: number): void {

@@ -20,7 +20,12 @@ describe('skewed tablet clocks', () => {
   it('a tablet at 2001 and one a year ahead: offsets estimated, order by arrival, not by clock', async () => {
     const serverNow = world.server.clock.now.getTime();
     const skew2001 = Date.now() - Date.parse('2001-01-01T00:00:00.000Z');
-    const old = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro', clock: () => Date.now() - skew2001 });
+    const old = await registerTablet({
+      serverUrl: world.server.url,
+      linkUrl: world.link.url,
+      login: 'enq.koro',
+      clock: () => Date.now() - skew2001,
+    });
     const oldNow = () => new Date(Date.now() - skew2001).toISOString();
     const r = household({ agentId: old.userId, deviceId: old.deviceId });
     await finalise(r, old.userId, oldNow());
@@ -36,10 +41,17 @@ describe('skewed tablet clocks', () => {
     expect(batch?.clientTime.startsWith('2001-01-01')).toBe(true);
     expect(Math.abs((batch?.clockOffsetMs ?? 0) - expected2001)).toBeLessThan(5_000);
 
-    const ahead = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro', clock: () => Date.now() + YEAR });
+    const ahead = await registerTablet({
+      serverUrl: world.server.url,
+      linkUrl: world.link.url,
+      login: 'enq.koro',
+      clock: () => Date.now() + YEAR,
+    });
     expect((await ahead.engine.sync()).ok).toBe(true);
     const aheadState = await db().syncState.get(ahead.userId);
-    expect(Math.abs((aheadState?.clockOffsetMs ?? 0) - (serverNow - (Date.now() + YEAR)))).toBeLessThan(5_000);
+    expect(
+      Math.abs((aheadState?.clockOffsetMs ?? 0) - (serverNow - (Date.now() + YEAR))),
+    ).toBeLessThan(5_000);
     expect(aheadState?.clockOffsetMs).toBeLessThan(-YEAR + 86_400_000 * 200);
 
     // The year-ahead tablet edits first (its clock says 2027), the 2001 tablet second: the later
@@ -49,9 +61,16 @@ describe('skewed tablet clocks', () => {
     old.use();
     await editGoats(r.id, old.userId, 4, oldNow());
     expect((await old.engine.sync()).ok).toBe(true);
-    expect(world.server.repo.recordById(r.id)).toMatchObject({ version: 3, data: { livestock: { goats: 4 } } });
+    expect(world.server.repo.recordById(r.id)).toMatchObject({
+      version: 3,
+      data: { livestock: { goats: 4 } },
+    });
     ahead.use();
     expect((await ahead.engine.sync()).ok).toBe(true);
-    expect(await db().records.get(r.id)).toMatchObject({ syncStatus: 'synced', serverVersion: 3, record: { livestock: { goats: 4 } } });
+    expect(await db().records.get(r.id)).toMatchObject({
+      syncStatus: 'synced',
+      serverVersion: 3,
+      record: { livestock: { goats: 4 } },
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { addSyncReceipt } from '../storage/sync-receipts';
 import { readSyncState, saveSyncFacts } from '../storage/sync-session';
 import type { SyncReceiptRow } from '../storage/sync-types';
-import { initialPaging, initialSizing, resumeSizing, type BatchSizing, type PullPaging } from './batch-sizer';
+import {
+  initialPaging,
+  initialSizing,
+  resumeSizing,
+  type BatchSizing,
+  type PullPaging,
+} from './batch-sizer';
 import { bestOffset } from './clock-offset';
 import { defaultLimits, newCounters, type EngineLimits, type RunContext } from './engine-context';
 import { ProgressStore } from './progress';
@@ -22,7 +28,14 @@ export type SyncFailure =
 export type SyncOutcome =
   | { ok: true; receipt: SyncReceiptRow | null }
   | { ok: false; busy: true }
-  | { ok: false; busy: false; error: SyncFailure; retryable: boolean; hintMs: number; receipt: SyncReceiptRow | null };
+  | {
+      ok: false;
+      busy: false;
+      error: SyncFailure;
+      retryable: boolean;
+      hintMs: number;
+      receipt: SyncReceiptRow | null;
+    };
 
 export interface EngineOptions {
   userId: string;
@@ -65,7 +78,9 @@ export class SyncEngine {
 
   async sync(trigger: SyncTrigger = 'manual'): Promise<SyncOutcome> {
     this.progress.set({ phase: 'waiting', error: undefined, receipt: undefined });
-    const run = await this.lock.run(`jigi-sync:${this.options.userId}`, () => this.runLocked(trigger));
+    const run = await this.lock.run(`jigi-sync:${this.options.userId}`, () =>
+      this.runLocked(trigger),
+    );
     if (!run.acquired) {
       this.progress.set({ phase: 'idle' });
       return { ok: false, busy: true };
@@ -78,7 +93,9 @@ export class SyncEngine {
     const startedAt = transport.now();
     const state = await readSyncState(userId);
     if (!state.ok || !state.value) {
-      const error: SyncFailure = state.ok ? { kind: 'unregistered', message: 'device not registered' } : { kind: 'storage', message: state.error.detail };
+      const error: SyncFailure = state.ok
+        ? { kind: 'unregistered', message: 'device not registered' }
+        : { kind: 'storage', message: state.error.detail };
       this.progress.set({ phase: 'failed', error });
       return { ok: false, busy: false, error, retryable: false, hintMs: 0, receipt: null };
     }
@@ -100,7 +117,14 @@ export class SyncEngine {
       limits: this.limits,
       counters: newCounters(),
     };
-    this.progress.reset({ phase: 'pushing', sent: 0, toSend: 0, bytesUp: 0, bytesDown: 0, pulled: 0 });
+    this.progress.reset({
+      phase: 'pushing',
+      sent: 0,
+      toSend: 0,
+      bytesUp: 0,
+      bytesDown: 0,
+      pulled: 0,
+    });
     let result: PullResult = await pushAll(ctx);
     if (result.ok) {
       let pulled = await pullAll(ctx);
@@ -117,8 +141,21 @@ export class SyncEngine {
     this.paging = ctx.paging;
     const offset = bestOffset(ctx.samples);
     const c = ctx.counters;
-    const pushSizing = { capBytes: ctx.sizing.capBytes, ratio: ctx.sizing.ratio, clean: result.ok && c.failures === 0 };
-    await saveSyncFacts(userId, offset ? { clockOffsetMs: offset.offsetMs, lastPushAt: new Date(transport.now()).toISOString(), pushSizing } : { pushSizing });
+    const pushSizing = {
+      capBytes: ctx.sizing.capBytes,
+      ratio: ctx.sizing.ratio,
+      clean: result.ok && c.failures === 0,
+    };
+    await saveSyncFacts(
+      userId,
+      offset
+        ? {
+            clockOffsetMs: offset.offsetMs,
+            lastPushAt: new Date(transport.now()).toISOString(),
+            pushSizing,
+          }
+        : { pushSizing },
+    );
     const failure: SyncFailure | undefined = result.ok ? undefined : (result.error as SyncFailure);
     // Automatic attempts that fail before moving anything (days out of coverage) would bury the
     // history under identical lines: only a manual attempt records its failure.
@@ -152,9 +189,27 @@ export class SyncEngine {
       this.progress.set({ phase: 'done', receipt });
       return { ok: true, receipt };
     }
-    const hint = failure.kind === 'unregistered' || failure.kind === 'storage' ? { retryable: failure.kind === 'storage', hintMs: 30_000 } : retryHint(failure as Parameters<typeof retryHint>[0]);
+    const hint =
+      failure.kind === 'unregistered' || failure.kind === 'storage'
+        ? { retryable: failure.kind === 'storage', hintMs: 30_000 }
+        : retryHint(failure as Parameters<typeof retryHint>[0]);
     // The UI reads the server's error kind (auth, unsupported_version, …), not the transport's 'http'.
-    this.progress.set({ phase: 'failed', receipt, error: { kind: failure.kind === 'http' ? failure.errorKind : failure.kind, code: failure.kind === 'http' ? failure.code : undefined, message: failure.message } });
-    return { ok: false, busy: false, error: failure, retryable: hint.retryable, hintMs: hint.hintMs, receipt };
+    this.progress.set({
+      phase: 'failed',
+      receipt,
+      error: {
+        kind: failure.kind === 'http' ? failure.errorKind : failure.kind,
+        code: failure.kind === 'http' ? failure.code : undefined,
+        message: failure.message,
+      },
+    });
+    return {
+      ok: false,
+      busy: false,
+      error: failure,
+      retryable: hint.retryable,
+      hintMs: hint.hintMs,
+      receipt,
+    };
   }
 }

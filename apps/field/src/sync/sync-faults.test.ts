@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../storage/db';
 import { syncBatches } from '../storage/sync-types';
 import { registerTablet } from './test-support/tablet';
-import { editGoats, finalise, household, KORO_VILLAGE, pushes, startWorld, type World } from './test-support/world';
+import {
+  editGoats,
+  finalise,
+  household,
+  KORO_VILLAGE,
+  pushes,
+  startWorld,
+  type World,
+} from './test-support/world';
 import type { AnyRecord } from '../storage/types';
 import { syncHistory } from '../storage/sync-receipts';
 
@@ -28,7 +36,11 @@ function failNextPushes(faults: LinkFault[]): void {
 
 describe('faults on the way', () => {
   it('a response dropped after commit: the same bytes go again and the server answers from its stored results', async () => {
-    const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro' });
+    const t = await registerTablet({
+      serverUrl: world.server.url,
+      linkUrl: world.link.url,
+      login: 'enq.koro',
+    });
     const r = household({ agentId: t.userId, deviceId: t.deviceId });
     await finalise(r, t.userId);
     failNextPushes([LinkFault.drop_response]);
@@ -41,13 +53,24 @@ describe('faults on the way', () => {
     expect(world.server.repo.recordById(r.id)?.version).toBe(1);
     expect(world.server.repo.deviceById(t.deviceId)?.lastMutationId).toBe(1);
     // The replay made no new review batch: the receipt counts it as already received (« lot déjà reçu »).
-    expect(outcome.ok && outcome.receipt).toMatchObject({ sent: 1, accepted: 1, batchNos: [], replayedBatches: 1 });
+    expect(outcome.ok && outcome.receipt).toMatchObject({
+      sent: 1,
+      accepted: 1,
+      batchNos: [],
+      replayedBatches: 1,
+    });
     expect(await db().records.get(r.id)).toMatchObject({ syncStatus: 'synced', serverVersion: 1 });
   });
 
   it('a connection cut mid-body: nothing committed, the batch goes again whole, smaller batches follow', async () => {
-    const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro' });
-    const records = Array.from({ length: 6 }, (_, i) => household({ agentId: t.userId, deviceId: t.deviceId, n: i + 1 }));
+    const t = await registerTablet({
+      serverUrl: world.server.url,
+      linkUrl: world.link.url,
+      login: 'enq.koro',
+    });
+    const records = Array.from({ length: 6 }, (_, i) =>
+      household({ agentId: t.userId, deviceId: t.deviceId, n: i + 1 }),
+    );
     for (const r of records) await finalise(r, t.userId);
     const capBefore = t.engine.batchCapBytes;
     failNextPushes([LinkFault.cut_request]);
@@ -64,8 +87,18 @@ describe('faults on the way', () => {
   });
 
   it('the same batch sent twice at once (two tabs without a lock): exactly once', async () => {
-    const noLock = { run: async <T>(_n: string, fn: () => Promise<T>) => ({ acquired: true as const, value: await fn() }) };
-    const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro', lock: noLock });
+    const noLock = {
+      run: async <T>(_n: string, fn: () => Promise<T>) => ({
+        acquired: true as const,
+        value: await fn(),
+      }),
+    };
+    const t = await registerTablet({
+      serverUrl: world.server.url,
+      linkUrl: world.link.url,
+      login: 'enq.koro',
+      lock: noLock,
+    });
     const r = household({ agentId: t.userId, deviceId: t.deviceId });
     await finalise(r, t.userId);
     const other = t.newTab();
@@ -83,8 +116,13 @@ describe('faults on the way', () => {
   });
 
   it('two tabs with Web Locks: one syncs, the other steps aside', async () => {
-    const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro' });
-    for (let n = 1; n <= 3; n++) await finalise(household({ agentId: t.userId, deviceId: t.deviceId, n }), t.userId);
+    const t = await registerTablet({
+      serverUrl: world.server.url,
+      linkUrl: world.link.url,
+      login: 'enq.koro',
+    });
+    for (let n = 1; n <= 3; n++)
+      await finalise(household({ agentId: t.userId, deviceId: t.deviceId, n }), t.userId);
     const second = t.newTab();
     const before = world.link.stats.requests;
     const [a, b] = await Promise.all([t.engine.sync(), second.sync()]);
@@ -94,7 +132,11 @@ describe('faults on the way', () => {
   });
 
   it('an edit made while a push is in flight waits behind the frozen batch and goes in the same sync', async () => {
-    const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro' });
+    const t = await registerTablet({
+      serverUrl: world.server.url,
+      linkUrl: world.link.url,
+      login: 'enq.koro',
+    });
     const r = household({ agentId: t.userId, deviceId: t.deviceId });
     await finalise(r, t.userId);
     let release: () => void = () => undefined;
@@ -122,18 +164,38 @@ describe('faults on the way', () => {
     await held;
     expect((await syncing).ok).toBe(true);
     expect(pushes(world.link).length - before).toBe(2);
-    expect(world.server.repo.recordById(r.id)).toMatchObject({ version: 2, data: { livestock: { goats: 13 } } });
-    expect(await db().records.get(r.id)).toMatchObject({ syncStatus: 'synced', serverVersion: 2, record: { livestock: { goats: 13 } } });
+    expect(world.server.repo.recordById(r.id)).toMatchObject({
+      version: 2,
+      data: { livestock: { goats: 13 } },
+    });
+    expect(await db().records.get(r.id)).toMatchObject({
+      syncStatus: 'synced',
+      serverVersion: 2,
+      record: { livestock: { goats: 13 } },
+    });
     expect(await db().outbox.count()).toBe(0);
     world.link.configure({ hook: () => undefined });
   });
 
   it('timeouts halve the cap and the frozen batch is split to fit; every mutation still arrives once', async () => {
-    const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro', engine: { limits: { pushBaseTimeoutMs: 250, floorBytesPerSec: 1e9 } } });
-    const records = generateHouseholds({ seed: 9, count: 40 }).map((h): AnyRecord => ({ ...h, villageId: KORO_VILLAGE, agentId: t.userId, deviceId: t.deviceId }));
+    const t = await registerTablet({
+      serverUrl: world.server.url,
+      linkUrl: world.link.url,
+      login: 'enq.koro',
+      engine: { limits: { pushBaseTimeoutMs: 250, floorBytesPerSec: 1e9 } },
+    });
+    const records = generateHouseholds({ seed: 9, count: 40 }).map((h): AnyRecord => ({
+      ...h,
+      villageId: KORO_VILLAGE,
+      agentId: t.userId,
+      deviceId: t.deviceId,
+    }));
     for (const r of records) await finalise(r, t.userId);
     let held = 0;
-    world.link.configure({ hook: (_i, req) => (req.url?.startsWith('/api/sync/push') && held++ < 2 ? { delayMs: 1_500 } : undefined) });
+    world.link.configure({
+      hook: (_i, req) =>
+        req.url?.startsWith('/api/sync/push') && held++ < 2 ? { delayMs: 1_500 } : undefined,
+    });
     const before = pushes(world.link).length;
     const cap = t.engine.batchCapBytes;
     expect((await t.engine.sync()).ok).toBe(true);
@@ -158,12 +220,21 @@ describe('faults on the way', () => {
   });
 
   it('offline: automatic attempts fail without a trace in the history and lose nothing; back online, all goes', async () => {
-    const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro' });
+    const t = await registerTablet({
+      serverUrl: world.server.url,
+      linkUrl: world.link.url,
+      login: 'enq.koro',
+    });
     const r = household({ agentId: t.userId, deviceId: t.deviceId });
     await finalise(r, t.userId);
     world.link.configure({ offline: true });
     const failed = await t.engine.sync('timer');
-    expect(failed).toMatchObject({ ok: false, busy: false, retryable: true, error: { kind: 'network' } });
+    expect(failed).toMatchObject({
+      ok: false,
+      busy: false,
+      retryable: true,
+      error: { kind: 'network' },
+    });
     expect(t.engine.progress.getSnapshot().phase).toBe('failed');
     expect(await db().outbox.count()).toBe(1);
     const history = await syncHistory(t.userId);

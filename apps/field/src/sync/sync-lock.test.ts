@@ -40,7 +40,9 @@ describe('sync lock', () => {
 
   it('IndexedDB lease: same behaviour across two "tabs" of one database', async () => {
     const now = () => 1_000_000;
-    expect(await contend(leaseLock({ owner: 'tab-a', now }), leaseLock({ owner: 'tab-b', now }))).toEqual({
+    expect(
+      await contend(leaseLock({ owner: 'tab-a', now }), leaseLock({ owner: 'tab-b', now })),
+    ).toEqual({
       done: { acquired: true, value: 'first' },
       second: { acquired: false },
       other: { acquired: true, value: 'other user' },
@@ -57,6 +59,9 @@ describe('sync lock', () => {
     const alive = leaseLock({ owner: 'alive', now: () => t, ttlMs: 30_000 });
     expect(await alive.run('jigi-sync:u1', () => Promise.resolve(1))).toEqual({ acquired: false });
     t = 31_000;
-    expect(await alive.run('jigi-sync:u1', () => Promise.resolve(1))).toEqual({ acquired: true, value: 1 });
+    expect(await alive.run('jigi-sync:u1', () => Promise.resolve(1))).toEqual({
+      acquired: true,
+      value: 1,
+    });
   });
 });

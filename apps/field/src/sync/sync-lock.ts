@@ -13,13 +13,19 @@ export interface SyncLock {
 
 /** The subset of the Web Locks API used here (navigator.locks). */
 export interface LockManagerLike {
-  request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
+  request<T>(
+    name: string,
+    options: { ifAvailable: boolean },
+    callback: (lock: unknown) => Promise<T>,
+  ): Promise<T>;
 }
 
 export function webLocks(locks: LockManagerLike): SyncLock {
   return {
     run<T>(name: string, fn: () => Promise<T>): Promise<LockRun<T>> {
-      return locks.request(name, { ifAvailable: true }, async (lock): Promise<LockRun<T>> => (lock ? { acquired: true, value: await fn() } : { acquired: false }));
+      return locks.request(name, { ifAvailable: true }, async (lock): Promise<LockRun<T>> =>
+        lock ? { acquired: true, value: await fn() } : { acquired: false },
+      );
     },
   };
 }
@@ -55,7 +61,11 @@ export function defaultLock(owner: string): SyncLock {
 export function inMemoryLockManager(): LockManagerLike {
   const held = new Set<string>();
   return {
-    async request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T> {
+    async request<T>(
+      name: string,
+      options: { ifAvailable: boolean },
+      callback: (lock: unknown) => Promise<T>,
+    ): Promise<T> {
       if (held.has(name)) {
         if (options.ifAvailable) return callback(null);
         throw new Error('only ifAvailable is supported');

@@ -4,7 +4,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '../storage/db';
 import { startRestoredServer } from './test-support/real-server';
 import { registerTablet } from './test-support/tablet';
-import { editGoats, finalise, household, pulls, startWorld, type World } from './test-support/world';
+import {
+  editGoats,
+  finalise,
+  household,
+  pulls,
+  startWorld,
+  type World,
+} from './test-support/world';
 
 // The server restored from a backup (issue 5: "a 410 keeps the outbox, refetches, and re-pushes"):
 // it lost what the tablet pushed after the backup, and its cursors changed epoch. The tablet keeps its
@@ -22,7 +29,11 @@ afterAll(async () => {
 describe('server restored from a backup', () => {
   it('nothing acknowledged before is lost: the tablet resyncs and re-pushes', async () => {
     world = await startWorld();
-    const t = await registerTablet({ serverUrl: world.server.url, linkUrl: world.link.url, login: 'enq.koro' });
+    const t = await registerTablet({
+      serverUrl: world.server.url,
+      linkUrl: world.link.url,
+      login: 'enq.koro',
+    });
     const a = household({ agentId: t.userId, deviceId: t.deviceId, n: 1 });
     const b = household({ agentId: t.userId, deviceId: t.deviceId, n: 2 });
     await finalise(a, t.userId);
@@ -45,10 +56,14 @@ describe('server restored from a backup', () => {
 
     // One more edit, made before the tablet knows: it goes first and meets the 409 gap.
     await editGoats(b.id, t.userId, 7);
-    const tab = t.newTab({ transport: { baseUrl: link2.url, fetch: (...args) => fetch(...args), now: () => Date.now() } });
+    const tab = t.newTab({
+      transport: { baseUrl: link2.url, fetch: (...args) => fetch(...args), now: () => Date.now() },
+    });
     const outcome = await tab.sync();
     expect(outcome.ok).toBe(true);
-    const statuses = link2.stats.log.map((r) => `${r.method} ${r.path.split('?')[0] ?? ''} ${r.status ?? '-'}`);
+    const statuses = link2.stats.log.map(
+      (r) => `${r.method} ${r.path.split('?')[0] ?? ''} ${r.status ?? '-'}`,
+    );
     expect(statuses).toContain('POST /api/sync/push 409');
     expect(statuses).toContain('GET /api/sync/pull 410');
     expect(pulls(link2).filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);

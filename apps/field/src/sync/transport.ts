@@ -16,7 +16,15 @@ export interface Transport {
 export type NetError =
   | { kind: 'timeout'; message: string }
   | { kind: 'network'; message: string }
-  | { kind: 'http'; status: number; code: string; errorKind: ErrorKind; message: string; retryAfterMs?: number | undefined; details?: Record<string, unknown> | undefined }
+  | {
+      kind: 'http';
+      status: number;
+      code: string;
+      errorKind: ErrorKind;
+      message: string;
+      retryAfterMs?: number | undefined;
+      details?: Record<string, unknown> | undefined;
+    }
   | { kind: 'invalid'; message: string };
 
 export interface NetOk<T> {
@@ -29,7 +37,9 @@ export interface NetOk<T> {
 export type NetResult<T> = NetOk<T> | { ok: false; error: NetError; bytesUp: number };
 
 interface Parser<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { message: string } };
+  safeParse(
+    data: unknown,
+  ): { success: true; data: T } | { success: false; error: { message: string } };
 }
 
 function kindOfStatus(status: number): ErrorKind {
@@ -46,7 +56,14 @@ function kindOfStatus(status: number): ErrorKind {
 
 export async function request<T>(
   t: Transport,
-  input: { method: 'GET' | 'POST'; path: string; token: string; body?: Uint8Array | undefined; gzip?: boolean; timeoutMs: number },
+  input: {
+    method: 'GET' | 'POST';
+    path: string;
+    token: string;
+    body?: Uint8Array | undefined;
+    gzip?: boolean;
+    timeoutMs: number;
+  },
   parser: Parser<T>,
 ): Promise<NetResult<T>> {
   const controller = new AbortController();
@@ -71,14 +88,28 @@ export async function request<T>(
         signal: controller.signal,
       });
     } catch (e: unknown) {
-      return { ok: false, error: { kind: controller.signal.aborted ? 'timeout' : 'network', message: e instanceof Error ? e.message : String(e) }, bytesUp };
+      return {
+        ok: false,
+        error: {
+          kind: controller.signal.aborted ? 'timeout' : 'network',
+          message: e instanceof Error ? e.message : String(e),
+        },
+        bytesUp,
+      };
     }
     let text: string;
     try {
       text = await response.text();
     } catch (e: unknown) {
       // The answer was lost on the way back (drop after commit): the server may have committed.
-      return { ok: false, error: { kind: controller.signal.aborted ? 'timeout' : 'network', message: e instanceof Error ? e.message : String(e) }, bytesUp };
+      return {
+        ok: false,
+        error: {
+          kind: controller.signal.aborted ? 'timeout' : 'network',
+          message: e instanceof Error ? e.message : String(e),
+        },
+        bytesUp,
+      };
     }
     const receivedAt = t.now();
     const bytesDown = Number(response.headers.get('content-length') ?? text.length) || text.length;
@@ -106,9 +137,13 @@ export async function request<T>(
       };
     }
     const parsed = parser.safeParse(data);
-    if (!parsed.success) return { ok: false, error: { kind: 'invalid', message: parsed.error.message }, bytesUp };
+    if (!parsed.success)
+      return { ok: false, error: { kind: 'invalid', message: parsed.error.message }, bytesUp };
     const serverTime = (data as { serverTime?: unknown }).serverTime;
-    const sample = typeof serverTime === 'string' ? { sentAt, receivedAt, serverTime: Date.parse(serverTime) } : undefined;
+    const sample =
+      typeof serverTime === 'string'
+        ? { sentAt, receivedAt, serverTime: Date.parse(serverTime) }
+        : undefined;
     return { ok: true, value: parsed.data, sample, bytesUp, bytesDown };
   } finally {
     clearTimeout(timer);
@@ -124,6 +159,9 @@ export function retryHint(error: NetError): { retryable: boolean; hintMs: number
     case 'invalid':
       return { retryable: true, hintMs: errorKinds.server.backoffHintMs };
     case 'http':
-      return { retryable: errorKinds[error.errorKind].retryable, hintMs: error.retryAfterMs ?? errorKinds[error.errorKind].backoffHintMs };
+      return {
+        retryable: errorKinds[error.errorKind].retryable,
+        hintMs: error.retryAfterMs ?? errorKinds[error.errorKind].backoffHintMs,
+      };
   }
 }

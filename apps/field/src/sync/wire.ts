@@ -15,13 +15,20 @@ export interface BatchHead {
   clockOffsetMs?: number;
 }
 
-export function batchHead(input: { deviceId: string; batchId: string; clientTime: string; clockOffsetMs?: number | undefined }): BatchHead {
+export function batchHead(input: {
+  deviceId: string;
+  batchId: string;
+  clientTime: string;
+  clockOffsetMs?: number | undefined;
+}): BatchHead {
   return {
     protocolVersion: PROTOCOL_VERSION,
     deviceId: input.deviceId,
     batchId: input.batchId,
     clientTime: input.clientTime,
-    ...(input.clockOffsetMs !== undefined ? { clockOffsetMs: Math.round(input.clockOffsetMs) } : {}),
+    ...(input.clockOffsetMs !== undefined
+      ? { clockOffsetMs: Math.round(input.clockOffsetMs) }
+      : {}),
   };
 }
 
@@ -31,12 +38,27 @@ export function batchHead(input: { deviceId: string; batchId: string; clientTime
  * version 1 (a create always makes version 1), so 1 is the honest base.
  */
 export function toWireMutation(row: OutboxRow, mutationId: number): Mutation {
-  const base = { mutationId, recordId: row.recordId, recordType: row.recordType, clientTime: row.clientTime };
+  const base = {
+    mutationId,
+    recordId: row.recordId,
+    recordType: row.recordType,
+    clientTime: row.clientTime,
+  };
   switch (row.op) {
     case 'create':
-      return { ...base, op: 'create', baseVersion: 0, record: (row.record ?? {}) as Extract<Mutation, { op: 'create' }>['record'] };
+      return {
+        ...base,
+        op: 'create',
+        baseVersion: 0,
+        record: (row.record ?? {}) as Extract<Mutation, { op: 'create' }>['record'],
+      };
     case 'patch':
-      return { ...base, op: 'patch', baseVersion: Math.max(1, row.baseVersion), changes: (row.changes ?? {}) as Extract<Mutation, { op: 'patch' }>['changes'] };
+      return {
+        ...base,
+        op: 'patch',
+        baseVersion: Math.max(1, row.baseVersion),
+        changes: (row.changes ?? {}) as Extract<Mutation, { op: 'patch' }>['changes'],
+      };
     case 'delete':
       return { ...base, op: 'delete', baseVersion: Math.max(1, row.baseVersion) };
   }
@@ -52,9 +74,12 @@ export function toWireMutation(row: OutboxRow, mutationId: number): Mutation {
 export function wireProblem(mutation: Mutation): string | undefined {
   // Typed as an object, but read back from IndexedDB: whatever a row holds.
   const stored: unknown = mutation.op === 'create' ? mutation.record : {};
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return 'record: expected an object';
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
+    return 'record: expected an object';
   const parsed = parsedMutationSchema.safeParse(mutation);
-  return parsed.success ? undefined : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  return parsed.success
+    ? undefined
+    : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 }
 
 export function pushBodyText(head: BatchHead, mutations: readonly Mutation[]): string {
@@ -66,7 +91,11 @@ export function pushBodyText(head: BatchHead, mutations: readonly Mutation[]): s
  * and every mutation keeps its exact JSON, so the server's per-id replay answer is unchanged. Used
  * when the link cannot carry the frozen batch whole.
  */
-export function splitBodyText(text: string, count: number, batchIds: readonly [string, string]): [string, string] {
+export function splitBodyText(
+  text: string,
+  count: number,
+  batchIds: readonly [string, string],
+): [string, string] {
   const body = JSON.parse(text) as BatchHead & { mutations: Mutation[] };
   const { mutations, ...head } = body;
   return [
@@ -78,5 +107,9 @@ export function splitBodyText(text: string, count: number, batchIds: readonly [s
 /** The mutation ids of a body, first and last. */
 export function bodyMutationIds(text: string): { first: number; last: number; count: number } {
   const { mutations } = JSON.parse(text) as { mutations: { mutationId: number }[] };
-  return { first: mutations[0]?.mutationId ?? 0, last: mutations.at(-1)?.mutationId ?? 0, count: mutations.length };
+  return {
+    first: mutations[0]?.mutationId ?? 0,
+    last: mutations.at(-1)?.mutationId ?? 0,
+    count: mutations.length,
+  };
 }

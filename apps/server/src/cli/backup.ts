@@ -11,12 +11,16 @@ if (!loaded.ok) {
 }
 const { dataDir } = loaded.config;
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const target = path.resolve(process.argv[2] ?? path.join(dataDir, 'backups', `jigi-${stamp}.sqlite`));
+const target = path.resolve(
+  process.argv[2] ?? path.join(dataDir, 'backups', `jigi-${stamp}.sqlite`),
+);
 try {
   await backupDatabase(databasePath(dataDir), target);
   const check = checkDatabase(target);
   if (!check.ok) throw new Error('la copie ne passe pas le contrôle d’intégrité');
-  process.stdout.write(`Sauvegarde écrite : ${target} (schéma v${check.userVersion}, ${check.records} fiches, intégrité ok)\n`);
+  process.stdout.write(
+    `Sauvegarde écrite : ${target} (schéma v${check.userVersion}, ${check.records} fiches, intégrité ok)\n`,
+  );
 } catch (e: unknown) {
   process.stderr.write(`Échec de la sauvegarde : ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);

@@ -13,10 +13,16 @@ const serverDir = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(serverDir, 'node_modules/.bin/tsx');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-cli-'));
 const run = (script: string, args: string[] = []) =>
-  execFileSync(tsx, [script, ...args], { cwd: serverDir, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+  execFileSync(tsx, [script, ...args], {
+    cwd: serverDir,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
 
 describe('command-line tools', { timeout: 90_000 }, () => {
-  afterAll(() => { fs.rmSync(dataDir, { recursive: true, force: true }); });
+  afterAll(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('seed creates the README demo once, prints the logins, and a second run changes nothing', () => {
     const first = run('src/cli/seed.ts');
@@ -27,10 +33,21 @@ describe('command-line tools', { timeout: 90_000 }, () => {
     expect(second).toContain('0 comptes créés, 0 données de référence créées');
     const repo = createSqliteRepository(path.join(dataDir, 'jigi.sqlite'));
     try {
-      expect(repo.listUsers().map((u) => u.login).sort()).toEqual(demoUsers.map((u) => u.login).sort());
+      expect(
+        repo
+          .listUsers()
+          .map((u) => u.login)
+          .sort(),
+      ).toEqual(demoUsers.map((u) => u.login).sort());
       const villages = repo.listVillages();
       expect(villages.every((v) => v.data['demo'] === true && v.name.includes('démo'))).toBe(true);
-      expect(villages.map((v) => v.communeCode.split('.').slice(0, 2).join('.')).sort()).toEqual(['gao.gao', 'mopti.bankass', 'mopti.bankass', 'mopti.koro', 'mopti.koro']);
+      expect(villages.map((v) => v.communeCode.split('.').slice(0, 2).join('.')).sort()).toEqual([
+        'gao.gao',
+        'mopti.bankass',
+        'mopti.bankass',
+        'mopti.koro',
+        'mopti.koro',
+      ]);
       expect(repo.listHouseholds(villages.map((v) => v.id))).toHaveLength(50);
       expect(repo.listMicroprojects()).toHaveLength(1);
       expect(repo.settings()?.version).toBe(1);
@@ -49,14 +66,27 @@ describe('command-line tools', { timeout: 90_000 }, () => {
     const port = await new Promise<number>((resolve) => {
       const probe = net.createServer().listen(0, '127.0.0.1', () => {
         const address = probe.address();
-        probe.close(() => { resolve(typeof address === 'object' && address !== null ? address.port : 0); });
+        probe.close(() => {
+          resolve(typeof address === 'object' && address !== null ? address.port : 0);
+        });
       });
     });
-    const child = spawn(tsx, ['src/server.ts'], { cwd: serverDir, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => { resolve(code); }));
+    const child = spawn(tsx, ['src/server.ts'], {
+      cwd: serverDir,
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => {
+        resolve(code);
+      }),
+    );
     let health: unknown;
     for (let i = 0; i < 100 && health === undefined; i++) {
-      health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json(), () => undefined);
+      health = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.json(),
+        () => undefined,
+      );
       if (health === undefined) await new Promise((r) => setTimeout(r, 200));
     }
     expect(health).toMatchObject({ status: 'ok' });

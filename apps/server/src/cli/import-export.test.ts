@@ -12,11 +12,27 @@ import { ciblage, createMutation, type TestDevice } from '../test-support/sync-c
 const serverDir = path.resolve(import.meta.dirname, '../..');
 
 /** The CLI as an operator runs it: its own Node process on DATA_DIR. */
-function runImport(dataDir: string, file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function runImport(
+  dataDir: string,
+  file: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/import-export.ts', file], { cwd: serverDir, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/import-export.ts', file],
+      {
+        cwd: serverDir,
+        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
@@ -33,18 +49,28 @@ describe('import-export CLI', { timeout: 90_000 }, () => {
       await s.close();
     }
   });
-  afterAll(() => { fs.rmSync(dataDir, { recursive: true, force: true }); });
+  afterAll(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('imports a file into DATA_DIR, prints the summary, and a second run changes nothing', async () => {
     const records = [ciblage(201, tablet), ciblage(202, tablet)];
     const file = path.join(dataDir, 'jigi-export-tablette.json.gz');
-    fs.writeFileSync(file, await exportFileBytes(tablet, 'user-enq-koro', [[createMutation(1, records[0]!)], [createMutation(2, records[1]!)]]));
+    fs.writeFileSync(
+      file,
+      await exportFileBytes(tablet, 'user-enq-koro', [
+        [createMutation(1, records[0]!)],
+        [createMutation(2, records[1]!)],
+      ]),
+    );
 
     const first = await runImport(dataDir, file);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`Import de la tablette ${tablet.deviceId}`);
-    expect(first.stdout).toContain('2 modification(s) : applied 2, merged 0, duplicate 0, conflict_queued 0, rejected 0');
+    expect(first.stdout).toContain(
+      '2 modification(s) : applied 2, merged 0, duplicate 0, conflict_queued 0, rejected 0',
+    );
     const second = await runImport(dataDir, file);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('applied 0, merged 0, duplicate 2');
@@ -54,7 +80,15 @@ describe('import-export CLI', { timeout: 90_000 }, () => {
     try {
       expect(records.map((r) => repo.recordById(r.id)?.version)).toEqual([1, 1]);
       expect(repo.listBatches({ limit: 10, offset: 0 }).total).toBe(2);
-      expect(repo.listAudit(10).filter((e) => e.action === 'sync.import').map((e) => [e.userId, (e.details as { via: string }).via])).toEqual([[null, 'cli'], [null, 'cli']]);
+      expect(
+        repo
+          .listAudit(10)
+          .filter((e) => e.action === 'sync.import')
+          .map((e) => [e.userId, (e.details as { via: string }).via]),
+      ).toEqual([
+        [null, 'cli'],
+        [null, 'cli'],
+      ]);
     } finally {
       repo.close();
     }

@@ -6,19 +6,29 @@ import fs from 'node:fs';
 import { databasePath, loadConfig } from '../config';
 import { AppError } from '../errors/app-error';
 import { systemClock, systemId, systemSecret } from '../services/deps';
-import { IMPORT_MAX_FILE_BYTES, importExportFile, type ImportSummary } from '../services/export-import';
+import {
+  IMPORT_MAX_FILE_BYTES,
+  importExportFile,
+  type ImportSummary,
+} from '../services/export-import';
 import { createSqliteRepository } from '../storage/sqlite-repository';
 
 const loaded = loadConfig(process.env);
 const file = process.argv[2];
 if (!loaded.ok || file === undefined) {
-  process.stderr.write(`${loaded.ok ? 'Usage : import-export.ts <fichier jigi-export-….json.gz>' : loaded.message}\n`);
+  process.stderr.write(
+    `${loaded.ok ? 'Usage : import-export.ts <fichier jigi-export-….json.gz>' : loaded.message}\n`,
+  );
   process.exit(1);
 }
 
 function describe(summary: ImportSummary): string {
-  const outcomes = Object.entries(summary.outcomes).map(([kind, n]) => `${kind} ${n}`).join(', ');
-  const rejections = Object.entries(summary.rejections).map(([code, n]) => `${code} ${n}`).join(', ');
+  const outcomes = Object.entries(summary.outcomes)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+  const rejections = Object.entries(summary.rejections)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');
   return [
     `Import de la tablette ${summary.deviceId} (utilisateur ${summary.userId}, export du ${summary.exportedAt}) :`,
     `  ${summary.pushes} lot(s), ${summary.mutations} modification(s) : ${outcomes}${rejections === '' ? '' : ` (refus : ${rejections})`}`,
@@ -28,11 +38,17 @@ function describe(summary: ImportSummary): string {
 
 const repo = createSqliteRepository(databasePath(loaded.config.dataDir));
 try {
-  if (fs.statSync(file).size > IMPORT_MAX_FILE_BYTES) throw new AppError('body_too_large', { details: { limitBytes: IMPORT_MAX_FILE_BYTES } });
-  const summary = importExportFile({ repo, now: systemClock, newId: systemId, newSecret: systemSecret }, fs.readFileSync(file), null);
+  if (fs.statSync(file).size > IMPORT_MAX_FILE_BYTES)
+    throw new AppError('body_too_large', { details: { limitBytes: IMPORT_MAX_FILE_BYTES } });
+  const summary = importExportFile(
+    { repo, now: systemClock, newId: systemId, newSecret: systemSecret },
+    fs.readFileSync(file),
+    null,
+  );
   process.stdout.write(`${describe(summary)}\n`);
 } catch (e: unknown) {
-  const reason = e instanceof AppError ? `${e.code} — ${e.message}` : e instanceof Error ? e.message : String(e);
+  const reason =
+    e instanceof AppError ? `${e.code} — ${e.message}` : e instanceof Error ? e.message : String(e);
   process.stderr.write(`Import refusé : ${reason}\n`);
   process.exitCode = 1;
 } finally {

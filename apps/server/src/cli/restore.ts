@@ -6,8 +6,12 @@ import { restoreDatabase } from '../storage/backup';
 const loaded = loadConfig(process.env);
 const backup = process.argv[2];
 if (!loaded.ok || backup === undefined) {
-  process.stderr.write(`${loaded.ok ? 'Usage : restore.ts <fichier de sauvegarde>' : loaded.message}\n`);
+  process.stderr.write(
+    `${loaded.ok ? 'Usage : restore.ts <fichier de sauvegarde>' : loaded.message}\n`,
+  );
   process.exit(1);
 }
 const { epoch } = restoreDatabase(backup, databasePath(loaded.config.dataDir));
-process.stdout.write(`Restauration faite ; nouvelle époque ${epoch} : les tablettes vont se resynchroniser.\n`);
+process.stdout.write(
+  `Restauration faite ; nouvelle époque ${epoch} : les tablettes vont se resynchroniser.\n`,
+);

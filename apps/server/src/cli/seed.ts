@@ -11,11 +11,19 @@ if (!loaded.ok) {
 }
 const repo = createSqliteRepository(databasePath(loaded.config.dataDir));
 try {
-  const result = await seedDemo({ repo, now: systemClock, newId: systemId, newSecret: systemSecret });
+  const result = await seedDemo({
+    repo,
+    now: systemClock,
+    newId: systemId,
+    newSecret: systemSecret,
+  });
   const lines = [
     `Démo prête dans ${loaded.config.dataDir} (${result.usersCreated.length} comptes créés, ${result.referenceCreated} données de référence créées).`,
     `Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`,
-    ...demoUsers.map((u) => `  ${u.login.padEnd(14)} ${u.role.padEnd(12)} ${u.zones.length === 0 ? 'toutes zones' : u.zones.join(', ')}`),
+    ...demoUsers.map(
+      (u) =>
+        `  ${u.login.padEnd(14)} ${u.role.padEnd(12)} ${u.zones.length === 0 ? 'toutes zones' : u.zones.join(', ')}`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {

@@ -11,7 +11,15 @@ export class AppError extends Error {
   readonly details: Record<string, Json> | undefined;
   readonly retryAfterMs: number | undefined;
 
-  constructor(code: ErrorCode, options: { message?: string; details?: Record<string, Json>; retryAfterMs?: number; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: {
+      message?: string;
+      details?: Record<string, Json>;
+      retryAfterMs?: number;
+      cause?: unknown;
+    } = {},
+  ) {
     super(options.message ?? errorCatalogue[code].message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
@@ -22,7 +30,15 @@ export class AppError extends Error {
 }
 
 /** The wire envelope of an AppError. */
-export function errorEnvelope(error: AppError): { error: { code: string; kind: string; message: string; retryAfterMs?: number; details?: Record<string, Json> } } {
+export function errorEnvelope(error: AppError): {
+  error: {
+    code: string;
+    kind: string;
+    message: string;
+    retryAfterMs?: number;
+    details?: Record<string, Json>;
+  };
+} {
   return {
     error: {
       code: error.code,

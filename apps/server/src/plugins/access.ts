@@ -12,7 +12,9 @@ import type { DeviceRow, UserRow } from '../storage/repository';
  * `buildApp` fail (the authorization matrix test walks the same table). `device`: a registered
  * tablet's token only; `user`: a tablet token or a browser session.
  */
-export type Access = { readonly auth: 'public' } | { readonly auth: 'device' | 'user'; readonly roles: readonly UserRole[] };
+export type Access =
+  | { readonly auth: 'public' }
+  | { readonly auth: 'device' | 'user'; readonly roles: readonly UserRole[] };
 
 export type AuthContext = {
   readonly user: UserRow;
@@ -55,7 +57,8 @@ export const SESSION_TOKEN_PREFIX = 'js_';
 
 /** The caller's auth context; throws for routes that reached a handler without one (a bug). */
 export function authOf(request: FastifyRequest): AuthContext {
-  if (request.auth === null) throw new Error(`route ${request.url} used authOf without an authenticated access rule`);
+  if (request.auth === null)
+    throw new Error(`route ${request.url} used authOf without an authenticated access rule`);
   return request.auth;
 }
 
@@ -65,9 +68,12 @@ export function registerAccess(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     const access = route.config?.access;
-    if (access === undefined) throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access rule`);
+    if (access === undefined)
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access rule`);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access, doc: route.config?.doc });
+    for (const method of methods)
+      if (method !== 'HEAD')
+        app.routeTable.push({ method, url: route.url, access, doc: route.config?.doc });
   });
   app.addHook('onRequest', (request, _reply, done) => {
     const access = request.routeOptions.config.access;
@@ -78,7 +84,8 @@ export function registerAccess(app: FastifyInstance): void {
     try {
       const auth = authenticate(app.deps, request);
       if (access.auth === 'device' && auth.device === null) throw new AppError('device_required');
-      if (!access.roles.includes(auth.user.role)) throw new AppError('forbidden_role', { details: { role: auth.user.role } });
+      if (!access.roles.includes(auth.user.role))
+        throw new AppError('forbidden_role', { details: { role: auth.user.role } });
       request.auth = auth;
       done();
     } catch (e: unknown) {
@@ -111,12 +118,14 @@ function authenticate(deps: Deps, request: FastifyRequest): AuthContext {
   if (token.startsWith(DEVICE_TOKEN_PREFIX)) {
     const found = repo.deviceByTokenHash(hashToken(token));
     if (found === undefined) throw new AppError('invalid_token');
-    if (found.revokedAt !== null) throw new AppError('device_revoked', { details: { deviceId: found.id } });
+    if (found.revokedAt !== null)
+      throw new AppError('device_revoked', { details: { deviceId: found.id } });
     device = found;
     user = repo.userById(found.userId);
   } else if (token.startsWith(SESSION_TOKEN_PREFIX)) {
     const session = repo.sessionByTokenHash(hashToken(token));
-    if (session === undefined || session.expiresAt <= deps.now().toISOString()) throw new AppError('invalid_token');
+    if (session === undefined || session.expiresAt <= deps.now().toISOString())
+      throw new AppError('invalid_token');
     user = repo.userById(session.userId);
     sessionExpiresAt = session.expiresAt;
   }
@@ -124,5 +133,10 @@ function authenticate(deps: Deps, request: FastifyRequest): AuthContext {
   if (!user.active) throw new AppError('account_disabled');
   const known = user;
   let scope: VillageScope | undefined;
-  return { user: known, device, sessionExpiresAt, scope: () => (scope ??= villageScopeOf(repo, known)) };
+  return {
+    user: known,
+    device,
+    sessionExpiresAt,
+    scope: () => (scope ??= villageScopeOf(repo, known)),
+  };
 }

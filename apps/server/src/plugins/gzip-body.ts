@@ -20,7 +20,8 @@ export function registerGzipBodies(app: FastifyInstance): void {
     try {
       body = gunzipSync(compressed, { maxOutputLength: limit });
     } catch (e: unknown) {
-      if (e instanceof RangeError) throw new AppError('body_too_large', { details: { limitBytes: limit }, cause: e });
+      if (e instanceof RangeError)
+        throw new AppError('body_too_large', { details: { limitBytes: limit }, cause: e });
       throw new AppError('invalid_gzip', { cause: e });
     }
     delete request.headers['content-encoding'];

@@ -33,7 +33,8 @@ const headers: Record<string, string> = {
 export function setSecurityHeaders(reply: FastifyReply, url: string): void {
   for (const [name, value] of Object.entries(headers)) reply.header(name, value);
   // API answers hold personal data: never keep them in shared or browser caches.
-  if (url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  if (url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+    reply.header('cache-control', 'no-store');
 }
 
 export function registerSecurityHeaders(app: FastifyInstance): void {

@@ -8,12 +8,20 @@ describe('serving the built PWA', () => {
   beforeAll(async () => {
     const staticDir = fs.mkdtempSync(path.join(process.env['TMPDIR'] ?? '/tmp', 'jigi-dist-'));
     fs.mkdirSync(path.join(staticDir, 'assets'));
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Jigi</title><script type="module" src="/assets/index-a1b2c3.js"></script>');
+    fs.writeFileSync(
+      path.join(staticDir, 'index.html'),
+      '<!doctype html><title>Jigi</title><script type="module" src="/assets/index-a1b2c3.js"></script>',
+    );
     fs.writeFileSync(path.join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
-    fs.writeFileSync(path.join(staticDir, 'assets', 'index-a1b2c3.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
+    fs.writeFileSync(
+      path.join(staticDir, 'assets', 'index-a1b2c3.js'),
+      `console.log(${JSON.stringify('x'.repeat(4000))});`,
+    );
     s = await startTestServer({ seed: false, app: { staticDir } });
   });
-  afterAll(async () => { await s.close(); });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('serves index.html uncached with a strict CSP', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/' });
@@ -35,7 +43,11 @@ describe('serving the built PWA', () => {
   });
 
   it('serves hashed assets as immutable, gzip-compressed when asked', async () => {
-    const res = await s.app.inject({ method: 'GET', url: '/assets/index-a1b2c3.js', headers: { 'accept-encoding': 'gzip' } });
+    const res = await s.app.inject({
+      method: 'GET',
+      url: '/assets/index-a1b2c3.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.headers['content-encoding']).toBe('gzip');
@@ -48,6 +60,8 @@ describe('serving the built PWA', () => {
     const api = await s.app.inject({ method: 'GET', url: '/api/inconnu' });
     expect(api.statusCode).toBe(404);
     expect(api.json()).toMatchObject({ error: { code: 'route_not_found' } });
-    expect((await s.app.inject({ method: 'GET', url: '/assets/missing-123.js' })).statusCode).toBe(404);
+    expect((await s.app.inject({ method: 'GET', url: '/assets/missing-123.js' })).statusCode).toBe(
+      404,
+    );
   });
 });

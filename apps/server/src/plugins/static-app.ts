@@ -26,7 +26,8 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
     cacheControl: false,
     setHeaders(res, filePath) {
       const rel = path.relative(staticDir, filePath).split(path.sep).join('/');
-      if (rel.startsWith('assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      if (rel.startsWith('assets/'))
+        res.header('cache-control', 'public, max-age=31536000, immutable');
       else res.header('cache-control', 'no-cache');
       // The service worker lives at the root and controls the whole origin.
       if (rel === 'sw.js') res.header('service-worker-allowed', '/');

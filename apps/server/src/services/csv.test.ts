@@ -3,12 +3,32 @@ import { csvLine, csvObjects, parseCsv } from './csv';
 
 describe('csv', () => {
   it('parses quotes, doubled quotes, newlines in quotes, CRLF, BOM and French `;` files', () => {
-    expect(parseCsv('\uFEFFa,b\r\n"x, ""y""",2\n"multi\nline",3\n')).toEqual([['a', 'b'], ['x, "y"', '2'], ['multi\nline', '3']]);
+    expect(parseCsv('\uFEFFa,b\r\n"x, ""y""",2\n"multi\nline",3\n')).toEqual([
+      ['a', 'b'],
+      ['x, "y"', '2'],
+      ['multi\nline', '3'],
+    ]);
     expect(csvObjects('id;nom\nv1; Sɔkɔ \n').rows).toEqual([{ id: 'v1', nom: 'Sɔkɔ' }]);
   });
   it('round-trips what it writes and neutralises formulas but keeps phone numbers', () => {
-    const line = csvLine(['=HYPERLINK("x")', '+22376123456', '-x', 'N\'Dodjiga, "Ba"', 3, null, true]);
+    const line = csvLine([
+      '=HYPERLINK("x")',
+      '+22376123456',
+      '-x',
+      'N\'Dodjiga, "Ba"',
+      3,
+      null,
+      true,
+    ]);
     expect(line).toBe('"\'=HYPERLINK(""x"")",+22376123456,\'-x,"N\'Dodjiga, ""Ba""",3,,true\r\n');
-    expect(parseCsv(line)[0]).toEqual(['\'=HYPERLINK("x")', '+22376123456', "'-x", 'N\'Dodjiga, "Ba"', '3', '', 'true']);
+    expect(parseCsv(line)[0]).toEqual([
+      '\'=HYPERLINK("x")',
+      '+22376123456',
+      "'-x",
+      'N\'Dodjiga, "Ba"',
+      '3',
+      '',
+      'true',
+    ]);
   });
 });

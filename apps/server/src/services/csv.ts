@@ -5,7 +5,8 @@
 export function parseCsv(text: string): string[][] {
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const firstLine = input.split(/\r?\n/, 1)[0] ?? '';
-  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const sep =
+    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -13,16 +14,21 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < input.length; i++) {
     const ch = input.charAt(i);
     if (quoted) {
-      if (ch === '"' && input[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && input[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
       continue;
     }
     if (ch === '"' && field === '') quoted = true;
-    else if (ch === sep) { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === sep) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && input[i + 1] === '\n') i++;
-      row.push(field); field = '';
+      row.push(field);
+      field = '';
       if (row.some((cell) => cell !== '')) rows.push(row);
       row = [];
     } else field += ch;
@@ -36,7 +42,12 @@ export function parseCsv(text: string): string[][] {
 export function csvObjects(text: string): { header: string[]; rows: Record<string, string>[] } {
   const [header = [], ...lines] = parseCsv(text);
   const names = header.map((h) => h.trim());
-  return { header: names, rows: lines.map((cells) => Object.fromEntries(names.map((name, i) => [name, (cells[i] ?? '').trim()]))) };
+  return {
+    header: names,
+    rows: lines.map((cells) =>
+      Object.fromEntries(names.map((name, i) => [name, (cells[i] ?? '').trim()])),
+    ),
+  };
 }
 
 /**
@@ -49,7 +60,12 @@ export function csvLine(values: readonly unknown[]): string {
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  let text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : JSON.stringify(value);
   if (/^[=@\t\r]/.test(text) || /^[+-](?!\d)/.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -2,14 +2,22 @@ import { normalizeMaliPhone, searchKey } from '@jigi/domain';
 import type { Json, JsonObject } from '@jigi/sync';
 import type { RecordRow } from '../storage/repository';
 
-export type DuplicateCandidate = { villageId: string; headNameKey: string; reason: 'phone' | 'nina'; recordIds: string[] };
+export type DuplicateCandidate = {
+  villageId: string;
+  headNameKey: string;
+  reason: 'phone' | 'nina';
+  recordIds: string[];
+};
 
 /**
  * Households surveyed twice: same village, same head name (searchKey: case, accents and national
  * letters folded) and the same phone or the same NINA. A supervisor decides; nothing is merged here.
  */
 export function findDuplicateHouseholds(records: readonly RecordRow[]): DuplicateCandidate[] {
-  const groups = new Map<string, { record: RecordRow; phone: string | null; nina: string | null }[]>();
+  const groups = new Map<
+    string,
+    { record: RecordRow; phone: string | null; nina: string | null }[]
+  >();
   for (const record of records) {
     const head = headOf(record.data);
     if (head === null) continue;
@@ -29,7 +37,8 @@ export function findDuplicateHouseholds(records: readonly RecordRow[]): Duplicat
         if (value === null) continue;
         byValue.set(value, [...(byValue.get(value) ?? []), item.record.id]);
       }
-      for (const ids of byValue.values()) if (ids.length > 1) out.push({ villageId, headNameKey, reason, recordIds: ids.sort() });
+      for (const ids of byValue.values())
+        if (ids.length > 1) out.push({ villageId, headNameKey, reason, recordIds: ids.sort() });
     }
   }
   return out;
@@ -42,7 +51,10 @@ function str(value: Json | undefined): string | null {
 function headOf(data: JsonObject): string | null {
   const members = data['members'];
   if (!Array.isArray(members)) return null;
-  const head = members.find((m): m is JsonObject => typeof m === 'object' && m !== null && !Array.isArray(m) && m['relationToHead'] === 'chef');
+  const head = members.find(
+    (m): m is JsonObject =>
+      typeof m === 'object' && m !== null && !Array.isArray(m) && m['relationToHead'] === 'chef',
+  );
   if (head === undefined) return null;
   const name = [str(head['firstName']), str(head['lastName'])].filter((x) => x !== null).join(' ');
   return name === '' ? null : name;

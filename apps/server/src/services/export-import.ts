@@ -1,5 +1,12 @@
 import { gunzipSync } from 'node:zlib';
-import { mutationOutcomes, parseExportFile, type ExportFile, type ExportFileErrorKind, type ImportSummary, type MutationOutcome } from '@jigi/sync';
+import {
+  mutationOutcomes,
+  parseExportFile,
+  type ExportFile,
+  type ExportFileErrorKind,
+  type ImportSummary,
+  type MutationOutcome,
+} from '@jigi/sync';
 import { AppError } from '../errors/app-error';
 import type { ErrorCode } from '../errors/catalogue';
 import type { AuthContext } from '../plugins/access';
@@ -30,11 +37,19 @@ const parseErrorCodes = {
  * later sync) changes nothing. The device may be revoked: a lost or broken tablet is the usual case.
  * `importedBy` is the admin (null from the command line); it goes to the audit log.
  */
-export function importExportFile(deps: Deps, bytes: Uint8Array, importedBy: string | null): ImportSummary {
+export function importExportFile(
+  deps: Deps,
+  bytes: Uint8Array,
+  importedBy: string | null,
+): ImportSummary {
   const file = readExportFile(bytes);
   const { repo } = deps;
   const device = repo.deviceById(file.deviceId);
-  if (device === undefined) throw new AppError('import_unknown_device', { message: `Tablette « ${file.deviceId} » inconnue de ce serveur : rien n’a été importé.`, details: { deviceId: file.deviceId } });
+  if (device === undefined)
+    throw new AppError('import_unknown_device', {
+      message: `Tablette « ${file.deviceId} » inconnue de ce serveur : rien n’a été importé.`,
+      details: { deviceId: file.deviceId },
+    });
   const user = repo.userById(device.userId);
   if (user === undefined) throw new Error(`device ${device.id} has no user ${device.userId}`);
   if (user.id !== file.userId) {
@@ -45,9 +60,17 @@ export function importExportFile(deps: Deps, bytes: Uint8Array, importedBy: stri
   }
   let scope: VillageScope | undefined;
   // The user's current role and zones decide, as for a push from the tablet itself.
-  const auth: AuthContext = { user, device, sessionExpiresAt: null, scope: () => (scope ??= villageScopeOf(repo, user)) };
+  const auth: AuthContext = {
+    user,
+    device,
+    sessionExpiresAt: null,
+    scope: () => (scope ??= villageScopeOf(repo, user)),
+  };
   return repo.transaction(() => {
-    const outcomes = Object.fromEntries(mutationOutcomes.map((o) => [o, 0])) as Record<MutationOutcome, number>;
+    const outcomes = Object.fromEntries(mutationOutcomes.map((o) => [o, 0])) as Record<
+      MutationOutcome,
+      number
+    >;
     const rejections: Record<string, number> = {};
     const batches: number[] = [];
     for (const push of file.pushes) {
@@ -56,20 +79,40 @@ export function importExportFile(deps: Deps, bytes: Uint8Array, importedBy: stri
       for (const result of response.results) {
         const outcome = result.mutationId <= alreadyApplied ? 'duplicate' : result.outcome;
         outcomes[outcome] += 1;
-        if (outcome === 'rejected' && result.outcome === 'rejected') rejections[result.error.code] = (rejections[result.error.code] ?? 0) + 1;
+        if (outcome === 'rejected' && result.outcome === 'rejected')
+          rejections[result.error.code] = (rejections[result.error.code] ?? 0) + 1;
       }
       if (response.batchNumber !== null) batches.push(response.batchNumber);
     }
     const summary: ImportSummary = {
-      deviceId: device.id, userId: user.id, exportedAt: file.exportedAt, pushes: file.pushes.length,
-      mutations: file.pushes.reduce((n, p) => n + p.mutations.length, 0), outcomes, rejections, batches,
+      deviceId: device.id,
+      userId: user.id,
+      exportedAt: file.exportedAt,
+      pushes: file.pushes.length,
+      mutations: file.pushes.reduce((n, p) => n + p.mutations.length, 0),
+      outcomes,
+      rejections,
+      batches,
     };
-    repo.audit({ at: deps.now().toISOString(), userId: importedBy, action: 'sync.import', entity: 'device', entityId: device.id, details: { ...summary, via: importedBy === null ? 'cli' : 'http' } });
+    repo.audit({
+      at: deps.now().toISOString(),
+      userId: importedBy,
+      action: 'sync.import',
+      entity: 'device',
+      entityId: device.id,
+      details: { ...summary, via: importedBy === null ? 'cli' : 'http' },
+    });
     return summary;
   });
 }
 
-function pushOf(deps: Deps, auth: AuthContext, push: ExportFile['pushes'][number], importedBy: string | null, alreadyApplied: number) {
+function pushOf(
+  deps: Deps,
+  auth: AuthContext,
+  push: ExportFile['pushes'][number],
+  importedBy: string | null,
+  alreadyApplied: number,
+) {
   try {
     return handlePush(deps, auth, push, { via: 'import', importedBy });
   } catch (e: unknown) {
@@ -77,7 +120,11 @@ function pushOf(deps: Deps, auth: AuthContext, push: ExportFile['pushes'][number
     const first = push.mutations[0]?.mutationId ?? 0;
     throw new AppError('mutation_gap', {
       message: `Le fichier commence à la modification n°${first} mais le serveur attend la n°${alreadyApplied + 1} pour cette tablette : importez d’abord son fichier d’export plus ancien.`,
-      details: { expectedMutationId: alreadyApplied + 1, receivedMutationId: first, deviceId: auth.device?.id ?? '' },
+      details: {
+        expectedMutationId: alreadyApplied + 1,
+        receivedMutationId: first,
+        deviceId: auth.device?.id ?? '',
+      },
       cause: e,
     });
   }
@@ -86,24 +133,38 @@ function pushOf(deps: Deps, auth: AuthContext, push: ExportFile['pushes'][number
 /** Gunzips and parses the file; every way it can be unreadable is a 4xx naming the problem. */
 export function readExportFile(bytes: Uint8Array): ExportFile {
   // RFC 1952 magic: tells "not gzip at all" (a plain .json, a spreadsheet) from a damaged gzip.
-  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new AppError('import_not_gzip');
+  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    throw new AppError('import_not_gzip');
   let inflated: Buffer;
   try {
     inflated = gunzipSync(bytes, { maxOutputLength: IMPORT_MAX_INFLATED_BYTES });
   } catch (e: unknown) {
-    if (e instanceof RangeError) throw new AppError('body_too_large', { details: { limitBytes: IMPORT_MAX_INFLATED_BYTES }, cause: e });
-    throw new AppError('import_corrupt_gzip', { details: { reason: e instanceof Error ? e.message : String(e) }, cause: e });
+    if (e instanceof RangeError)
+      throw new AppError('body_too_large', {
+        details: { limitBytes: IMPORT_MAX_INFLATED_BYTES },
+        cause: e,
+      });
+    throw new AppError('import_corrupt_gzip', {
+      details: { reason: e instanceof Error ? e.message : String(e) },
+      cause: e,
+    });
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
   } catch (e: unknown) {
-    throw new AppError('import_not_json', { message: 'Le contenu du fichier n’est pas du texte UTF-8.', cause: e });
+    throw new AppError('import_not_json', {
+      message: 'Le contenu du fichier n’est pas du texte UTF-8.',
+      cause: e,
+    });
   }
   const parsed = parseExportFile(text);
   if (!parsed.ok) {
     const { kind, message, path } = parsed.error;
-    throw new AppError(parseErrorCodes[kind], { message: message.slice(0, 1_000), details: { reason: kind, ...(path === undefined ? {} : { path }) } });
+    throw new AppError(parseErrorCodes[kind], {
+      message: message.slice(0, 1_000),
+      details: { reason: kind, ...(path === undefined ? {} : { path }) },
+    });
   }
   return parsed.file;
 }

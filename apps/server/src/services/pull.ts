@@ -1,4 +1,12 @@
-import { formatCursor, parseCursor, pullQuerySchema, wireLimits, type JsonObject, type PullChange, type PullResponse } from '@jigi/sync';
+import {
+  formatCursor,
+  parseCursor,
+  pullQuerySchema,
+  wireLimits,
+  type JsonObject,
+  type PullChange,
+  type PullResponse,
+} from '@jigi/sync';
 import { AppError } from '../errors/app-error';
 import type { AuthContext } from '../plugins/access';
 import { parseInput } from '../plugins/validate';
@@ -31,7 +39,9 @@ export function handlePull(deps: Deps, auth: AuthContext, rawQuery: unknown): Pu
   const limit = query.limit ?? wireLimits.defaultPullLimit;
   const maxBytes = query.maxBytes ?? wireLimits.defaultPullBytes;
   const scope = {
-    villageIds: scopeList(auth.scope()) ?? ('all' as const), recordTypes: roleRecordTypes[auth.user.role], userId: auth.user.id,
+    villageIds: scopeList(auth.scope()) ?? ('all' as const),
+    recordTypes: roleRecordTypes[auth.user.role],
+    userId: auth.user.id,
     // The device's own applied writes are not sent back: it holds exactly that content and learnt
     // the version from the push answer. That holds for a first pull too (a tablet that captured
     // before it ever pulled): a device id lives in the tablet's store, so a wiped store comes back
@@ -60,9 +70,21 @@ export function handlePull(deps: Deps, auth: AuthContext, rawQuery: unknown): Pu
     if (!hasMore) cursor = Math.max(cursor, repo.lastSeq());
     // Pulls carry personal data (households of the villages): who received what is audited.
     if (changes.length > 0) {
-      repo.audit({ at: deps.now().toISOString(), userId: auth.user.id, action: 'sync.pull', entity: 'device', entityId: auth.device?.id ?? null, details: { from: after, to: cursor, changes: changes.length } });
+      repo.audit({
+        at: deps.now().toISOString(),
+        userId: auth.user.id,
+        action: 'sync.pull',
+        entity: 'device',
+        entityId: auth.device?.id ?? null,
+        details: { from: after, to: cursor, changes: changes.length },
+      });
     }
-    return { changes, nextCursor: formatCursor({ epoch: repo.epoch(), seq: cursor }), hasMore, serverTime: deps.now().toISOString() };
+    return {
+      changes,
+      nextCursor: formatCursor({ epoch: repo.epoch(), seq: cursor }),
+      hasMore,
+      serverTime: deps.now().toISOString(),
+    };
   });
 }
 
@@ -76,8 +98,15 @@ function toPullChange(repo: Repository, row: PullRow): PullChange {
       if (r.deleted) return { ...base, version: r.version, deleted: true };
       const pending = r.openConflictPaths;
       return {
-        ...base, version: r.version, deleted: false, data: r.data,
-        meta: { reviewState: r.reviewStatus, updatedAt: r.updatedAt, ...(pending.length > 0 ? { pendingConflictPaths: pending } : {}) },
+        ...base,
+        version: r.version,
+        deleted: false,
+        data: r.data,
+        meta: {
+          reviewState: r.reviewStatus,
+          updatedAt: r.updatedAt,
+          ...(pending.length > 0 ? { pendingConflictPaths: pending } : {}),
+        },
       };
     }
     case 'village': {
@@ -100,15 +129,30 @@ function toPullChange(repo: Repository, row: PullRow): PullChange {
       const t = repo.taskById(row.entityId);
       if (t === undefined || t.status === 'done') return gone;
       const record = repo.recordById(t.recordId);
-      const data: JsonObject = { id: t.id, recordId: t.recordId, recordType: record?.type ?? null, comment: t.comment, createdAt: t.createdAt, status: t.status };
+      const data: JsonObject = {
+        id: t.id,
+        recordId: t.recordId,
+        recordType: record?.type ?? null,
+        comment: t.comment,
+        createdAt: t.createdAt,
+        status: t.status,
+      };
       return { ...base, deleted: false, data };
     }
     case 'conflict': {
       const c = repo.conflictById(row.entityId);
       if (c === undefined) return gone;
       const data: JsonObject = {
-        id: c.id, recordId: c.recordId, path: c.path, status: c.status, serverValue: c.serverValue, incomingValue: c.incomingValue,
-        createdAt: c.createdAt, resolvedValue: c.resolvedValue, resolvedAt: c.resolvedAt, resolvedVersion: c.resolvedVersion,
+        id: c.id,
+        recordId: c.recordId,
+        path: c.path,
+        status: c.status,
+        serverValue: c.serverValue,
+        incomingValue: c.incomingValue,
+        createdAt: c.createdAt,
+        resolvedValue: c.resolvedValue,
+        resolvedAt: c.resolvedAt,
+        resolvedVersion: c.resolvedVersion,
       };
       return { ...base, deleted: false, data };
     }

@@ -38,12 +38,21 @@ const pushEnvelopeSchema = z
     batchId: uuidSchema,
     clientTime: instantSchema,
     clockOffsetMs: z.number().int().optional(),
-    mutations: z.array(z.looseObject({ mutationId: z.number().int().min(1), recordId: uuidSchema })).min(1).max(wireLimits.maxMutationsPerPush),
+    mutations: z
+      .array(z.looseObject({ mutationId: z.number().int().min(1), recordId: uuidSchema }))
+      .min(1)
+      .max(wireLimits.maxMutationsPerPush),
   })
-  .refine((p) => p.mutations.every((m, i) => i === 0 || m.mutationId === (p.mutations[i - 1]?.mutationId ?? 0) + 1), {
-    error: 'mutation ids must ascend by 1',
-    path: ['mutations'],
-  });
+  .refine(
+    (p) =>
+      p.mutations.every(
+        (m, i) => i === 0 || m.mutationId === (p.mutations[i - 1]?.mutationId ?? 0) + 1,
+      ),
+    {
+      error: 'mutation ids must ascend by 1',
+      path: ['mutations'],
+    },
+  );
 
 /**
  * A mutation that passed `parsedMutationSchema` (a create's record checked as an object, then by its
@@ -57,21 +66,33 @@ function asMutation(parsed: z.infer<typeof parsedMutationSchema>): Mutation {
  * Who hands the server a push: the tablet itself, or an admin importing the tablet's export file
  * (DESIGN.md §4) through this same path, so both share one exactly-once history per device.
  */
-export type PushOrigin = { readonly via: 'device' } | { readonly via: 'import'; readonly importedBy: string | null };
+export type PushOrigin =
+  { readonly via: 'device' } | { readonly via: 'import'; readonly importedBy: string | null };
 
-type Rejection = { code: RejectionCode; message: string; issues?: Issue[]; details?: Record<string, Json> };
+type Rejection = {
+  code: RejectionCode;
+  message: string;
+  issues?: Issue[];
+  details?: Record<string, Json>;
+};
 
 /**
  * `POST /api/sync/push` (DESIGN.md §3.2–3.5). One transaction: the device's last mutation id, every
  * record write, the stored per-mutation results and the batch commit together, so a push replayed
  * after a lost response (or sent twice at once) has exactly-once effect.
  */
-export function handlePush(deps: Deps, auth: AuthContext, body: unknown, origin: PushOrigin = { via: 'device' }): PushResponse {
+export function handlePush(
+  deps: Deps,
+  auth: AuthContext,
+  body: unknown,
+  origin: PushOrigin = { via: 'device' },
+): PushResponse {
   checkProtocolVersion(body);
   const push = parseInput(pushEnvelopeSchema, body);
   const device = auth.device;
   if (device === null) throw new AppError('device_required');
-  if (push.deviceId !== device.id) throw new AppError('device_mismatch', { details: { deviceId: push.deviceId } });
+  if (push.deviceId !== device.id)
+    throw new AppError('device_mismatch', { details: { deviceId: push.deviceId } });
   const { repo } = deps;
   const serverTime = deps.now().toISOString();
   return repo.transaction(() => {
@@ -80,30 +101,55 @@ export function handlePush(deps: Deps, auth: AuthContext, body: unknown, origin:
     let last = current.lastMutationId;
     const first = push.mutations[0]?.mutationId ?? 1;
     if (first > last + 1) {
-      throw new AppError('mutation_gap', { details: { expectedMutationId: last + 1, receivedMutationId: first } });
+      throw new AppError('mutation_gap', {
+        details: { expectedMutationId: last + 1, receivedMutationId: first },
+      });
     }
     const results: MutationResult[] = [];
     // The batch's clock offset is for audit and display only (DESIGN.md §3.4). The tablet's own
     // estimate, made when it last talked to the server, wins: `clientTime` is frozen with the batch,
     // so serverTime − clientTime grows by however long the batch waited (a resend, an export file).
-    const batch = { number: null as number | null, counts: {} as Record<string, number>, villages: new Set<string>() };
+    const batch = {
+      number: null as number | null,
+      counts: {} as Record<string, number>,
+      villages: new Set<string>(),
+    };
     const rules = ruleContexts(deps);
     for (const mutation of push.mutations) {
       if (mutation.mutationId <= last) {
         const stored = repo.storedResult(device.id, mutation.mutationId);
-        if (stored === undefined) throw new Error(`no stored result for consumed mutation ${device.id}#${mutation.mutationId}`);
+        if (stored === undefined)
+          throw new Error(
+            `no stored result for consumed mutation ${device.id}#${mutation.mutationId}`,
+          );
         results.push(stored);
         continue;
       }
       batch.number ??= repo.insertBatch({
-        batchId: push.batchId, deviceId: device.id, userId: auth.user.id, receivedAt: serverTime, clientTime: push.clientTime,
-        clockOffsetMs: push.clockOffsetMs ?? (Date.parse(serverTime) - Date.parse(push.clientTime)), counts: {}, villages: [],
+        batchId: push.batchId,
+        deviceId: device.id,
+        userId: auth.user.id,
+        receivedAt: serverTime,
+        clientTime: push.clientTime,
+        clockOffsetMs: push.clockOffsetMs ?? Date.parse(serverTime) - Date.parse(push.clientTime),
+        counts: {},
+        villages: [],
       });
       const parsed = parsedMutationSchema.safeParse(mutation);
       const result = parsed.success
-        ? applyMutation(deps, rules, auth, current, asMutation(parsed.data), batch.number, serverTime, origin)
+        ? applyMutation(
+            deps,
+            rules,
+            auth,
+            current,
+            asMutation(parsed.data),
+            batch.number,
+            serverTime,
+            origin,
+          )
         : reject(deps, auth, current, mutation, batch.number, serverTime, malformed(parsed.error));
-      const countKey = result.outcome === 'rejected' || !parsed.success ? 'rejected' : parsed.data.recordType;
+      const countKey =
+        result.outcome === 'rejected' || !parsed.success ? 'rejected' : parsed.data.recordType;
       batch.counts[countKey] = (batch.counts[countKey] ?? 0) + 1;
       if (result.outcome !== 'rejected') {
         const villageId = repo.recordVillageId(mutation.recordId);
@@ -116,7 +162,18 @@ export function handlePush(deps: Deps, auth: AuthContext, body: unknown, origin:
     if (batch.number !== null) {
       repo.updateBatchSummary(batch.number, batch.counts, [...batch.villages].sort());
       repo.setLastMutationId(device.id, last);
-      repo.audit({ at: serverTime, userId: auth.user.id, action: 'sync.push', entity: 'batch', entityId: String(batch.number), details: { deviceId: device.id, counts: batch.counts, ...(origin.via === 'import' ? { importedBy: origin.importedBy } : {}) } });
+      repo.audit({
+        at: serverTime,
+        userId: auth.user.id,
+        action: 'sync.push',
+        entity: 'batch',
+        entityId: String(batch.number),
+        details: {
+          deviceId: device.id,
+          counts: batch.counts,
+          ...(origin.via === 'import' ? { importedBy: origin.importedBy } : {}),
+        },
+      });
     }
     // An import is not the tablet showing up: its last contact stays what it was.
     if (origin.via === 'device') repo.touchDevice(device.id, serverTime);
@@ -128,24 +185,45 @@ function checkProtocolVersion(body: unknown): void {
   if (typeof body !== 'object' || body === null || !('protocolVersion' in body)) return;
   const version = body.protocolVersion;
   if (typeof version === 'number' && version !== PROTOCOL_VERSION) {
-    throw new AppError('unsupported_protocol_version', { details: { serverVersion: PROTOCOL_VERSION, clientVersion: version } });
+    throw new AppError('unsupported_protocol_version', {
+      details: { serverVersion: PROTOCOL_VERSION, clientVersion: version },
+    });
   }
 }
 
-function applyMutation(deps: Deps, rules: RuleContexts, auth: AuthContext, device: DeviceRow, mutation: Mutation, batchNumber: number, serverTime: string, origin: PushOrigin): MutationResult {
+function applyMutation(
+  deps: Deps,
+  rules: RuleContexts,
+  auth: AuthContext,
+  device: DeviceRow,
+  mutation: Mutation,
+  batchNumber: number,
+  serverTime: string,
+  origin: PushOrigin,
+): MutationResult {
   const { repo } = deps;
   const existing = repo.recordById(mutation.recordId);
   const refused = authorise(deps, auth, mutation, existing);
-  if (refused !== undefined) return reject(deps, auth, device, mutation, batchNumber, serverTime, refused);
+  if (refused !== undefined)
+    return reject(deps, auth, device, mutation, batchNumber, serverTime, refused);
   const type = mutation.recordType;
   if (!isRecordType(type)) throw new Error('authorise() lets only known record types through');
   const decision = mergeMutation({
-    server: existing === undefined ? null : { version: existing.version, fieldVersions: existing.fieldVersions, record: existing.data, deleted: existing.deleted },
+    server:
+      existing === undefined
+        ? null
+        : {
+            version: existing.version,
+            fieldVersions: existing.fieldVersions,
+            record: existing.data,
+            deleted: existing.deleted,
+          },
     mutation,
     deviceId: device.id,
     isCritical: (path) => isCriticalPath(type, path),
   });
-  if (decision.outcome === 'rejected') return reject(deps, auth, device, mutation, batchNumber, serverTime, decision.rejection);
+  if (decision.outcome === 'rejected')
+    return reject(deps, auth, device, mutation, batchNumber, serverTime, decision.rejection);
   const { state } = decision;
   if (decision.outcome === 'duplicate') return mutationResultOf(mutation, decision);
   let warnings: Issue[] = [];
@@ -162,61 +240,139 @@ function applyMutation(deps: Deps, rules: RuleContexts, auth: AuthContext, devic
   }
   if (state.version !== existing?.version) {
     writeRecordChange(deps, {
-      recordId: mutation.recordId, existing, state, type, warnings, serverTime, batchNumber,
-      actor: device.id, userId: auth.user.id, deviceId: device.id, mutationId: mutation.mutationId, clientTime: mutation.clientTime,
+      recordId: mutation.recordId,
+      existing,
+      state,
+      type,
+      warnings,
+      serverTime,
+      batchNumber,
+      actor: device.id,
+      userId: auth.user.id,
+      deviceId: device.id,
+      mutationId: mutation.mutationId,
+      clientTime: mutation.clientTime,
       op: mutation.op,
-      changes: mutation.op === 'create' ? mutation.record : mutation.op === 'patch' ? Object.fromEntries(decision.appliedPaths.map((p) => [p, mutation.changes[p] ?? null])) : null,
+      changes:
+        mutation.op === 'create'
+          ? mutation.record
+          : mutation.op === 'patch'
+            ? Object.fromEntries(decision.appliedPaths.map((p) => [p, mutation.changes[p] ?? null]))
+            : null,
       overwritten: decision.overwritten.map((o) => ({ ...o })),
       // Applied as sent: the device's copy is this version. Merged: the server's differs from it. An
       // import: the tablet may have been wiped after exporting, so it gets its records back.
-      echoDeviceId: decision.outcome === 'applied' && origin.via === 'device' ? device.id : undefined,
+      echoDeviceId:
+        decision.outcome === 'applied' && origin.via === 'device' ? device.id : undefined,
     });
     rules.recordWritten(type, existing?.data ?? null, state.record);
   }
   if (decision.outcome !== 'conflict_queued') return mutationResultOf(mutation, decision, warnings);
   const record = repo.recordById(mutation.recordId);
   for (const conflict of decision.conflicts) {
-    const stamp = Object.values(existing?.fieldVersions ?? {}).find((s) => s.version === conflict.serverVersion);
+    const stamp = Object.values(existing?.fieldVersions ?? {}).find(
+      (s) => s.version === conflict.serverVersion,
+    );
     const id = deps.newId();
     repo.insertConflict({
-      id, recordId: mutation.recordId, path: conflict.path, serverValue: conflict.serverValue, incomingValue: conflict.incomingValue,
-      baseVersion: conflict.baseVersion, serverVersion: conflict.serverVersion, serverBy: stamp?.by ?? null, deviceId: device.id, userId: auth.user.id,
-      mutationId: mutation.mutationId, createdAt: serverTime, status: 'open', resolvedValue: null, resolvedBy: null, resolvedAt: null, resolvedVersion: null,
+      id,
+      recordId: mutation.recordId,
+      path: conflict.path,
+      serverValue: conflict.serverValue,
+      incomingValue: conflict.incomingValue,
+      baseVersion: conflict.baseVersion,
+      serverVersion: conflict.serverVersion,
+      serverBy: stamp?.by ?? null,
+      deviceId: device.id,
+      userId: auth.user.id,
+      mutationId: mutation.mutationId,
+      createdAt: serverTime,
+      status: 'open',
+      resolvedValue: null,
+      resolvedBy: null,
+      resolvedAt: null,
+      resolvedVersion: null,
     });
-    repo.logChange({ entity: 'conflict', entityId: id, villageId: record?.villageId ?? null, recordType: type, audienceUserId: null });
+    repo.logChange({
+      entity: 'conflict',
+      entityId: id,
+      villageId: record?.villageId ?? null,
+      recordType: type,
+      audienceUserId: null,
+    });
   }
   // The record's pending paths travel in its pull meta: re-log it so devices see them.
-  if (record !== undefined) repo.logChange({ entity: 'record', entityId: record.id, villageId: record.villageId, recordType: record.type, audienceUserId: null });
+  if (record !== undefined)
+    repo.logChange({
+      entity: 'record',
+      entityId: record.id,
+      villageId: record.villageId,
+      recordType: record.type,
+      audienceUserId: null,
+    });
   repo.addBatchRecord(batchNumber, mutation.recordId, state.version);
   return mutationResultOf(mutation, decision, warnings);
 }
 
 /** Role, zone and record type checks (DESIGN.md §5): both the stored village and any new one. */
-function authorise(deps: Deps, auth: AuthContext, mutation: Mutation, existing: RecordRow | undefined): Rejection | undefined {
+function authorise(
+  deps: Deps,
+  auth: AuthContext,
+  mutation: Mutation,
+  existing: RecordRow | undefined,
+): Rejection | undefined {
   if (!isRecordType(mutation.recordType)) {
-    return { code: 'unsupported_record_type', message: `Type de fiche inconnu du serveur : « ${mutation.recordType} ».` };
+    return {
+      code: 'unsupported_record_type',
+      message: `Type de fiche inconnu du serveur : « ${mutation.recordType} ».`,
+    };
   }
   if (!roleRecordTypes[auth.user.role].includes(mutation.recordType)) {
-    return { code: 'forbidden', message: `Votre rôle ne permet pas d’envoyer des fiches de type « ${mutation.recordType} ».` };
+    return {
+      code: 'forbidden',
+      message: `Votre rôle ne permet pas d’envoyer des fiches de type « ${mutation.recordType} ».`,
+    };
   }
   const villages = new Set<string>();
   if (existing !== undefined) villages.add(existing.villageId);
   if (mutation.op === 'create') villages.add(asText(mutation.record['villageId']));
-  if (mutation.op === 'patch' && 'villageId' in mutation.changes) villages.add(asText(mutation.changes['villageId']));
+  if (mutation.op === 'patch' && 'villageId' in mutation.changes)
+    villages.add(asText(mutation.changes['villageId']));
   for (const villageId of villages) {
     if (deps.repo.villageById(villageId) === undefined || !inScope(auth.scope(), villageId)) {
-      return { code: 'forbidden', message: `Village « ${villageId} » : hors de vos zones, la fiche n’a pas été enregistrée.`, details: { villageId } };
+      return {
+        code: 'forbidden',
+        message: `Village « ${villageId} » : hors de vos zones, la fiche n’a pas été enregistrée.`,
+        details: { villageId },
+      };
     }
   }
   return undefined;
 }
 
-function reject(deps: Deps, auth: AuthContext, device: DeviceRow, mutation: { mutationId: number; recordId: string }, batchNumber: number, serverTime: string, rejection: Rejection): MutationResult {
+function reject(
+  deps: Deps,
+  auth: AuthContext,
+  device: DeviceRow,
+  mutation: { mutationId: number; recordId: string },
+  batchNumber: number,
+  serverTime: string,
+  rejection: Rejection,
+): MutationResult {
   // Kept rather than dropped (DESIGN.md §4): the supervisor and support can see what was refused.
   deps.repo.quarantine({
-    deviceId: device.id, userId: auth.user.id, mutationId: mutation.mutationId, batchNumber, reasonCode: rejection.code,
-    reason: { message: rejection.message, ...(rejection.issues === undefined ? {} : { issues: rejection.issues }), ...(rejection.details === undefined ? {} : { details: rejection.details }) },
-    input: JSON.parse(JSON.stringify(mutation)) as Json, receivedAt: serverTime,
+    deviceId: device.id,
+    userId: auth.user.id,
+    mutationId: mutation.mutationId,
+    batchNumber,
+    reasonCode: rejection.code,
+    reason: {
+      message: rejection.message,
+      ...(rejection.issues === undefined ? {} : { issues: rejection.issues }),
+      ...(rejection.details === undefined ? {} : { details: rejection.details }),
+    },
+    input: JSON.parse(JSON.stringify(mutation)) as Json,
+    receivedAt: serverTime,
   });
   return {
     mutationId: mutation.mutationId,
@@ -243,7 +399,12 @@ function asText(value: Json | undefined): string {
 
 /** A mutation that fails the wire schema: refused with each field path and rule named. */
 function malformed(error: z.ZodError): Rejection {
-  const issues: Issue[] = error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), rule: `wire.${i.code}`, severity: 'error', message: i.message }));
+  const issues: Issue[] = error.issues.slice(0, 20).map((i) => ({
+    path: i.path.map(String).join('.'),
+    rule: `wire.${i.code}`,
+    severity: 'error',
+    message: i.message,
+  }));
   const first = issues[0];
   return {
     code: 'validation_failed',

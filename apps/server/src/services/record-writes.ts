@@ -34,7 +34,10 @@ export type RecordWrite = {
  */
 export function writeRecordChange(deps: Deps, w: RecordWrite): void {
   const { repo } = deps;
-  const villageId = typeof w.state.record['villageId'] === 'string' ? w.state.record['villageId'] : (w.existing?.villageId ?? '');
+  const villageId =
+    typeof w.state.record['villageId'] === 'string'
+      ? w.state.record['villageId']
+      : (w.existing?.villageId ?? '');
   const fromDevice = w.deviceId !== null && w.mutationId !== null;
   repo.saveRecord({
     id: w.recordId,
@@ -53,16 +56,38 @@ export function writeRecordChange(deps: Deps, w: RecordWrite): void {
   });
   const { recordId } = w;
   repo.insertRecordVersion({
-    recordId, version: w.state.version, op: w.op, changes: w.changes, overwritten: w.overwritten, actor: w.actor, userId: w.userId,
-    deviceId: w.deviceId, mutationId: w.mutationId, serverTime: w.serverTime, clientTime: w.clientTime,
+    recordId,
+    version: w.state.version,
+    op: w.op,
+    changes: w.changes,
+    overwritten: w.overwritten,
+    actor: w.actor,
+    userId: w.userId,
+    deviceId: w.deviceId,
+    mutationId: w.mutationId,
+    serverTime: w.serverTime,
+    clientTime: w.clientTime,
   });
-  repo.logChange({ entity: 'record', entityId: recordId, villageId, recordType: w.type, audienceUserId: null, echoDeviceId: w.echoDeviceId ?? null });
+  repo.logChange({
+    entity: 'record',
+    entityId: recordId,
+    villageId,
+    recordType: w.type,
+    audienceUserId: null,
+    echoDeviceId: w.echoDeviceId ?? null,
+  });
   if (w.batchNumber !== null) repo.addBatchRecord(w.batchNumber, recordId, w.state.version);
   if (fromDevice) {
     for (const task of repo.openTasksOf(recordId)) {
       if (task.userId !== w.userId) continue;
       repo.closeTask(task.id, w.serverTime);
-      repo.logChange({ entity: 'task', entityId: task.id, villageId, recordType: w.type, audienceUserId: task.userId });
+      repo.logChange({
+        entity: 'task',
+        entityId: task.id,
+        villageId,
+        recordType: w.type,
+        audienceUserId: task.userId,
+      });
     }
   }
 }

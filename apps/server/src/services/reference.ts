@@ -21,29 +21,95 @@ export function saveVillage(deps: Deps, village: Village, actorId: string | null
   const { repo } = deps;
   const at = deps.now().toISOString();
   const previous = repo.villageById(v.id);
-  repo.upsertVillage({ id: v.id, name: v.name, communeCode: v.communeCode, data: asJson(v), version: (previous?.version ?? 0) + 1, updatedAt: at });
-  repo.logChange({ entity: 'village', entityId: v.id, villageId: v.id, recordType: null, audienceUserId: null });
-  repo.audit({ at, userId: actorId, action: previous === undefined ? 'village.create' : 'village.update', entity: 'village', entityId: v.id, details: null });
+  repo.upsertVillage({
+    id: v.id,
+    name: v.name,
+    communeCode: v.communeCode,
+    data: asJson(v),
+    version: (previous?.version ?? 0) + 1,
+    updatedAt: at,
+  });
+  repo.logChange({
+    entity: 'village',
+    entityId: v.id,
+    villageId: v.id,
+    recordType: null,
+    audienceUserId: null,
+  });
+  repo.audit({
+    at,
+    userId: actorId,
+    action: previous === undefined ? 'village.create' : 'village.update',
+    entity: 'village',
+    entityId: v.id,
+    details: null,
+  });
 }
 
-export function saveHousehold(deps: Deps, household: BeneficiaryHousehold, actorId: string | null): void {
+export function saveHousehold(
+  deps: Deps,
+  household: BeneficiaryHousehold,
+  actorId: string | null,
+): void {
   const h = beneficiaryHouseholdSchema.parse(household);
   const { repo } = deps;
   const at = deps.now().toISOString();
   const previous = repo.householdById(h.id);
-  repo.upsertHousehold({ id: h.id, villageId: h.villageId, data: asJson(h), version: (previous?.version ?? 0) + 1, updatedAt: at });
-  repo.logChange({ entity: 'beneficiary_household', entityId: h.id, villageId: h.villageId, recordType: null, audienceUserId: null });
-  repo.audit({ at, userId: actorId, action: previous === undefined ? 'household.create' : 'household.update', entity: 'beneficiary_household', entityId: h.id, details: null });
+  repo.upsertHousehold({
+    id: h.id,
+    villageId: h.villageId,
+    data: asJson(h),
+    version: (previous?.version ?? 0) + 1,
+    updatedAt: at,
+  });
+  repo.logChange({
+    entity: 'beneficiary_household',
+    entityId: h.id,
+    villageId: h.villageId,
+    recordType: null,
+    audienceUserId: null,
+  });
+  repo.audit({
+    at,
+    userId: actorId,
+    action: previous === undefined ? 'household.create' : 'household.update',
+    entity: 'beneficiary_household',
+    entityId: h.id,
+    details: null,
+  });
 }
 
-export function saveMicroproject(deps: Deps, microproject: HimoMicroproject, actorId: string | null): void {
+export function saveMicroproject(
+  deps: Deps,
+  microproject: HimoMicroproject,
+  actorId: string | null,
+): void {
   const m = himoMicroprojectSchema.parse(microproject);
   const { repo } = deps;
   const at = deps.now().toISOString();
   const previous = repo.microprojectById(m.projectId);
-  repo.upsertMicroproject({ id: m.projectId, data: asJson(m), villageIds: m.villageIds, version: (previous?.version ?? 0) + 1, updatedAt: at });
-  repo.logChange({ entity: 'microproject', entityId: m.projectId, villageId: null, recordType: null, audienceUserId: null });
-  repo.audit({ at, userId: actorId, action: previous === undefined ? 'microproject.create' : 'microproject.update', entity: 'microproject', entityId: m.projectId, details: null });
+  repo.upsertMicroproject({
+    id: m.projectId,
+    data: asJson(m),
+    villageIds: m.villageIds,
+    version: (previous?.version ?? 0) + 1,
+    updatedAt: at,
+  });
+  repo.logChange({
+    entity: 'microproject',
+    entityId: m.projectId,
+    villageId: null,
+    recordType: null,
+    audienceUserId: null,
+  });
+  repo.audit({
+    at,
+    userId: actorId,
+    action: previous === undefined ? 'microproject.create' : 'microproject.update',
+    entity: 'microproject',
+    entityId: m.projectId,
+    details: null,
+  });
 }
 
 export function saveSettings(deps: Deps, settings: ProgramSettings, actorId: string | null): void {
@@ -51,9 +117,27 @@ export function saveSettings(deps: Deps, settings: ProgramSettings, actorId: str
   const { repo } = deps;
   const at = deps.now().toISOString();
   const previous = repo.settings();
-  repo.saveSettings({ id: 'settings', data: asJson(s), version: (previous?.version ?? 0) + 1, updatedAt: at });
-  repo.logChange({ entity: 'settings', entityId: 'settings', villageId: null, recordType: null, audienceUserId: null });
-  repo.audit({ at, userId: actorId, action: 'settings.update', entity: 'settings', entityId: 'settings', details: null });
+  repo.saveSettings({
+    id: 'settings',
+    data: asJson(s),
+    version: (previous?.version ?? 0) + 1,
+    updatedAt: at,
+  });
+  repo.logChange({
+    entity: 'settings',
+    entityId: 'settings',
+    villageId: null,
+    recordType: null,
+    audienceUserId: null,
+  });
+  repo.audit({
+    at,
+    userId: actorId,
+    action: 'settings.update',
+    entity: 'settings',
+    entityId: 'settings',
+    details: null,
+  });
 }
 
 /** The program settings in force (defaults until an admin saves some). */

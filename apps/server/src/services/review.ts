@@ -9,7 +9,11 @@ import { ruleContextFor } from './rule-context';
 import { inScope } from './scope';
 
 export type Decision = 'approve' | 'return' | 'reject';
-const statusOf: Record<Decision, ReviewStatus> = { approve: 'approved', return: 'returned', reject: 'rejected' };
+const statusOf: Record<Decision, ReviewStatus> = {
+  approve: 'approved',
+  return: 'returned',
+  reject: 'rejected',
+};
 
 /**
  * A record the caller may see. Out of zone answers 404 like an unknown id: ids typed by hand reveal
@@ -17,15 +21,21 @@ const statusOf: Record<Decision, ReviewStatus> = { approve: 'approved', return: 
  */
 export function visibleRecord(deps: Deps, auth: AuthContext, recordId: string): RecordRow {
   const record = deps.repo.recordById(recordId);
-  if (record === undefined || !inScope(auth.scope(), record.villageId)) throw new AppError('not_found', { details: { recordId } });
+  if (record === undefined || !inScope(auth.scope(), record.villageId))
+    throw new AppError('not_found', { details: { recordId } });
   return record;
 }
 
-export function visibleConflict(deps: Deps, auth: AuthContext, conflictId: string): { conflict: ConflictRow; record: RecordRow } {
+export function visibleConflict(
+  deps: Deps,
+  auth: AuthContext,
+  conflictId: string,
+): { conflict: ConflictRow; record: RecordRow } {
   const conflict = deps.repo.conflictById(conflictId);
   if (conflict === undefined) throw new AppError('not_found', { details: { conflictId } });
   const record = deps.repo.recordById(conflict.recordId);
-  if (record === undefined || !inScope(auth.scope(), record.villageId)) throw new AppError('not_found', { details: { conflictId } });
+  if (record === undefined || !inScope(auth.scope(), record.villageId))
+    throw new AppError('not_found', { details: { conflictId } });
   return { conflict, record };
 }
 
@@ -34,72 +44,184 @@ export function visibleConflict(deps: Deps, auth: AuthContext, conflictId: strin
  * their tablet) or reject records, all or none: one record out of zone or in a wrong state refuses
  * the whole request.
  */
-export function decide(deps: Deps, auth: AuthContext, recordIds: readonly string[], decision: Decision, comment: string | undefined): { recordId: string; reviewStatus: ReviewStatus; taskId?: string }[] {
+export function decide(
+  deps: Deps,
+  auth: AuthContext,
+  recordIds: readonly string[],
+  decision: Decision,
+  comment: string | undefined,
+): { recordId: string; reviewStatus: ReviewStatus; taskId?: string }[] {
   if (decision === 'return' && (comment === undefined || comment.trim() === '')) {
-    throw new AppError('invalid_body', { message: 'Champ « comment » obligatoire : expliquez à l’agent ce qu’il doit corriger.', details: { field: 'comment' } });
+    throw new AppError('invalid_body', {
+      message: 'Champ « comment » obligatoire : expliquez à l’agent ce qu’il doit corriger.',
+      details: { field: 'comment' },
+    });
   }
   const { repo } = deps;
   return repo.transaction(() => {
     const at = deps.now().toISOString();
     return recordIds.map((recordId) => {
       const record = visibleRecord(deps, auth, recordId);
-      if (record.deleted) throw new AppError('invalid_state', { message: `Fiche ${recordId} : supprimée, elle ne peut plus être revue.`, details: { recordId } });
+      if (record.deleted)
+        throw new AppError('invalid_state', {
+          message: `Fiche ${recordId} : supprimée, elle ne peut plus être revue.`,
+          details: { recordId },
+        });
       const status = statusOf[decision];
       repo.setReviewStatus(record.id, status, at);
-      repo.insertReviewDecision({ recordId: record.id, version: record.version, decision, comment: comment ?? null, userId: auth.user.id, at });
-      repo.audit({ at, userId: auth.user.id, action: `review.${decision}`, entity: 'record', entityId: record.id, details: { version: record.version, comment: comment ?? null } });
-      repo.logChange({ entity: 'record', entityId: record.id, villageId: record.villageId, recordType: record.type, audienceUserId: null });
+      repo.insertReviewDecision({
+        recordId: record.id,
+        version: record.version,
+        decision,
+        comment: comment ?? null,
+        userId: auth.user.id,
+        at,
+      });
+      repo.audit({
+        at,
+        userId: auth.user.id,
+        action: `review.${decision}`,
+        entity: 'record',
+        entityId: record.id,
+        details: { version: record.version, comment: comment ?? null },
+      });
+      repo.logChange({
+        entity: 'record',
+        entityId: record.id,
+        villageId: record.villageId,
+        recordType: record.type,
+        audienceUserId: null,
+      });
       if (decision !== 'return') return { recordId, reviewStatus: status };
       const taskId = deps.newId();
-      repo.insertTask({ id: taskId, recordId: record.id, userId: record.createdBy, comment: comment ?? '', createdBy: auth.user.id, createdAt: at, status: 'open', closedAt: null });
-      repo.logChange({ entity: 'task', entityId: taskId, villageId: record.villageId, recordType: record.type, audienceUserId: record.createdBy });
+      repo.insertTask({
+        id: taskId,
+        recordId: record.id,
+        userId: record.createdBy,
+        comment: comment ?? '',
+        createdBy: auth.user.id,
+        createdAt: at,
+        status: 'open',
+        closedAt: null,
+      });
+      repo.logChange({
+        entity: 'task',
+        entityId: taskId,
+        villageId: record.villageId,
+        recordType: record.type,
+        audienceUserId: record.createdBy,
+      });
       return { recordId, reviewStatus: status, taskId };
     });
   });
 }
 
-export type Resolution = { choice: 'server' } | { choice: 'incoming' } | { choice: 'value'; value: Json };
+export type Resolution =
+  { choice: 'server' } | { choice: 'incoming' } | { choice: 'value'; value: Json };
 
 /**
  * Settles a queued conflict. The chosen value becomes a new version of the record stamped by the
  * supervisor (a new server change that devices pull); keeping the server's value changes nothing but
  * closes the conflict. The result must still pass the domain rules at error level.
  */
-export function resolve(deps: Deps, auth: AuthContext, conflictId: string, resolution: Resolution): { conflictId: string; version: number } {
+export function resolve(
+  deps: Deps,
+  auth: AuthContext,
+  conflictId: string,
+  resolution: Resolution,
+): { conflictId: string; version: number } {
   const { repo } = deps;
   return repo.transaction(() => {
     const { conflict, record } = visibleConflict(deps, auth, conflictId);
-    if (conflict.status !== 'open') throw new AppError('invalid_state', { message: 'Ce conflit est déjà arbitré.', details: { conflictId } });
-    if (record.deleted) throw new AppError('invalid_state', { message: 'La fiche de ce conflit a été supprimée.', details: { conflictId } });
+    if (conflict.status !== 'open')
+      throw new AppError('invalid_state', {
+        message: 'Ce conflit est déjà arbitré.',
+        details: { conflictId },
+      });
+    if (record.deleted)
+      throw new AppError('invalid_state', {
+        message: 'La fiche de ce conflit a été supprimée.',
+        details: { conflictId },
+      });
     const chosen = chosenValue(conflict, resolution);
-    const state = { version: record.version, fieldVersions: record.fieldVersions, record: record.data, deleted: record.deleted };
+    const state = {
+      version: record.version,
+      fieldVersions: record.fieldVersions,
+      record: record.data,
+      deleted: record.deleted,
+    };
     const actor = `user:${auth.user.id}`;
     const next = resolveConflict(state, conflict.path, chosen, actor);
-    if (!next.ok) throw new AppError('invalid_state', { details: { conflictId, reason: next.error.code } });
+    if (!next.ok)
+      throw new AppError('invalid_state', { details: { conflictId, reason: next.error.code } });
     const at = deps.now().toISOString();
     if (next.state.version !== record.version) {
-      if (!isRecordType(record.type)) throw new Error(`stored record ${record.id} has unknown type ${record.type}`);
+      if (!isRecordType(record.type))
+        throw new Error(`stored record ${record.id} has unknown type ${record.type}`);
       const validation = validateRecord(next.state.record, ruleContextFor(deps, next.state.record));
-      if (!validation.ok) throw new AppError('record_invalid', { details: { issues: validation.issues.filter((i) => i.severity === 'error') } });
+      if (!validation.ok)
+        throw new AppError('record_invalid', {
+          details: { issues: validation.issues.filter((i) => i.severity === 'error') },
+        });
       writeRecordChange(deps, {
-        recordId: record.id, existing: record, state: next.state, type: record.type, warnings: validation.issues, serverTime: at, batchNumber: null,
-        actor, userId: auth.user.id, deviceId: null, mutationId: null, clientTime: null, op: 'resolve', changes: { [conflict.path]: chosen },
-        overwritten: [{ path: conflict.path, previousValue: conflict.serverValue, previousVersion: record.version }],
+        recordId: record.id,
+        existing: record,
+        state: next.state,
+        type: record.type,
+        warnings: validation.issues,
+        serverTime: at,
+        batchNumber: null,
+        actor,
+        userId: auth.user.id,
+        deviceId: null,
+        mutationId: null,
+        clientTime: null,
+        op: 'resolve',
+        changes: { [conflict.path]: chosen },
+        overwritten: [
+          {
+            path: conflict.path,
+            previousValue: conflict.serverValue,
+            previousVersion: record.version,
+          },
+        ],
       });
     }
     repo.resolveConflictRow(conflict.id, chosen, auth.user.id, at, next.state.version);
-    repo.logChange({ entity: 'conflict', entityId: conflict.id, villageId: record.villageId, recordType: record.type, audienceUserId: null });
+    repo.logChange({
+      entity: 'conflict',
+      entityId: conflict.id,
+      villageId: record.villageId,
+      recordType: record.type,
+      audienceUserId: null,
+    });
     // Re-log the record so its pending paths (pull meta) update even when no new version was made.
-    repo.logChange({ entity: 'record', entityId: record.id, villageId: record.villageId, recordType: record.type, audienceUserId: null });
-    repo.audit({ at, userId: auth.user.id, action: 'conflict.resolve', entity: 'conflict', entityId: conflict.id, details: { choice: resolution.choice, value: chosen } });
+    repo.logChange({
+      entity: 'record',
+      entityId: record.id,
+      villageId: record.villageId,
+      recordType: record.type,
+      audienceUserId: null,
+    });
+    repo.audit({
+      at,
+      userId: auth.user.id,
+      action: 'conflict.resolve',
+      entity: 'conflict',
+      entityId: conflict.id,
+      details: { choice: resolution.choice, value: chosen },
+    });
     return { conflictId: conflict.id, version: next.state.version };
   });
 }
 
 function chosenValue(conflict: ConflictRow, resolution: Resolution): Json {
   switch (resolution.choice) {
-    case 'server': return conflict.serverValue;
-    case 'incoming': return conflict.incomingValue;
-    case 'value': return resolution.value;
+    case 'server':
+      return conflict.serverValue;
+    case 'incoming':
+      return conflict.incomingValue;
+    case 'value':
+      return resolution.value;
   }
 }

@@ -1,4 +1,12 @@
-import { defaultProgramSettings, type BeneficiaryHousehold, type HimoAttendance, type HimoMicroproject, type HimoWorker, type ProgramSettings, type RuleContext } from '@jigi/domain';
+import {
+  defaultProgramSettings,
+  type BeneficiaryHousehold,
+  type HimoAttendance,
+  type HimoMicroproject,
+  type HimoWorker,
+  type ProgramSettings,
+  type RuleContext,
+} from '@jigi/domain';
 import type { JsonObject } from '@jigi/sync';
 import { todayOf, type Deps } from './deps';
 import { currentSettings } from './reference';
@@ -47,14 +55,25 @@ export function ruleContexts(deps: Deps): RuleContexts {
       microprojects ??= repo.listMicroprojects().map((m) => m.data as unknown as HimoMicroproject);
       let villageHouseholds = households.get(villageId);
       if (villageHouseholds === undefined) {
-        villageHouseholds = repo.listHouseholds([villageId]).map((h) => h.data as unknown as BeneficiaryHousehold);
+        villageHouseholds = repo
+          .listHouseholds([villageId])
+          .map((h) => h.data as unknown as BeneficiaryHousehold);
         households.set(villageId, villageHouseholds);
       }
-      const context: RuleContext = { today, settings, beneficiaryHouseholds: villageHouseholds, microprojects };
+      const context: RuleContext = {
+        today,
+        settings,
+        beneficiaryHouseholds: villageHouseholds,
+        microprojects,
+      };
       const projectId = record['projectId'];
       if (typeof type === 'string' && type.startsWith('himo_') && typeof projectId === 'string') {
         context.himoWorkers = projectRecords('himo_worker', projectId) as unknown as HimoWorker[];
-        if (type === 'himo_payment') context.attendanceSheets = projectRecords('himo_attendance', projectId) as unknown as HimoAttendance[];
+        if (type === 'himo_payment')
+          context.attendanceSheets = projectRecords(
+            'himo_attendance',
+            projectId,
+          ) as unknown as HimoAttendance[];
       }
       return context;
     },

@@ -6,13 +6,24 @@ import type { Repository, UserRow, VillageRow } from '../storage/repository';
 export type VillageScope = 'all' | ReadonlySet<string>;
 
 /** A zone is an admin-area code (`mopti.koro`) or a village id (architecture §5). */
-export function villageInZones(village: Pick<VillageRow, 'id' | 'communeCode'>, zones: readonly string[]): boolean {
+export function villageInZones(
+  village: Pick<VillageRow, 'id' | 'communeCode'>,
+  zones: readonly string[],
+): boolean {
   return zones.some((zone) => zone === village.id || isInZone(village.communeCode, zone));
 }
 
-export function villageScopeOf(repo: Repository, user: Pick<UserRow, 'role' | 'zones'>): VillageScope {
+export function villageScopeOf(
+  repo: Repository,
+  user: Pick<UserRow, 'role' | 'zones'>,
+): VillageScope {
   if (user.role === 'admin') return 'all';
-  return new Set(repo.listVillages().filter((v) => villageInZones(v, user.zones)).map((v) => v.id));
+  return new Set(
+    repo
+      .listVillages()
+      .filter((v) => villageInZones(v, user.zones))
+      .map((v) => v.id),
+  );
 }
 
 export function inScope(scope: VillageScope, villageId: string): boolean {

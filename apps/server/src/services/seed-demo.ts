@@ -1,4 +1,9 @@
-import { defaultProgramSettings, type BeneficiaryHousehold, type HimoMicroproject, type Village } from '@jigi/domain';
+import {
+  defaultProgramSettings,
+  type BeneficiaryHousehold,
+  type HimoMicroproject,
+  type Village,
+} from '@jigi/domain';
 import type { UserRole } from '@jigi/sync';
 import type { Deps } from './deps';
 import { hashPassword } from './passwords';
@@ -8,29 +13,133 @@ import { saveHousehold, saveMicroproject, saveSettings, saveVillage } from './re
 export const DEMO_PASSWORD = 'demo1234';
 
 export const demoVillages: readonly Village[] = [
-  { id: 'village-koro-demo-1', name: 'Dioungani (démo)', communeCode: 'mopti.koro.dioungani', demo: true, pnp: true, quota: 40 },
-  { id: 'village-koro-demo-2', name: 'Madougou (démo)', communeCode: 'mopti.koro.madougou', demo: true, pnp: false, quota: 35 },
-  { id: 'village-bankass-demo-1', name: 'Ségué (démo)', communeCode: 'mopti.bankass.segue', demo: true, pnp: true, quota: 30 },
-  { id: 'village-bankass-demo-2', name: 'Sokoura (démo)', communeCode: 'mopti.bankass.sokoura', demo: true, pnp: true, quota: 30 },
-  { id: 'village-gao-demo-1', name: 'Gabero (démo)', communeCode: 'gao.gao.gabero', demo: true, pnp: false, quota: 25 },
+  {
+    id: 'village-koro-demo-1',
+    name: 'Dioungani (démo)',
+    communeCode: 'mopti.koro.dioungani',
+    demo: true,
+    pnp: true,
+    quota: 40,
+  },
+  {
+    id: 'village-koro-demo-2',
+    name: 'Madougou (démo)',
+    communeCode: 'mopti.koro.madougou',
+    demo: true,
+    pnp: false,
+    quota: 35,
+  },
+  {
+    id: 'village-bankass-demo-1',
+    name: 'Ségué (démo)',
+    communeCode: 'mopti.bankass.segue',
+    demo: true,
+    pnp: true,
+    quota: 30,
+  },
+  {
+    id: 'village-bankass-demo-2',
+    name: 'Sokoura (démo)',
+    communeCode: 'mopti.bankass.sokoura',
+    demo: true,
+    pnp: true,
+    quota: 30,
+  },
+  {
+    id: 'village-gao-demo-1',
+    name: 'Gabero (démo)',
+    communeCode: 'gao.gao.gabero',
+    demo: true,
+    pnp: false,
+    quota: 25,
+  },
 ];
 const koroVillages = ['village-koro-demo-1', 'village-koro-demo-2'];
 const bankassVillages = ['village-bankass-demo-1', 'village-bankass-demo-2'];
 
-export const demoUsers: readonly { id: string; login: string; name: string; role: UserRole; zones: string[] }[] = [
+export const demoUsers: readonly {
+  id: string;
+  login: string;
+  name: string;
+  role: UserRole;
+  zones: string[];
+}[] = [
   { id: 'user-admin', login: 'admin', name: 'Administrateur (démo)', role: 'admin', zones: [] },
-  { id: 'user-sup-koro', login: 'sup.koro', name: 'Superviseur Koro (démo)', role: 'supervisor', zones: ['mopti.koro'] },
-  { id: 'user-sup-gao', login: 'sup.gao', name: 'Superviseur Gao (démo)', role: 'supervisor', zones: ['gao.gao'] },
-  { id: 'user-enq-koro', login: 'enq.koro', name: 'Enquêteur Koro (démo)', role: 'enumerator', zones: koroVillages },
-  { id: 'user-anim-koro', login: 'anim.koro', name: 'Animatrice Koro (démo)', role: 'facilitator', zones: koroVillages },
-  { id: 'user-agent-bankass', login: 'agent.bankass', name: 'Agent PNP/HIMO Bankass (démo)', role: 'field_agent', zones: bankassVillages },
+  {
+    id: 'user-sup-koro',
+    login: 'sup.koro',
+    name: 'Superviseur Koro (démo)',
+    role: 'supervisor',
+    zones: ['mopti.koro'],
+  },
+  {
+    id: 'user-sup-gao',
+    login: 'sup.gao',
+    name: 'Superviseur Gao (démo)',
+    role: 'supervisor',
+    zones: ['gao.gao'],
+  },
+  {
+    id: 'user-enq-koro',
+    login: 'enq.koro',
+    name: 'Enquêteur Koro (démo)',
+    role: 'enumerator',
+    zones: koroVillages,
+  },
+  {
+    id: 'user-anim-koro',
+    login: 'anim.koro',
+    name: 'Animatrice Koro (démo)',
+    role: 'facilitator',
+    zones: koroVillages,
+  },
+  {
+    id: 'user-agent-bankass',
+    login: 'agent.bankass',
+    name: 'Agent PNP/HIMO Bankass (démo)',
+    role: 'field_agent',
+    zones: bankassVillages,
+  },
 ];
 
 export const DEMO_MICROPROJECT_ID = '00000000-0000-4000-9000-000000000001';
 
-const men = ['Amadou', 'Boubacar', 'Oumar', 'Sɛku', 'Moussa', "N'Golo", 'Hamidou', 'Yacouba', 'Issa', 'Ali-Badara'];
-const women = ['Fatoumata', 'Aminata', 'Ɲɛlɛ', 'Hawa', 'Aïssata', 'Mariam', 'Kadiatou', 'Rokia', 'Djénéba', 'Oumou'];
-const families = ['Guindo', 'Togo', 'Dolo', 'Ongoïba', 'Kassogué', 'Tembely', 'Saye', 'Maïga', 'Touré', 'Cissé'];
+const men = [
+  'Amadou',
+  'Boubacar',
+  'Oumar',
+  'Sɛku',
+  'Moussa',
+  "N'Golo",
+  'Hamidou',
+  'Yacouba',
+  'Issa',
+  'Ali-Badara',
+];
+const women = [
+  'Fatoumata',
+  'Aminata',
+  'Ɲɛlɛ',
+  'Hawa',
+  'Aïssata',
+  'Mariam',
+  'Kadiatou',
+  'Rokia',
+  'Djénéba',
+  'Oumou',
+];
+const families = [
+  'Guindo',
+  'Togo',
+  'Dolo',
+  'Ongoïba',
+  'Kassogué',
+  'Tembely',
+  'Saye',
+  'Maïga',
+  'Touré',
+  'Cissé',
+];
 
 /** Ten households per demo village, deterministic ids so the seed is idempotent. */
 export function demoHouseholds(): BeneficiaryHousehold[] {
@@ -39,7 +148,11 @@ export function demoHouseholds(): BeneficiaryHousehold[] {
       const family = families[(i + v) % families.length] ?? 'Guindo';
       const head = `${men[i % men.length] ?? 'Amadou'} ${family}`;
       const wife = `${women[(i + 3 * v) % women.length] ?? 'Hawa'} ${families[(i + v + 4) % families.length] ?? 'Dolo'}`;
-      const prefix = village.communeCode.split('.').slice(1).map((s) => s.slice(0, 3).toUpperCase()).join('-');
+      const prefix = village.communeCode
+        .split('.')
+        .slice(1)
+        .map((s) => s.slice(0, 3).toUpperCase())
+        .join('-');
       return {
         id: `00000000-0000-4000-8${String(v + 1).padStart(3, '0')}-${String(i + 1).padStart(12, '0')}`,
         villageId: village.id,
@@ -56,28 +169,58 @@ export function demoHouseholds(): BeneficiaryHousehold[] {
 }
 
 export const demoMicroproject: HimoMicroproject = {
-  projectId: DEMO_MICROPROJECT_ID, name: 'Cordons pierreux de Ségué (démo)', type: 'cordons_pierreux', communeCode: 'mopti.bankass.segue',
-  villageIds: bankassVillages, startDate: '2026-01-05', endDate: '2026-12-20', plannedDays: 60, plannedWorkers: 40, dailyWageFcfa: 2000,
-  ngo: 'ONG Yam Giribolo', chefChantier: 'Ousmane Tembély',
+  projectId: DEMO_MICROPROJECT_ID,
+  name: 'Cordons pierreux de Ségué (démo)',
+  type: 'cordons_pierreux',
+  communeCode: 'mopti.bankass.segue',
+  villageIds: bankassVillages,
+  startDate: '2026-01-05',
+  endDate: '2026-12-20',
+  plannedDays: 60,
+  plannedWorkers: 40,
+  dailyWageFcfa: 2000,
+  ngo: 'ONG Yam Giribolo',
+  chefChantier: 'Ousmane Tembély',
 };
 
 /**
  * Creates whatever of the demo is missing; running it again changes nothing (existing accounts keep
  * their password, existing reference data keeps its version). Returns what it created.
  */
-export async function seedDemo(deps: Deps): Promise<{ usersCreated: string[]; referenceCreated: number }> {
+export async function seedDemo(
+  deps: Deps,
+): Promise<{ usersCreated: string[]; referenceCreated: number }> {
   const { repo } = deps;
   const missing = demoUsers.filter((u) => repo.userByLogin(u.login) === undefined);
   const hashes = await Promise.all(missing.map(() => hashPassword(DEMO_PASSWORD)));
   let referenceCreated = 0;
   repo.transaction(() => {
-    for (const village of demoVillages) if (repo.villageById(village.id) === undefined) { saveVillage(deps, village, null); referenceCreated++; }
+    for (const village of demoVillages)
+      if (repo.villageById(village.id) === undefined) {
+        saveVillage(deps, village, null);
+        referenceCreated++;
+      }
     missing.forEach((u, i) => {
-      repo.insertUser({ ...u, active: true, passwordHash: hashes[i] ?? '', createdAt: deps.now().toISOString() });
+      repo.insertUser({
+        ...u,
+        active: true,
+        passwordHash: hashes[i] ?? '',
+        createdAt: deps.now().toISOString(),
+      });
     });
-    for (const h of demoHouseholds()) if (repo.householdById(h.id) === undefined) { saveHousehold(deps, h, null); referenceCreated++; }
-    if (repo.microprojectById(demoMicroproject.projectId) === undefined) { saveMicroproject(deps, demoMicroproject, null); referenceCreated++; }
-    if (repo.settings() === undefined) { saveSettings(deps, defaultProgramSettings, null); referenceCreated++; }
+    for (const h of demoHouseholds())
+      if (repo.householdById(h.id) === undefined) {
+        saveHousehold(deps, h, null);
+        referenceCreated++;
+      }
+    if (repo.microprojectById(demoMicroproject.projectId) === undefined) {
+      saveMicroproject(deps, demoMicroproject, null);
+      referenceCreated++;
+    }
+    if (repo.settings() === undefined) {
+      saveSettings(deps, defaultProgramSettings, null);
+      referenceCreated++;
+    }
   });
   return { usersCreated: missing.map((u) => u.login), referenceCreated };
 }

@@ -2,22 +2,66 @@ import type Database from 'better-sqlite3';
 import type { UserRole } from '@jigi/sync';
 import type { DeviceRow, Repository, UserRow } from './repository';
 
-type UserDb = { id: string; login: string; name: string; role: UserRole; active: number; password_hash: string; created_at: string };
-type DeviceDb = { id: string; user_id: string; label: string; created_at: string; revoked_at: string | null; last_mutation_id: number; last_seen_at: string | null };
+type UserDb = {
+  id: string;
+  login: string;
+  name: string;
+  role: UserRole;
+  active: number;
+  password_hash: string;
+  created_at: string;
+};
+type DeviceDb = {
+  id: string;
+  user_id: string;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_mutation_id: number;
+  last_seen_at: string | null;
+};
 
-type AccountsStore = Pick<Repository,
-  'insertUser' | 'updateUser' | 'userById' | 'userByLogin' | 'listUsers' | 'insertDevice' | 'deviceByTokenHash' | 'deviceById' |
-  'listDevices' | 'revokeDevice' | 'touchDevice' | 'setLastMutationId' | 'insertSession' | 'sessionByTokenHash' | 'deleteSession'>;
+type AccountsStore = Pick<
+  Repository,
+  | 'insertUser'
+  | 'updateUser'
+  | 'userById'
+  | 'userByLogin'
+  | 'listUsers'
+  | 'insertDevice'
+  | 'deviceByTokenHash'
+  | 'deviceById'
+  | 'listDevices'
+  | 'revokeDevice'
+  | 'touchDevice'
+  | 'setLastMutationId'
+  | 'insertSession'
+  | 'sessionByTokenHash'
+  | 'deleteSession'
+>;
 
 export function accountsStore(db: Database.Database): AccountsStore {
-  const zonesOf = db.prepare<[string], { zone: string }>('SELECT zone FROM user_zones WHERE user_id = ? ORDER BY zone');
+  const zonesOf = db.prepare<[string], { zone: string }>(
+    'SELECT zone FROM user_zones WHERE user_id = ? ORDER BY zone',
+  );
   const toUser = (r: UserDb): UserRow => ({
-    id: r.id, login: r.login, name: r.name, role: r.role, active: r.active === 1, passwordHash: r.password_hash,
-    createdAt: r.created_at, zones: zonesOf.all(r.id).map((z) => z.zone),
+    id: r.id,
+    login: r.login,
+    name: r.name,
+    role: r.role,
+    active: r.active === 1,
+    passwordHash: r.password_hash,
+    createdAt: r.created_at,
+    zones: zonesOf.all(r.id).map((z) => z.zone),
   });
   const toDevice = (r: DeviceDb): DeviceRow => ({
-    id: r.id, userId: r.user_id, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at,
-    lastMutationId: r.last_mutation_id, lastSeenAt: r.last_seen_at,
+    id: r.id,
+    userId: r.user_id,
+    label: r.label,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+    lastMutationId: r.last_mutation_id,
+    lastSeenAt: r.last_seen_at,
   });
   const setZones = (userId: string, zones: readonly string[]): void => {
     db.prepare('DELETE FROM user_zones WHERE user_id = ?').run(userId);
@@ -25,18 +69,24 @@ export function accountsStore(db: Database.Database): AccountsStore {
     for (const zone of zones) insert.run(userId, zone);
   };
   const userSelect = 'SELECT id, login, name, role, active, password_hash, created_at FROM users';
-  const deviceSelect = 'SELECT id, user_id, label, created_at, revoked_at, last_mutation_id, last_seen_at FROM devices';
+  const deviceSelect =
+    'SELECT id, user_id, label, created_at, revoked_at, last_mutation_id, last_seen_at FROM devices';
   return {
     insertUser(u) {
-      db.prepare('INSERT INTO users (id, login, name, role, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(u.id, u.login, u.name, u.role, u.passwordHash, u.active ? 1 : 0, u.createdAt);
+      db.prepare(
+        'INSERT INTO users (id, login, name, role, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(u.id, u.login, u.name, u.role, u.passwordHash, u.active ? 1 : 0, u.createdAt);
       setZones(u.id, u.zones);
     },
     updateUser(id, patch) {
-      if (patch.name !== undefined) db.prepare('UPDATE users SET name = ? WHERE id = ?').run(patch.name, id);
-      if (patch.role !== undefined) db.prepare('UPDATE users SET role = ? WHERE id = ?').run(patch.role, id);
-      if (patch.active !== undefined) db.prepare('UPDATE users SET active = ? WHERE id = ?').run(patch.active ? 1 : 0, id);
-      if (patch.passwordHash !== undefined) db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(patch.passwordHash, id);
+      if (patch.name !== undefined)
+        db.prepare('UPDATE users SET name = ? WHERE id = ?').run(patch.name, id);
+      if (patch.role !== undefined)
+        db.prepare('UPDATE users SET role = ? WHERE id = ?').run(patch.role, id);
+      if (patch.active !== undefined)
+        db.prepare('UPDATE users SET active = ? WHERE id = ?').run(patch.active ? 1 : 0, id);
+      if (patch.passwordHash !== undefined)
+        db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(patch.passwordHash, id);
       if (patch.zones !== undefined) setZones(id, patch.zones);
     },
     userById(id) {
@@ -51,8 +101,18 @@ export function accountsStore(db: Database.Database): AccountsStore {
       return db.prepare<[], UserDb>(`${userSelect} ORDER BY login`).all().map(toUser);
     },
     insertDevice(d) {
-      db.prepare('INSERT INTO devices (id, user_id, label, token_hash, created_at, revoked_at, last_mutation_id, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(d.id, d.userId, d.label, d.tokenHash, d.createdAt, d.revokedAt, d.lastMutationId, d.lastSeenAt);
+      db.prepare(
+        'INSERT INTO devices (id, user_id, label, token_hash, created_at, revoked_at, last_mutation_id, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        d.id,
+        d.userId,
+        d.label,
+        d.tokenHash,
+        d.createdAt,
+        d.revokedAt,
+        d.lastMutationId,
+        d.lastSeenAt,
+      );
     },
     deviceByTokenHash(hash) {
       const r = db.prepare<[string], DeviceDb>(`${deviceSelect} WHERE token_hash = ?`).get(hash);
@@ -66,7 +126,10 @@ export function accountsStore(db: Database.Database): AccountsStore {
       return db.prepare<[], DeviceDb>(`${deviceSelect} ORDER BY created_at`).all().map(toDevice);
     },
     revokeDevice(id, at) {
-      db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
+      db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(
+        at,
+        id,
+      );
     },
     touchDevice(id, at) {
       db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(at, id);
@@ -75,10 +138,16 @@ export function accountsStore(db: Database.Database): AccountsStore {
       db.prepare('UPDATE devices SET last_mutation_id = ? WHERE id = ?').run(id, deviceId);
     },
     insertSession(hash, userId, createdAt, expiresAt) {
-      db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(hash, userId, createdAt, expiresAt);
+      db.prepare(
+        'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      ).run(hash, userId, createdAt, expiresAt);
     },
     sessionByTokenHash(hash) {
-      const r = db.prepare<[string], { user_id: string; expires_at: string }>('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?').get(hash);
+      const r = db
+        .prepare<[string], { user_id: string; expires_at: string }>(
+          'SELECT user_id, expires_at FROM sessions WHERE token_hash = ?',
+        )
+        .get(hash);
       return r === undefined ? undefined : { userId: r.user_id, expiresAt: r.expires_at };
     },
     deleteSession(hash) {

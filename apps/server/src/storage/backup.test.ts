@@ -13,10 +13,16 @@ describe('online backup and restore', () => {
     s = await startTestServer();
     a = await registerDevice(s.app, 'enq.koro');
   });
-  afterEach(async () => { await s.close(); });
+  afterEach(async () => {
+    await s.close();
+  });
 
   it('copies a consistent database while pushes continue, and a restore changes the epoch', async () => {
-    await push(s.app, a, Array.from({ length: 20 }, (_, i) => createMutation(i + 1, ciblage(i + 1, a))));
+    await push(
+      s.app,
+      a,
+      Array.from({ length: 20 }, (_, i) => createMutation(i + 1, ciblage(i + 1, a))),
+    );
     const target = path.join(s.dir, 'backups', 'copy.sqlite');
     const pushes = (async () => {
       for (let i = 0; i < 10; i++) {
@@ -24,7 +30,10 @@ describe('online backup and restore', () => {
         expect(res.statusCode).toBe(200);
       }
     })();
-    const [copy] = await Promise.all([backupDatabase(path.join(s.dir, 'jigi.sqlite'), target), pushes]);
+    const [copy] = await Promise.all([
+      backupDatabase(path.join(s.dir, 'jigi.sqlite'), target),
+      pushes,
+    ]);
     expect(copy.pages).toBeGreaterThan(0);
     const check = checkDatabase(target);
     expect(check.ok).toBe(true);

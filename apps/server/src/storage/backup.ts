@@ -32,7 +32,10 @@ export function checkDatabase(file: string): { ok: boolean; userVersion: number;
   try {
     const result = db.pragma('integrity_check', { simple: true });
     const userVersion = db.pragma('user_version', { simple: true }) as number;
-    const records = userVersion >= 2 ? (db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records').get()?.n ?? 0) : 0;
+    const records =
+      userVersion >= 2
+        ? (db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records').get()?.n ?? 0)
+        : 0;
     return { ok: result === 'ok', userVersion, records };
   } finally {
     db.close();

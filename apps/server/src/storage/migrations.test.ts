@@ -30,52 +30,104 @@ describe('SQL migrations', () => {
   it('1: creates accounts and reference data from an empty file', () => {
     migrate(db, 1);
     expect(version()).toBe(1);
-    db.prepare("INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u1', 'enq', 'E', 'enumerator', 'h', 't')").run();
-    db.prepare("INSERT INTO villages (id, name, commune_code, data, version, updated_at) VALUES ('v1', 'V', 'mopti.koro.bamba', '{}', 1, 't')").run();
-    expect(() => db.prepare("INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u2', 'x', 'X', 'chef', 'h', 't')").run()).toThrow(/CHECK/);
+    db.prepare(
+      "INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u1', 'enq', 'E', 'enumerator', 'h', 't')",
+    ).run();
+    db.prepare(
+      "INSERT INTO villages (id, name, commune_code, data, version, updated_at) VALUES ('v1', 'V', 'mopti.koro.bamba', '{}', 1, 't')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u2', 'x', 'X', 'chef', 'h', 't')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
   });
 
   it('2: adds sync tables to a version-1 database and keeps its accounts', () => {
     migrate(db, 1);
-    db.prepare("INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u1', 'enq', 'E', 'enumerator', 'h', 't')").run();
-    db.prepare("INSERT INTO devices (id, user_id, label, token_hash, created_at) VALUES ('d1', 'u1', 'T', 'th', 't')").run();
+    db.prepare(
+      "INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u1', 'enq', 'E', 'enumerator', 'h', 't')",
+    ).run();
+    db.prepare(
+      "INSERT INTO devices (id, user_id, label, token_hash, created_at) VALUES ('d1', 'u1', 'T', 'th', 't')",
+    ).run();
     migrate(db, 2);
     expect(version()).toBe(2);
-    expect(db.prepare('SELECT last_mutation_id FROM devices WHERE id = ?').get('d1')).toEqual({ last_mutation_id: 0 });
-    db.prepare("INSERT INTO batches (batch_id, device_id, user_id, received_at, client_time, clock_offset_ms, counts, villages) VALUES ('b', 'd1', 'u1', 't', 't', 0, '{}', '[]')").run();
-    db.prepare("INSERT INTO records (id, type, village_id, version, data, field_versions, created_by, device_id, created_at, updated_at) VALUES ('r1', 'ciblage_household', 'v1', 1, '{}', '{}', 'u1', 'd1', 't', 't')").run();
-    expect(() => db.prepare("INSERT INTO batches (batch_id, device_id, user_id, received_at, client_time, clock_offset_ms, counts, villages) VALUES ('b', 'nope', 'u1', 't', 't', 0, '{}', '[]')").run()).toThrow(/FOREIGN KEY/);
+    expect(db.prepare('SELECT last_mutation_id FROM devices WHERE id = ?').get('d1')).toEqual({
+      last_mutation_id: 0,
+    });
+    db.prepare(
+      "INSERT INTO batches (batch_id, device_id, user_id, received_at, client_time, clock_offset_ms, counts, villages) VALUES ('b', 'd1', 'u1', 't', 't', 0, '{}', '[]')",
+    ).run();
+    db.prepare(
+      "INSERT INTO records (id, type, village_id, version, data, field_versions, created_by, device_id, created_at, updated_at) VALUES ('r1', 'ciblage_household', 'v1', 1, '{}', '{}', 'u1', 'd1', 't', 't')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO batches (batch_id, device_id, user_id, received_at, client_time, clock_offset_ms, counts, villages) VALUES ('b', 'nope', 'u1', 't', 't', 0, '{}', '[]')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it('3: adds the review tables to a version-2 database and keeps its records', () => {
     migrate(db, 2);
-    db.prepare("INSERT INTO records (id, type, village_id, version, data, field_versions, created_by, device_id, created_at, updated_at) VALUES ('r1', 'ciblage_household', 'v1', 2, '{\"a\":1}', '{}', 'u1', 'd1', 't', 't')").run();
+    db.prepare(
+      "INSERT INTO records (id, type, village_id, version, data, field_versions, created_by, device_id, created_at, updated_at) VALUES ('r1', 'ciblage_household', 'v1', 2, '{\"a\":1}', '{}', 'u1', 'd1', 't', 't')",
+    ).run();
     migrate(db, 3);
     expect(version()).toBe(3);
-    expect(db.prepare('SELECT version, data, review_status FROM records').get()).toEqual({ version: 2, data: '{"a":1}', review_status: 'received' });
-    db.prepare("INSERT INTO conflicts (id, record_id, path, server_value, incoming_value, base_version, server_version, device_id, user_id, mutation_id, created_at) VALUES ('c1', 'r1', 'p', '1', '2', 1, 2, 'd', 'u', 1, 't')").run();
-    db.prepare("INSERT INTO tasks (id, record_id, user_id, comment, created_by, created_at) VALUES ('t1', 'r1', 'u1', 'x', 's', 't')").run();
+    expect(db.prepare('SELECT version, data, review_status FROM records').get()).toEqual({
+      version: 2,
+      data: '{"a":1}',
+      review_status: 'received',
+    });
+    db.prepare(
+      "INSERT INTO conflicts (id, record_id, path, server_value, incoming_value, base_version, server_version, device_id, user_id, mutation_id, created_at) VALUES ('c1', 'r1', 'p', '1', '2', 1, 2, 'd', 'u', 1, 't')",
+    ).run();
+    db.prepare(
+      "INSERT INTO tasks (id, record_id, user_id, comment, created_by, created_at) VALUES ('t1', 'r1', 'u1', 'x', 's', 't')",
+    ).run();
     expect(db.prepare('SELECT status FROM conflicts').get()).toEqual({ status: 'open' });
   });
 
   it('4: adds the echo device to the change log of a version-3 database and keeps its entries', () => {
     migrate(db, 3);
-    db.prepare("INSERT INTO changes (entity, entity_id, village_id, record_type) VALUES ('record', 'r1', 'v1', 'ciblage_household')").run();
+    db.prepare(
+      "INSERT INTO changes (entity, entity_id, village_id, record_type) VALUES ('record', 'r1', 'v1', 'ciblage_household')",
+    ).run();
     migrate(db, 4);
     expect(version()).toBe(4);
-    expect(db.prepare('SELECT seq, entity_id, echo_device_id FROM changes').get()).toEqual({ seq: 1, entity_id: 'r1', echo_device_id: null });
-    db.prepare("INSERT INTO changes (entity, entity_id, echo_device_id) VALUES ('record', 'r2', 'd1')").run();
-    expect(db.prepare("SELECT entity_id FROM changes WHERE echo_device_id = 'd1'").all()).toEqual([{ entity_id: 'r2' }]);
+    expect(db.prepare('SELECT seq, entity_id, echo_device_id FROM changes').get()).toEqual({
+      seq: 1,
+      entity_id: 'r1',
+      echo_device_id: null,
+    });
+    db.prepare(
+      "INSERT INTO changes (entity, entity_id, echo_device_id) VALUES ('record', 'r2', 'd1')",
+    ).run();
+    expect(db.prepare("SELECT entity_id FROM changes WHERE echo_device_id = 'd1'").all()).toEqual([
+      { entity_id: 'r2' },
+    ]);
   });
 
   it('5: indexes records by type on a version-4 database, and the HIMO roll query uses it', () => {
     migrate(db, 4);
-    db.prepare("INSERT INTO records (id, type, village_id, version, data, field_versions, created_by, device_id, created_at, updated_at) VALUES ('w1', 'himo_worker', 'v1', 1, '{\"projectId\":\"p1\"}', '{}', 'u1', 'd1', 't', 't')").run();
+    db.prepare(
+      "INSERT INTO records (id, type, village_id, version, data, field_versions, created_by, device_id, created_at, updated_at) VALUES ('w1', 'himo_worker', 'v1', 1, '{\"projectId\":\"p1\"}', '{}', 'u1', 'd1', 't', 't')",
+    ).run();
     migrate(db, 5);
     expect(version()).toBe(5);
-    const byField = "SELECT id FROM records WHERE type = ? AND deleted = 0 AND json_extract(data, '$.' || ?) = ?";
+    const byField =
+      "SELECT id FROM records WHERE type = ? AND deleted = 0 AND json_extract(data, '$.' || ?) = ?";
     expect(db.prepare(byField).all('himo_worker', 'projectId', 'p1')).toEqual([{ id: 'w1' }]);
-    const plan = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${byField}`).all('himo_worker', 'projectId', 'p1').map((p) => p.detail);
+    const plan = db
+      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${byField}`)
+      .all('himo_worker', 'projectId', 'p1')
+      .map((p) => p.detail);
     expect(plan.join(' ')).toContain('USING INDEX records_type');
   });
 

@@ -7,7 +7,10 @@ import Database from 'better-sqlite3';
  * writer; the online backup runs beside pushes), foreign keys (off by default in SQLite), a busy
  * timeout so a second process (backup CLI, seed) waits instead of failing, NORMAL sync (safe in WAL).
  */
-export function openDatabase(file: string, options: { readonly?: boolean } = {}): Database.Database {
+export function openDatabase(
+  file: string,
+  options: { readonly?: boolean } = {},
+): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false });
   db.pragma('busy_timeout = 5000');

@@ -1,47 +1,143 @@
 import type Database from 'better-sqlite3';
 import type { FieldStamp, Json, JsonObject, MutationResult } from '@jigi/sync';
 import { readJson, writeJson } from './json';
-import type { BatchRow, ChangeRow, PullRow, QuarantineRow, RecordRow, RecordVersionRow, Repository, ReviewStatus } from './repository';
+import type {
+  BatchRow,
+  ChangeRow,
+  PullRow,
+  QuarantineRow,
+  RecordRow,
+  RecordVersionRow,
+  Repository,
+  ReviewStatus,
+} from './repository';
 
 type RecordDb = {
-  id: string; type: string; village_id: string; version: number; data: string; field_versions: string; deleted: number;
-  review_status: ReviewStatus; warnings: string; created_by: string; device_id: string; created_at: string; updated_at: string;
+  id: string;
+  type: string;
+  village_id: string;
+  version: number;
+  data: string;
+  field_versions: string;
+  deleted: number;
+  review_status: ReviewStatus;
+  warnings: string;
+  created_by: string;
+  device_id: string;
+  created_at: string;
+  updated_at: string;
 };
-type BatchDb = { number: number; batch_id: string; device_id: string; user_id: string; received_at: string; client_time: string; clock_offset_ms: number; counts: string; villages: string };
-type ChangeDb = { seq: number; entity: ChangeRow['entity']; entity_id: string; village_id: string | null; record_type: string | null; audience_user_id: string | null };
+type BatchDb = {
+  number: number;
+  batch_id: string;
+  device_id: string;
+  user_id: string;
+  received_at: string;
+  client_time: string;
+  clock_offset_ms: number;
+  counts: string;
+  villages: string;
+};
+type ChangeDb = {
+  seq: number;
+  entity: ChangeRow['entity'];
+  entity_id: string;
+  village_id: string | null;
+  record_type: string | null;
+  audience_user_id: string | null;
+};
 type PullDb = ChangeDb & {
-  r_version: number | null; r_data: string | null; r_deleted: number | null; r_review_status: ReviewStatus | null; r_updated_at: string | null; r_open_paths: string | null;
+  r_version: number | null;
+  r_data: string | null;
+  r_deleted: number | null;
+  r_review_status: ReviewStatus | null;
+  r_updated_at: string | null;
+  r_open_paths: string | null;
 };
 
-type RecordsStore = Pick<Repository,
-  'recordById' | 'recordVillageId' | 'saveRecord' | 'setReviewStatus' | 'insertRecordVersion' | 'recordVersions' | 'listRecords' | 'recordsByField' |
-  'logChange' | 'lastSeq' | 'changesAfter' | 'forgetEchoes' | 'storedResult' | 'storeResult' | 'insertBatch' | 'updateBatchSummary' | 'addBatchRecord' |
-  'batchByNumber' | 'listBatches' | 'batchRecords' | 'quarantine' | 'listQuarantine' | 'ciblageRecordsOfVillages'>;
+type RecordsStore = Pick<
+  Repository,
+  | 'recordById'
+  | 'recordVillageId'
+  | 'saveRecord'
+  | 'setReviewStatus'
+  | 'insertRecordVersion'
+  | 'recordVersions'
+  | 'listRecords'
+  | 'recordsByField'
+  | 'logChange'
+  | 'lastSeq'
+  | 'changesAfter'
+  | 'forgetEchoes'
+  | 'storedResult'
+  | 'storeResult'
+  | 'insertBatch'
+  | 'updateBatchSummary'
+  | 'addBatchRecord'
+  | 'batchByNumber'
+  | 'listBatches'
+  | 'batchRecords'
+  | 'quarantine'
+  | 'listQuarantine'
+  | 'ciblageRecordsOfVillages'
+>;
 
 export function toRecord(r: RecordDb): RecordRow {
   return {
-    id: r.id, type: r.type, villageId: r.village_id, version: r.version, data: readJson<JsonObject>(r.data),
-    fieldVersions: readJson<Record<string, FieldStamp>>(r.field_versions), deleted: r.deleted === 1, reviewStatus: r.review_status,
-    warnings: readJson<Json[]>(r.warnings), createdBy: r.created_by, deviceId: r.device_id, createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    type: r.type,
+    villageId: r.village_id,
+    version: r.version,
+    data: readJson<JsonObject>(r.data),
+    fieldVersions: readJson<Record<string, FieldStamp>>(r.field_versions),
+    deleted: r.deleted === 1,
+    reviewStatus: r.review_status,
+    warnings: readJson<Json[]>(r.warnings),
+    createdBy: r.created_by,
+    deviceId: r.device_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 const toBatch = (r: BatchDb): BatchRow => ({
-  number: r.number, batchId: r.batch_id, deviceId: r.device_id, userId: r.user_id, receivedAt: r.received_at, clientTime: r.client_time,
-  clockOffsetMs: r.clock_offset_ms, counts: readJson<Record<string, number>>(r.counts), villages: readJson<string[]>(r.villages),
+  number: r.number,
+  batchId: r.batch_id,
+  deviceId: r.device_id,
+  userId: r.user_id,
+  receivedAt: r.received_at,
+  clientTime: r.client_time,
+  clockOffsetMs: r.clock_offset_ms,
+  counts: readJson<Record<string, number>>(r.counts),
+  villages: readJson<string[]>(r.villages),
 });
-const toChange = (r: ChangeDb): ChangeRow => ({ seq: r.seq, entity: r.entity, entityId: r.entity_id, villageId: r.village_id, recordType: r.record_type, audienceUserId: r.audience_user_id });
+const toChange = (r: ChangeDb): ChangeRow => ({
+  seq: r.seq,
+  entity: r.entity,
+  entityId: r.entity_id,
+  villageId: r.village_id,
+  recordType: r.record_type,
+  audienceUserId: r.audience_user_id,
+});
 const toPullRow = (r: PullDb): PullRow => ({
   ...toChange(r),
-  record: r.r_version === null || r.r_data === null
-    ? undefined
-    : {
-        version: r.r_version, data: readJson<JsonObject>(r.r_data), deleted: r.r_deleted === 1, reviewStatus: r.r_review_status ?? 'received',
-        updatedAt: r.r_updated_at ?? '', openConflictPaths: readJson<string[] | null>(r.r_open_paths) ?? [],
-      },
+  record:
+    r.r_version === null || r.r_data === null
+      ? undefined
+      : {
+          version: r.r_version,
+          data: readJson<JsonObject>(r.r_data),
+          deleted: r.r_deleted === 1,
+          reviewStatus: r.r_review_status ?? 'received',
+          updatedAt: r.r_updated_at ?? '',
+          openConflictPaths: readJson<string[] | null>(r.r_open_paths) ?? [],
+        },
 });
 
 /** `(all = 1 OR column IN list)` with its two parameters: the village scope of a query. */
-function villageScope(column: string, villageIds: readonly string[] | 'all' | undefined): { sql: string; params: unknown[] } {
+function villageScope(
+  column: string,
+  villageIds: readonly string[] | 'all' | undefined,
+): { sql: string; params: unknown[] } {
   if (villageIds === undefined || villageIds === 'all') return { sql: '1 = 1', params: [] };
   return { sql: `${column} IN (SELECT value FROM json_each(?))`, params: [writeJson(villageIds)] };
 }
@@ -53,45 +149,111 @@ export function recordsStore(db: Database.Database): RecordsStore {
       return r === undefined ? undefined : toRecord(r);
     },
     recordVillageId(id) {
-      return db.prepare<[string], { village_id: string }>('SELECT village_id FROM records WHERE id = ?').get(id)?.village_id;
+      return db
+        .prepare<[string], { village_id: string }>('SELECT village_id FROM records WHERE id = ?')
+        .get(id)?.village_id;
     },
     saveRecord(r) {
-      db.prepare(`INSERT INTO records (id, type, village_id, version, data, field_versions, deleted, review_status, warnings, created_by, device_id, created_at, updated_at)
+      db.prepare(
+        `INSERT INTO records (id, type, village_id, version, data, field_versions, deleted, review_status, warnings, created_by, device_id, created_at, updated_at)
         VALUES (@id, @type, @villageId, @version, @data, @fieldVersions, @deleted, @reviewStatus, @warnings, @createdBy, @deviceId, @createdAt, @updatedAt)
         ON CONFLICT (id) DO UPDATE SET village_id = excluded.village_id, version = excluded.version, data = excluded.data,
         field_versions = excluded.field_versions, deleted = excluded.deleted, review_status = excluded.review_status,
-        warnings = excluded.warnings, updated_at = excluded.updated_at`).run({
-        ...r, data: writeJson(r.data), fieldVersions: writeJson(r.fieldVersions), deleted: r.deleted ? 1 : 0, warnings: writeJson(r.warnings),
+        warnings = excluded.warnings, updated_at = excluded.updated_at`,
+      ).run({
+        ...r,
+        data: writeJson(r.data),
+        fieldVersions: writeJson(r.fieldVersions),
+        deleted: r.deleted ? 1 : 0,
+        warnings: writeJson(r.warnings),
       });
     },
     setReviewStatus(id, status, at) {
-      db.prepare('UPDATE records SET review_status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+      db.prepare('UPDATE records SET review_status = ?, updated_at = ? WHERE id = ?').run(
+        status,
+        at,
+        id,
+      );
     },
     insertRecordVersion(v) {
-      db.prepare(`INSERT INTO record_versions (record_id, version, op, changes, overwritten, actor, user_id, device_id, mutation_id, server_time, client_time)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(v.recordId, v.version, v.op, writeJson(v.changes), writeJson(v.overwritten), v.actor, v.userId, v.deviceId, v.mutationId, v.serverTime, v.clientTime);
+      db.prepare(
+        `INSERT INTO record_versions (record_id, version, op, changes, overwritten, actor, user_id, device_id, mutation_id, server_time, client_time)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        v.recordId,
+        v.version,
+        v.op,
+        writeJson(v.changes),
+        writeJson(v.overwritten),
+        v.actor,
+        v.userId,
+        v.deviceId,
+        v.mutationId,
+        v.serverTime,
+        v.clientTime,
+      );
     },
     recordVersions(id) {
-      type Db = { record_id: string; version: number; op: string; changes: string; overwritten: string; actor: string; user_id: string | null; device_id: string | null; mutation_id: number | null; server_time: string; client_time: string | null };
-      return db.prepare<[string], Db>('SELECT * FROM record_versions WHERE record_id = ? ORDER BY version').all(id).map((v): RecordVersionRow => ({
-        recordId: v.record_id, version: v.version, op: v.op, changes: readJson(v.changes), overwritten: readJson(v.overwritten), actor: v.actor,
-        userId: v.user_id, deviceId: v.device_id, mutationId: v.mutation_id, serverTime: v.server_time, clientTime: v.client_time,
-      }));
+      type Db = {
+        record_id: string;
+        version: number;
+        op: string;
+        changes: string;
+        overwritten: string;
+        actor: string;
+        user_id: string | null;
+        device_id: string | null;
+        mutation_id: number | null;
+        server_time: string;
+        client_time: string | null;
+      };
+      return db
+        .prepare<[string], Db>('SELECT * FROM record_versions WHERE record_id = ? ORDER BY version')
+        .all(id)
+        .map((v): RecordVersionRow => ({
+          recordId: v.record_id,
+          version: v.version,
+          op: v.op,
+          changes: readJson(v.changes),
+          overwritten: readJson(v.overwritten),
+          actor: v.actor,
+          userId: v.user_id,
+          deviceId: v.device_id,
+          mutationId: v.mutation_id,
+          serverTime: v.server_time,
+          clientTime: v.client_time,
+        }));
     },
     *listRecords(f) {
       const scope = villageScope('village_id', f.villageIds);
       const where = ['type = ?', scope.sql, 'id > ?'];
       const params: unknown[] = [f.type, ...scope.params];
       if (f.includeDeleted !== true) where.push('deleted = 0');
-      if (f.status !== undefined) { where.push('review_status = ?'); params.push(f.status); }
-      if (f.from !== undefined) { where.push('created_at >= ?'); params.push(f.from); }
-      if (f.to !== undefined) { where.push('created_at < ?'); params.push(f.to); }
+      if (f.status !== undefined) {
+        where.push('review_status = ?');
+        params.push(f.status);
+      }
+      if (f.from !== undefined) {
+        where.push('created_at >= ?');
+        params.push(f.from);
+      }
+      if (f.to !== undefined) {
+        where.push('created_at < ?');
+        params.push(f.to);
+      }
       // Keyset pages, each read whole: an export streams for minutes and must never hold an open
       // cursor between chunks (the connection would be busy for every other request).
-      const page = db.prepare<unknown[], RecordDb>(`SELECT * FROM records WHERE ${where.join(' AND ')} ORDER BY id LIMIT 500`);
+      const page = db.prepare<unknown[], RecordDb>(
+        `SELECT * FROM records WHERE ${where.join(' AND ')} ORDER BY id LIMIT 500`,
+      );
       let after = '';
       for (;;) {
-        const rows = page.all(f.type, ...scope.params, after, ...params.slice(1 + scope.params.length));
+        const rows = page.all(
+          f.type,
+          ...scope.params,
+          after,
+          ...params.slice(1 + scope.params.length),
+        );
         for (const r of rows) yield toRecord(r);
         const last = rows.at(-1);
         if (last === undefined || rows.length < 500) return;
@@ -99,18 +261,37 @@ export function recordsStore(db: Database.Database): RecordsStore {
       }
     },
     recordsByField(type, field, value) {
-      return db.prepare<[string, string, string], RecordDb>("SELECT * FROM records WHERE type = ? AND deleted = 0 AND json_extract(data, '$.' || ?) = ?")
-        .all(type, field, value).map(toRecord);
+      return db
+        .prepare<[string, string, string], RecordDb>(
+          "SELECT * FROM records WHERE type = ? AND deleted = 0 AND json_extract(data, '$.' || ?) = ?",
+        )
+        .all(type, field, value)
+        .map(toRecord);
     },
     logChange(c) {
-      db.prepare('DELETE FROM changes WHERE entity = ? AND entity_id = ?').run(c.entity, c.entityId);
-      const info = db.prepare('INSERT INTO changes (entity, entity_id, village_id, record_type, audience_user_id, echo_device_id) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(c.entity, c.entityId, c.villageId, c.recordType, c.audienceUserId, c.echoDeviceId ?? null);
+      db.prepare('DELETE FROM changes WHERE entity = ? AND entity_id = ?').run(
+        c.entity,
+        c.entityId,
+      );
+      const info = db
+        .prepare(
+          'INSERT INTO changes (entity, entity_id, village_id, record_type, audience_user_id, echo_device_id) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          c.entity,
+          c.entityId,
+          c.villageId,
+          c.recordType,
+          c.audienceUserId,
+          c.echoDeviceId ?? null,
+        );
       return Number(info.lastInsertRowid);
     },
     lastSeq() {
       // sqlite_sequence keeps the highest seq ever given, even when that row was replaced since.
-      const r = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'changes'").get();
+      const r = db
+        .prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'changes'")
+        .get();
       return r?.seq ?? 0;
     },
     changesAfter(afterSeq, limit, scope) {
@@ -121,7 +302,9 @@ export function recordsStore(db: Database.Database): RecordsStore {
       // from answering the OR with the (entity, entity_id) index, which reads every change of those
       // entities and sorts them for each page (pull grew with the whole log); walking the primary
       // key from the cursor stops as soon as the page is full.
-      return db.prepare<unknown[], PullDb>(`
+      return db
+        .prepare<unknown[], PullDb>(
+          `
         WITH scope(village_id) AS (SELECT value FROM json_each(@villages))
         SELECT c.seq, c.entity, c.entity_id, c.village_id, c.record_type, c.audience_user_id,
           r.version AS r_version, r.data AS r_data, r.deleted AS r_deleted, r.review_status AS r_review_status, r.updated_at AS r_updated_at,
@@ -136,31 +319,63 @@ export function recordsStore(db: Database.Database): RecordsStore {
         ) AND (
           @echo IS NULL OR c.echo_device_id IS NULL OR c.echo_device_id <> @echo
           OR EXISTS (SELECT 1 FROM conflicts k WHERE k.record_id = c.entity_id AND k.status = 'open')
-        ) ORDER BY c.seq LIMIT @limit`)
-        .all({ villages, all, after: afterSeq, types: writeJson(scope.recordTypes), user: scope.userId, echo: scope.skipEchoesOf ?? null, limit })
+        ) ORDER BY c.seq LIMIT @limit`,
+        )
+        .all({
+          villages,
+          all,
+          after: afterSeq,
+          types: writeJson(scope.recordTypes),
+          user: scope.userId,
+          echo: scope.skipEchoesOf ?? null,
+          limit,
+        })
         .map(toPullRow);
     },
     forgetEchoes(deviceId) {
       db.prepare('UPDATE changes SET echo_device_id = NULL WHERE echo_device_id = ?').run(deviceId);
     },
     storedResult(deviceId, mutationId) {
-      const r = db.prepare<[string, number], { result: string }>('SELECT result FROM device_mutations WHERE device_id = ? AND mutation_id = ?').get(deviceId, mutationId);
+      const r = db
+        .prepare<[string, number], { result: string }>(
+          'SELECT result FROM device_mutations WHERE device_id = ? AND mutation_id = ?',
+        )
+        .get(deviceId, mutationId);
       return r === undefined ? undefined : readJson<MutationResult>(r.result);
     },
     storeResult(deviceId, mutationId, recordId, result, batchNumber) {
-      db.prepare('INSERT INTO device_mutations (device_id, mutation_id, record_id, result, batch_number) VALUES (?, ?, ?, ?, ?)')
-        .run(deviceId, mutationId, recordId, writeJson(result), batchNumber);
+      db.prepare(
+        'INSERT INTO device_mutations (device_id, mutation_id, record_id, result, batch_number) VALUES (?, ?, ?, ?, ?)',
+      ).run(deviceId, mutationId, recordId, writeJson(result), batchNumber);
     },
     insertBatch(b) {
-      const info = db.prepare('INSERT INTO batches (batch_id, device_id, user_id, received_at, client_time, clock_offset_ms, counts, villages) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(b.batchId, b.deviceId, b.userId, b.receivedAt, b.clientTime, b.clockOffsetMs, writeJson(b.counts), writeJson(b.villages));
+      const info = db
+        .prepare(
+          'INSERT INTO batches (batch_id, device_id, user_id, received_at, client_time, clock_offset_ms, counts, villages) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          b.batchId,
+          b.deviceId,
+          b.userId,
+          b.receivedAt,
+          b.clientTime,
+          b.clockOffsetMs,
+          writeJson(b.counts),
+          writeJson(b.villages),
+        );
       return Number(info.lastInsertRowid);
     },
     updateBatchSummary(number, counts, villages) {
-      db.prepare('UPDATE batches SET counts = ?, villages = ? WHERE number = ?').run(writeJson(counts), writeJson(villages), number);
+      db.prepare('UPDATE batches SET counts = ?, villages = ? WHERE number = ?').run(
+        writeJson(counts),
+        writeJson(villages),
+        number,
+      );
     },
     addBatchRecord(batchNumber, recordId, version) {
-      db.prepare('INSERT OR IGNORE INTO batch_records (batch_number, record_id, version) VALUES (?, ?, ?)').run(batchNumber, recordId, version);
+      db.prepare(
+        'INSERT OR IGNORE INTO batch_records (batch_number, record_id, version) VALUES (?, ?, ?)',
+      ).run(batchNumber, recordId, version);
     },
     batchByNumber(number) {
       const r = db.prepare<[number], BatchDb>('SELECT * FROM batches WHERE number = ?').get(number);
@@ -169,43 +384,119 @@ export function recordsStore(db: Database.Database): RecordsStore {
     listBatches(f) {
       const where: string[] = [];
       const params: unknown[] = [];
-      if (f.villageIds !== undefined) { where.push('EXISTS (SELECT 1 FROM json_each(b.villages) v WHERE v.value IN (SELECT value FROM json_each(?)))'); params.push(writeJson(f.villageIds)); }
-      if (f.userId !== undefined) { where.push('b.user_id = ?'); params.push(f.userId); }
-      if (f.from !== undefined) { where.push('b.received_at >= ?'); params.push(f.from); }
-      if (f.to !== undefined) { where.push('b.received_at < ?'); params.push(f.to); }
-      if (f.recordType !== undefined) { where.push('EXISTS (SELECT 1 FROM batch_records br JOIN records r ON r.id = br.record_id WHERE br.batch_number = b.number AND r.type = ?)'); params.push(f.recordType); }
-      if (f.status !== undefined) { where.push('EXISTS (SELECT 1 FROM batch_records br JOIN records r ON r.id = br.record_id WHERE br.batch_number = b.number AND r.review_status = ?)'); params.push(f.status); }
+      if (f.villageIds !== undefined) {
+        where.push(
+          'EXISTS (SELECT 1 FROM json_each(b.villages) v WHERE v.value IN (SELECT value FROM json_each(?)))',
+        );
+        params.push(writeJson(f.villageIds));
+      }
+      if (f.userId !== undefined) {
+        where.push('b.user_id = ?');
+        params.push(f.userId);
+      }
+      if (f.from !== undefined) {
+        where.push('b.received_at >= ?');
+        params.push(f.from);
+      }
+      if (f.to !== undefined) {
+        where.push('b.received_at < ?');
+        params.push(f.to);
+      }
+      if (f.recordType !== undefined) {
+        where.push(
+          'EXISTS (SELECT 1 FROM batch_records br JOIN records r ON r.id = br.record_id WHERE br.batch_number = b.number AND r.type = ?)',
+        );
+        params.push(f.recordType);
+      }
+      if (f.status !== undefined) {
+        where.push(
+          'EXISTS (SELECT 1 FROM batch_records br JOIN records r ON r.id = br.record_id WHERE br.batch_number = b.number AND r.review_status = ?)',
+        );
+        params.push(f.status);
+      }
       const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-      const total = db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM batches b ${clause}`).get(...params)?.n ?? 0;
-      const rows = db.prepare<unknown[], BatchDb>(`SELECT b.* FROM batches b ${clause} ORDER BY b.number DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset);
+      const total =
+        db
+          .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM batches b ${clause}`)
+          .get(...params)?.n ?? 0;
+      const rows = db
+        .prepare<unknown[], BatchDb>(
+          `SELECT b.* FROM batches b ${clause} ORDER BY b.number DESC LIMIT ? OFFSET ?`,
+        )
+        .all(...params, f.limit, f.offset);
       const statusQuery = db.prepare<[number], { review_status: string; n: number }>(
-        'SELECT r.review_status, count(DISTINCT r.id) AS n FROM batch_records br JOIN records r ON r.id = br.record_id WHERE br.batch_number = ? GROUP BY r.review_status');
+        'SELECT r.review_status, count(DISTINCT r.id) AS n FROM batch_records br JOIN records r ON r.id = br.record_id WHERE br.batch_number = ? GROUP BY r.review_status',
+      );
       return {
         total,
-        rows: rows.map((r) => ({ ...toBatch(r), statusCounts: Object.fromEntries(statusQuery.all(r.number).map((s) => [s.review_status, s.n])) })),
+        rows: rows.map((r) => ({
+          ...toBatch(r),
+          statusCounts: Object.fromEntries(
+            statusQuery.all(r.number).map((s) => [s.review_status, s.n]),
+          ),
+        })),
       };
     },
     batchRecords(number) {
-      return db.prepare<[number], RecordDb>('SELECT DISTINCT r.* FROM batch_records br JOIN records r ON r.id = br.record_id WHERE br.batch_number = ? ORDER BY r.type, r.id').all(number).map(toRecord);
+      return db
+        .prepare<[number], RecordDb>(
+          'SELECT DISTINCT r.* FROM batch_records br JOIN records r ON r.id = br.record_id WHERE br.batch_number = ? ORDER BY r.type, r.id',
+        )
+        .all(number)
+        .map(toRecord);
     },
     quarantine(q) {
-      db.prepare('INSERT INTO quarantine (device_id, user_id, mutation_id, batch_number, reason_code, reason, input, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(q.deviceId, q.userId, q.mutationId, q.batchNumber, q.reasonCode, writeJson(q.reason), writeJson(q.input), q.receivedAt);
+      db.prepare(
+        'INSERT INTO quarantine (device_id, user_id, mutation_id, batch_number, reason_code, reason, input, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        q.deviceId,
+        q.userId,
+        q.mutationId,
+        q.batchNumber,
+        q.reasonCode,
+        writeJson(q.reason),
+        writeJson(q.input),
+        q.receivedAt,
+      );
     },
     listQuarantine(deviceId) {
-      type Db = { id: number; device_id: string; user_id: string; mutation_id: number; batch_number: number | null; reason_code: string; reason: string; input: string; received_at: string };
-      const rows = deviceId === undefined
-        ? db.prepare<[], Db>('SELECT * FROM quarantine ORDER BY id').all()
-        : db.prepare<[string], Db>('SELECT * FROM quarantine WHERE device_id = ? ORDER BY id').all(deviceId);
+      type Db = {
+        id: number;
+        device_id: string;
+        user_id: string;
+        mutation_id: number;
+        batch_number: number | null;
+        reason_code: string;
+        reason: string;
+        input: string;
+        received_at: string;
+      };
+      const rows =
+        deviceId === undefined
+          ? db.prepare<[], Db>('SELECT * FROM quarantine ORDER BY id').all()
+          : db
+              .prepare<[string], Db>('SELECT * FROM quarantine WHERE device_id = ? ORDER BY id')
+              .all(deviceId);
       return rows.map((q): QuarantineRow => ({
-        id: q.id, deviceId: q.device_id, userId: q.user_id, mutationId: q.mutation_id, batchNumber: q.batch_number, reasonCode: q.reason_code,
-        reason: readJson(q.reason), input: readJson(q.input), receivedAt: q.received_at,
+        id: q.id,
+        deviceId: q.device_id,
+        userId: q.user_id,
+        mutationId: q.mutation_id,
+        batchNumber: q.batch_number,
+        reasonCode: q.reason_code,
+        reason: readJson(q.reason),
+        input: readJson(q.input),
+        receivedAt: q.received_at,
       }));
     },
     ciblageRecordsOfVillages(villageIds) {
       const scope = villageScope('village_id', villageIds);
-      return db.prepare<unknown[], RecordDb>(`SELECT * FROM records WHERE type = 'ciblage_household' AND deleted = 0 AND ${scope.sql} ORDER BY village_id, id`)
-        .all(...scope.params).map(toRecord);
+      return db
+        .prepare<unknown[], RecordDb>(
+          `SELECT * FROM records WHERE type = 'ciblage_household' AND deleted = 0 AND ${scope.sql} ORDER BY village_id, id`,
+        )
+        .all(...scope.params)
+        .map(toRecord);
     },
   };
 }

@@ -59,15 +59,36 @@ export type RecordVersionRow = {
   serverTime: string;
   clientTime: string | null;
 };
-export type ChangeEntity = 'record' | 'village' | 'beneficiary_household' | 'microproject' | 'settings' | 'task' | 'conflict';
-export type ChangeRow = { seq: number; entity: ChangeEntity; entityId: string; villageId: string | null; recordType: string | null; audienceUserId: string | null };
+export type ChangeEntity =
+  | 'record'
+  | 'village'
+  | 'beneficiary_household'
+  | 'microproject'
+  | 'settings'
+  | 'task'
+  | 'conflict';
+export type ChangeRow = {
+  seq: number;
+  entity: ChangeEntity;
+  entityId: string;
+  villageId: string | null;
+  recordType: string | null;
+  audienceUserId: string | null;
+};
 /**
  * A change as logged: `echoDeviceId` names the device whose own write, applied exactly as it sent it
  * (it learnt the version from its push answer), is this entity's latest change.
  */
 export type ChangeEntry = Omit<ChangeRow, 'seq'> & { echoDeviceId?: string | null };
 /** What a pull page needs of a record, read with its change in the same query. */
-export type PulledRecord = { version: number; data: JsonObject; deleted: boolean; reviewStatus: ReviewStatus; updatedAt: string; openConflictPaths: string[] };
+export type PulledRecord = {
+  version: number;
+  data: JsonObject;
+  deleted: boolean;
+  reviewStatus: ReviewStatus;
+  updatedAt: string;
+  openConflictPaths: string[];
+};
 export type PullRow = ChangeRow & { record: PulledRecord | undefined };
 export type PullScope = {
   villageIds: readonly string[] | 'all';
@@ -106,9 +127,36 @@ export type ConflictRow = {
   resolvedAt: string | null;
   resolvedVersion: number | null;
 };
-export type TaskRow = { id: string; recordId: string; userId: string; comment: string; createdBy: string; createdAt: string; status: 'open' | 'done'; closedAt: string | null };
-export type QuarantineRow = { id: number; deviceId: string; userId: string; mutationId: number; batchNumber: number | null; reasonCode: string; reason: Json; input: Json; receivedAt: string };
-export type AuditRow = { id: number; at: string; userId: string | null; action: string; entity: string; entityId: string | null; details: Json };
+export type TaskRow = {
+  id: string;
+  recordId: string;
+  userId: string;
+  comment: string;
+  createdBy: string;
+  createdAt: string;
+  status: 'open' | 'done';
+  closedAt: string | null;
+};
+export type QuarantineRow = {
+  id: number;
+  deviceId: string;
+  userId: string;
+  mutationId: number;
+  batchNumber: number | null;
+  reasonCode: string;
+  reason: Json;
+  input: Json;
+  receivedAt: string;
+};
+export type AuditRow = {
+  id: number;
+  at: string;
+  userId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  details: Json;
+};
 
 export type BatchFilter = {
   villageIds?: readonly string[] | undefined;
@@ -140,7 +188,16 @@ export interface Repository {
 
   // accounts
   insertUser(user: UserRow): void;
-  updateUser(id: string, patch: { name?: string; role?: UserRole; active?: boolean; passwordHash?: string; zones?: string[] }): void;
+  updateUser(
+    id: string,
+    patch: {
+      name?: string;
+      role?: UserRole;
+      active?: boolean;
+      passwordHash?: string;
+      zones?: string[];
+    },
+  ): void;
   userById(id: string): UserRow | undefined;
   userByLogin(login: string): UserRow | undefined;
   listUsers(): UserRow[];
@@ -190,12 +247,21 @@ export interface Repository {
   /** The device's applied writes become ordinary changes again: after a restore it refetches them all. */
   forgetEchoes(deviceId: string): void;
   storedResult(deviceId: string, mutationId: number): MutationResult | undefined;
-  storeResult(deviceId: string, mutationId: number, recordId: string, result: MutationResult, batchNumber: number | null): void;
+  storeResult(
+    deviceId: string,
+    mutationId: number,
+    recordId: string,
+    result: MutationResult,
+    batchNumber: number | null,
+  ): void;
   insertBatch(row: Omit<BatchRow, 'number'>): number;
   updateBatchSummary(number: number, counts: Record<string, number>, villages: string[]): void;
   addBatchRecord(batchNumber: number, recordId: string, version: number): void;
   batchByNumber(number: number): BatchRow | undefined;
-  listBatches(filter: BatchFilter): { rows: (BatchRow & { statusCounts: Record<string, number> })[]; total: number };
+  listBatches(filter: BatchFilter): {
+    rows: (BatchRow & { statusCounts: Record<string, number> })[];
+    total: number;
+  };
   batchRecords(number: number): RecordRow[];
   quarantine(row: Omit<QuarantineRow, 'id'>): void;
   listQuarantine(deviceId?: string): QuarantineRow[];
@@ -203,15 +269,27 @@ export interface Repository {
   // review
   insertConflict(row: ConflictRow): void;
   conflictById(id: string): ConflictRow | undefined;
-  listConflicts(filter: { villageIds?: readonly string[] | undefined; status?: 'open' | 'resolved' | undefined }): ConflictRow[];
+  listConflicts(filter: {
+    villageIds?: readonly string[] | undefined;
+    status?: 'open' | 'resolved' | undefined;
+  }): ConflictRow[];
   openConflictPaths(recordId: string): string[];
   resolveConflictRow(id: string, value: Json, by: string, at: string, version: number): void;
   insertTask(row: TaskRow): void;
   taskById(id: string): TaskRow | undefined;
   openTasksOf(recordId: string): TaskRow[];
   closeTask(id: string, at: string): void;
-  insertReviewDecision(row: { recordId: string; version: number; decision: string; comment: string | null; userId: string; at: string }): void;
-  reviewDecisions(recordId: string): { version: number; decision: string; comment: string | null; userId: string; at: string }[];
+  insertReviewDecision(row: {
+    recordId: string;
+    version: number;
+    decision: string;
+    comment: string | null;
+    userId: string;
+    at: string;
+  }): void;
+  reviewDecisions(
+    recordId: string,
+  ): { version: number; decision: string; comment: string | null; userId: string; at: string }[];
   /** Households of the same village and normalised head name (`searchKey`) in ciblage records. */
   ciblageRecordsOfVillages(villageIds: readonly string[] | 'all'): RecordRow[];
 

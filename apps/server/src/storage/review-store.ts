@@ -3,29 +3,102 @@ import { readJson, writeJson } from './json';
 import type { AuditRow, ConflictRow, Repository, TaskRow } from './repository';
 
 type ConflictDb = {
-  id: string; record_id: string; path: string; server_value: string; incoming_value: string; base_version: number; server_version: number;
-  server_by: string | null; device_id: string; user_id: string; mutation_id: number; created_at: string; status: 'open' | 'resolved';
-  resolved_value: string | null; resolved_by: string | null; resolved_at: string | null; resolved_version: number | null;
+  id: string;
+  record_id: string;
+  path: string;
+  server_value: string;
+  incoming_value: string;
+  base_version: number;
+  server_version: number;
+  server_by: string | null;
+  device_id: string;
+  user_id: string;
+  mutation_id: number;
+  created_at: string;
+  status: 'open' | 'resolved';
+  resolved_value: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  resolved_version: number | null;
 };
-type TaskDb = { id: string; record_id: string; user_id: string; comment: string; created_by: string; created_at: string; status: 'open' | 'done'; closed_at: string | null };
+type TaskDb = {
+  id: string;
+  record_id: string;
+  user_id: string;
+  comment: string;
+  created_by: string;
+  created_at: string;
+  status: 'open' | 'done';
+  closed_at: string | null;
+};
 
-type ReviewStore = Pick<Repository,
-  'insertConflict' | 'conflictById' | 'listConflicts' | 'openConflictPaths' | 'resolveConflictRow' | 'insertTask' | 'taskById' | 'openTasksOf' |
-  'closeTask' | 'insertReviewDecision' | 'reviewDecisions' | 'audit' | 'listAudit'>;
+type ReviewStore = Pick<
+  Repository,
+  | 'insertConflict'
+  | 'conflictById'
+  | 'listConflicts'
+  | 'openConflictPaths'
+  | 'resolveConflictRow'
+  | 'insertTask'
+  | 'taskById'
+  | 'openTasksOf'
+  | 'closeTask'
+  | 'insertReviewDecision'
+  | 'reviewDecisions'
+  | 'audit'
+  | 'listAudit'
+>;
 
 const toConflict = (c: ConflictDb): ConflictRow => ({
-  id: c.id, recordId: c.record_id, path: c.path, serverValue: readJson(c.server_value), incomingValue: readJson(c.incoming_value),
-  baseVersion: c.base_version, serverVersion: c.server_version, serverBy: c.server_by, deviceId: c.device_id, userId: c.user_id,
-  mutationId: c.mutation_id, createdAt: c.created_at, status: c.status, resolvedValue: readJson(c.resolved_value), resolvedBy: c.resolved_by,
-  resolvedAt: c.resolved_at, resolvedVersion: c.resolved_version,
+  id: c.id,
+  recordId: c.record_id,
+  path: c.path,
+  serverValue: readJson(c.server_value),
+  incomingValue: readJson(c.incoming_value),
+  baseVersion: c.base_version,
+  serverVersion: c.server_version,
+  serverBy: c.server_by,
+  deviceId: c.device_id,
+  userId: c.user_id,
+  mutationId: c.mutation_id,
+  createdAt: c.created_at,
+  status: c.status,
+  resolvedValue: readJson(c.resolved_value),
+  resolvedBy: c.resolved_by,
+  resolvedAt: c.resolved_at,
+  resolvedVersion: c.resolved_version,
 });
-const toTask = (t: TaskDb): TaskRow => ({ id: t.id, recordId: t.record_id, userId: t.user_id, comment: t.comment, createdBy: t.created_by, createdAt: t.created_at, status: t.status, closedAt: t.closed_at });
+const toTask = (t: TaskDb): TaskRow => ({
+  id: t.id,
+  recordId: t.record_id,
+  userId: t.user_id,
+  comment: t.comment,
+  createdBy: t.created_by,
+  createdAt: t.created_at,
+  status: t.status,
+  closedAt: t.closed_at,
+});
 
 export function reviewStore(db: Database.Database): ReviewStore {
   return {
     insertConflict(c) {
-      db.prepare(`INSERT INTO conflicts (id, record_id, path, server_value, incoming_value, base_version, server_version, server_by, device_id, user_id, mutation_id, created_at, status)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')`).run(c.id, c.recordId, c.path, writeJson(c.serverValue), writeJson(c.incomingValue), c.baseVersion, c.serverVersion, c.serverBy, c.deviceId, c.userId, c.mutationId, c.createdAt);
+      db.prepare(
+        `INSERT INTO conflicts (id, record_id, path, server_value, incoming_value, base_version, server_version, server_by, device_id, user_id, mutation_id, created_at, status)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')`,
+      ).run(
+        c.id,
+        c.recordId,
+        c.path,
+        writeJson(c.serverValue),
+        writeJson(c.incomingValue),
+        c.baseVersion,
+        c.serverVersion,
+        c.serverBy,
+        c.deviceId,
+        c.userId,
+        c.mutationId,
+        c.createdAt,
+      );
     },
     conflictById(id) {
       const r = db.prepare<[string], ConflictDb>('SELECT * FROM conflicts WHERE id = ?').get(id);
@@ -34,45 +107,105 @@ export function reviewStore(db: Database.Database): ReviewStore {
     listConflicts(f) {
       const where = ['1 = 1'];
       const params: unknown[] = [];
-      if (f.villageIds !== undefined) { where.push('r.village_id IN (SELECT value FROM json_each(?))'); params.push(writeJson(f.villageIds)); }
-      if (f.status !== undefined) { where.push('c.status = ?'); params.push(f.status); }
-      return db.prepare<unknown[], ConflictDb>(`SELECT c.* FROM conflicts c JOIN records r ON r.id = c.record_id WHERE ${where.join(' AND ')} ORDER BY c.created_at, c.id`).all(...params).map(toConflict);
+      if (f.villageIds !== undefined) {
+        where.push('r.village_id IN (SELECT value FROM json_each(?))');
+        params.push(writeJson(f.villageIds));
+      }
+      if (f.status !== undefined) {
+        where.push('c.status = ?');
+        params.push(f.status);
+      }
+      return db
+        .prepare<unknown[], ConflictDb>(
+          `SELECT c.* FROM conflicts c JOIN records r ON r.id = c.record_id WHERE ${where.join(' AND ')} ORDER BY c.created_at, c.id`,
+        )
+        .all(...params)
+        .map(toConflict);
     },
     openConflictPaths(recordId) {
-      return db.prepare<[string], { path: string }>("SELECT DISTINCT path FROM conflicts WHERE record_id = ? AND status = 'open' ORDER BY path").all(recordId).map((r) => r.path);
+      return db
+        .prepare<[string], { path: string }>(
+          "SELECT DISTINCT path FROM conflicts WHERE record_id = ? AND status = 'open' ORDER BY path",
+        )
+        .all(recordId)
+        .map((r) => r.path);
     },
     resolveConflictRow(id, value, by, at, version) {
-      db.prepare("UPDATE conflicts SET status = 'resolved', resolved_value = ?, resolved_by = ?, resolved_at = ?, resolved_version = ? WHERE id = ?").run(writeJson(value), by, at, version, id);
+      db.prepare(
+        "UPDATE conflicts SET status = 'resolved', resolved_value = ?, resolved_by = ?, resolved_at = ?, resolved_version = ? WHERE id = ?",
+      ).run(writeJson(value), by, at, version, id);
     },
     insertTask(t) {
-      db.prepare('INSERT INTO tasks (id, record_id, user_id, comment, created_by, created_at, status, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(t.id, t.recordId, t.userId, t.comment, t.createdBy, t.createdAt, t.status, t.closedAt);
+      db.prepare(
+        'INSERT INTO tasks (id, record_id, user_id, comment, created_by, created_at, status, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(t.id, t.recordId, t.userId, t.comment, t.createdBy, t.createdAt, t.status, t.closedAt);
     },
     taskById(id) {
       const r = db.prepare<[string], TaskDb>('SELECT * FROM tasks WHERE id = ?').get(id);
       return r === undefined ? undefined : toTask(r);
     },
     openTasksOf(recordId) {
-      return db.prepare<[string], TaskDb>("SELECT * FROM tasks WHERE record_id = ? AND status = 'open'").all(recordId).map(toTask);
+      return db
+        .prepare<[string], TaskDb>("SELECT * FROM tasks WHERE record_id = ? AND status = 'open'")
+        .all(recordId)
+        .map(toTask);
     },
     closeTask(id, at) {
       db.prepare("UPDATE tasks SET status = 'done', closed_at = ? WHERE id = ?").run(at, id);
     },
     insertReviewDecision(d) {
-      db.prepare('INSERT INTO review_decisions (record_id, version, decision, comment, user_id, at) VALUES (?, ?, ?, ?, ?, ?)').run(d.recordId, d.version, d.decision, d.comment, d.userId, d.at);
+      db.prepare(
+        'INSERT INTO review_decisions (record_id, version, decision, comment, user_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(d.recordId, d.version, d.decision, d.comment, d.userId, d.at);
     },
     reviewDecisions(recordId) {
-      type Db = { version: number; decision: string; comment: string | null; user_id: string; at: string };
-      return db.prepare<[string], Db>('SELECT version, decision, comment, user_id, at FROM review_decisions WHERE record_id = ? ORDER BY id').all(recordId)
-        .map((d) => ({ version: d.version, decision: d.decision, comment: d.comment, userId: d.user_id, at: d.at }));
+      type Db = {
+        version: number;
+        decision: string;
+        comment: string | null;
+        user_id: string;
+        at: string;
+      };
+      return db
+        .prepare<[string], Db>(
+          'SELECT version, decision, comment, user_id, at FROM review_decisions WHERE record_id = ? ORDER BY id',
+        )
+        .all(recordId)
+        .map((d) => ({
+          version: d.version,
+          decision: d.decision,
+          comment: d.comment,
+          userId: d.user_id,
+          at: d.at,
+        }));
     },
     audit(a) {
-      db.prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)').run(a.at, a.userId, a.action, a.entity, a.entityId, writeJson(a.details));
+      db.prepare(
+        'INSERT INTO audit_log (at, user_id, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(a.at, a.userId, a.action, a.entity, a.entityId, writeJson(a.details));
     },
     listAudit(limit) {
-      type Db = { id: number; at: string; user_id: string | null; action: string; entity: string; entity_id: string | null; details: string };
-      return db.prepare<[number], Db>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit)
-        .map((a): AuditRow => ({ id: a.id, at: a.at, userId: a.user_id, action: a.action, entity: a.entity, entityId: a.entity_id, details: readJson(a.details) }));
+      type Db = {
+        id: number;
+        at: string;
+        user_id: string | null;
+        action: string;
+        entity: string;
+        entity_id: string | null;
+        details: string;
+      };
+      return db
+        .prepare<[number], Db>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?')
+        .all(limit)
+        .map((a): AuditRow => ({
+          id: a.id,
+          at: a.at,
+          userId: a.user_id,
+          action: a.action,
+          entity: a.entity,
+          entityId: a.entity_id,
+          details: readJson(a.details),
+        }));
     },
   };
 }

@@ -18,7 +18,8 @@ export function createSqliteRepository(file: string): Repository {
   const db = withStatementCache(openDatabase(file));
   migrate(db);
   const getEpoch = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'epoch'");
-  if (getEpoch.get() === undefined) db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(newEpoch());
+  if (getEpoch.get() === undefined)
+    db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(newEpoch());
   return {
     ...accountsStore(db),
     ...referenceStore(db),
@@ -33,7 +34,8 @@ export function createSqliteRepository(file: string): Repository {
     },
     epoch() {
       const row = getEpoch.get();
-      if (row === undefined) throw new Error('meta.epoch missing: the database was not initialised');
+      if (row === undefined)
+        throw new Error('meta.epoch missing: the database was not initialised');
       return row.value;
     },
     rotateEpoch(epoch) {

@@ -22,7 +22,9 @@ export function withStatementCache(db: Database.Database): Database.Database {
       if (property === 'prepare') return prepare;
       const value: unknown = Reflect.get(target, property, target);
       // better-sqlite3's native methods check their receiver: call them on the connection itself.
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
 }

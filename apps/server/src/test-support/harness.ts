@@ -26,18 +26,30 @@ function seededFile(): Promise<string> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-template-'));
     const file = path.join(dir, 'jigi.sqlite');
     const repo = createSqliteRepository(file);
-    await seedDemo({ repo, now: () => new Date('2026-03-15T08:00:00.000Z'), newId: () => 'unused', newSecret: () => 'unused' });
+    await seedDemo({
+      repo,
+      now: () => new Date('2026-03-15T08:00:00.000Z'),
+      newId: () => 'unused',
+      newSecret: () => 'unused',
+    });
     repo.close();
     return file;
   })();
   return seededTemplate;
 }
 
-export async function startTestServer(options: { seed?: boolean; app?: Partial<AppOptions> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: boolean; app?: Partial<AppOptions> } = {},
+): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-server-'));
   if (options.seed !== false) fs.copyFileSync(await seededFile(), path.join(dir, 'jigi.sqlite'));
   const repo = createSqliteRepository(path.join(dir, 'jigi.sqlite'));
-  const clock = { now: new Date('2026-03-15T10:00:00.000Z'), advance(ms: number) { clock.now = new Date(clock.now.getTime() + ms); } };
+  const clock = {
+    now: new Date('2026-03-15T10:00:00.000Z'),
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
   let n = 0;
   const app = await buildApp({
     repository: repo,
@@ -49,7 +61,11 @@ export async function startTestServer(options: { seed?: boolean; app?: Partial<A
   });
   const deps = app.deps;
   return {
-    app, repo, deps, dir, clock,
+    app,
+    repo,
+    deps,
+    dir,
+    clock,
     async close() {
       await app.close();
       repo.close();
@@ -59,17 +75,38 @@ export async function startTestServer(options: { seed?: boolean; app?: Partial<A
 }
 
 /** Registers a tablet for a demo login; returns its id and bearer header. */
-export async function registerDevice(app: FastifyInstance, login: string, label = 'Tablette de test'): Promise<{ deviceId: string; token: string; headers: { authorization: string } }> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/device', payload: { login, password: DEMO_PASSWORD, deviceLabel: label } });
-  if (res.statusCode !== 200) throw new Error(`device registration of ${login} failed: ${res.statusCode} ${res.body}`);
+export async function registerDevice(
+  app: FastifyInstance,
+  login: string,
+  label = 'Tablette de test',
+): Promise<{ deviceId: string; token: string; headers: { authorization: string } }> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/device',
+    payload: { login, password: DEMO_PASSWORD, deviceLabel: label },
+  });
+  if (res.statusCode !== 200)
+    throw new Error(`device registration of ${login} failed: ${res.statusCode} ${res.body}`);
   const body = res.json<{ deviceId: string; deviceToken: string }>();
-  return { deviceId: body.deviceId, token: body.deviceToken, headers: { authorization: `Bearer ${body.deviceToken}` } };
+  return {
+    deviceId: body.deviceId,
+    token: body.deviceToken,
+    headers: { authorization: `Bearer ${body.deviceToken}` },
+  };
 }
 
 /** Logs a demo user in; returns the cookie header of the session. */
-export async function loginSession(app: FastifyInstance, login: string): Promise<{ cookie: string }> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: DEMO_PASSWORD } });
-  if (res.statusCode !== 200) throw new Error(`login of ${login} failed: ${res.statusCode} ${res.body}`);
+export async function loginSession(
+  app: FastifyInstance,
+  login: string,
+): Promise<{ cookie: string }> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { login, password: DEMO_PASSWORD },
+  });
+  if (res.statusCode !== 200)
+    throw new Error(`login of ${login} failed: ${res.statusCode} ${res.body}`);
   const setCookie = String(res.headers['set-cookie']);
   return { cookie: setCookie.split(';')[0] ?? '' };
 }

@@ -14,7 +14,8 @@ export const EXPORT_FORMAT = 'jigi-collect-export';
 export const EXPORT_FORMAT_VERSION = 1;
 
 /** sha256 of the head's JSON Schema at EXPORT_FORMAT_VERSION (export-file.test.ts prints it). */
-export const EXPORT_FORMAT_SCHEMA_HASH = '4c749e02a38ece3f6a7515d44557d9e4dc1c86752c166e29e9b1fd1997abc668';
+export const EXPORT_FORMAT_SCHEMA_HASH =
+  '4c749e02a38ece3f6a7515d44557d9e4dc1c86752c166e29e9b1fd1997abc668';
 
 /** Everything but the pushes, whose shape `PROTOCOL_VERSION` already versions. */
 export const exportFileHeadSchema = z.object({
@@ -38,15 +39,24 @@ export type ExportFileHead = Pick<ExportFile, 'deviceId' | 'userId' | 'exportedA
  * format with content that breaks its schema or names another device; `gap`: mutation ids that skip
  * between pushes. `path` names the field when there is one.
  */
-export type ExportFileErrorKind = 'not_json' | 'not_export' | 'unsupported_format_version' | 'invalid' | 'gap';
-export type ExportParse = { ok: true; file: ExportFile } | { ok: false; error: { kind: ExportFileErrorKind; message: string; path?: string } };
+export type ExportFileErrorKind =
+  'not_json' | 'not_export' | 'unsupported_format_version' | 'invalid' | 'gap';
+export type ExportParse =
+  | { ok: true; file: ExportFile }
+  | { ok: false; error: { kind: ExportFileErrorKind; message: string; path?: string } };
 
 /**
  * The file's JSON text with each push body embedded verbatim (the frozen text the tablet would send),
  * so the server imports the very bytes a sync would have pushed.
  */
 export function exportFileText(head: ExportFileHead, bodies: readonly string[]): string {
-  const prefix = JSON.stringify({ format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, deviceId: head.deviceId, userId: head.userId, exportedAt: head.exportedAt });
+  const prefix = JSON.stringify({
+    format: EXPORT_FORMAT,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    deviceId: head.deviceId,
+    userId: head.userId,
+    exportedAt: head.exportedAt,
+  });
   return `${prefix.slice(0, -1)},"pushes":[${bodies.join(',')}]}`;
 }
 
@@ -56,26 +66,60 @@ export function parseExportFile(text: string): ExportParse {
   try {
     data = JSON.parse(text);
   } catch (e: unknown) {
-    return failure('not_json', `Le fichier n’est pas du JSON : ${e instanceof Error ? e.message : String(e)}.`);
+    return failure(
+      'not_json',
+      `Le fichier n’est pas du JSON : ${e instanceof Error ? e.message : String(e)}.`,
+    );
   }
-  if (typeof data !== 'object' || data === null || !('format' in data) || data.format !== EXPORT_FORMAT) {
-    return failure('not_export', `Champ « format » : attendu « ${EXPORT_FORMAT} », ce n’est pas un fichier d’export de Jigi Collect.`, 'format');
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    !('format' in data) ||
+    data.format !== EXPORT_FORMAT
+  ) {
+    return failure(
+      'not_export',
+      `Champ « format » : attendu « ${EXPORT_FORMAT} », ce n’est pas un fichier d’export de Jigi Collect.`,
+      'format',
+    );
   }
-  if ('formatVersion' in data && typeof data.formatVersion === 'number' && data.formatVersion !== EXPORT_FORMAT_VERSION) {
-    return failure('unsupported_format_version', `Champ « formatVersion » : version ${data.formatVersion} inconnue (ce serveur lit la version ${EXPORT_FORMAT_VERSION}).`, 'formatVersion');
+  if (
+    'formatVersion' in data &&
+    typeof data.formatVersion === 'number' &&
+    data.formatVersion !== EXPORT_FORMAT_VERSION
+  ) {
+    return failure(
+      'unsupported_format_version',
+      `Champ « formatVersion » : version ${data.formatVersion} inconnue (ce serveur lit la version ${EXPORT_FORMAT_VERSION}).`,
+      'formatVersion',
+    );
   }
   const parsed = exportFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.map(String).join('.') ?? '';
-    return failure('invalid', `Champ « ${path || '(fichier)'} » : ${issue?.message ?? 'format invalide'}.`, path);
+    return failure(
+      'invalid',
+      `Champ « ${path || '(fichier)'} » : ${issue?.message ?? 'format invalide'}.`,
+      path,
+    );
   }
   const file = parsed.data;
   const other = file.pushes.findIndex((p) => p.deviceId !== file.deviceId);
-  if (other >= 0) return failure('invalid', `Champ « pushes.${other}.deviceId » : lot d’une autre tablette que « ${file.deviceId} ».`, `pushes.${other}.deviceId`);
+  if (other >= 0)
+    return failure(
+      'invalid',
+      `Champ « pushes.${other}.deviceId » : lot d’une autre tablette que « ${file.deviceId} ».`,
+      `pushes.${other}.deviceId`,
+    );
   const ids = file.pushes.flatMap((p) => p.mutations.map((m) => m.mutationId));
   const gap = ids.findIndex((id, i) => i > 0 && id !== (ids[i - 1] ?? 0) + 1);
-  if (gap > 0) return failure('gap', `Champ « pushes » : modifications non consécutives, n°${ids[gap - 1] ?? 0} suivie de n°${ids[gap] ?? 0}.`, 'pushes');
+  if (gap > 0)
+    return failure(
+      'gap',
+      `Champ « pushes » : modifications non consécutives, n°${ids[gap - 1] ?? 0} suivie de n°${ids[gap] ?? 0}.`,
+      'pushes',
+    );
   return { ok: true, file };
 }
 

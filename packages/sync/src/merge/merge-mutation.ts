@@ -6,7 +6,13 @@ import { isUnder, joinPath, splitPath } from '../paths/path';
 import { cloneJson, locate } from '../paths/tree';
 import { reject } from './rejections';
 import { concurrentStamps, stampPaths } from './stamps';
-import type { IsCritical, MergeConflict, MergeDecision, Overwritten, ServerRecordState } from './types';
+import type {
+  IsCritical,
+  MergeConflict,
+  MergeDecision,
+  Overwritten,
+  ServerRecordState,
+} from './types';
 
 /** Input of `mergeMutation`. The mutation has passed `mutationSchema`. */
 export type MergeInput = {
@@ -38,7 +44,12 @@ export function mergeMutation(input: MergeInput): MergeDecision {
 
 function mergeCreate(server: ServerRecordState | null, mutation: CreateMutation): MergeDecision {
   if (server === null) {
-    const state = { version: 1, fieldVersions: {}, record: cloneJson(mutation.record), deleted: false };
+    const state = {
+      version: 1,
+      fieldVersions: {},
+      record: cloneJson(mutation.record),
+      deleted: false,
+    };
     return { outcome: 'applied', state, appliedPaths: [], overwritten: [] };
   }
   if (server.deleted) return reject('record_deleted');
@@ -49,9 +60,14 @@ function mergeCreate(server: ServerRecordState | null, mutation: CreateMutation)
   return reject('record_exists');
 }
 
-function mergeDelete(server: ServerRecordState | null, mutation: DeleteMutation, deviceId: string): MergeDecision {
+function mergeDelete(
+  server: ServerRecordState | null,
+  mutation: DeleteMutation,
+  deviceId: string,
+): MergeDecision {
   if (server === null) return reject('unknown_record');
-  if (server.deleted) return { outcome: 'duplicate', state: server, appliedPaths: [], overwritten: [] };
+  if (server.deleted)
+    return { outcome: 'duplicate', state: server, appliedPaths: [], overwritten: [] };
   const refused = checkTarget(server, mutation);
   if (refused !== undefined) return refused;
   // A delete decided on an old copy could destroy what another tablet added since: refuse it, the
@@ -60,20 +76,39 @@ function mergeDelete(server: ServerRecordState | null, mutation: DeleteMutation,
     return reject('stale_delete');
   }
   const state = { ...server, version: server.version + 1, deleted: true };
-  return { outcome: mutation.baseVersion === server.version ? 'applied' : 'merged', state, appliedPaths: [], overwritten: [] };
+  return {
+    outcome: mutation.baseVersion === server.version ? 'applied' : 'merged',
+    state,
+    appliedPaths: [],
+    overwritten: [],
+  };
 }
 
-function hasForeignEdits(server: ServerRecordState, baseVersion: number, deviceId: string): boolean {
-  return Object.values(server.fieldVersions).some((stamp) => stamp.version > baseVersion && stamp.by !== deviceId);
+function hasForeignEdits(
+  server: ServerRecordState,
+  baseVersion: number,
+  deviceId: string,
+): boolean {
+  return Object.values(server.fieldVersions).some(
+    (stamp) => stamp.version > baseVersion && stamp.by !== deviceId,
+  );
 }
 
-function checkTarget(server: ServerRecordState, mutation: PatchMutation | DeleteMutation): MergeDecision | undefined {
+function checkTarget(
+  server: ServerRecordState,
+  mutation: PatchMutation | DeleteMutation,
+): MergeDecision | undefined {
   if (server.record['type'] !== mutation.recordType) return reject('type_mismatch');
   if (mutation.baseVersion > server.version) return reject('invalid_base_version');
   return undefined;
 }
 
-function mergePatch(server: ServerRecordState | null, mutation: PatchMutation, deviceId: string, isCritical: IsCritical): MergeDecision {
+function mergePatch(
+  server: ServerRecordState | null,
+  mutation: PatchMutation,
+  deviceId: string,
+  isCritical: IsCritical,
+): MergeDecision {
   if (server === null) return reject('unknown_record');
   if (server.deleted) return reject('record_deleted');
   const refused = checkTarget(server, mutation);
@@ -86,9 +121,11 @@ function mergePatch(server: ServerRecordState | null, mutation: PatchMutation, d
     const incoming = changes[path] as Json;
     const segments = splitPath(path);
     const here = locate(server.record, segments);
-    const unchanged = incoming === null ? !here.found : here.found && jsonEqual(here.value, incoming);
+    const unchanged =
+      incoming === null ? !here.found : here.found && jsonEqual(here.value, incoming);
     if (unchanged) continue;
-    if (segments.length === 1 && (path === 'id' || path === 'type')) return reject('immutable_path');
+    if (segments.length === 1 && (path === 'id' || path === 'type'))
+      return reject('immutable_path');
     const concurrent = concurrentStamps(server.fieldVersions, path, baseVersion, deviceId);
     if (concurrent.length === 0) {
       applied.push(path);
@@ -97,30 +134,59 @@ function mergePatch(server: ServerRecordState | null, mutation: PatchMutation, d
     const serverVersion = Math.max(...concurrent.map(({ stamp }) => stamp.version));
     // A value typed under a member (or object) removed meanwhile cannot be applied alone without
     // leaving a fragment, and must not be dropped: it waits for a supervisor like a critical one.
-    const orphan = incoming !== null && !here.found && concurrent.some((c) => isUnder(path, c.path));
+    const orphan =
+      incoming !== null && !here.found && concurrent.some((c) => isUnder(path, c.path));
     if (orphan || isCritical(path) || concurrent.some((c) => isCritical(c.path))) {
       const serverValue = here.found ? here.value : null;
       conflicts.push({ path, serverValue, incomingValue: incoming, baseVersion, serverVersion });
       continue;
     }
     applied.push(path);
-    if (here.found) overwritten.push({ path, previousValue: here.value, previousVersion: serverVersion });
-    else if (here.leaf !== undefined) overwritten.push({ path: joinPath(segments.slice(0, here.leaf.depth)), previousValue: here.leaf.value, previousVersion: serverVersion });
+    if (here.found)
+      overwritten.push({ path, previousValue: here.value, previousVersion: serverVersion });
+    else if (here.leaf !== undefined)
+      overwritten.push({
+        path: joinPath(segments.slice(0, here.leaf.depth)),
+        previousValue: here.leaf.value,
+        previousVersion: serverVersion,
+      });
     else overwritten.push({ path, previousValue: null, previousVersion: serverVersion });
   }
-  const state = applied.length === 0 ? server : nextState(server, applied.map((path) => [path, changes[path] as Json]), deviceId);
-  if (conflicts.length > 0) return { outcome: 'conflict_queued', state, appliedPaths: applied, overwritten, conflicts };
-  if (applied.length === 0) return { outcome: 'duplicate', state, appliedPaths: [], overwritten: [] };
-  return { outcome: baseVersion === server.version ? 'applied' : 'merged', state, appliedPaths: applied, overwritten };
+  const state =
+    applied.length === 0
+      ? server
+      : nextState(
+          server,
+          applied.map((path) => [path, changes[path] as Json]),
+          deviceId,
+        );
+  if (conflicts.length > 0)
+    return { outcome: 'conflict_queued', state, appliedPaths: applied, overwritten, conflicts };
+  if (applied.length === 0)
+    return { outcome: 'duplicate', state, appliedPaths: [], overwritten: [] };
+  return {
+    outcome: baseVersion === server.version ? 'applied' : 'merged',
+    state,
+    appliedPaths: applied,
+    overwritten,
+  };
 }
 
 /** The state after `changes` by `by`: one new version, the paths stamped with it. */
-export function nextState(server: ServerRecordState, changes: readonly (readonly [string, Json])[], by: string): ServerRecordState {
+export function nextState(
+  server: ServerRecordState,
+  changes: readonly (readonly [string, Json])[],
+  by: string,
+): ServerRecordState {
   const version = server.version + 1;
   return {
     version,
     record: applyChanges(server.record, Object.fromEntries(changes)),
-    fieldVersions: stampPaths(server.fieldVersions, changes.map(([path]) => path), { version, by }),
+    fieldVersions: stampPaths(
+      server.fieldVersions,
+      changes.map(([path]) => path),
+      { version, by },
+    ),
     deleted: false,
   };
 }

@@ -10,12 +10,25 @@ import type { MergeDecision } from './types';
 // interleaving (each tablet's own order kept). Oracle: every value a tablet typed is, at the end, in
 // the record, or in a later decision's `overwritten`, or in its own decision's queued conflicts —
 // unless the same tablet later changed that path again (its own newer intent).
-const paths = ['phone', 'village', 'members.m1.firstName', 'members.m1.occupation', 'members.m1.sex', 'members.m2.occupation', 'members.m2.sex', 'members.m2'];
-const changeArb = fc.tuple(fc.constantFrom(...paths), fc.constantFrom('x', 'y', 'z')).map(([path, v]): [string, Json] => [path, path === 'members.m2' ? null : v]);
+const paths = [
+  'phone',
+  'village',
+  'members.m1.firstName',
+  'members.m1.occupation',
+  'members.m1.sex',
+  'members.m2.occupation',
+  'members.m2.sex',
+  'members.m2',
+];
+const changeArb = fc
+  .tuple(fc.constantFrom(...paths), fc.constantFrom('x', 'y', 'z'))
+  .map(([path, v]): [string, Json] => [path, path === 'members.m2' ? null : v]);
 // Paths of one patch never overlap: diffRecords sends a removed member as one null, not with its fields.
 const patchArb = fc
   .uniqueArray(changeArb, { selector: ([path]) => path, minLength: 1, maxLength: 3 })
-  .filter((entries) => entries.every(([p], i) => entries.every(([q], j) => i === j || !pathsOverlap(p, q))))
+  .filter((entries) =>
+    entries.every(([p], i) => entries.every(([q], j) => i === j || !pathsOverlap(p, q))),
+  )
   .map((entries) => Object.fromEntries(entries));
 const devices = ['A', 'B', 'C'] as const;
 const scenarioArb = fc.record({
@@ -33,12 +46,16 @@ function valueAt(root: Json, path: string): Json | undefined {
 function kept(path: string, value: Json, final: Json, later: readonly MergeDecision[]): boolean {
   const now = valueAt(final, path);
   if (value === null ? now === undefined : jsonEqual(now, value)) return true;
-  return later.some((d) => d.outcome !== 'rejected' && d.overwritten.some((o) => {
-    if (o.path === path) return jsonEqual(o.previousValue, value);
-    if (!isUnder(path, o.path)) return false;
-    const inside = valueAt(o.previousValue, path.slice(o.path.length + 1));
-    return value === null ? inside === undefined : jsonEqual(inside, value);
-  }));
+  return later.some(
+    (d) =>
+      d.outcome !== 'rejected' &&
+      d.overwritten.some((o) => {
+        if (o.path === path) return jsonEqual(o.previousValue, value);
+        if (!isUnder(path, o.path)) return false;
+        const inside = valueAt(o.previousValue, path.slice(o.path.length + 1));
+        return value === null ? inside === undefined : jsonEqual(inside, value);
+      }),
+  );
 }
 
 describe('mergeMutation under concurrent pushes (property)', () => {
@@ -60,13 +77,20 @@ describe('mergeMutation under concurrent pushes (property)', () => {
           if (decision.outcome === 'rejected') return;
           for (const path of Object.keys(changes)) {
             const value = changes[path]!;
-            const supersededByOwn = order.slice(i + 1).some(([d, c]) => d === device && Object.keys(c).some((p) => pathsOverlap(p, path)));
-            const queued = decision.outcome === 'conflict_queued' && decision.conflicts.some((c) => c.path === path && jsonEqual(c.incomingValue, value));
+            const supersededByOwn = order
+              .slice(i + 1)
+              .some(([d, c]) => d === device && Object.keys(c).some((p) => pathsOverlap(p, path)));
+            const queued =
+              decision.outcome === 'conflict_queued' &&
+              decision.conflicts.some((c) => c.path === path && jsonEqual(c.incomingValue, value));
             const applied = decision.appliedPaths.includes(path);
             // A change equal to the server's value at arrival was agreed, not applied: see README (limits).
             const noOp = !applied && !queued;
             if (supersededByOwn || queued || noOp) continue;
-            expect(kept(path, value, server!.record, decisions.slice(i + 1)), `${devices[device]} ${path}=${JSON.stringify(value)}`).toBe(true);
+            expect(
+              kept(path, value, server!.record, decisions.slice(i + 1)),
+              `${devices[device]} ${path}=${JSON.stringify(value)}`,
+            ).toBe(true);
           }
         });
       }),
@@ -76,14 +100,20 @@ describe('mergeMutation under concurrent pushes (property)', () => {
 
   it('merges disjoint concurrent patches to the same record in any order', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(paths.slice(0, 7), { minLength: 2, maxLength: 2 }).filter(([p, q]) => !pathsOverlap(p!, q!)), fc.constantFrom('u', 'v'), ([p, q], v) => {
-        const a = ['A', patch(1, { [p!]: v })] as const;
-        const b = ['B', patch(1, { [q!]: v })] as const;
-        const ab = run(stateOf(), [a, b]);
-        const ba = run(stateOf(), [b, a]);
-        expect(ab.decisions.map((d) => d.outcome)).toEqual(['applied', 'merged']);
-        expect(ab.server?.record).toEqual(ba.server?.record);
-      }),
+      fc.property(
+        fc
+          .shuffledSubarray(paths.slice(0, 7), { minLength: 2, maxLength: 2 })
+          .filter(([p, q]) => !pathsOverlap(p!, q!)),
+        fc.constantFrom('u', 'v'),
+        ([p, q], v) => {
+          const a = ['A', patch(1, { [p!]: v })] as const;
+          const b = ['B', patch(1, { [q!]: v })] as const;
+          const ab = run(stateOf(), [a, b]);
+          const ba = run(stateOf(), [b, a]);
+          expect(ab.decisions.map((d) => d.outcome)).toEqual(['applied', 'merged']);
+          expect(ab.server?.record).toEqual(ba.server?.record);
+        },
+      ),
       { seed: 3 },
     );
   });

@@ -13,19 +13,36 @@ function queued(): ServerRecordState {
 describe('resolveConflict', () => {
   it('choosing the incoming value makes a new version stamped by the resolver', () => {
     const result = resolveConflict(queued(), 'members.m1.firstName', 'Awa K.', 'user:sup.koro');
-    expect(result).toMatchObject({ ok: true, state: { version: 3, fieldVersions: { 'members.m1.firstName': { version: 3, by: 'user:sup.koro' } } } });
-    if (result.ok) expect((result.state.record['members'] as { firstName: string }[])[0]?.firstName).toBe('Awa K.');
+    expect(result).toMatchObject({
+      ok: true,
+      state: {
+        version: 3,
+        fieldVersions: { 'members.m1.firstName': { version: 3, by: 'user:sup.koro' } },
+      },
+    });
+    if (result.ok)
+      expect((result.state.record['members'] as { firstName: string }[])[0]?.firstName).toBe(
+        'Awa K.',
+      );
   });
 
   it("keeping the server's value changes nothing", () => {
     const state = queued();
-    expect(resolveConflict(state, 'members.m1.firstName', 'Aminata', 'user:s')).toEqual({ ok: true, state });
+    expect(resolveConflict(state, 'members.m1.firstName', 'Aminata', 'user:s')).toEqual({
+      ok: true,
+      state,
+    });
   });
 
   it('a resolution is concurrent for tablets that edited from before it', () => {
     const result = resolveConflict(queued(), 'members.m1.firstName', 'Awa K.', 'user:s');
     if (!result.ok) throw new Error('expected ok');
-    const late = mergeMutation({ server: result.state, mutation: patch(2, { 'members.m1.firstName': 'Awa' }), deviceId: 'B', isCritical: () => true });
+    const late = mergeMutation({
+      server: result.state,
+      mutation: patch(2, { 'members.m1.firstName': 'Awa' }),
+      deviceId: 'B',
+      isCritical: () => true,
+    });
     expect(late.outcome).toBe('conflict_queued');
   });
 
@@ -41,6 +58,9 @@ describe('resolveConflict', () => {
   });
 
   it('refuses to resolve on a deleted record', () => {
-    expect(resolveConflict({ ...queued(), deleted: true }, 'phone', '7', 'user:s')).toEqual({ ok: false, error: { code: 'record_deleted' } });
+    expect(resolveConflict({ ...queued(), deleted: true }, 'phone', '7', 'user:s')).toEqual({
+      ok: false,
+      error: { code: 'record_deleted' },
+    });
   });
 });

@@ -22,7 +22,8 @@ export function resolveConflict(
 ): { ok: true; state: ServerRecordState } | { ok: false; error: ResolveError } {
   if (state.deleted) return { ok: false, error: { code: 'record_deleted' } };
   const here = locate(state.record, splitPath(path));
-  const unchanged = chosenValue === null ? !here.found : here.found && jsonEqual(here.value, chosenValue);
+  const unchanged =
+    chosenValue === null ? !here.found : here.found && jsonEqual(here.value, chosenValue);
   if (unchanged) return { ok: true, state };
   return { ok: true, state: nextState(state, [[path, chosenValue]], by) };
 }

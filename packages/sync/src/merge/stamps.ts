@@ -10,7 +10,10 @@ export function concurrentStamps(
 ): { path: string; stamp: FieldStamp }[] {
   return Object.keys(fieldVersions)
     .map((key) => ({ path: key, stamp: fieldVersions[key] as FieldStamp }))
-    .filter(({ path: key, stamp }) => stamp.version > baseVersion && stamp.by !== by && pathsOverlap(key, path));
+    .filter(
+      ({ path: key, stamp }) =>
+        stamp.version > baseVersion && stamp.by !== by && pathsOverlap(key, path),
+    );
 }
 
 /** `fieldVersions` after `paths` changed at `version`: the paths are stamped, stamps under them dropped. */

@@ -3,7 +3,13 @@ import { wireLimits } from '../limits';
 import { instantSchema, opaqueIdSchema, shortStringSchema } from './common';
 
 /** Roles (architecture §5). */
-export const userRoles = ['admin', 'supervisor', 'enumerator', 'facilitator', 'field_agent'] as const;
+export const userRoles = [
+  'admin',
+  'supervisor',
+  'enumerator',
+  'facilitator',
+  'field_agent',
+] as const;
 export type UserRole = (typeof userRoles)[number];
 
 const passwordSchema = z.string().min(1).max(wireLimits.maxShortString);

@@ -4,11 +4,25 @@ import { cursorStringSchema, formatCursor, parseCursor } from './cursor';
 
 describe('pull cursor', () => {
   it('parses <epoch>.<seq>', () => {
-    expect(parseCursor('e7Kq_2.1042')).toEqual({ ok: true, cursor: { epoch: 'e7Kq_2', seq: 1042 } });
+    expect(parseCursor('e7Kq_2.1042')).toEqual({
+      ok: true,
+      cursor: { epoch: 'e7Kq_2', seq: 1042 },
+    });
     expect(parseCursor('e1.0')).toEqual({ ok: true, cursor: { epoch: 'e1', seq: 0 } });
   });
 
-  it.each(['', 'e1', 'e1.', '.5', 'e1.-1', 'e1.01', 'e.1.2', 'e1.1.5', 'é.1', 'e1.99999999999999999'])('rejects %j as a value', (input) => {
+  it.each([
+    '',
+    'e1',
+    'e1.',
+    '.5',
+    'e1.-1',
+    'e1.01',
+    'e.1.2',
+    'e1.1.5',
+    'é.1',
+    'e1.99999999999999999',
+  ])('rejects %j as a value', (input) => {
     expect(parseCursor(input)).toEqual({ ok: false, error: { kind: 'malformed_cursor', input } });
     expect(cursorStringSchema.safeParse(input).success).toBe(false);
   });

@@ -15,17 +15,21 @@ export const cursorStringSchema = z.string().regex(cursorPattern);
 export type CursorError = { readonly kind: 'malformed_cursor'; readonly input: string };
 
 /** Parses `<epoch>.<seq>`; a malformed cursor is a value, not an exception. */
-export function parseCursor(input: string): { ok: true; cursor: Cursor } | { ok: false; error: CursorError } {
+export function parseCursor(
+  input: string,
+): { ok: true; cursor: Cursor } | { ok: false; error: CursorError } {
   const match = cursorPattern.exec(input);
   const epoch = match?.[1];
   const seq = Number(match?.[2]);
-  if (epoch === undefined || !Number.isSafeInteger(seq)) return { ok: false, error: { kind: 'malformed_cursor', input } };
+  if (epoch === undefined || !Number.isSafeInteger(seq))
+    return { ok: false, error: { kind: 'malformed_cursor', input } };
   return { ok: true, cursor: { epoch, seq } };
 }
 
 /** Formats a cursor; throws on an epoch or seq that could not be parsed back (a server bug). */
 export function formatCursor(cursor: Cursor): string {
   const text = `${cursor.epoch}.${cursor.seq}`;
-  if (!cursorPattern.test(text) || !Number.isSafeInteger(cursor.seq)) throw new Error(`invalid cursor ${text}`);
+  if (!cursorPattern.test(text) || !Number.isSafeInteger(cursor.seq))
+    throw new Error(`invalid cursor ${text}`);
   return text;
 }

@@ -9,7 +9,10 @@ import { wireLimits } from '../limits';
  */
 export const errorEnvelopeSchema = z.object({
   error: z.object({
-    code: z.string().regex(/^[a-z][a-z0-9_]*$/).max(64),
+    code: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .max(64),
     kind: z.enum(errorKindList),
     /** French, for people. */
     message: z.string().max(wireLimits.maxMessageLength),

@@ -75,5 +75,11 @@ export const mutationResultSchema = z.discriminatedUnion('outcome', [
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 /** The five outcomes. */
-export const mutationOutcomes = ['applied', 'merged', 'duplicate', 'conflict_queued', 'rejected'] as const;
+export const mutationOutcomes = [
+  'applied',
+  'merged',
+  'duplicate',
+  'conflict_queued',
+  'rejected',
+] as const;
 export type MutationOutcome = (typeof mutationOutcomes)[number];

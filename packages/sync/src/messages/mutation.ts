@@ -7,7 +7,10 @@ import { fieldPathSchema, instantSchema, uuidSchema } from './common';
  * The record type. A plain string on the wire so that an older server answers `rejected`
  * (`unsupported_record_type`) for a type it does not know instead of failing the whole push.
  */
-export const recordTypeNameSchema = z.string().regex(/^[a-z][a-z0-9_]*$/).max(64);
+export const recordTypeNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/)
+  .max(64);
 
 const mutationBase = {
   /** Per device, ascending, from 1, without gaps (DESIGN.md §3.2). */
@@ -30,12 +33,10 @@ export const createMutationSchema = z.object({
  * The changed field paths since `baseVersion` (the server version the tablet edited from). A value
  * of `null` removes the key, or the whole child for `members.<id>`.
  */
-export const patchChangesSchema = z
-  .record(fieldPathSchema, jsonSchema)
-  .refine((changes) => {
-    const count = Object.keys(changes).length;
-    return count >= 1 && count <= wireLimits.maxChangesPerPatch;
-  }, `between 1 and ${wireLimits.maxChangesPerPatch} changes`);
+export const patchChangesSchema = z.record(fieldPathSchema, jsonSchema).refine((changes) => {
+  const count = Object.keys(changes).length;
+  return count >= 1 && count <= wireLimits.maxChangesPerPatch;
+}, `between 1 and ${wireLimits.maxChangesPerPatch} changes`);
 
 /** Change some fields of a record the server has. */
 export const patchMutationSchema = z.object({
@@ -53,9 +54,17 @@ export const deleteMutationSchema = z.object({
 });
 
 /** A create carries the record it names. */
-const namesItsRecord = (m: { op: string; recordId: string; recordType: string; record?: Record<string, unknown> }): boolean =>
+const namesItsRecord = (m: {
+  op: string;
+  recordId: string;
+  recordType: string;
+  record?: Record<string, unknown>;
+}): boolean =>
   m.op !== 'create' || (m.record?.['id'] === m.recordId && m.record['type'] === m.recordType);
-const namesItsRecordError = { error: 'record.id and record.type must equal recordId and recordType', path: ['record'] };
+const namesItsRecordError = {
+  error: 'record.id and record.type must equal recordId and recordType',
+  path: ['record'],
+};
 
 /** One change of one record, made on a device; the unit of exactly-once delivery. */
 export const mutationSchema = z
@@ -69,7 +78,11 @@ export const mutationSchema = z
  * as a fifth of that. Same rules otherwise, same messages. Not a wire schema of its own.
  */
 export const parsedMutationSchema = z
-  .discriminatedUnion('op', [createMutationSchema.extend({ record: z.record(z.string(), z.unknown()) }), patchMutationSchema, deleteMutationSchema])
+  .discriminatedUnion('op', [
+    createMutationSchema.extend({ record: z.record(z.string(), z.unknown()) }),
+    patchMutationSchema,
+    deleteMutationSchema,
+  ])
   .refine(namesItsRecord, namesItsRecordError);
 export type Mutation = z.infer<typeof mutationSchema>;
 export type CreateMutation = z.infer<typeof createMutationSchema>;

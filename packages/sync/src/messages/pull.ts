@@ -11,7 +11,12 @@ import { cursorStringSchema } from './cursor';
 export const pullQuerySchema = z.object({
   cursor: cursorStringSchema.optional(),
   limit: z.coerce.number().int().min(1).max(wireLimits.maxPullLimit).optional(),
-  maxBytes: z.coerce.number().int().min(wireLimits.minPullBytes).max(wireLimits.maxPullBytes).optional(),
+  maxBytes: z.coerce
+    .number()
+    .int()
+    .min(wireLimits.minPullBytes)
+    .max(wireLimits.maxPullBytes)
+    .optional(),
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 
@@ -50,7 +55,12 @@ const changeBase = {
  * by the receiver with the entity's own schema (`@jigi/domain`).
  */
 export const pullChangeSchema = z.discriminatedUnion('deleted', [
-  z.object({ ...changeBase, deleted: z.literal(false), data: jsonObjectSchema, meta: recordMetaSchema.optional() }),
+  z.object({
+    ...changeBase,
+    deleted: z.literal(false),
+    data: jsonObjectSchema,
+    meta: recordMetaSchema.optional(),
+  }),
   z.object({ ...changeBase, deleted: z.literal(true) }),
 ]);
 export type PullChange = z.infer<typeof pullChangeSchema>;

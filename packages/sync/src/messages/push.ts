@@ -16,10 +16,16 @@ export const pushRequestSchema = z
     clockOffsetMs: z.number().int().optional(),
     mutations: z.array(mutationSchema).min(1).max(wireLimits.maxMutationsPerPush),
   })
-  .refine((p) => p.mutations.every((m, i) => i === 0 || m.mutationId === (p.mutations[i - 1]?.mutationId ?? 0) + 1), {
-    error: 'mutation ids must ascend by 1',
-    path: ['mutations'],
-  });
+  .refine(
+    (p) =>
+      p.mutations.every(
+        (m, i) => i === 0 || m.mutationId === (p.mutations[i - 1]?.mutationId ?? 0) + 1,
+      ),
+    {
+      error: 'mutation ids must ascend by 1',
+      path: ['mutations'],
+    },
+  );
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** `POST /api/sync/push` 200 answer: one result per mutation, in order. */

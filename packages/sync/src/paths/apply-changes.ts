@@ -11,9 +11,15 @@ type Change = { readonly segments: readonly string[]; readonly value: Json };
  * container: a keyed array when every child it gets has `<child>.id` equal to its id in the patch,
  * else an object. A new child of an existing keyed array always gets its `id`.
  */
-export function applyChanges(record: JsonObject, changes: Readonly<Record<string, Json>>): JsonObject {
+export function applyChanges(
+  record: JsonObject,
+  changes: Readonly<Record<string, Json>>,
+): JsonObject {
   const root = cloneJson(record);
-  const parsed: Change[] = Object.keys(changes).map((path) => ({ segments: splitPath(path), value: changes[path] as Json }));
+  const parsed: Change[] = Object.keys(changes).map((path) => ({
+    segments: splitPath(path),
+    value: changes[path] as Json,
+  }));
   for (const change of parsed) if (change.value === null) removeAt(root, change.segments);
   const sets = parsed.filter((change) => change.value !== null);
   for (const change of sets) setAt(root, change.segments, change.value, sets);
@@ -41,14 +47,21 @@ function removeAt(root: JsonObject, segments: readonly string[]): void {
 function walk(root: JsonObject, segments: readonly string[]): JsonObject | Json[] | undefined {
   let node: JsonObject | Json[] = root;
   for (const segment of segments) {
-    const next: Json | undefined = Array.isArray(node) ? childById(node, segment) : ownValue(node, segment);
+    const next: Json | undefined = Array.isArray(node)
+      ? childById(node, segment)
+      : ownValue(node, segment);
     if (next === undefined || next === null || nodeKind(next) === 'leaf') return undefined;
     node = next as JsonObject | Json[];
   }
   return node;
 }
 
-function setAt(root: JsonObject, segments: readonly string[], value: Json, sets: readonly Change[]): void {
+function setAt(
+  root: JsonObject,
+  segments: readonly string[],
+  value: Json,
+  sets: readonly Change[],
+): void {
   let node: JsonObject | Json[] = root;
   for (const [depth, segment] of segments.entries()) {
     const isLast = depth === segments.length - 1;
@@ -85,10 +98,16 @@ function inferContainer(prefix: readonly string[], sets: readonly Change[]): Jso
   const children = new Set<string>();
   const selfNamed = new Set<string>();
   for (const { segments, value } of sets) {
-    if (segments.length <= prefix.length || !prefix.every((segment, i) => segments[i] === segment)) continue;
+    if (segments.length <= prefix.length || !prefix.every((segment, i) => segments[i] === segment))
+      continue;
     const child = segments[prefix.length] as string;
     children.add(child);
-    if (segments.length === prefix.length + 2 && segments[prefix.length + 1] === 'id' && value === child) selfNamed.add(child);
+    if (
+      segments.length === prefix.length + 2 &&
+      segments[prefix.length + 1] === 'id' &&
+      value === child
+    )
+      selfNamed.add(child);
   }
   return children.size > 0 && [...children].every((child) => selfNamed.has(child)) ? [] : {};
 }

@@ -17,7 +17,9 @@ const base = {
 
 describe('diffRecords', () => {
   it('is empty for equal records, whatever their key order', () => {
-    expect(diffRecords(base, { members: base.members, gps: { lon: 2, lat: 1 }, id: 'h1' })).toEqual({});
+    expect(diffRecords(base, { members: base.members, gps: { lon: 2, lat: 1 }, id: 'h1' })).toEqual(
+      {},
+    );
   });
 
   it('sends only the changed member field', () => {
@@ -26,7 +28,9 @@ describe('diffRecords', () => {
   });
 
   it('removes a member with one null at members.<id>', () => {
-    expect(diffRecords(base, { ...base, members: [base.members[0]!] })).toEqual({ 'members.m2': null });
+    expect(diffRecords(base, { ...base, members: [base.members[0]!] })).toEqual({
+      'members.m2': null,
+    });
   });
 
   it('removes the last members one by one, leaving []', () => {
@@ -45,7 +49,9 @@ describe('diffRecords', () => {
   });
 
   it('removes a key with null and ignores null-valued properties', () => {
-    expect(diffRecords(base, { id: 'h1', members: base.members, gps: null })).toEqual({ gps: null });
+    expect(diffRecords(base, { id: 'h1', members: base.members, gps: null })).toEqual({
+      gps: null,
+    });
   });
 
   it('replaces an object by a keyed array with a removal then the children', () => {
@@ -75,14 +81,21 @@ describe('diffRecords', () => {
 
   it('applyChanges(a, diffRecords(a, b)) = b for b derived from a (property)', () => {
     fc.assert(
-      fc.property(recordArb, recordArb, fc.array(fc.boolean(), { maxLength: 8 }), (a, extra, keep) => {
-        // b keeps some of a's keys and adds others: overlapping keys exercise the recursive cases.
-        const b: JsonObject = {};
-        Object.keys(a).forEach((key, i) => { if (keep[i] ?? true) b[key] = a[key]!; });
-        for (const key of Object.keys(extra)) b[key] = extra[key]!;
-        const target = appendOrder(a, b) as JsonObject;
-        expect(applyChanges(a, diffRecords(a, target))).toEqual(target);
-      }),
+      fc.property(
+        recordArb,
+        recordArb,
+        fc.array(fc.boolean(), { maxLength: 8 }),
+        (a, extra, keep) => {
+          // b keeps some of a's keys and adds others: overlapping keys exercise the recursive cases.
+          const b: JsonObject = {};
+          Object.keys(a).forEach((key, i) => {
+            if (keep[i] ?? true) b[key] = a[key]!;
+          });
+          for (const key of Object.keys(extra)) b[key] = extra[key]!;
+          const target = appendOrder(a, b) as JsonObject;
+          expect(applyChanges(a, diffRecords(a, target))).toEqual(target);
+        },
+      ),
       { seed: 9, numRuns: 300 },
     );
   });
@@ -95,21 +108,26 @@ function appendOrder(before: Json | undefined, after: Json): Json {
     const byId = new Map(old.map((child) => [child['id'], child]));
     const kept = old.filter((child) => after.some((c) => c['id'] === child['id']));
     const fresh = after.filter((child) => !byId.has(child['id']));
-    return [...kept.map((child) => after.find((c) => c['id'] === child['id'])!), ...fresh].map((child) =>
-      appendOrder(byId.get(child['id']), child),
+    return [...kept.map((child) => after.find((c) => c['id'] === child['id'])!), ...fresh].map(
+      (child) => appendOrder(byId.get(child['id']), child),
     );
   }
   if (isJsonObject(after)) {
     const prev = isJsonObject(before) ? before : {};
-    return Object.fromEntries(Object.keys(after).map((key) => [key, appendOrder(prev[key], after[key]!)]));
+    return Object.fromEntries(
+      Object.keys(after).map((key) => [key, appendOrder(prev[key], after[key]!)]),
+    );
   }
   return after;
 }
 
 function sortChildren(value: Json): Json {
   if (isKeyedArray(value)) {
-    return [...value].sort((x, y) => (x['id'] as string).localeCompare(y['id'] as string)).map(sortChildren);
+    return [...value]
+      .sort((x, y) => (x['id'] as string).localeCompare(y['id'] as string))
+      .map(sortChildren);
   }
-  if (isJsonObject(value)) return Object.fromEntries(Object.keys(value).map((key) => [key, sortChildren(value[key]!)]));
+  if (isJsonObject(value))
+    return Object.fromEntries(Object.keys(value).map((key) => [key, sortChildren(value[key]!)]));
   return value;
 }

@@ -15,14 +15,25 @@ export function diffRecords(before: JsonObject, after: JsonObject): Record<strin
   return out;
 }
 
-function diffObjects(before: JsonObject, after: JsonObject, path: string, out: Record<string, Json>): void {
+function diffObjects(
+  before: JsonObject,
+  after: JsonObject,
+  path: string,
+  out: Record<string, Json>,
+): void {
   for (const key of Object.keys(before)) {
     if (before[key] !== null && absent(ownValue(after, key))) put(out, childPath(path, key), null);
   }
-  for (const key of Object.keys(after)) diffNode(ownValue(before, key), after[key] as Json, childPath(path, key), out);
+  for (const key of Object.keys(after))
+    diffNode(ownValue(before, key), after[key] as Json, childPath(path, key), out);
 }
 
-function diffNode(before: Json | undefined, after: Json, path: string, out: Record<string, Json>): void {
+function diffNode(
+  before: Json | undefined,
+  after: Json,
+  path: string,
+  out: Record<string, Json>,
+): void {
   if (after === null) return; // handled as a removal by the parent
   if (absent(before)) {
     addAll(after, path, out);
@@ -45,11 +56,18 @@ function diffNode(before: Json | undefined, after: Json, path: string, out: Reco
   }
 }
 
-function diffArrays(before: JsonObject[], after: JsonObject[], path: string, out: Record<string, Json>): void {
+function diffArrays(
+  before: JsonObject[],
+  after: JsonObject[],
+  path: string,
+  out: Record<string, Json>,
+): void {
   const afterIds = new Set(after.map((child) => child['id']));
-  for (const child of before) if (!afterIds.has(child['id'])) put(out, childPath(path, child['id'] as string), null);
+  for (const child of before)
+    if (!afterIds.has(child['id'])) put(out, childPath(path, child['id'] as string), null);
   const beforeById = new Map(before.map((child) => [child['id'], child]));
-  for (const child of after) diffNode(beforeById.get(child['id']), child, childPath(path, child['id'] as string), out);
+  for (const child of after)
+    diffNode(beforeById.get(child['id']), child, childPath(path, child['id'] as string), out);
 }
 
 function addAll(value: Json, path: string, out: Record<string, Json>): void {
@@ -63,7 +81,9 @@ function absent(value: Json | undefined): value is null | undefined {
 }
 
 function isEmptyContainer(value: Json): boolean {
-  return Array.isArray(value) ? value.length === 0 : isJsonObject(value) && Object.keys(value).length === 0;
+  return Array.isArray(value)
+    ? value.length === 0
+    : isJsonObject(value) && Object.keys(value).length === 0;
 }
 
 function put(out: Record<string, Json>, path: string, value: Json): void {

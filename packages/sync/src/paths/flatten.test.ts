@@ -35,16 +35,26 @@ describe('flattenRecord', () => {
   });
 
   it('keeps empty containers as leaves and drops null properties', () => {
-    expect(flattenRecord({ members: [], notes: {}, gone: null, list: [null] })).toEqual({ members: [], notes: {}, list: [null] });
+    expect(flattenRecord({ members: [], notes: {}, gone: null, list: [null] })).toEqual({
+      members: [],
+      notes: {},
+      list: [null],
+    });
   });
 
   it('treats arrays with duplicate or missing ids as leaves', () => {
     const twice = [{ id: 'a' }, { id: 'a' }];
-    expect(flattenRecord({ twice, missing: [{ id: 'a' }, { x: 1 }] })).toEqual({ twice, missing: [{ id: 'a' }, { x: 1 }] });
+    expect(flattenRecord({ twice, missing: [{ id: 'a' }, { x: 1 }] })).toEqual({
+      twice,
+      missing: [{ id: 'a' }, { x: 1 }],
+    });
   });
 
   it('escapes ids that contain dots', () => {
-    expect(flattenRecord({ lines: [{ id: 'a.b', status: 'present' }] })).toEqual({ 'lines.a~1b.id': 'a.b', 'lines.a~1b.status': 'present' });
+    expect(flattenRecord({ lines: [{ id: 'a.b', status: 'present' }] })).toEqual({
+      'lines.a~1b.id': 'a.b',
+      'lines.a~1b.status': 'present',
+    });
   });
 });
 
@@ -77,12 +87,22 @@ describe('applyChanges', () => {
   });
 
   it('appends a new child, giving it its id, in the order of the patch', () => {
-    const result = applyChanges({ members: [] }, { [`members.${m2}.sex`]: 'M', [`members.${m1}.sex`]: 'F' });
-    expect(result).toEqual({ members: [{ id: m2, sex: 'M' }, { id: m1, sex: 'F' }] });
+    const result = applyChanges(
+      { members: [] },
+      { [`members.${m2}.sex`]: 'M', [`members.${m1}.sex`]: 'F' },
+    );
+    expect(result).toEqual({
+      members: [
+        { id: m2, sex: 'M' },
+        { id: m1, sex: 'F' },
+      ],
+    });
   });
 
   it('creates a keyed array when every new child names itself', () => {
-    expect(applyChanges({}, { 'children.c1.id': 'c1', 'children.c1.name': 'Ali' })).toEqual({ children: [{ id: 'c1', name: 'Ali' }] });
+    expect(applyChanges({}, { 'children.c1.id': 'c1', 'children.c1.name': 'Ali' })).toEqual({
+      children: [{ id: 'c1', name: 'Ali' }],
+    });
     expect(applyChanges({}, { 'gps.lat': 1, 'gps.lon': 2 })).toEqual({ gps: { lat: 1, lon: 2 } });
   });
 

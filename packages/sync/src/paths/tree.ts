@@ -33,7 +33,12 @@ export function ownValue(object: JsonObject, key: string): Json | undefined {
 
 /** Sets an own property, even `__proto__`, without touching any prototype. */
 export function setOwn(object: JsonObject, key: string, value: Json): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(object, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** The child `id` of a keyed array. */
@@ -64,7 +69,10 @@ export function locate(root: JsonObject, segments: readonly string[]): Located {
   for (const [depth, segment] of segments.entries()) {
     const kind = nodeKind(node);
     if (kind === 'leaf') return { found: false, leaf: { depth, value: node } };
-    const next: Json | undefined = kind === 'object' ? ownValue(node as JsonObject, segment) : childById(node as Json[], segment);
+    const next: Json | undefined =
+      kind === 'object'
+        ? ownValue(node as JsonObject, segment)
+        : childById(node as Json[], segment);
     if (next === undefined || next === null) return { found: false };
     node = next;
   }

@@ -10,7 +10,9 @@ export const keyArb = fc
   .tuple(fc.constantFrom('a', 'b', 'n', 'x'), fc.string({ unit: keyChars, maxLength: 4 }))
   .map(([head, tail]) => head + tail)
   .filter((key) => key !== 'id');
-export const idArb = fc.tuple(fc.constantFrom('1', '2', '3', '4'), fc.string({ unit: idChars, maxLength: 3 })).map(([h, t]) => h + t);
+export const idArb = fc
+  .tuple(fc.constantFrom('1', '2', '3', '4'), fc.string({ unit: idChars, maxLength: 3 }))
+  .map(([h, t]) => h + t);
 
 const scalarArb: fc.Arbitrary<Json> = fc.oneof(
   fc.string({ maxLength: 5 }),
@@ -25,10 +27,20 @@ const leafArrayArb: fc.Arbitrary<Json> = fc.oneof(
 );
 
 const { value: valueArb } = fc.letrec<{ value: Json; object: JsonObject; keyed: Json }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalarArb, leafArrayArb, tie('object'), tie('keyed')),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalarArb,
+    leafArrayArb,
+    tie('object'),
+    tie('keyed'),
+  ),
   object: fc.dictionary(keyArb, tie('value'), { maxKeys: 4 }),
   keyed: fc
-    .uniqueArray(fc.tuple(idArb, fc.dictionary(keyArb, tie('value'), { maxKeys: 3 })), { selector: ([id]) => id, minLength: 1, maxLength: 3 })
+    .uniqueArray(fc.tuple(idArb, fc.dictionary(keyArb, tie('value'), { maxKeys: 3 })), {
+      selector: ([id]) => id,
+      minLength: 1,
+      maxLength: 3,
+    })
     .map((children) => children.map(([id, fields]) => ({ ...fields, id }))),
 }));
 

@@ -7,12 +7,15 @@ export const recordId = '0b6f3c1e-1111-4aaa-8bbb-000000000001';
 export const clientTime = '2026-03-15T09:00:00.000Z';
 
 /** Names and sex are critical, like `isCriticalPath` of the domain; `members.<id>` too. */
-export const isCritical: IsCritical = (path) => /(^|\.)(firstName|sex)$/.test(path) || /^members\.[^.]+$/.test(path);
+export const isCritical: IsCritical = (path) =>
+  /(^|\.)(firstName|sex)$/.test(path) || /^members\.[^.]+$/.test(path);
 
-export function household(members: JsonObject[] = [
-  { id: 'm1', firstName: 'Awa', sex: 'F', occupation: 'vendeuse' },
-  { id: 'm2', firstName: 'Moussa', sex: 'M', occupation: 'cultivateur' },
-]): JsonObject {
+export function household(
+  members: JsonObject[] = [
+    { id: 'm1', firstName: 'Awa', sex: 'F', occupation: 'vendeuse' },
+    { id: 'm2', firstName: 'Moussa', sex: 'M', occupation: 'cultivateur' },
+  ],
+): JsonObject {
   return { id: recordId, type: 'ciblage_household', village: 'Koro', phone: '70000000', members };
 }
 
@@ -22,17 +25,44 @@ export function stateOf(record: JsonObject = household()): ServerRecordState {
 
 let nextId = 1;
 export function patch(baseVersion: number, changes: Record<string, Json>): Mutation {
-  return { op: 'patch', mutationId: nextId++, recordId, recordType: 'ciblage_household', baseVersion, clientTime, changes };
+  return {
+    op: 'patch',
+    mutationId: nextId++,
+    recordId,
+    recordType: 'ciblage_household',
+    baseVersion,
+    clientTime,
+    changes,
+  };
 }
 export function create(record: JsonObject = household()): Mutation {
-  return { op: 'create', mutationId: nextId++, recordId, recordType: 'ciblage_household', baseVersion: 0, clientTime, record };
+  return {
+    op: 'create',
+    mutationId: nextId++,
+    recordId,
+    recordType: 'ciblage_household',
+    baseVersion: 0,
+    clientTime,
+    record,
+  };
 }
 export function remove(baseVersion: number): Mutation {
-  return { op: 'delete', mutationId: nextId++, recordId, recordType: 'ciblage_household', baseVersion, clientTime };
+  return {
+    op: 'delete',
+    mutationId: nextId++,
+    recordId,
+    recordType: 'ciblage_household',
+    baseVersion,
+    clientTime,
+  };
 }
 
 /** Runs `[deviceId, mutation]` pairs in order, as the server would, storing each accepted state. */
-export function run(initial: ServerRecordState | null, steps: readonly (readonly [string, Mutation])[], critical: IsCritical = isCritical) {
+export function run(
+  initial: ServerRecordState | null,
+  steps: readonly (readonly [string, Mutation])[],
+  critical: IsCritical = isCritical,
+) {
   let server = initial;
   const decisions: MergeDecision[] = [];
   for (const [deviceId, mutation] of steps) {

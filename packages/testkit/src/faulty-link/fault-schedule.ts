@@ -33,6 +33,7 @@ export function drawFault(seed: number, index: number, rates: FaultRates): Fault
   const u = r.next();
   const cutFraction = 0.1 + r.next() * 0.8;
   if (u < rates.dropResponseAfterCommit) return { fault: LinkFault.drop_response, cutFraction };
-  if (u < rates.dropResponseAfterCommit + rates.cutRequestMidBody) return { fault: LinkFault.cut_request, cutFraction };
+  if (u < rates.dropResponseAfterCommit + rates.cutRequestMidBody)
+    return { fault: LinkFault.cut_request, cutFraction };
   return { fault: LinkFault.pass, cutFraction };
 }

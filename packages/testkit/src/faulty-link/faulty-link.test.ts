@@ -29,8 +29,14 @@ describe('startFaultyLink: clean link', () => {
     const r = await send(`${l.url}/echo?size=500`, { body });
     expect(r.ok && r.status).toBe(200);
     expect(r.ok && JSON.parse(r.body)).toMatchObject({ received: Buffer.byteLength(body) });
-    expect(upstream.seen).toMatchObject([{ method: 'POST', path: '/echo?size=500', outcome: 'complete' }]);
-    expect(l.stats).toMatchObject({ requests: 1, completed: 1, faults: { drop_response: 0, cut_request: 0 } });
+    expect(upstream.seen).toMatchObject([
+      { method: 'POST', path: '/echo?size=500', outcome: 'complete' },
+    ]);
+    expect(l.stats).toMatchObject({
+      requests: 1,
+      completed: 1,
+      faults: { drop_response: 0, cut_request: 0 },
+    });
     expect(l.stats.bytesUp).toBeGreaterThan(Buffer.byteLength(body));
     expect(l.stats.bytesDown).toBeGreaterThan(500);
     expect(l.stats.log[0]).toMatchObject({ index: 0, fault: 'pass', status: 200 });
@@ -81,7 +87,11 @@ describe('startFaultyLink: faults', () => {
     const r = await send(`${l.url}/push`, { body });
     expect(r.ok).toBe(false);
     expect(upstream.seen).toMatchObject([{ outcome: 'complete', received: 3000 }]);
-    expect(l.stats).toMatchObject({ requests: 1, completed: 0, faults: { drop_response: 1, cut_request: 0 } });
+    expect(l.stats).toMatchObject({
+      requests: 1,
+      completed: 0,
+      faults: { drop_response: 1, cut_request: 0 },
+    });
     expect(l.stats.log[0]).toMatchObject({ fault: 'drop_response', status: 200 });
   });
 
@@ -174,7 +184,10 @@ describe('startFaultyLink: seeded schedule', () => {
   });
 
   it('injects faults at about the configured rates', () => {
-    const draws = Array.from({ length: 10_000 }, (_, i) => drawFault(3, i, { dropResponseAfterCommit: 0.02, cutRequestMidBody: 0.02 }).fault);
+    const draws = Array.from(
+      { length: 10_000 },
+      (_, i) => drawFault(3, i, { dropResponseAfterCommit: 0.02, cutRequestMidBody: 0.02 }).fault,
+    );
     const drops = draws.filter((f) => f === 'drop_response').length / draws.length;
     const cuts = draws.filter((f) => f === 'cut_request').length / draws.length;
     expect(drops).toBeGreaterThan(0.015);

@@ -4,7 +4,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { drawFault, LinkFault } from './fault-schedule';
 import { endToEndHeaders, hasBody, headBytes } from './http-heads';
 import { createLinkPipe, throttle } from './link-pipe';
-import type { FaultyLink, FaultyLinkOptions, FaultyLinkSettings, FaultyLinkStats, LinkRequestRecord } from './types';
+import type {
+  FaultyLink,
+  FaultyLinkOptions,
+  FaultyLinkSettings,
+  FaultyLinkStats,
+  LinkRequestRecord,
+} from './types';
 
 /**
  * Starts an HTTP proxy on 127.0.0.1 (free port) in front of `options.upstream` that behaves like a
@@ -23,7 +29,15 @@ export async function startFaultyLink(options: FaultyLinkOptions): Promise<Fault
   // Keep-alive towards the upstream: the link, not the proxy, is what the tests emulate, and a
   // benchmark of thousands of requests must not run out of ephemeral ports.
   const agent = new http.Agent({ keepAlive: true });
-  const stats: FaultyLinkStats = { requests: 0, completed: 0, bytesUp: 0, bytesDown: 0, faults: { drop_response: 0, cut_request: 0 }, refused: 0, log: [] };
+  const stats: FaultyLinkStats = {
+    requests: 0,
+    completed: 0,
+    bytesUp: 0,
+    bytesDown: 0,
+    faults: { drop_response: 0, cut_request: 0 },
+    refused: 0,
+    log: [],
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const index = stats.requests++;
@@ -43,8 +57,17 @@ export async function startFaultyLink(options: FaultyLinkOptions): Promise<Fault
       cutRequestMidBody: current.cutRequestMidBody ?? 0,
     });
     // A random cut needs a body to cut; a scripted cut of a bodiless request loses it whole.
-    const fault = scripted ?? (draw.fault === LinkFault.cut_request && !hasBody(req) ? LinkFault.pass : draw.fault);
-    const record: LinkRequestRecord = { index, method: req.method ?? 'GET', path: req.url ?? '/', fault, bytesUp: 0, bytesDown: 0 };
+    const fault =
+      scripted ??
+      (draw.fault === LinkFault.cut_request && !hasBody(req) ? LinkFault.pass : draw.fault);
+    const record: LinkRequestRecord = {
+      index,
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      fault,
+      bytesUp: 0,
+      bytesDown: 0,
+    };
     stats.log.push(record);
     if (fault !== LinkFault.pass) stats.faults[fault]++;
     const countUp = (n: number): void => {
@@ -84,7 +107,8 @@ export async function startFaultyLink(options: FaultyLinkOptions): Promise<Fault
     upstreamReq.on('error', () => {
       // After a cut the error is ours; otherwise the upstream is unreachable or reset: say so.
       if (cut) return;
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' }).end('faulty-link: upstream error');
+      if (!res.headersSent)
+        res.writeHead(502, { 'content-type': 'text/plain' }).end('faulty-link: upstream error');
       else res.destroy();
     });
     let upstreamDone = false;
@@ -96,7 +120,9 @@ export async function startFaultyLink(options: FaultyLinkOptions): Promise<Fault
     const body = req.pipe(throttle(up, rate));
     if (fault === LinkFault.cut_request) {
       const declared = Number(req.headers['content-length'] ?? NaN);
-      let budget: number | undefined = Number.isFinite(declared) ? Math.max(1, Math.floor(declared * draw.cutFraction)) : undefined;
+      let budget: number | undefined = Number.isFinite(declared)
+        ? Math.max(1, Math.floor(declared * draw.cutFraction))
+        : undefined;
       body.on('data', (chunk: Buffer) => {
         if (cut) return;
         // Chunked body of unknown length: cut inside the first chunk.
@@ -139,11 +165,18 @@ export async function startFaultyLink(options: FaultyLinkOptions): Promise<Fault
       }
       void (async () => {
         await sleep(oneWayMs);
-        const resHead = headBytes(`HTTP/1.1 ${upstreamRes.statusCode ?? 0} ${upstreamRes.statusMessage ?? ''}`, upstreamRes.rawHeaders);
+        const resHead = headBytes(
+          `HTTP/1.1 ${upstreamRes.statusCode ?? 0} ${upstreamRes.statusMessage ?? ''}`,
+          upstreamRes.rawHeaders,
+        );
         await down.transmit(resHead);
         countDown(resHead);
         if (res.destroyed) return;
-        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, endToEndHeaders(upstreamRes.headers));
+        res.writeHead(
+          upstreamRes.statusCode ?? 502,
+          upstreamRes.statusMessage,
+          endToEndHeaders(upstreamRes.headers),
+        );
         const downBody = upstreamRes.pipe(throttle(down, rate));
         downBody.on('data', (chunk: Buffer) => {
           countDown(chunk.length);
@@ -159,7 +192,8 @@ export async function startFaultyLink(options: FaultyLinkOptions): Promise<Fault
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       // A bug in the link itself: fail loudly to the client rather than hang the test.
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end(`faulty-link: ${String(e)}`);
+      if (!res.headersSent)
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(`faulty-link: ${String(e)}`);
       else res.destroy();
     });
   });

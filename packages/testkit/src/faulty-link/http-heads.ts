@@ -2,7 +2,15 @@ import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from '
 
 // Hop-by-hop headers describe one connection, not the message: a proxy must not forward them
 // (RFC 9110 §7.6.1). Node re-frames bodies itself, so transfer-encoding goes too.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 /** Headers of `headers` that may cross a proxy, minus `host` (set to the upstream's). */
 export function endToEndHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
@@ -16,7 +24,8 @@ export function endToEndHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeade
 /** Size of an HTTP/1.1 message head as it travels: start line, header lines, blank line. */
 export function headBytes(startLine: string, rawHeaders: readonly string[]): number {
   let n = Buffer.byteLength(startLine) + 2 + 2;
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) n += Buffer.byteLength(`${rawHeaders[i] ?? ''}: ${rawHeaders[i + 1] ?? ''}\r\n`);
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2)
+    n += Buffer.byteLength(`${rawHeaders[i] ?? ''}: ${rawHeaders[i + 1] ?? ''}\r\n`);
   return n;
 }
 

@@ -38,7 +38,9 @@ export function createLinkPipe(bytesPerSecond: number): LinkPipe {
  * (timers fire at millisecond granularity, so slices shorter than that would only add overhead).
  */
 export function throttle(pipe: LinkPipe, bytesPerSecond: number): Transform {
-  const slice = Number.isFinite(bytesPerSecond) ? Math.max(256, Math.floor(bytesPerSecond / 50)) : Infinity;
+  const slice = Number.isFinite(bytesPerSecond)
+    ? Math.max(256, Math.floor(bytesPerSecond / 50))
+    : Infinity;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       const send = async (): Promise<void> => {

@@ -17,10 +17,19 @@ export interface SeenRequest {
  * A tiny real upstream for the link's own tests: it reads each body to the end, then answers
  * `{ received }` padded to `?size=` bytes, and keeps a log of what it saw.
  */
-export async function startRecordingUpstream(): Promise<{ url: string; seen: SeenRequest[]; stop(): Promise<void> }> {
+export async function startRecordingUpstream(): Promise<{
+  url: string;
+  seen: SeenRequest[];
+  stop(): Promise<void>;
+}> {
   const seen: SeenRequest[] = [];
   const server = http.createServer((req, res) => {
-    const entry: SeenRequest = { method: req.method ?? 'GET', path: req.url ?? '/', received: 0, outcome: 'pending' };
+    const entry: SeenRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      received: 0,
+      outcome: 'pending',
+    };
     const declared = req.headers['content-length'];
     if (declared !== undefined) entry.declared = Number(declared);
     seen.push(entry);
@@ -36,9 +45,17 @@ export async function startRecordingUpstream(): Promise<{ url: string; seen: See
     });
     req.on('end', () => {
       const size = Number(new URL(entry.path, 'http://x').searchParams.get('size') ?? 0);
-      const body = JSON.stringify({ received: entry.received, pad: 'x'.repeat(Math.max(0, size - 40)) });
+      const body = JSON.stringify({
+        received: entry.received,
+        pad: 'x'.repeat(Math.max(0, size - 40)),
+      });
       entry.outcome = 'complete';
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+      res
+        .writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        })
+        .end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -48,7 +65,11 @@ export async function startRecordingUpstream(): Promise<{ url: string; seen: See
     seen,
     async stop() {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
     },
   };
 }

@@ -21,7 +21,9 @@ describe('generateHouseholds', () => {
   it('is reproducible from the seed, and record i does not depend on count', () => {
     expect(generateHouseholds({ seed: 2026, count: 400 })).toEqual(households);
     expect(generateHouseholds({ seed: 2026, count: 50 })).toEqual(households.slice(0, 50));
-    expect(contentHash(generateHouseholds({ seed: 2027, count: 400 }))).not.toBe(contentHash(households));
+    expect(contentHash(generateHouseholds({ seed: 2027, count: 400 }))).not.toBe(
+      contentHash(households),
+    );
   });
 
   it('gives unique ids and household codes', () => {
@@ -39,8 +41,11 @@ describe('generateHouseholds', () => {
   });
 
   it('carries national-language letters in names, and plausible ages', () => {
-    const text = households.flatMap((h) => h.members.map((m) => `${m.firstName} ${m.lastName}`)).join(' ');
-    for (const letter of ['ɛ', 'ɔ', 'ɲ', 'Ɲ', 'Ŋ', "'", '-']) expect(text.includes(letter), letter).toBe(true);
+    const text = households
+      .flatMap((h) => h.members.map((m) => `${m.firstName} ${m.lastName}`))
+      .join(' ');
+    for (const letter of ['ɛ', 'ɔ', 'ɲ', 'Ɲ', 'Ŋ', "'", '-'])
+      expect(text.includes(letter), letter).toBe(true);
     for (const h of households) {
       for (const m of h.members) expect(memberAge(m, h.interviewDate)).toBeLessThanOrEqual(110);
     }

@@ -46,7 +46,12 @@ export function generateHouseholds(options: GenerateHouseholdsOptions): CiblageH
   return out;
 }
 
-function household(r: Prng, village: GeneratedVillage, n: number, interviewDate: string): CiblageHousehold {
+function household(
+  r: Prng,
+  village: GeneratedVillage,
+  n: number,
+  interviewDate: string,
+): CiblageHousehold {
   const enumerator = village.id.replace(/^village-/, '');
   const minutes = r.int(7 * 60, 18 * 60);
   const capturedAt = `${interviewDate}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}.000Z`;
@@ -64,46 +69,102 @@ function household(r: Prng, village: GeneratedVillage, n: number, interviewDate:
   if (r.chance(0.08)) {
     return { ...base, consent: { given: false }, result: r.pick(NOT_COMPLETE), members: [] };
   }
-  const { head, members } = generateRoster(r, r.pick([1, 2, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10]), interviewDate);
+  const { head, members } = generateRoster(
+    r,
+    r.pick([1, 2, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10]),
+    interviewDate,
+  );
   const record: CiblageHousehold = {
     ...base,
     respondentMemberId: head.id,
-    residenceStatus: r.pick(['resident', 'resident', 'resident', 'resident', 'pdi', 'retourne'] as const),
+    residenceStatus: r.pick([
+      'resident',
+      'resident',
+      'resident',
+      'resident',
+      'pdi',
+      'retourne',
+    ] as const),
     consent: { given: true, at: capturedAt },
     result: 'complete',
     members,
     dwelling: {
-      occupancy: r.pick(['proprietaire', 'proprietaire', 'locataire', 'loge_gratuitement'] as const),
+      occupancy: r.pick([
+        'proprietaire',
+        'proprietaire',
+        'locataire',
+        'loge_gratuitement',
+      ] as const),
       roomsCount: r.int(1, 6),
       wall: r.pick(['banco', 'banco', 'banco_ameliore', 'pierre', 'seko'] as const),
       roof: r.pick(['terre', 'terre', 'paille', 'tole'] as const),
       floor: r.pick(['terre', 'terre', 'ciment', 'bouse'] as const),
-      water: r.pick(['forage', 'forage', 'puits_protege', 'puits_non_protege', 'eau_surface'] as const),
+      water: r.pick([
+        'forage',
+        'forage',
+        'puits_protege',
+        'puits_non_protege',
+        'eau_surface',
+      ] as const),
       waterTimeMinutes: r.int(0, 90),
-      toilet: r.pick(['latrine_sans_dalle', 'latrine_dalle', 'nature', 'latrine_partagee'] as const),
+      toilet: r.pick([
+        'latrine_sans_dalle',
+        'latrine_dalle',
+        'nature',
+        'latrine_partagee',
+      ] as const),
       lighting: r.pick(['torche', 'torche', 'solaire', 'petrole', 'aucune'] as const),
-      cookingFuel: r.pick(['bois_ramasse', 'bois_ramasse', 'bois_achete', 'charbon', 'residus'] as const),
+      cookingFuel: r.pick([
+        'bois_ramasse',
+        'bois_ramasse',
+        'bois_achete',
+        'charbon',
+        'residus',
+      ] as const),
     },
-    assets: Object.fromEntries(assetKeys.map((k) => [k, r.chance(0.3) ? r.int(1, 3) : 0])) as CiblageHousehold['assets'] & object,
-    livestock: { cattle: r.int(0, 12), sheep: r.int(0, 15), goats: r.int(0, 20), camels: 0, donkeys: r.int(0, 2), horses: r.int(0, 1), poultry: r.int(0, 30) },
+    assets: Object.fromEntries(
+      assetKeys.map((k) => [k, r.chance(0.3) ? r.int(1, 3) : 0]),
+    ) as CiblageHousehold['assets'] & object,
+    livestock: {
+      cattle: r.int(0, 12),
+      sheep: r.int(0, 15),
+      goats: r.int(0, 20),
+      camels: 0,
+      donkeys: r.int(0, 2),
+      horses: r.int(0, 1),
+      poultry: r.int(0, 30),
+    },
     land: r.chance(0.85)
-      ? { cultivates: true, areaHa: r.int(3, 80) / 10, tenure: r.pick(['coutumier', 'coutumier', 'emprunt', 'metayage'] as const), irrigated: r.chance(0.1) }
+      ? {
+          cultivates: true,
+          areaHa: r.int(3, 80) / 10,
+          tenure: r.pick(['coutumier', 'coutumier', 'emprunt', 'metayage'] as const),
+          irrigated: r.chance(0.1),
+        }
       : { cultivates: false },
     foodSecurity: {
       mealsAdults: r.int(1, 3),
       mealsChildren: r.int(1, 4),
       hungerGapMonths: r.int(0, 6),
-      shocks12m: r.chance(0.6) ? [r.pick(['secheresse', 'inondation', 'insecurite', 'perte_betail', 'maladie'] as const)] : [],
+      shocks12m: r.chance(0.6)
+        ? [r.pick(['secheresse', 'inondation', 'insecurite', 'perte_betail', 'maladie'] as const)]
+        : [],
     },
     otherPrograms: r.chance(0.2) ? [r.pick(['pam', 'csa', 'ong'] as const)] : [],
   };
-  if (r.chance(0.7)) record.headPhone = `+223${r.pick(['6', '7', '9'])}${String(r.int(0, 9_999_999)).padStart(7, '0')}`;
+  if (r.chance(0.7))
+    record.headPhone = `+223${r.pick(['6', '7', '9'])}${String(r.int(0, 9_999_999)).padStart(7, '0')}`;
   const idType = r.pick(['nina', 'nina', 'carte_electeur', 'aucune'] as const);
   record.headIdType = idType;
-  if (idType === 'nina') record.headIdNo = `${String(r.int(0, 9_999_999)).padStart(7, '0')}${String(r.int(0, 9_999_999)).padStart(7, '0')}${String.fromCharCode(65 + r.int(0, 25))}`;
+  if (idType === 'nina')
+    record.headIdNo = `${String(r.int(0, 9_999_999)).padStart(7, '0')}${String(r.int(0, 9_999_999)).padStart(7, '0')}${String.fromCharCode(65 + r.int(0, 25))}`;
   if (idType === 'carte_electeur') record.headIdNo = `CE${r.int(100_000, 999_999)}`;
   if (r.chance(0.9)) {
-    record.gps = { lat: round(village.lat + (r.next() - 0.5) * 0.02, 5), lon: round(village.lon + (r.next() - 0.5) * 0.02, 5), accuracyM: r.int(3, 30) };
+    record.gps = {
+      lat: round(village.lat + (r.next() - 0.5) * 0.02, 5),
+      lon: round(village.lon + (r.next() - 0.5) * 0.02, 5),
+      accuracyM: r.int(3, 30),
+    };
   } else {
     record.gpsUnavailableReason = r.pick(['pas_de_signal', 'appareil'] as const);
   }

@@ -11,7 +11,15 @@ describe('generatedVillages', () => {
 
   it('can be stored as reference villages', () => {
     for (const v of generatedVillages) {
-      expect(villageSchema.safeParse({ id: v.id, name: v.name, communeCode: v.communeCode, demo: true, pnp: false }).success).toBe(true);
+      expect(
+        villageSchema.safeParse({
+          id: v.id,
+          name: v.name,
+          communeCode: v.communeCode,
+          demo: true,
+          pnp: false,
+        }).success,
+      ).toBe(true);
     }
   });
 });

@@ -4,7 +4,15 @@ import { FieldIssues } from './field-issues';
 import type { Option } from './select-field';
 
 /** Several choices (themes, shocks): always stored as an array of codes (empty when none is ticked). */
-export function CheckboxListField({ name, label, options }: { name: string; label: string; options: readonly Option[] }) {
+export function CheckboxListField({
+  name,
+  label,
+  options,
+}: {
+  name: string;
+  label: string;
+  options: readonly Option[];
+}) {
   const id = useId();
   const { control } = useFormContext();
   return (
@@ -23,7 +31,11 @@ export function CheckboxListField({ name, label, options }: { name: string; labe
                     type="checkbox"
                     checked={selected.includes(o.value)}
                     onChange={(e) => {
-                      field.onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value));
+                      field.onChange(
+                        e.target.checked
+                          ? [...selected, o.value]
+                          : selected.filter((v) => v !== o.value),
+                      );
                     }}
                   />
                   <span>{o.label}</span>

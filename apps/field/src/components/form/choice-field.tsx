@@ -4,7 +4,15 @@ import { FieldIssues } from './field-issues';
 import type { Option } from './select-field';
 
 /** Big radio buttons for short lists (sex, yes/no, status): one tap, readable in the sun. */
-export function ChoiceField({ name, label, options }: { name: string; label: string; options: readonly Option[] }) {
+export function ChoiceField({
+  name,
+  label,
+  options,
+}: {
+  name: string;
+  label: string;
+  options: readonly Option[];
+}) {
   const id = useId();
   const { register } = useFormContext();
   return (

@@ -3,7 +3,17 @@ import { Button } from '../button';
 import { NumberField } from './number-field';
 
 /** A block of counts (assets, livestock) with « 0 » for every box left empty in one tap. */
-export function CountGrid({ prefix, keys, label, zeroLabel }: { prefix: string; keys: readonly string[]; label: (key: string) => string; zeroLabel: string }) {
+export function CountGrid({
+  prefix,
+  keys,
+  label,
+  zeroLabel,
+}: {
+  prefix: string;
+  keys: readonly string[];
+  label: (key: string) => string;
+  zeroLabel: string;
+}) {
   const { getValues, setValue } = useFormContext();
   return (
     <>

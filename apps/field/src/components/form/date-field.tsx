@@ -16,12 +16,38 @@ export function DateField({ name, label }: { name: string; label: string }) {
     <Controller
       control={control}
       name={name}
-      render={({ field }) => <DateInput id={id} label={label} value={field.value as unknown} onChange={field.onChange} onBlur={field.onBlur} invalid={invalid} name={name} />}
+      render={({ field }) => (
+        <DateInput
+          id={id}
+          label={label}
+          value={field.value as unknown}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          invalid={invalid}
+          name={name}
+        />
+      )}
     />
   );
 }
 
-function DateInput({ id, label, value, onChange, onBlur, invalid, name }: { id: string; label: string; value: unknown; onChange: (v: string | undefined) => void; onBlur: () => void; invalid: boolean; name: string }) {
+function DateInput({
+  id,
+  label,
+  value,
+  onChange,
+  onBlur,
+  invalid,
+  name,
+}: {
+  id: string;
+  label: string;
+  value: unknown;
+  onChange: (v: string | undefined) => void;
+  onBlur: () => void;
+  invalid: boolean;
+  name: string;
+}) {
   const [text, setText] = useState(() => shown(value));
   const emitted = useRef(value);
   // Follow changes made elsewhere (a resumed draft, a reset) without fighting the typing.

@@ -9,7 +9,17 @@ import { setFlash } from '../flash';
  * Abandons the draft after an explicit second tap (no browser dialog: it is easy to miss in the sun
  * and tests cannot see it). For an edit of a finalised record, the finalised content stays.
  */
-export function DiscardDraft({ id, editsFinalised, backTo, flush }: { id: string; editsFinalised: boolean; backTo: string; flush: () => Promise<void> }) {
+export function DiscardDraft({
+  id,
+  editsFinalised,
+  backTo,
+  flush,
+}: {
+  id: string;
+  editsFinalised: boolean;
+  backTo: string;
+  flush: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   if (!confirming)

@@ -10,7 +10,9 @@ export function FieldIssues({ name, id }: { name: string; id: string }) {
     <div id={id} className="field-issues">
       {issues.map((issue) => (
         <p key={`${issue.rule}:${issue.message}`} className={`issue issue-${issue.severity}`}>
-          <span className="issue-tag">{issue.severity === 'error' ? t('error') : t('warning')} : </span>
+          <span className="issue-tag">
+            {issue.severity === 'error' ? t('error') : t('warning')} :{' '}
+          </span>
           {issue.message}
         </p>
       ))}

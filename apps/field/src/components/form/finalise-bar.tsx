@@ -11,9 +11,23 @@ import type { RecordForm } from './use-record-form';
 import { setFlash } from '../flash';
 
 /** « Finaliser »: refused with the errors listed, or done and back to the list. */
-export function FinaliseBar({ engine, doneTo, draft }: { engine: RecordForm; doneTo: string; draft?: { id: string; editsFinalised: boolean } }) {
+export function FinaliseBar({
+  engine,
+  doneTo,
+  draft,
+}: {
+  engine: RecordForm;
+  doneTo: string;
+  draft?: { id: string; editsFinalised: boolean };
+}) {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'blocked' } | { kind: 'storage'; error: StorageError } | { kind: 'unchanged' }>({ kind: 'idle' });
+  const [state, setState] = useState<
+    | { kind: 'idle' }
+    | { kind: 'busy' }
+    | { kind: 'blocked' }
+    | { kind: 'storage'; error: StorageError }
+    | { kind: 'unchanged' }
+  >({ kind: 'idle' });
   async function go() {
     setState({ kind: 'busy' });
     const res = await engine.finalise();
@@ -37,7 +51,14 @@ export function FinaliseBar({ engine, doneTo, draft }: { engine: RecordForm; don
       <Button variant="primary" onClick={() => void go()} disabled={state.kind === 'busy'}>
         {t('form.finalise')}
       </Button>
-      {draft && <DiscardDraft id={draft.id} editsFinalised={draft.editsFinalised} backTo={doneTo} flush={engine.flush} />}
+      {draft && (
+        <DiscardDraft
+          id={draft.id}
+          editsFinalised={draft.editsFinalised}
+          backTo={doneTo}
+          flush={engine.flush}
+        />
+      )}
     </div>
   );
 }

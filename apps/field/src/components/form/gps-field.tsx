@@ -9,7 +9,15 @@ import { FieldIssues } from './field-issues';
 import { SelectField } from './select-field';
 
 /** A GPS point with its accuracy, or — when there is none — the reason, chosen from a list. */
-export function GpsField({ name, reasonName, reasonLabels }: { name: string; reasonName?: string; reasonLabels?: Readonly<Record<string, string>> }) {
+export function GpsField({
+  name,
+  reasonName,
+  reasonLabels,
+}: {
+  name: string;
+  reasonName?: string;
+  reasonLabels?: Readonly<Record<string, string>>;
+}) {
   const { t } = useTranslation('ciblage');
   const { setValue } = useFormContext();
   const gps = useWatch({ name }) as { lat: number; lon: number; accuracyM: number } | undefined;
@@ -22,7 +30,11 @@ export function GpsField({ name, reasonName, reasonLabels }: { name: string; rea
     const reading = await readGps();
     setBusy(false);
     if (reading.ok) {
-      setValue(name, { lat: reading.lat, lon: reading.lon, accuracyM: reading.accuracyM }, { shouldDirty: true });
+      setValue(
+        name,
+        { lat: reading.lat, lon: reading.lon, accuracyM: reading.accuracyM },
+        { shouldDirty: true },
+      );
       if (reasonName) setValue(reasonName, undefined, { shouldDirty: true });
     } else setProblem(t(`gps.${reading.reason}`));
   }
@@ -33,7 +45,9 @@ export function GpsField({ name, reasonName, reasonLabels }: { name: string; rea
         {busy ? t('gps.capturing') : t('gps.capture')}
       </Button>
       <p className="lead" data-testid="gps-point">
-        {gps ? t('gps.point', { lat: gps.lat, lon: gps.lon, accuracy: gps.accuracyM }) : t('gps.none')}
+        {gps
+          ? t('gps.point', { lat: gps.lat, lon: gps.lon, accuracy: gps.accuracyM })
+          : t('gps.none')}
       </p>
       {gps && (
         <Button
@@ -46,7 +60,13 @@ export function GpsField({ name, reasonName, reasonLabels }: { name: string; rea
       )}
       <FieldIssues name={name} id={`${name}-issues`} />
       {problem && <Notice tone="warning">{problem}</Notice>}
-      {!gps && reasonName && reasonLabels && <SelectField name={reasonName} label={t('fields.gpsUnavailableReason')} options={toOptions(reasonLabels, t, 'gpsUnavailableReason')} />}
+      {!gps && reasonName && reasonLabels && (
+        <SelectField
+          name={reasonName}
+          label={t('fields.gpsUnavailableReason')}
+          options={toOptions(reasonLabels, t, 'gpsUnavailableReason')}
+        />
+      )}
     </>
   );
 }

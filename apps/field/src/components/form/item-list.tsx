@@ -36,21 +36,43 @@ export function ItemList({
 }) {
   const { control, getValues } = useFormContext();
   const { fields, append, remove } = useFieldArray({ control, name, keyName: '_key' });
-  const editingIndex = editingId === undefined ? -1 : fields.findIndex((f) => (f as unknown as Item).id === editingId);
-  const onEdit = useCallback((index: number) => {
-    onEditing(getValues(`${name}.${index}.id`) as string | undefined);
-  }, [getValues, name, onEditing]);
-  const onRemove = useCallback((index: number) => {
-    remove(index);
-  }, [remove]);
-  if (editingIndex >= 0) return <>{editor(editingIndex, () => { onEditing(undefined); })}</>;
+  const editingIndex =
+    editingId === undefined ? -1 : fields.findIndex((f) => (f as unknown as Item).id === editingId);
+  const onEdit = useCallback(
+    (index: number) => {
+      onEditing(getValues(`${name}.${index}.id`) as string | undefined);
+    },
+    [getValues, name, onEditing],
+  );
+  const onRemove = useCallback(
+    (index: number) => {
+      remove(index);
+    },
+    [remove],
+  );
+  if (editingIndex >= 0)
+    return (
+      <>
+        {editor(editingIndex, () => {
+          onEditing(undefined);
+        })}
+      </>
+    );
   return (
     <>
       <p className="lead">{labels.count(fields.length)}</p>
       {fields.length === 0 && <p>{labels.empty}</p>}
       <ul className="list">
         {fields.map((f, index) => (
-          <ItemRow key={f._key} name={name} index={index} describe={describe} labels={labels} onEdit={onEdit} onRemove={onRemove} />
+          <ItemRow
+            key={f._key}
+            name={name}
+            index={index}
+            describe={describe}
+            labels={labels}
+            onEdit={onEdit}
+            onRemove={onRemove}
+          />
         ))}
       </ul>
       <Button
@@ -67,7 +89,21 @@ export function ItemList({
   );
 }
 
-const ItemRow = memo(function ItemRow({ name, index, describe, labels, onEdit, onRemove }: { name: string; index: number; describe: (item: Partial<Item>) => { title: string; subtitle?: string; alert?: string }; labels: ItemListLabels; onEdit: (i: number) => void; onRemove: (i: number) => void }) {
+const ItemRow = memo(function ItemRow({
+  name,
+  index,
+  describe,
+  labels,
+  onEdit,
+  onRemove,
+}: {
+  name: string;
+  index: number;
+  describe: (item: Partial<Item>) => { title: string; subtitle?: string; alert?: string };
+  labels: ItemListLabels;
+  onEdit: (i: number) => void;
+  onRemove: (i: number) => void;
+}) {
   const item = (useWatch({ name: `${name}.${index}` }) ?? {}) as Partial<Item>;
   const errors = useErrorCount(`${name}.${index}`);
   const d = describe(item);
@@ -84,10 +120,21 @@ const ItemRow = memo(function ItemRow({ name, index, describe, labels, onEdit, o
         {d.alert && <span className="issue issue-error"> {d.alert}</span>}
         {errors > 0 && <span className="issue issue-error"> ⚠ {errors}</span>}
       </span>
-      <Button className="btn-small" onClick={() => { onEdit(index); }}>
+      <Button
+        className="btn-small"
+        onClick={() => {
+          onEdit(index);
+        }}
+      >
         {labels.edit(d.title)}
       </Button>
-      <Button variant="danger" className="btn-small" onClick={() => { onRemove(index); }}>
+      <Button
+        variant="danger"
+        className="btn-small"
+        onClick={() => {
+          onRemove(index);
+        }}
+      >
         {labels.remove(d.title)}
       </Button>
     </li>

@@ -3,7 +3,19 @@ import { useFormContext } from 'react-hook-form';
 import { FieldIssues, useHasError } from './field-issues';
 
 /** Whole (or one-decimal) number; empty → absent, a comma is read as a decimal point. */
-export function NumberField({ name, label, hint, decimal = false, unit }: { name: string; label: string; hint?: string; decimal?: boolean; unit?: string }) {
+export function NumberField({
+  name,
+  label,
+  hint,
+  decimal = false,
+  unit,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  decimal?: boolean;
+  unit?: string;
+}) {
   const id = useId();
   const { register } = useFormContext();
   const invalid = useHasError(name);

@@ -35,4 +35,3 @@ export function PhoneField({ name, label }: { name: string; label: string }) {
     </div>
   );
 }
-

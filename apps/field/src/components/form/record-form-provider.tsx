@@ -4,7 +4,13 @@ import { IssueStoreContext } from '../../lib/form-issues';
 import type { RecordForm } from './use-record-form';
 
 /** Gives fields the form (react-hook-form) and the issues (domain rules). */
-export function RecordFormProvider({ engine, children }: { engine: RecordForm; children: ReactNode }) {
+export function RecordFormProvider({
+  engine,
+  children,
+}: {
+  engine: RecordForm;
+  children: ReactNode;
+}) {
   return (
     <FormProvider {...engine.form}>
       <IssueStoreContext.Provider value={engine.issues}>

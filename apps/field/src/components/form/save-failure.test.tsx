@@ -17,7 +17,12 @@ beforeEach(async () => {
   db = freshDb();
   await db.open();
   await db.villages.put(buildVillage());
-  await saveDraft({ record: newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), agentId: user.id, position: { section: 'identification' }, now: '2026-03-15T09:00:00.000Z' });
+  await saveDraft({
+    record: newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }),
+    agentId: user.id,
+    position: { section: 'identification' },
+    now: '2026-03-15T09:00:00.000Z',
+  });
 });
 
 describe('a full tablet', () => {

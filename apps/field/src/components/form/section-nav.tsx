@@ -10,14 +10,26 @@ export interface Section {
 }
 
 /** The form's sections as big buttons; a section with an error is outlined in red. */
-export function SectionNav({ sections, current, onGo }: { sections: readonly Section[]; current: string; onGo: (id: string) => void }) {
+export function SectionNav({
+  sections,
+  current,
+  onGo,
+}: {
+  sections: readonly Section[];
+  current: string;
+  onGo: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const issues = useAllIssues();
   return (
     <nav className="sections-nav" aria-label={t('form.sections')}>
       {sections.map((s) => {
         const hasErrors = issues.some(
-          (i) => i.severity === 'error' && (s.prefixes ?? [s.id]).some((p) => i.name !== undefined && (i.name === p || i.name.startsWith(`${p}.`))),
+          (i) =>
+            i.severity === 'error' &&
+            (s.prefixes ?? [s.id]).some(
+              (p) => i.name !== undefined && (i.name === p || i.name.startsWith(`${p}.`)),
+            ),
         );
         return (
           <Button

@@ -7,7 +7,10 @@ type Props = {
   label: string;
   hint?: string;
   type?: 'text' | 'tel' | 'date' | 'time';
-} & Pick<InputHTMLAttributes<HTMLInputElement>, 'autoComplete' | 'inputMode' | 'maxLength' | 'placeholder' | 'max' | 'min' | 'disabled'>;
+} & Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  'autoComplete' | 'inputMode' | 'maxLength' | 'placeholder' | 'max' | 'min' | 'disabled'
+>;
 
 /** A text input bound to the form by name (uncontrolled: typing never re-renders the form). Empty → absent. */
 export function TextField({ name, label, hint, type = 'text', ...rest }: Props) {
@@ -24,7 +27,9 @@ export function TextField({ name, label, hint, type = 'text', ...rest }: Props) 
         aria-invalid={invalid}
         aria-describedby={`${id}-issues`}
         {...rest}
-        {...register(name, { setValueAs: (v: unknown) => (v === '' || v === null ? undefined : v) })}
+        {...register(name, {
+          setValueAs: (v: unknown) => (v === '' || v === null ? undefined : v),
+        })}
       />
       <FieldIssues name={name} id={`${id}-issues`} />
     </div>

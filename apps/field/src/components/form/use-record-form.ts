@@ -21,9 +21,13 @@ export const AUTOSAVE_AFTER_MS = 500;
 
 export type Validate = (record: AnyRecord, mode: 'draft' | 'final') => Issue[];
 
-export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; error: StorageError };
+export type SaveState =
+  { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; error: StorageError };
 
-export type FinaliseResult = { ok: true; outcome: FinaliseOutcome } | { ok: false; issues: Issue[] } | { ok: false; storage: StorageError };
+export type FinaliseResult =
+  | { ok: true; outcome: FinaliseOutcome }
+  | { ok: false; issues: Issue[] }
+  | { ok: false; storage: StorageError };
 
 /** Autosave state in its own store: only the indicator re-renders on each save, never the form. */
 export class SaveStatus {
@@ -65,7 +69,15 @@ export interface RecordForm {
  * that each field reads for itself. Draft mode tolerates unanswered questions until the user first
  * tries to finalise.
  */
-export function useRecordForm({ draft, agentId, validate }: { draft: DraftRow; agentId: string; validate: Validate }): RecordForm {
+export function useRecordForm({
+  draft,
+  agentId,
+  validate,
+}: {
+  draft: DraftRow;
+  agentId: string;
+  validate: Validate;
+}): RecordForm {
   useFormOpen();
   const form = useForm<AnyRecord>({ defaultValues: draft.record, shouldUnregister: false });
   const issues = useMemo(() => new IssueStore(), []);
@@ -82,7 +94,12 @@ export function useRecordForm({ draft, agentId, validate }: { draft: DraftRow; a
       // cloned once, with its last key in it.
       createAutosaver<() => AnyRecord>(async (readRecord) => {
         saveStatus.set({ kind: 'saving' });
-        const res = await saveDraft({ record: readRecord(), agentId, position: positionRef.current, now: nowIso() });
+        const res = await saveDraft({
+          record: readRecord(),
+          agentId,
+          position: positionRef.current,
+          now: nowIso(),
+        });
         saveStatus.set(res.ok ? { kind: 'saved' } : { kind: 'failed', error: res.error });
       }, AUTOSAVE_AFTER_MS),
     [agentId, saveStatus],
@@ -110,11 +127,17 @@ export function useRecordForm({ draft, agentId, validate }: { draft: DraftRow; a
       if (!Array.isArray(list)) return runValidation(values);
       const prefix = `${listName}.${String(index)}`;
       const record = cleanRecord({ ...values, [listName]: [list[index]] });
-      const found = validateRef.current(record, mode.current)
+      const found = validateRef
+        .current(record, mode.current)
         .map((i) => ({ ...i, name: toFieldName(i.path, record) }))
         .filter((i) => i.name === `${listName}.0` || i.name.startsWith(`${listName}.0.`))
         .map((i) => ({ ...i, name: prefix + i.name.slice(`${listName}.0`.length) }));
-      const kept = issues.getAll().filter((i): i is typeof i & { name: string } => i.name !== undefined && i.name !== prefix && !i.name.startsWith(`${prefix}.`));
+      const kept = issues
+        .getAll()
+        .filter(
+          (i): i is typeof i & { name: string } =>
+            i.name !== undefined && i.name !== prefix && !i.name.startsWith(`${prefix}.`),
+        );
       issues.set([...kept, ...found]);
       return found;
     },
@@ -134,7 +157,8 @@ export function useRecordForm({ draft, agentId, validate }: { draft: DraftRow; a
       const item = name === undefined ? null : /^([^.]+)\.(\d+)\./.exec(name);
       timer = setTimeout(() => {
         timer = undefined;
-        if (item?.[1] !== undefined && item[2] !== undefined) runItemValidation(form.getValues(), item[1], Number(item[2]));
+        if (item?.[1] !== undefined && item[2] !== undefined)
+          runItemValidation(form.getValues(), item[1], Number(item[2]));
         else runValidation(form.getValues());
       }, VALIDATE_AFTER_MS);
     });

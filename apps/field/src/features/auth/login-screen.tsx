@@ -5,7 +5,13 @@ import { Notice } from '../../components/notice';
 import type { UserRow } from '../../storage/types';
 
 /** Online login (once per user and tablet): registers the device. */
-export function LoginScreen({ onLoggedIn, onCancel }: { onLoggedIn: (user: UserRow) => void; onCancel?: () => void }) {
+export function LoginScreen({
+  onLoggedIn,
+  onCancel,
+}: {
+  onLoggedIn: (user: UserRow) => void;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation('auth');
   const id = useId();
   const [login, setLogin] = useState('');
@@ -27,7 +33,8 @@ export function LoginScreen({ onLoggedIn, onCancel }: { onLoggedIn: (user: UserR
     const err = result.error;
     if (err.kind === 'offline') setError(t('errors.offline'));
     else if (err.kind === 'storage') setError(t('errors.storage', { message: err.message }));
-    else if (err.kind === 'http' && (err.status === 401 || err.code === 'invalid_credentials')) setError(t('errors.invalid_credentials'));
+    else if (err.kind === 'http' && (err.status === 401 || err.code === 'invalid_credentials'))
+      setError(t('errors.invalid_credentials'));
     else if (err.kind === 'http' && err.status === 429) setError(t('errors.rate_limited'));
     else setError(t('errors.generic', { message: err.message }));
   }
@@ -39,11 +46,30 @@ export function LoginScreen({ onLoggedIn, onCancel }: { onLoggedIn: (user: UserR
       <form onSubmit={(e) => void submit(e)} className="stack">
         <div className="field">
           <label htmlFor={`${id}-login`}>{t('login')}</label>
-          <input id={`${id}-login`} autoFocus autoComplete="username" autoCapitalize="none" value={login} onChange={(e) => { setLogin(e.target.value); }} required />
+          <input
+            id={`${id}-login`}
+            autoFocus
+            autoComplete="username"
+            autoCapitalize="none"
+            value={login}
+            onChange={(e) => {
+              setLogin(e.target.value);
+            }}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-password`}>{t('password')}</label>
-          <input id={`${id}-password`} type="password" autoComplete="current-password" value={password} onChange={(e) => { setPassword(e.target.value); }} required />
+          <input
+            id={`${id}-password`}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => {
+              setPassword(e.target.value);
+            }}
+            required
+          />
         </div>
         {error && <Notice tone="error">{error}</Notice>}
         <Button type="submit" variant="primary" disabled={busy}>

@@ -42,11 +42,29 @@ export function PinSetup({ user, onDone }: { user: UserRow; onDone: (user: UserR
       <form onSubmit={(e) => void submit(e)} className="stack">
         <div className="field">
           <label htmlFor={`${id}-pin`}>{t('pin')}</label>
-          <input id={`${id}-pin`} type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => { setPinText(e.target.value); }} />
+          <input
+            id={`${id}-pin`}
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={pin}
+            onChange={(e) => {
+              setPinText(e.target.value);
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-confirm`}>{t('pinConfirm')}</label>
-          <input id={`${id}-confirm`} type="password" inputMode="numeric" autoComplete="new-password" value={confirm} onChange={(e) => { setConfirm(e.target.value); }} />
+          <input
+            id={`${id}-confirm`}
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => {
+              setConfirm(e.target.value);
+            }}
+          />
         </div>
         {error && <Notice tone="error">{error}</Notice>}
         <Button type="submit" variant="primary" disabled={busy}>

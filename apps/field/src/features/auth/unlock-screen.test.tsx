@@ -22,7 +22,9 @@ describe('offline unlock with a PIN', () => {
   it('unlocks with the right PIN (no network involved)', async () => {
     const ui = userEvent.setup();
     const onUnlocked = vi.fn();
-    renderAs(<UnlockScreen users={[user]} onUnlocked={onUnlocked} onOtherAccount={() => undefined} />);
+    renderAs(
+      <UnlockScreen users={[user]} onUnlocked={onUnlocked} onOtherAccount={() => undefined} />,
+    );
     await ui.type(screen.getByLabelText('Code PIN'), '2468');
     await ui.click(screen.getByRole('button', { name: 'Déverrouiller' }));
     await waitFor(() => {
@@ -33,15 +35,23 @@ describe('offline unlock with a PIN', () => {
   it('counts wrong PINs and erases the PIN after five, asking for an online login', async () => {
     const ui = userEvent.setup();
     const onUnlocked = vi.fn();
-    renderAs(<UnlockScreen users={[user]} onUnlocked={onUnlocked} onOtherAccount={() => undefined} />);
+    renderAs(
+      <UnlockScreen users={[user]} onUnlocked={onUnlocked} onOtherAccount={() => undefined} />,
+    );
     for (let i = 1; i <= 4; i++) {
       await ui.type(screen.getByLabelText('Code PIN'), '0000');
       await ui.click(screen.getByRole('button', { name: 'Déverrouiller' }));
-      expect(await screen.findByText(`Code PIN incorrect. Encore ${5 - i} ${5 - i > 1 ? 'essais' : 'essai'}.`)).toBeInTheDocument();
+      expect(
+        await screen.findByText(
+          `Code PIN incorrect. Encore ${5 - i} ${5 - i > 1 ? 'essais' : 'essai'}.`,
+        ),
+      ).toBeInTheDocument();
     }
     await ui.type(screen.getByLabelText('Code PIN'), '0000');
     await ui.click(screen.getByRole('button', { name: 'Déverrouiller' }));
-    expect(await screen.findByText(/Trop d’essais : reconnectez-vous en ligne/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Trop d’essais : reconnectez-vous en ligne/),
+    ).toBeInTheDocument();
     await waitFor(async () => {
       expect((await db.users.get(user.id))?.pin).toBeNull();
     });

@@ -10,7 +10,15 @@ import type { UserRow } from '../../storage/types';
 export const MAX_PIN_ATTEMPTS = 5;
 
 /** Offline unlock with the user's PIN. After 5 wrong PINs the PIN is erased: online login again. */
-export function UnlockScreen({ users, onUnlocked, onOtherAccount }: { users: UserRow[]; onUnlocked: (user: UserRow) => void; onOtherAccount: () => void }) {
+export function UnlockScreen({
+  users,
+  onUnlocked,
+  onOtherAccount,
+}: {
+  users: UserRow[];
+  onUnlocked: (user: UserRow) => void;
+  onOtherAccount: () => void;
+}) {
   const { t } = useTranslation('auth');
   const { t: tc } = useTranslation();
   const id = useId();
@@ -50,7 +58,14 @@ export function UnlockScreen({ users, onUnlocked, onOtherAccount }: { users: Use
         {users.length > 1 ? (
           <div className="field">
             <label htmlFor={`${id}-user`}>{t('whoAreYou')}</label>
-            <select id={`${id}-user`} value={userId} onChange={(e) => { setUserId(e.target.value); setError(null); }}>
+            <select
+              id={`${id}-user`}
+              value={userId}
+              onChange={(e) => {
+                setUserId(e.target.value);
+                setError(null);
+              }}
+            >
               {users.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name} ({u.login})
@@ -67,7 +82,17 @@ export function UnlockScreen({ users, onUnlocked, onOtherAccount }: { users: Use
           <>
             <div className="field">
               <label htmlFor={`${id}-pin`}>{t('pin')}</label>
-              <input id={`${id}-pin`} type="password" inputMode="numeric" autoComplete="current-password" autoFocus value={pin} onChange={(e) => { setPinText(e.target.value); }} />
+              <input
+                id={`${id}-pin`}
+                type="password"
+                inputMode="numeric"
+                autoComplete="current-password"
+                autoFocus
+                value={pin}
+                onChange={(e) => {
+                  setPinText(e.target.value);
+                }}
+              />
             </div>
             <Button type="submit" variant="primary" disabled={busy || pin.length === 0}>
               {busy ? t('unlocking') : t('unlock')}

@@ -4,5 +4,12 @@ import { CountGrid } from '../../components/form/count-grid';
 
 export function AssetsSection() {
   const { t } = useTranslation('ciblage');
-  return <CountGrid prefix="assets" keys={assetKeys} label={(k) => t(`assets.${k}`)} zeroLabel={t('zeroRest')} />;
+  return (
+    <CountGrid
+      prefix="assets"
+      keys={assetKeys}
+      label={(k) => t(`assets.${k}`)}
+      zeroLabel={t('zeroRest')}
+    />
+  );
 }

@@ -19,11 +19,25 @@ beforeEach(async () => {
   db = freshDb();
   await db.open();
   await db.villages.put(buildVillage());
-  await db.syncState.put({ userId: user.id, deviceId: sampleIds.device, deviceToken: 'x'.repeat(24), nextMutationId: 1, pullCursor: null });
+  await db.syncState.put({
+    userId: user.id,
+    deviceId: sampleIds.device,
+    deviceToken: 'x'.repeat(24),
+    nextMutationId: 1,
+    pullCursor: null,
+  });
 });
 
-async function seedDraft(record: Record<string, unknown>, position: { section: string; itemId?: string }) {
-  await saveDraft({ record: { type: 'ciblage_household', ...record, id: ID }, agentId: user.id, position, now: '2026-03-15T09:00:00.000Z' });
+async function seedDraft(
+  record: Record<string, unknown>,
+  position: { section: string; itemId?: string },
+) {
+  await saveDraft({
+    record: { type: 'ciblage_household', ...record, id: ID },
+    agentId: user.id,
+    position,
+    now: '2026-03-15T09:00:00.000Z',
+  });
 }
 
 async function savedDraft() {
@@ -36,7 +50,9 @@ async function savedDraft() {
 
 describe('ciblage survey', () => {
   it('autosaves every change and reopens exactly where it was left: section, member, values', async () => {
-    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), { section: 'identification' });
+    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), {
+      section: 'identification',
+    });
     const ui = userEvent.setup();
     const first = renderAs(<CiblageForm id={ID} />, user);
     await ui.click(await screen.findByRole('button', { name: 'Membres' }));
@@ -56,10 +72,14 @@ describe('ciblage survey', () => {
   });
 
   it('a refusal sets the result « Refus » and ends the interview (only identification, consent, summary)', async () => {
-    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), { section: 'consent' });
+    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), {
+      section: 'consent',
+    });
     const ui = userEvent.setup();
     renderAs(<CiblageForm id={ID} />, user);
-    const consent = await screen.findByRole('group', { name: 'Le ménage accepte-t-il de répondre ?' });
+    const consent = await screen.findByRole('group', {
+      name: 'Le ménage accepte-t-il de répondre ?',
+    });
     await ui.click(within(consent).getByLabelText('Non'));
     expect(await screen.findByText(/l’entretien s’arrête ici/)).toBeInTheDocument();
     expect(screen.getByLabelText('Résultat de l’entretien')).toHaveValue('refus');
@@ -71,25 +91,45 @@ describe('ciblage survey', () => {
   });
 
   it('shows the domain errors inline in French and refuses to finalise an incomplete survey', async () => {
-    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), { section: 'summary' });
+    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), {
+      section: 'summary',
+    });
     const ui = userEvent.setup();
     renderAs(<CiblageForm id={ID} />, user);
     await ui.click(await screen.findByRole('button', { name: 'Finaliser' }));
-    expect(await screen.findByText(/Consentement : obligatoire pour un entretien complété/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Consentement : obligatoire pour un entretien complété/),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Logement : section obligatoire/)).toBeInTheDocument();
     expect(await db.outbox.count()).toBe(0);
     expect(await db.records.count()).toBe(0);
   });
 
   it('an inline rule error appears under the field while typing (head younger than 12)', async () => {
-    const record = buildCiblageHousehold({ id: ID, members: [buildMember({ id: sampleIds.head, memberNo: 1, firstName: 'Amadou', lastName: 'Guindo', sex: 'M', relationToHead: 'chef', ageYears: 45 })], respondentMemberId: sampleIds.head });
+    const record = buildCiblageHousehold({
+      id: ID,
+      members: [
+        buildMember({
+          id: sampleIds.head,
+          memberNo: 1,
+          firstName: 'Amadou',
+          lastName: 'Guindo',
+          sex: 'M',
+          relationToHead: 'chef',
+          ageYears: 45,
+        }),
+      ],
+      respondentMemberId: sampleIds.head,
+    });
     await seedDraft(record, { section: 'roster', itemId: sampleIds.head });
     const ui = userEvent.setup();
     renderAs(<CiblageForm id={ID} />, user);
     const age = await screen.findByLabelText('Âge (années révolues)');
     await ui.clear(age);
     await ui.type(age, '9');
-    expect(await screen.findByText(/Âge du chef de ménage : doit être d’au moins 12 ans/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Âge du chef de ménage : doit être d’au moins 12 ans/),
+    ).toBeInTheDocument();
   });
 
   it('finalises a complete survey: the record and its create mutation are written, the draft is gone', async () => {
@@ -108,9 +148,19 @@ describe('ciblage survey', () => {
 
   it('keeps a 60-member roster usable: lists every member and edits one of them', async () => {
     const members = Array.from({ length: 60 }, (_, i) =>
-      buildMember({ id: `22222222-2222-4222-8222-${String(i).padStart(12, '0')}`, memberNo: i + 1, firstName: `Membre${i + 1}`, lastName: 'Diarra', relationToHead: i === 0 ? 'chef' : 'enfant', ageYears: i === 0 ? 60 : 10 }),
+      buildMember({
+        id: `22222222-2222-4222-8222-${String(i).padStart(12, '0')}`,
+        memberNo: i + 1,
+        firstName: `Membre${i + 1}`,
+        lastName: 'Diarra',
+        relationToHead: i === 0 ? 'chef' : 'enfant',
+        ageYears: i === 0 ? 60 : 10,
+      }),
     );
-    await seedDraft(buildCiblageHousehold({ id: ID, members, respondentMemberId: members[0]?.id }), { section: 'roster' });
+    await seedDraft(
+      buildCiblageHousehold({ id: ID, members, respondentMemberId: members[0]?.id }),
+      { section: 'roster' },
+    );
     const ui = userEvent.setup();
     renderAs(<CiblageForm id={ID} />, user);
     expect(await screen.findByText('60 membres')).toBeInTheDocument();
@@ -128,15 +178,30 @@ describe('ciblage survey', () => {
 
   it('nothing typed is lost: a page hidden right after the last key writes it without waiting for the typing pause', async () => {
     const members = Array.from({ length: 60 }, (_, i) =>
-      buildMember({ id: `22222222-2222-4222-8222-${String(i).padStart(12, '0')}`, memberNo: i + 1, firstName: `Membre${i + 1}`, lastName: 'Diarra', relationToHead: i === 0 ? 'chef' : 'enfant', ageYears: i === 0 ? 60 : 10 }),
+      buildMember({
+        id: `22222222-2222-4222-8222-${String(i).padStart(12, '0')}`,
+        memberNo: i + 1,
+        firstName: `Membre${i + 1}`,
+        lastName: 'Diarra',
+        relationToHead: i === 0 ? 'chef' : 'enfant',
+        ageYears: i === 0 ? 60 : 10,
+      }),
     );
-    await seedDraft(buildCiblageHousehold({ id: ID, members, respondentMemberId: members[0]?.id }), { section: 'roster' });
+    await seedDraft(
+      buildCiblageHousehold({ id: ID, members, respondentMemberId: members[0]?.id }),
+      { section: 'roster' },
+    );
     const ui = userEvent.setup();
     renderAs(<CiblageForm id={ID} />, user);
     await ui.click(await screen.findByRole('button', { name: 'Modifier le membre n°60' }));
-    const savedName = async (field: 'firstName' | 'lastName') => ((await db.drafts.get(ID))?.record['members'] as Record<string, string>[])[59]?.[field];
+    const savedName = async (field: 'firstName' | 'lastName') =>
+      ((await db.drafts.get(ID))?.record['members'] as Record<string, string>[])[59]?.[field];
     // Resolves when `field` holds `value` in the stored draft; the time it took after the hide.
-    const savedWithin = async (field: 'firstName' | 'lastName', value: string, hide: () => void) => {
+    const savedWithin = async (
+      field: 'firstName' | 'lastName',
+      value: string,
+      hide: () => void,
+    ) => {
       const start = performance.now();
       hide();
       await waitFor(async () => {
@@ -151,7 +216,9 @@ describe('ciblage survey', () => {
     // The typing pause has not elapsed: the draft does not hold the whole name yet…
     expect(await savedName('firstName')).not.toBe('Aminata');
     // …and the tablet's browser hiding the page (a kill, a reload) writes it at once.
-    expect(await savedWithin('firstName', 'Aminata', () => window.dispatchEvent(new Event('pagehide')))).toBeLessThan(AUTOSAVE_AFTER_MS);
+    expect(
+      await savedWithin('firstName', 'Aminata', () => window.dispatchEvent(new Event('pagehide'))),
+    ).toBeLessThan(AUTOSAVE_AFTER_MS);
 
     const last = screen.getByLabelText('Nom');
     await ui.clear(last);
@@ -160,7 +227,11 @@ describe('ciblage survey', () => {
     const hidden = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     try {
-      expect(await savedWithin('lastName', 'Coulibaly', () => document.dispatchEvent(new Event('visibilitychange')))).toBeLessThan(AUTOSAVE_AFTER_MS);
+      expect(
+        await savedWithin('lastName', 'Coulibaly', () =>
+          document.dispatchEvent(new Event('visibilitychange')),
+        ),
+      ).toBeLessThan(AUTOSAVE_AFTER_MS);
     } finally {
       if (hidden) Object.defineProperty(document, 'visibilityState', hidden);
       Reflect.deleteProperty(document, 'visibilityState');
@@ -168,12 +239,16 @@ describe('ciblage survey', () => {
   });
 
   it('leaving a field writes it at once; typing alone writes once the typing pauses', async () => {
-    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), { section: 'identification' });
+    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), {
+      section: 'identification',
+    });
     const ui = userEvent.setup();
     renderAs(<CiblageForm id={ID} />, user);
     await ui.click(await screen.findByRole('button', { name: 'Membres' }));
     await ui.click(screen.getByRole('button', { name: /Ajouter un membre/ }));
-    const savedFirstName = async () => ((await db.drafts.get(ID))?.record['members'] as { firstName?: string }[] | undefined)?.[0]?.firstName;
+    const savedFirstName = async () =>
+      ((await db.drafts.get(ID))?.record['members'] as { firstName?: string }[] | undefined)?.[0]
+        ?.firstName;
     await ui.type(screen.getByLabelText('Prénom'), 'Awa');
     const start = performance.now();
     await ui.tab();
@@ -192,7 +267,11 @@ describe('ciblage survey', () => {
   });
 
   it('a synced record opens read-only; a new version can be opened on purpose, and abandoned', async () => {
-    await finaliseRecord({ record: buildCiblageHousehold({ id: ID }), agentId: user.id, now: '2026-03-15T09:00:00.000Z' });
+    await finaliseRecord({
+      record: buildCiblageHousehold({ id: ID }),
+      agentId: user.id,
+      now: '2026-03-15T09:00:00.000Z',
+    });
     await db.records.update(ID, { syncStatus: 'synced', serverVersion: 2 });
     await db.outbox.clear();
     const ui = userEvent.setup();
@@ -213,7 +292,13 @@ describe('ciblage survey', () => {
   });
 
   it('a resumed draft shows its village although the village list loads after the form', async () => {
-    await seedDraft({ ...newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), villageId: sampleIds.village }, { section: 'identification' });
+    await seedDraft(
+      {
+        ...newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }),
+        villageId: sampleIds.village,
+      },
+      { section: 'identification' },
+    );
     renderAs(<CiblageForm id={ID} />, user);
     await screen.findByRole('option', { name: 'Dioungani (démo)' });
     await waitFor(() => {

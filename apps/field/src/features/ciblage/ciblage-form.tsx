@@ -34,7 +34,12 @@ import { CiblageReadOnly } from './ciblage-read-only';
 export function CiblageForm({ id }: { id: string }) {
   const { user } = useSession();
   return (
-    <DraftGate id={id} agentId={user.id} firstSection="identification" readOnly={(row) => <CiblageReadOnly row={row} />}>
+    <DraftGate
+      id={id}
+      agentId={user.id}
+      firstSection="identification"
+      readOnly={(row) => <CiblageReadOnly row={row} />}
+    >
       {(draft) => <CiblageEditor draft={draft} />}
     </DraftGate>
   );
@@ -44,11 +49,21 @@ function CiblageEditor({ draft }: { draft: DraftRow }) {
   const { t } = useTranslation('ciblage');
   const { user } = useSession();
   const settings = useProgramSettings();
-  const validate = useCallback((r: Parameters<typeof validateCiblage>[0], mode: 'draft' | 'final') => validateCiblage(r, mode, settings, todayIso()), [settings]);
+  const validate = useCallback(
+    (r: Parameters<typeof validateCiblage>[0], mode: 'draft' | 'final') =>
+      validateCiblage(r, mode, settings, todayIso()),
+    [settings],
+  );
   const engine = useRecordForm({ draft, agentId: user.id, validate });
   const result = useWatch({ control: engine.form.control, name: 'result' }) as string | undefined;
-  const sections = ciblageSections(result === 'complete' || result === undefined, (s) => t(`sections.${s}`));
-  const current: CiblageSection = isCiblageSection(engine.position.section) && sections.some((s) => s.id === engine.position.section) ? engine.position.section : 'identification';
+  const sections = ciblageSections(result === 'complete' || result === undefined, (s) =>
+    t(`sections.${s}`),
+  );
+  const current: CiblageSection =
+    isCiblageSection(engine.position.section) &&
+    sections.some((s) => s.id === engine.position.section)
+      ? engine.position.section
+      : 'identification';
   const go = (section: string) => {
     engine.setPosition({ section });
     window.scrollTo({ top: 0 });
@@ -56,7 +71,9 @@ function CiblageEditor({ draft }: { draft: DraftRow }) {
   const { setPosition } = engine;
   const onEditing = useCallback(
     (memberId: string | undefined) => {
-      setPosition(memberId === undefined ? { section: 'roster' } : { section: 'roster', itemId: memberId });
+      setPosition(
+        memberId === undefined ? { section: 'roster' } : { section: 'roster', itemId: memberId },
+      );
     },
     [setPosition],
   );
@@ -64,20 +81,32 @@ function CiblageEditor({ draft }: { draft: DraftRow }) {
   const row = existing.status === 'ready' && existing.value.ok ? existing.value.value : undefined;
 
   return (
-    <Page title={t('formTitle')} back="/ciblage" actions={<SaveIndicator status={engine.saveStatus} />}>
+    <Page
+      title={t('formTitle')}
+      back="/ciblage"
+      actions={<SaveIndicator status={engine.saveStatus} />}
+    >
       {row && <RecordStatusNotice row={row} />}
       <RecordFormProvider engine={engine}>
         <SectionNav sections={sections} current={current} onGo={go} />
         <h2>{t(`sections.${current}`)}</h2>
         {current === 'identification' && <IdentificationSection />}
         {current === 'consent' && <ConsentSection />}
-        {current === 'roster' && <RosterSection editingId={engine.position.itemId} onEditing={onEditing} />}
+        {current === 'roster' && (
+          <RosterSection editingId={engine.position.itemId} onEditing={onEditing} />
+        )}
         {current === 'dwelling' && <DwellingSection />}
         {current === 'assets' && <AssetsSection />}
         {current === 'livestock' && <LivestockSection />}
         {current === 'land' && <LandSection />}
         {current === 'food' && <FoodSection />}
-        {current === 'gps' && <GpsField name="gps" reasonName="gpsUnavailableReason" reasonLabels={ciblageOptions.gpsUnavailableReason.labels} />}
+        {current === 'gps' && (
+          <GpsField
+            name="gps"
+            reasonName="gpsUnavailableReason"
+            reasonLabels={ciblageOptions.gpsUnavailableReason.labels}
+          />
+        )}
         {current === 'summary' && (
           <>
             <SummarySection />

@@ -17,7 +17,9 @@ export function CiblageReadOnly({ row }: { row: RecordRow }) {
       <RecordStatusNotice row={row} />
       <dl className="summary">
         <dt>{t('fields.householdCode')}</dt>
-        <dd>{typeof row.record['householdCode'] === 'string' ? row.record['householdCode'] : '—'}</dd>
+        <dd>
+          {typeof row.record['householdCode'] === 'string' ? row.record['householdCode'] : '—'}
+        </dd>
         <dt>{t('summary.head')}</dt>
         <dd>{head ? `${head.firstName ?? ''} ${head.lastName ?? ''}` : '—'}</dd>
         <dt>{t('summary.householdSize')}</dt>

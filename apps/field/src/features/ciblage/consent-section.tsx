@@ -15,16 +15,25 @@ export function ConsentSection() {
   const given = useWatch({ name: 'consent.given' }) as boolean | undefined;
   const result = useWatch({ name: 'result' }) as string | undefined;
   useEffect(() => {
-    if (given === false && getValues('result') === 'complete') setValue('result', 'refus', { shouldDirty: true });
-    if (given === true && getValues('consent.at') === undefined) setValue('consent.at', nowIso(), { shouldDirty: true });
-    if (given === true && getValues('result') === 'refus') setValue('result', 'complete', { shouldDirty: true });
+    if (given === false && getValues('result') === 'complete')
+      setValue('result', 'refus', { shouldDirty: true });
+    if (given === true && getValues('consent.at') === undefined)
+      setValue('consent.at', nowIso(), { shouldDirty: true });
+    if (given === true && getValues('result') === 'refus')
+      setValue('result', 'complete', { shouldDirty: true });
   }, [given, getValues, setValue]);
   return (
     <>
       <YesNoField name="consent.given" label={t('fields.consentGiven')} />
-      <SelectField name="result" label={t('fields.result')} options={toOptions(ciblageOptions.interviewResult.labels, t, 'interviewResult')} />
+      <SelectField
+        name="result"
+        label={t('fields.result')}
+        options={toOptions(ciblageOptions.interviewResult.labels, t, 'interviewResult')}
+      />
       {given === false && <Notice tone="warning">{t('consentRefused')}</Notice>}
-      {result !== undefined && result !== 'complete' && given !== false && <Notice tone="info">{t('notComplete')}</Notice>}
+      {result !== undefined && result !== 'complete' && given !== false && (
+        <Notice tone="info">{t('notComplete')}</Notice>
+      )}
     </>
   );
 }

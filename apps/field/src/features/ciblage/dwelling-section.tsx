@@ -7,7 +7,14 @@ import { toOptions } from '../../lib/options';
 
 export function DwellingSection() {
   const { t } = useTranslation('ciblage');
-  const select = (key: string, labels: Readonly<Record<string, string>>) => <SelectField key={key} name={`dwelling.${key}`} label={t(`fields.${key}`)} options={toOptions(labels, t, key)} />;
+  const select = (key: string, labels: Readonly<Record<string, string>>) => (
+    <SelectField
+      key={key}
+      name={`dwelling.${key}`}
+      label={t(`fields.${key}`)}
+      options={toOptions(labels, t, key)}
+    />
+  );
   return (
     <>
       {select('occupancy', o.occupancy.labels)}

@@ -24,9 +24,17 @@ export function IdentificationSection() {
       <TextField name="householdCode" label={t('fields.householdCode')} autoComplete="off" />
       <NumberField name="cbtListRank" label={t('fields.cbtListRank')} />
       <PhoneField name="headPhone" label={t('fields.headPhone')} />
-      <SelectField name="headIdType" label={t('fields.headIdType')} options={toOptions(ciblageOptions.headIdType.labels, t, 'headIdType')} />
+      <SelectField
+        name="headIdType"
+        label={t('fields.headIdType')}
+        options={toOptions(ciblageOptions.headIdType.labels, t, 'headIdType')}
+      />
       <TextField name="headIdNo" label={t('fields.headIdNo')} autoComplete="off" />
-      <SelectField name="residenceStatus" label={t('fields.residenceStatus')} options={toOptions(ciblageOptions.residenceStatus.labels, t, 'residenceStatus')} />
+      <SelectField
+        name="residenceStatus"
+        label={t('fields.residenceStatus')}
+        options={toOptions(ciblageOptions.residenceStatus.labels, t, 'residenceStatus')}
+      />
     </>
   );
 }
@@ -39,9 +47,22 @@ function useAutoHouseholdCode(): void {
   useEffect(() => {
     if (!villageId || getValues('householdCode')) return;
     void (async () => {
-      const [villages, items] = await Promise.all([allVillages(), workItems(user.id, ['ciblage_household'])]);
+      const [villages, items] = await Promise.all([
+        allVillages(),
+        workItems(user.id, ['ciblage_household']),
+      ]);
       const village = villages.find((v) => v.id === villageId);
-      if (village && !getValues('householdCode')) setValue('householdCode', householdCode(village.name, user.name, items.length, (getValues('deviceId') as string | undefined) ?? ''), { shouldDirty: true });
+      if (village && !getValues('householdCode'))
+        setValue(
+          'householdCode',
+          householdCode(
+            village.name,
+            user.name,
+            items.length,
+            (getValues('deviceId') as string | undefined) ?? '',
+          ),
+          { shouldDirty: true },
+        );
     })();
   }, [villageId, user.id, user.name, getValues, setValue]);
 }

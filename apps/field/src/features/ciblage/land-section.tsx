@@ -17,7 +17,11 @@ export function LandSection() {
         <>
           <NumberField name="land.areaHa" label={t('fields.areaHa')} unit={t('hectares')} decimal />
           <CheckboxField name="land.areaUnknown" label={t('fields.areaUnknown')} />
-          <SelectField name="land.tenure" label={t('fields.tenure')} options={toOptions(ciblageOptions.landTenure.labels, t, 'landTenure')} />
+          <SelectField
+            name="land.tenure"
+            label={t('fields.tenure')}
+            options={toOptions(ciblageOptions.landTenure.labels, t, 'landTenure')}
+          />
           <YesNoField name="land.irrigated" label={t('fields.irrigated')} />
         </>
       )}

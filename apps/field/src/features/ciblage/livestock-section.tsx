@@ -8,7 +8,12 @@ export function LivestockSection() {
   const { t } = useTranslation('ciblage');
   return (
     <>
-      <CountGrid prefix="livestock" keys={LIVESTOCK} label={(k) => t(`livestock.${k}`)} zeroLabel={t('zeroRest')} />
+      <CountGrid
+        prefix="livestock"
+        keys={LIVESTOCK}
+        label={(k) => t(`livestock.${k}`)}
+        zeroLabel={t('zeroRest')}
+      />
       <CheckboxField name="livestockConfirmed" label={t('fields.livestockConfirmed')} />
     </>
   );

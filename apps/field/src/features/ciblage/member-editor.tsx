@@ -10,7 +10,13 @@ import { TextField } from '../../components/form/text-field';
 import { YesNoField } from '../../components/form/yes-no-field';
 import { toOptions } from '../../lib/options';
 
-type Member = { id?: string; memberNo?: number; firstName?: string; lastName?: string; sex?: string };
+type Member = {
+  id?: string;
+  memberNo?: number;
+  firstName?: string;
+  lastName?: string;
+  sex?: string;
+};
 
 const WG = ['seeing', 'hearing', 'walking', 'remembering', 'selfCare', 'communicating'] as const;
 
@@ -23,31 +29,75 @@ export function MemberEditor({ index, onDone }: { index: number; onDone: () => v
   const members = (useWatch({ name: 'members' }) ?? []) as Member[];
   const self = members[index];
   const mothers = members.filter((m) => m.sex === 'F' && m.id !== self?.id && m.id !== undefined);
-  const opts = (labels: Readonly<Record<string, string>>, list: string) => toOptions(labels, t, list);
+  const opts = (labels: Readonly<Record<string, string>>, list: string) =>
+    toOptions(labels, t, list);
   return (
     <section className="card" aria-label={t('roster.editTitle', { no: memberNo ?? '?' })}>
       <h3>{t('roster.editTitle', { no: memberNo ?? '?' })}</h3>
       <TextField name={`${p}.firstName`} label={t('fields.firstName')} autoComplete="off" />
       <TextField name={`${p}.lastName`} label={t('fields.lastName')} autoComplete="off" />
       <TextField name={`${p}.nickname`} label={t('fields.nickname')} autoComplete="off" />
-      <ChoiceField name={`${p}.sex`} label={t('fields.sex')} options={[{ value: 'M', label: t('options:sex.M', { defaultValue: 'Masculin' }) }, { value: 'F', label: t('options:sex.F', { defaultValue: 'Féminin' }) }]} />
-      <SelectField name={`${p}.relationToHead`} label={t('fields.relationToHead')} options={opts(o.relationToHead.labels, 'relationToHead')} />
+      <ChoiceField
+        name={`${p}.sex`}
+        label={t('fields.sex')}
+        options={[
+          { value: 'M', label: t('options:sex.M', { defaultValue: 'Masculin' }) },
+          { value: 'F', label: t('options:sex.F', { defaultValue: 'Féminin' }) },
+        ]}
+      />
+      <SelectField
+        name={`${p}.relationToHead`}
+        label={t('fields.relationToHead')}
+        options={opts(o.relationToHead.labels, 'relationToHead')}
+      />
       <DateField name={`${p}.dob`} label={t('fields.dob')} />
-      <SelectField name={`${p}.dobPrecision`} label={t('fields.dobPrecision')} options={opts(o.dobPrecision.labels, 'dobPrecision')} />
+      <SelectField
+        name={`${p}.dobPrecision`}
+        label={t('fields.dobPrecision')}
+        options={opts(o.dobPrecision.labels, 'dobPrecision')}
+      />
       <NumberField name={`${p}.ageYears`} label={t('fields.ageYears')} />
-      <SelectField name={`${p}.motherMemberId`} label={t('fields.mother')} options={mothers.map((m) => ({ value: m.id ?? '', label: `n°${m.memberNo ?? '?'} ${m.firstName ?? ''} ${m.lastName ?? ''}` }))} />
-      <SelectField name={`${p}.maritalStatus`} label={t('fields.maritalStatus')} options={opts(o.maritalStatus.labels, 'maritalStatus')} />
+      <SelectField
+        name={`${p}.motherMemberId`}
+        label={t('fields.mother')}
+        options={mothers.map((m) => ({
+          value: m.id ?? '',
+          label: `n°${m.memberNo ?? '?'} ${m.firstName ?? ''} ${m.lastName ?? ''}`,
+        }))}
+      />
+      <SelectField
+        name={`${p}.maritalStatus`}
+        label={t('fields.maritalStatus')}
+        options={opts(o.maritalStatus.labels, 'maritalStatus')}
+      />
       <YesNoField name={`${p}.chronicIllness`} label={t('fields.chronicIllness')} />
-      <SelectField name={`${p}.attendsSchool`} label={t('fields.attendsSchool')} options={opts(o.schoolAttendance.labels, 'schoolAttendance')} />
-      <SelectField name={`${p}.highestLevel`} label={t('fields.highestLevel')} options={opts(o.educationLevel.labels, 'educationLevel')} />
+      <SelectField
+        name={`${p}.attendsSchool`}
+        label={t('fields.attendsSchool')}
+        options={opts(o.schoolAttendance.labels, 'schoolAttendance')}
+      />
+      <SelectField
+        name={`${p}.highestLevel`}
+        label={t('fields.highestLevel')}
+        options={opts(o.educationLevel.labels, 'educationLevel')}
+      />
       <YesNoField name={`${p}.literate`} label={t('fields.literate')} />
-      <SelectField name={`${p}.mainActivity`} label={t('fields.mainActivity')} options={opts(o.mainActivity.labels, 'mainActivity')} />
+      <SelectField
+        name={`${p}.mainActivity`}
+        label={t('fields.mainActivity')}
+        options={opts(o.mainActivity.labels, 'mainActivity')}
+      />
       {sex === 'F' && <YesNoField name={`${p}.pregnant`} label={t('fields.pregnant')} />}
       <NumberField name={`${p}.absentMonths12m`} label={t('fields.absentMonths12m')} />
       <details>
         <summary className="btn btn-ghost">{t('fields.disability')}</summary>
         {WG.map((k) => (
-          <SelectField key={k} name={`${p}.disability.${k}`} label={t(`fields.${k}`)} options={opts(o.wgDifficulty.labels, 'wgDifficulty')} />
+          <SelectField
+            key={k}
+            name={`${p}.disability.${k}`}
+            label={t(`fields.${k}`)}
+            options={opts(o.wgDifficulty.labels, 'wgDifficulty')}
+          />
         ))}
       </details>
       <Button variant="primary" onClick={onDone}>

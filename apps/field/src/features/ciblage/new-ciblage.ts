@@ -8,8 +8,17 @@ import type { AnyRecord } from '../../storage/types';
  * device parts keep two tablets (even of one enumerator) from making the same code; the enumerator
  * may still edit it.
  */
-export function householdCode(villageName: string, agentName: string, sequence: number, deviceId = ''): string {
-  const village = searchKey(villageName).replace(/[^a-z]/g, '').slice(0, 3).toUpperCase().padEnd(3, 'X');
+export function householdCode(
+  villageName: string,
+  agentName: string,
+  sequence: number,
+  deviceId = '',
+): string {
+  const village = searchKey(villageName)
+    .replace(/[^a-z]/g, '')
+    .slice(0, 3)
+    .toUpperCase()
+    .padEnd(3, 'X');
   const initials = searchKey(agentName)
     .split(' ')
     .filter(Boolean)
@@ -18,12 +27,20 @@ export function householdCode(villageName: string, agentName: string, sequence: 
     .slice(0, 2)
     .toUpperCase()
     .padEnd(2, 'X');
-  const device = deviceId.replace(/[^a-z0-9]/gi, '').slice(0, 2).toUpperCase();
+  const device = deviceId
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(0, 2)
+    .toUpperCase();
   return `${village}-${initials}${device}-${String(sequence).padStart(4, '0')}`;
 }
 
 /** The first draft of a survey: the envelope, today's date, and the result « complété » by default. */
-export function newCiblageRecord(input: { id: string; agentId: string; deviceId: string; villageId?: string }): AnyRecord {
+export function newCiblageRecord(input: {
+  id: string;
+  agentId: string;
+  deviceId: string;
+  villageId?: string;
+}): AnyRecord {
   return {
     id: input.id,
     type: 'ciblage_household',

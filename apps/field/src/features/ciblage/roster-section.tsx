@@ -13,12 +13,21 @@ type Member = { id: string; memberNo?: number; firstName?: string; lastName?: st
  * The household roster: a light list of memoised rows, and one member edited at a time. The member
  * being edited is part of the form position, so a reopened draft lands back in that member.
  */
-export function RosterSection({ editingId, onEditing }: { editingId: string | undefined; onEditing: (id: string | undefined) => void }) {
+export function RosterSection({
+  editingId,
+  onEditing,
+}: {
+  editingId: string | undefined;
+  onEditing: (id: string | undefined) => void;
+}) {
   const { t } = useTranslation('ciblage');
   const { control, getValues } = useFormContext();
   const { fields, append, remove } = useFieldArray({ control, name: 'members', keyName: '_key' });
   const interviewDate = useWatch({ name: 'interviewDate' }) as string | undefined;
-  const editingIndex = editingId === undefined ? -1 : fields.findIndex((f) => (f as unknown as Member).id === editingId);
+  const editingIndex =
+    editingId === undefined
+      ? -1
+      : fields.findIndex((f) => (f as unknown as Member).id === editingId);
 
   const onEdit = useCallback(
     (index: number) => {
@@ -59,7 +68,13 @@ export function RosterSection({ editingId, onEditing }: { editingId: string | un
       {fields.length === 0 && <p>{t('roster.empty')}</p>}
       <ul className="list">
         {fields.map((f, index) => (
-          <MemberRow key={f._key} index={index} interviewDate={interviewDate} onEdit={onEdit} onRemove={onRemove} />
+          <MemberRow
+            key={f._key}
+            index={index}
+            interviewDate={interviewDate}
+            onEdit={onEdit}
+            onRemove={onRemove}
+          />
         ))}
       </ul>
       <Button variant="primary" onClick={add}>
@@ -78,7 +93,10 @@ function RespondentField() {
       <SelectField
         name="respondentMemberId"
         label={t('fields.respondent')}
-        options={members.map((m) => ({ value: m.id, label: `n°${m.memberNo ?? '?'} ${m.firstName ?? ''} ${m.lastName ?? ''}`.trim() }))}
+        options={members.map((m) => ({
+          value: m.id,
+          label: `n°${m.memberNo ?? '?'} ${m.firstName ?? ''} ${m.lastName ?? ''}`.trim(),
+        }))}
       />
     </div>
   );

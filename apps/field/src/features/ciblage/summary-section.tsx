@@ -13,7 +13,8 @@ export function SummarySection() {
   const members = (useWatch({ name: 'members' }) ?? []) as Member[];
   const villageId = useWatch({ name: 'villageId' }) as string | undefined;
   const result = useWatch({ name: 'result' }) as string | undefined;
-  const gps = useWatch({ name: 'gps' }) as { lat: number; lon: number; accuracyM: number } | undefined;
+  const gps = useWatch({ name: 'gps' }) as
+    { lat: number; lon: number; accuracyM: number } | undefined;
   const villages = liveValue(useLive(allVillages, []), []);
   const head = members.find((m) => m.relationToHead === 'chef');
   return (
@@ -22,13 +23,23 @@ export function SummarySection() {
         <dt>{t('summary.village')}</dt>
         <dd>{villages.find((v) => v.id === villageId)?.name ?? '—'}</dd>
         <dt>{t('summary.result')}</dt>
-        <dd>{result ? t(`options:interviewResult.${result}`, { defaultValue: (ciblageOptions.interviewResult.labels as Record<string, string>)[result] ?? result }) : '—'}</dd>
+        <dd>
+          {result
+            ? t(`options:interviewResult.${result}`, {
+                defaultValue:
+                  (ciblageOptions.interviewResult.labels as Record<string, string>)[result] ??
+                  result,
+              })
+            : '—'}
+        </dd>
         <dt>{t('summary.head')}</dt>
         <dd>{head ? `${head.firstName ?? ''} ${head.lastName ?? ''}` : '—'}</dd>
         <dt>{t('summary.householdSize')}</dt>
         <dd>{householdSize({ members })}</dd>
         <dt>{t('summary.gps')}</dt>
-        <dd>{gps ? t('gps.point', { lat: gps.lat, lon: gps.lon, accuracy: gps.accuracyM }) : '—'}</dd>
+        <dd>
+          {gps ? t('gps.point', { lat: gps.lat, lon: gps.lon, accuracy: gps.accuracyM }) : '—'}
+        </dd>
       </dl>
       <p className="small">{t('summary.noScore')}</p>
       <IssueSummary />

@@ -9,14 +9,29 @@ import { workItems } from '../../storage/records';
 import { recordPath } from './record-path';
 import { recordTitle } from './record-title';
 
-const ALL_TYPES = ['ciblage_household', 'ma_session', 'pnp_enrolment', 'himo_worker', 'himo_attendance'] as const;
+const ALL_TYPES = [
+  'ciblage_household',
+  'ma_session',
+  'pnp_enrolment',
+  'himo_worker',
+  'himo_attendance',
+] as const;
 
 /** « À corriger »: returned by a supervisor (with the comment) or rejected by the server (with the reason). */
 export function CorrectionsList() {
   const { t } = useTranslation('corrections');
   const { user } = useSession();
-  const items = liveValue(useLive(() => workItems(user.id, ALL_TYPES), [user.id]), []);
-  const toCorrect = items.filter((i) => i.status === 'returned' || i.status === 'rejected' || i.recordStatus === 'returned' || i.recordStatus === 'rejected');
+  const items = liveValue(
+    useLive(() => workItems(user.id, ALL_TYPES), [user.id]),
+    [],
+  );
+  const toCorrect = items.filter(
+    (i) =>
+      i.status === 'returned' ||
+      i.status === 'rejected' ||
+      i.recordStatus === 'returned' ||
+      i.recordStatus === 'rejected',
+  );
   return (
     <Page title={t('title')} back="/">
       <p>{t('intro')}</p>
@@ -25,8 +40,14 @@ export function CorrectionsList() {
         {toCorrect.map((i) => (
           <li key={i.id}>
             <span className="grow">
-              <span className="list-title">{t(`types.${i.type}`, { defaultValue: i.type })}</span> <StatusBadge status={i.recordStatus ?? i.status} />
-              {i.status === 'draft' && <> <StatusBadge status="draft" /></>}
+              <span className="list-title">{t(`types.${i.type}`, { defaultValue: i.type })}</span>{' '}
+              <StatusBadge status={i.recordStatus ?? i.status} />
+              {i.status === 'draft' && (
+                <>
+                  {' '}
+                  <StatusBadge status="draft" />
+                </>
+              )}
               <br />
               <span className="small">
                 {recordTitle(i.record) || i.id} · {formatDateFr(i.updatedAt)}

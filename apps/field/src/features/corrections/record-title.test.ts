@@ -1,4 +1,9 @@
-import { buildCiblageHousehold, buildHimoWorker, buildMaSession, buildPnpEnrolment } from '@jigi/domain/testing';
+import {
+  buildCiblageHousehold,
+  buildHimoWorker,
+  buildMaSession,
+  buildPnpEnrolment,
+} from '@jigi/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { recordTitle } from './record-title';
 

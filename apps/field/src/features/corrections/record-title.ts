@@ -13,7 +13,8 @@ export function recordTitle(record: AnyRecord): string {
       return [name, textOf(record, 'householdCode')].filter(Boolean).join(' · ');
     }
     case 'pnp_enrolment': {
-      const h = record['household'] as { householdCode?: string; caregiver?: { name?: string } } | undefined;
+      const h = record['household'] as
+        { householdCode?: string; caregiver?: { name?: string } } | undefined;
       return [h?.caregiver?.name, h?.householdCode].filter(Boolean).join(' · ');
     }
     case 'himo_worker':

@@ -3,7 +3,12 @@ import { computeDaysWorked, himoAmount, type HimoAttendance } from '@jigi/domain
 export type PayLine = { workerId: string; days: number; amount: number };
 
 /** Days worked and amount due per worker, from the project's sheets (the domain's rules). */
-export function payLines(sheets: readonly HimoAttendance[], projectId: string, workerIds: readonly string[], dailyWageFcfa: number): PayLine[] {
+export function payLines(
+  sheets: readonly HimoAttendance[],
+  projectId: string,
+  workerIds: readonly string[],
+  dailyWageFcfa: number,
+): PayLine[] {
   return workerIds.map((workerId) => {
     const days = computeDaysWorked(sheets, projectId, workerId, '0000-01-01', '9999-12-31');
     return { workerId, days, amount: himoAmount(days, dailyWageFcfa) };

@@ -17,15 +17,39 @@ import { projectSheets, projectWorkers } from './himo-records';
 export function HimoProject({ projectId }: { projectId: string }) {
   const { t } = useTranslation('himo');
   const { user } = useSession();
-  const project = liveValue(useLive(() => getMicroproject(projectId), [projectId]), undefined);
-  const finalWorkers = liveValue(useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]), []);
-  const finalSheets = liveValue(useLive(() => projectSheets(user.id, projectId), [user.id, projectId]), []);
-  const items = liveValue(useLive(() => workItems(user.id, ['himo_worker', 'himo_attendance']), [user.id]), []);
+  const project = liveValue(
+    useLive(() => getMicroproject(projectId), [projectId]),
+    undefined,
+  );
+  const finalWorkers = liveValue(
+    useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]),
+    [],
+  );
+  const finalSheets = liveValue(
+    useLive(() => projectSheets(user.id, projectId), [user.id, projectId]),
+    [],
+  );
+  const items = liveValue(
+    useLive(() => workItems(user.id, ['himo_worker', 'himo_attendance']), [user.id]),
+    [],
+  );
   const mine = items.filter((i) => i.record['projectId'] === projectId);
   const workers = mine.filter((i) => i.type === 'himo_worker');
-  const sheets = mine.filter((i) => i.type === 'himo_attendance').sort((a, b) => textOf(b.record, 'date').localeCompare(textOf(a.record, 'date')));
-  if (!project) return <Page title={t('title')} back="/himo"><Notice tone="info">{t('common:loading')}</Notice></Page>;
-  const pay = payLines(finalSheets, projectId, finalWorkers.map((w) => w.id), project.dailyWageFcfa);
+  const sheets = mine
+    .filter((i) => i.type === 'himo_attendance')
+    .sort((a, b) => textOf(b.record, 'date').localeCompare(textOf(a.record, 'date')));
+  if (!project)
+    return (
+      <Page title={t('title')} back="/himo">
+        <Notice tone="info">{t('common:loading')}</Notice>
+      </Page>
+    );
+  const pay = payLines(
+    finalSheets,
+    projectId,
+    finalWorkers.map((w) => w.id),
+    project.dailyWageFcfa,
+  );
   const active = finalWorkers.filter((w) => w.active).length;
   return (
     <Page title={project.name} back="/himo">
@@ -39,10 +63,21 @@ export function HimoProject({ projectId }: { projectId: string }) {
         {workers.map((w) => (
           <li key={w.id}>
             <span className="grow">
-              <span className="list-title">{typeof w.record['name'] === 'string' ? w.record['name'] : '—'}</span> <StatusBadge status={w.status} />
+              <span className="list-title">
+                {typeof w.record['name'] === 'string' ? w.record['name'] : '—'}
+              </span>{' '}
+              <StatusBadge status={w.status} />
               <br />
               <span className="small">
-                {[typeof w.record['householdCode'] === 'string' ? w.record['householdCode'] : undefined, w.record['isSubstitute'] === true ? t('roll.substitute') : undefined, w.record['active'] === false ? t('roll.inactive') : undefined].filter(Boolean).join(' · ')}
+                {[
+                  typeof w.record['householdCode'] === 'string'
+                    ? w.record['householdCode']
+                    : undefined,
+                  w.record['isSubstitute'] === true ? t('roll.substitute') : undefined,
+                  w.record['active'] === false ? t('roll.inactive') : undefined,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             </span>
             <Link to={`/himo/worker/${w.id}`} className="btn btn-small">
@@ -61,7 +96,10 @@ export function HimoProject({ projectId }: { projectId: string }) {
         {sheets.map((s) => (
           <li key={s.id}>
             <span className="grow">
-              <span className="list-title">{t('sheets.dated', { date: formatDateFr(textOf(s.record, 'date')) })}</span> <StatusBadge status={s.status} />
+              <span className="list-title">
+                {t('sheets.dated', { date: formatDateFr(textOf(s.record, 'date')) })}
+              </span>{' '}
+              <StatusBadge status={s.status} />
             </span>
             <Link to={`/himo/sheet/${s.id}`} className="btn btn-small">
               {t('open')}

@@ -20,7 +20,13 @@ export function HimoProjects() {
               <span className="list-title">{p.name}</span>
               <br />
               <span className="small">
-                {t('wage', { amount: formatFcfa(p.dailyWageFcfa) })} · {t('period', { start: formatDateFr(p.startDate), end: formatDateFr(p.endDate), days: p.plannedDays, workers: p.plannedWorkers })}
+                {t('wage', { amount: formatFcfa(p.dailyWageFcfa) })} ·{' '}
+                {t('period', {
+                  start: formatDateFr(p.startDate),
+                  end: formatDateFr(p.endDate),
+                  days: p.plannedDays,
+                  workers: p.plannedWorkers,
+                })}
               </span>
             </span>
             <Link to={`/himo/p/${p.projectId}`} className="btn btn-primary btn-small">

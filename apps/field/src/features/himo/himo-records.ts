@@ -1,10 +1,20 @@
-import { HIMO_ATTENDANCE_VERSION, HIMO_WORKER_VERSION, type HimoAttendance, type HimoWorker } from '@jigi/domain';
+import {
+  HIMO_ATTENDANCE_VERSION,
+  HIMO_WORKER_VERSION,
+  type HimoAttendance,
+  type HimoWorker,
+} from '@jigi/domain';
 import { nowIso, todayIso } from '../../lib/clock';
 import { recordsOf } from '../../storage/records';
 import type { AnyRecord } from '../../storage/types';
 
-
-export function newWorkerRecord(input: { id: string; agentId: string; deviceId: string; projectId: string; villageId: string }): AnyRecord {
+export function newWorkerRecord(input: {
+  id: string;
+  agentId: string;
+  deviceId: string;
+  projectId: string;
+  villageId: string;
+}): AnyRecord {
   return {
     id: input.id,
     type: 'himo_worker',
@@ -19,7 +29,14 @@ export function newWorkerRecord(input: { id: string; agentId: string; deviceId: 
   };
 }
 
-export function newSheetRecord(input: { id: string; agentId: string; deviceId: string; projectId: string; villageId: string; workers: readonly HimoWorker[] }): AnyRecord {
+export function newSheetRecord(input: {
+  id: string;
+  agentId: string;
+  deviceId: string;
+  projectId: string;
+  villageId: string;
+  workers: readonly HimoWorker[];
+}): AnyRecord {
   return {
     id: input.id,
     type: 'himo_attendance',
@@ -37,11 +54,15 @@ export function newSheetRecord(input: { id: string; agentId: string; deviceId: s
 /** Workers on this tablet's roll for a project (finalised or synced records). */
 export async function projectWorkers(agentId: string, projectId: string): Promise<HimoWorker[]> {
   const rows = await recordsOf(agentId, 'himo_worker');
-  return rows.map((r) => r.record as unknown as HimoWorker).filter((w) => w.projectId === projectId);
+  return rows
+    .map((r) => r.record as unknown as HimoWorker)
+    .filter((w) => w.projectId === projectId);
 }
 
 /** The project's attendance sheets on this tablet (finalised or synced). */
 export async function projectSheets(agentId: string, projectId: string): Promise<HimoAttendance[]> {
   const rows = await recordsOf(agentId, 'himo_attendance');
-  return rows.map((r) => r.record as unknown as HimoAttendance).filter((s) => s.projectId === projectId);
+  return rows
+    .map((r) => r.record as unknown as HimoAttendance)
+    .filter((s) => s.projectId === projectId);
 }

@@ -1,4 +1,10 @@
-import { buildHimoMicroproject, buildHimoWorker, buildVillage, sampleId, sampleIds } from '@jigi/domain/testing';
+import {
+  buildHimoMicroproject,
+  buildHimoWorker,
+  buildVillage,
+  sampleId,
+  sampleIds,
+} from '@jigi/domain/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +19,13 @@ import { SheetForm } from './sheet-form';
 const user = testUser({ id: 'user-agent-bankass', role: 'field_agent' });
 const SHEET = '55555555-5555-4555-8555-555555555555';
 const workers = Array.from({ length: 10 }, (_, i) =>
-  buildHimoWorker({ id: sampleId(900 + i), householdId: sampleId(800 + i), householdCode: `BNK-00${i}`, name: `Travailleur ${i + 1}`, agentId: user.id }),
+  buildHimoWorker({
+    id: sampleId(900 + i),
+    householdId: sampleId(800 + i),
+    householdCode: `BNK-00${i}`,
+    name: `Travailleur ${i + 1}`,
+    agentId: user.id,
+  }),
 );
 let db: JigiDb;
 
@@ -22,10 +34,26 @@ beforeEach(async () => {
   await db.open();
   await db.villages.put(buildVillage());
   await db.microprojects.put(buildHimoMicroproject({ dailyWageFcfa: 2500 }));
-  for (const w of workers) await finaliseRecord({ record: w, agentId: user.id, now: '2026-03-01T08:00:00.000Z' });
+  for (const w of workers)
+    await finaliseRecord({ record: w, agentId: user.id, now: '2026-03-01T08:00:00.000Z' });
   await db.outbox.clear();
-  const record = { ...newSheetRecord({ id: SHEET, agentId: user.id, deviceId: sampleIds.device, projectId: sampleIds.microproject, villageId: sampleIds.village, workers }), date: '2026-03-10' };
-  await saveDraft({ record, agentId: user.id, position: { section: 'sheet' }, now: '2026-03-10T08:00:00.000Z' });
+  const record = {
+    ...newSheetRecord({
+      id: SHEET,
+      agentId: user.id,
+      deviceId: sampleIds.device,
+      projectId: sampleIds.microproject,
+      villageId: sampleIds.village,
+      workers,
+    }),
+    date: '2026-03-10',
+  };
+  await saveDraft({
+    record,
+    agentId: user.id,
+    position: { section: 'sheet' },
+    now: '2026-03-10T08:00:00.000Z',
+  });
 });
 
 describe('HIMO daily attendance sheet', () => {
@@ -33,14 +61,25 @@ describe('HIMO daily attendance sheet', () => {
     const ui = userEvent.setup();
     renderAs(<SheetForm id={SHEET} />, user);
     await ui.click(await screen.findByRole('button', { name: 'Tous présents' }));
-    await ui.click(within(screen.getByRole('group', { name: 'Pointage de Travailleur 4' })).getByLabelText('Demi-journée'));
-    expect(screen.getByTestId('sheet-total')).toHaveTextContent('Journées : 9,5 · Montant du jour : 23 750 FCFA');
-    expect(screen.getByText(/Présents : 9 · Demi-journées : 1 · Absents : 0 · Non pointés : 0/)).toBeInTheDocument();
+    await ui.click(
+      within(screen.getByRole('group', { name: 'Pointage de Travailleur 4' })).getByLabelText(
+        'Demi-journée',
+      ),
+    );
+    expect(screen.getByTestId('sheet-total')).toHaveTextContent(
+      'Journées : 9,5 · Montant du jour : 23 750 FCFA',
+    );
+    expect(
+      screen.getByText(/Présents : 9 · Demi-journées : 1 · Absents : 0 · Non pointés : 0/),
+    ).toBeInTheDocument();
     await ui.click(screen.getByRole('button', { name: 'Finaliser' }));
     await waitFor(async () => {
       expect((await db.records.get(SHEET))?.syncStatus).toBe('finalised');
     });
-    const lines = (await db.records.get(SHEET))?.record['lines'] as { id: string; status: string }[];
+    const lines = (await db.records.get(SHEET))?.record['lines'] as {
+      id: string;
+      status: string;
+    }[];
     expect(lines).toHaveLength(10);
     expect(lines.filter((l) => l.status === 'half_day').map((l) => l.id)).toEqual([sampleId(903)]);
   });
@@ -49,8 +88,12 @@ describe('HIMO daily attendance sheet', () => {
     const ui = userEvent.setup();
     renderAs(<SheetForm id={SHEET} />, user);
     await ui.click(await screen.findByRole('button', { name: 'Tous en demi-journée' }));
-    expect(screen.getByTestId('sheet-total')).toHaveTextContent('Journées : 5 · Montant du jour : 12 500 FCFA');
+    expect(screen.getByTestId('sheet-total')).toHaveTextContent(
+      'Journées : 5 · Montant du jour : 12 500 FCFA',
+    );
     await ui.click(screen.getByRole('button', { name: 'Tous absents' }));
-    expect(screen.getByTestId('sheet-total')).toHaveTextContent('Journées : 0 · Montant du jour : 0 FCFA');
+    expect(screen.getByTestId('sheet-total')).toHaveTextContent(
+      'Journées : 0 · Montant du jour : 0 FCFA',
+    );
   });
 });

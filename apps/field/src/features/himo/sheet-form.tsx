@@ -1,4 +1,10 @@
-import { formatFcfa, himoAmount, himoAttendanceStatus, validateRecord, type HimoWorker } from '@jigi/domain';
+import {
+  formatFcfa,
+  himoAmount,
+  himoAttendanceStatus,
+  validateRecord,
+  type HimoWorker,
+} from '@jigi/domain';
 import { memo, useCallback, useEffect } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +33,12 @@ import { projectWorkers } from './himo-records';
 export function SheetForm({ id }: { id: string }) {
   const { user } = useSession();
   return (
-    <DraftGate id={id} agentId={user.id} firstSection="sheet" readOnly={(row) => <SheetReadOnly row={row} />}>
+    <DraftGate
+      id={id}
+      agentId={user.id}
+      firstSection="sheet"
+      readOnly={(row) => <SheetReadOnly row={row} />}
+    >
       {(draft) => <SheetEditor draft={draft} />}
     </DraftGate>
   );
@@ -38,18 +49,42 @@ function SheetEditor({ draft }: { draft: DraftRow }) {
   const { user } = useSession();
   const settings = useProgramSettings();
   const projectId = typeof draft.record['projectId'] === 'string' ? draft.record['projectId'] : '';
-  const project = liveValue(useLive(() => getMicroproject(projectId), [projectId]), undefined);
-  const roll = liveValue(useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]), []);
+  const project = liveValue(
+    useLive(() => getMicroproject(projectId), [projectId]),
+    undefined,
+  );
+  const roll = liveValue(
+    useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]),
+    [],
+  );
   const validate = useCallback(
-    (r: AnyRecord, mode: 'draft' | 'final') => validateRecord(r, { today: todayIso(), settings, himoWorkers: roll, ...(project ? { microprojects: [project] } : {}) }, { draft: mode === 'draft' }).issues,
+    (r: AnyRecord, mode: 'draft' | 'final') =>
+      validateRecord(
+        r,
+        {
+          today: todayIso(),
+          settings,
+          himoWorkers: roll,
+          ...(project ? { microprojects: [project] } : {}),
+        },
+        { draft: mode === 'draft' },
+      ).issues,
     [settings, roll, project],
   );
   const engine = useRecordForm({ draft, agentId: user.id, validate });
   const wage = project?.dailyWageFcfa ?? settings.himoDefaultDailyWageFcfa;
   return (
-    <Page title={t('sheet.title')} back={`/himo/p/${projectId}`} actions={<SaveIndicator status={engine.saveStatus} />}>
+    <Page
+      title={t('sheet.title')}
+      back={`/himo/p/${projectId}`}
+      actions={<SaveIndicator status={engine.saveStatus} />}
+    >
       <RecordFormProvider engine={engine}>
-        {project && <p className="lead">{project.name} — {t('wage', { amount: formatFcfa(wage) })}</p>}
+        {project && (
+          <p className="lead">
+            {project.name} — {t('wage', { amount: formatFcfa(wage) })}
+          </p>
+        )}
         <DateField name="date" label={t('sheets.date')} />
         <SheetLines workers={roll} wage={wage} />
         <IssueSummary />
@@ -68,7 +103,8 @@ function SheetLines({ workers, wage }: { workers: readonly HimoWorker[]; wage: n
   // Workers added to the roll after the sheet was opened get their line.
   useEffect(() => {
     const have = new Set(((getValues('lines') ?? []) as { id: string }[]).map((l) => l.id));
-    for (const w of workers) if (w.active && !have.has(w.id)) append({ id: w.id }, { shouldFocus: false });
+    for (const w of workers)
+      if (w.active && !have.has(w.id)) append({ id: w.id }, { shouldFocus: false });
   }, [workers, getValues, append]);
 
   const markAll = (status: string) => {
@@ -80,19 +116,50 @@ function SheetLines({ workers, wage }: { workers: readonly HimoWorker[]; wage: n
   return (
     <>
       <div className="row">
-        <Button onClick={() => { markAll('present'); }}>{t('sheet.allPresent')}</Button>
-        <Button onClick={() => { markAll('absent'); }}>{t('sheet.allAbsent')}</Button>
-        <Button onClick={() => { markAll('half_day'); }}>{t('sheet.allHalf')}</Button>
+        <Button
+          onClick={() => {
+            markAll('present');
+          }}
+        >
+          {t('sheet.allPresent')}
+        </Button>
+        <Button
+          onClick={() => {
+            markAll('absent');
+          }}
+        >
+          {t('sheet.allAbsent')}
+        </Button>
+        <Button
+          onClick={() => {
+            markAll('half_day');
+          }}
+        >
+          {t('sheet.allHalf')}
+        </Button>
       </div>
       <SheetTotals wage={wage} />
       {fields.map((f, index) => (
-        <SheetLine key={f._key} index={index} worker={byId.get((f as unknown as { id: string }).id)} wage={wage} />
+        <SheetLine
+          key={f._key}
+          index={index}
+          worker={byId.get((f as unknown as { id: string }).id)}
+          wage={wage}
+        />
       ))}
     </>
   );
 }
 
-const SheetLine = memo(function SheetLine({ index, worker, wage }: { index: number; worker: HimoWorker | undefined; wage: number }) {
+const SheetLine = memo(function SheetLine({
+  index,
+  worker,
+  wage,
+}: {
+  index: number;
+  worker: HimoWorker | undefined;
+  wage: number;
+}) {
   const { t } = useTranslation('himo');
   const status = useWatch({ name: `lines.${index}.status` }) as string | undefined;
   const name = worker?.name ?? '?';
@@ -101,9 +168,20 @@ const SheetLine = memo(function SheetLine({ index, worker, wage }: { index: numb
     <div className="attendance-line">
       <p className="lead">
         {name} <span className="small">{worker?.householdCode}</span>
-        <span className="nowrap"> — {t('sheet.dayAmount', { days: frNumber(days), amount: formatFcfa(himoAmount(days, wage)) })}</span>
+        <span className="nowrap">
+          {' '}
+          —{' '}
+          {t('sheet.dayAmount', {
+            days: frNumber(days),
+            amount: formatFcfa(himoAmount(days, wage)),
+          })}
+        </span>
       </p>
-      <ChoiceField name={`lines.${index}.status`} label={t('sheet.status', { name })} options={toOptions(himoAttendanceStatus.labels, t, 'himoAttendanceStatus')} />
+      <ChoiceField
+        name={`lines.${index}.status`}
+        label={t('sheet.status', { name })}
+        options={toOptions(himoAttendanceStatus.labels, t, 'himoAttendanceStatus')}
+      />
     </div>
   );
 });
@@ -115,8 +193,17 @@ function SheetTotals({ wage }: { wage: number }) {
   const count = (s: string) => lines.filter((l) => l.status === s).length;
   return (
     <div className="counts" role="status">
-      <span className="pill">{t('sheet.counts', { present: count('present'), half: count('half_day'), absent: count('absent'), unmarked: lines.filter((l) => !l.status).length })}</span>
-      <span className="pill pill-ok" data-testid="sheet-total">{t('sheet.totals', { days: frNumber(days), amount: formatFcfa(himoAmount(days, wage)) })}</span>
+      <span className="pill">
+        {t('sheet.counts', {
+          present: count('present'),
+          half: count('half_day'),
+          absent: count('absent'),
+          unmarked: lines.filter((l) => !l.status).length,
+        })}
+      </span>
+      <span className="pill pill-ok" data-testid="sheet-total">
+        {t('sheet.totals', { days: frNumber(days), amount: formatFcfa(himoAmount(days, wage)) })}
+      </span>
     </div>
   );
 }
@@ -129,7 +216,14 @@ function SheetReadOnly({ row }: { row: RecordRow }) {
     <Page title={t('sheet.title')} back={`/himo/p/${projectId}`}>
       <StatusBadge status={row.syncStatus} />
       <RecordStatusNotice row={row} />
-      <p>{t('sheet.counts', { present: lines.filter((l) => l.status === 'present').length, half: lines.filter((l) => l.status === 'half_day').length, absent: lines.filter((l) => l.status === 'absent').length, unmarked: 0 })}</p>
+      <p>
+        {t('sheet.counts', {
+          present: lines.filter((l) => l.status === 'present').length,
+          half: lines.filter((l) => l.status === 'half_day').length,
+          absent: lines.filter((l) => l.status === 'absent').length,
+          unmarked: 0,
+        })}
+      </p>
     </Page>
   );
 }

@@ -1,4 +1,10 @@
-import { buildBeneficiaryHousehold, buildHimoMicroproject, buildHimoWorker, buildVillage, sampleIds } from '@jigi/domain/testing';
+import {
+  buildBeneficiaryHousehold,
+  buildHimoMicroproject,
+  buildHimoWorker,
+  buildVillage,
+  sampleIds,
+} from '@jigi/domain/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -20,14 +26,32 @@ beforeEach(async () => {
   await db.villages.put(buildVillage());
   await db.microprojects.put(buildHimoMicroproject());
   await db.beneficiaryHouseholds.put(buildBeneficiaryHousehold());
-  await finaliseRecord({ record: buildHimoWorker({ agentId: user.id }), agentId: user.id, now: '2026-03-01T08:00:00.000Z' });
+  await finaliseRecord({
+    record: buildHimoWorker({ agentId: user.id }),
+    agentId: user.id,
+    now: '2026-03-01T08:00:00.000Z',
+  });
   await db.outbox.clear();
-  await saveDraft({ record: newWorkerRecord({ id: NEW, agentId: user.id, deviceId: sampleIds.device, projectId: sampleIds.microproject, villageId: sampleIds.village }), agentId: user.id, position: { section: 'worker' }, now: '2026-03-10T08:00:00.000Z' });
+  await saveDraft({
+    record: newWorkerRecord({
+      id: NEW,
+      agentId: user.id,
+      deviceId: sampleIds.device,
+      projectId: sampleIds.microproject,
+      villageId: sampleIds.village,
+    }),
+    agentId: user.id,
+    position: { section: 'worker' },
+    now: '2026-03-10T08:00:00.000Z',
+  });
 });
 
 async function fillFromHousehold(ui: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('option', { name: /KOR-DIO-001-AK-0001/ });
-  await ui.selectOptions(screen.getByLabelText('Ménage bénéficiaire'), sampleIds.beneficiaryHousehold);
+  await ui.selectOptions(
+    screen.getByLabelText('Ménage bénéficiaire'),
+    sampleIds.beneficiaryHousehold,
+  );
   await ui.selectOptions(screen.getByLabelText('Membre du ménage'), '2');
   expect(screen.getByLabelText('Nom du travailleur')).toHaveValue('Fatoumata Ongoïba');
 }
@@ -39,7 +63,9 @@ describe('HIMO worker roll', () => {
     await fillFromHousehold(ui);
     expect(screen.getByText(/un seul travailleur actif par ménage/)).toBeInTheDocument();
     await ui.click(screen.getByRole('button', { name: 'Finaliser' }));
-    expect(await screen.findAllByText(/a déjà un travailleur actif sur ce microprojet/)).not.toHaveLength(0);
+    expect(
+      await screen.findAllByText(/a déjà un travailleur actif sur ce microprojet/),
+    ).not.toHaveLength(0);
     expect(await db.records.get(NEW)).toBeUndefined();
   });
 
@@ -47,12 +73,20 @@ describe('HIMO worker roll', () => {
     const ui = userEvent.setup();
     renderAs(<WorkerForm id={NEW} />, user);
     await fillFromHousehold(ui);
-    await ui.click(within(screen.getByRole('group', { name: /remplace un autre travailleur/ })).getByLabelText('Oui'));
+    await ui.click(
+      within(screen.getByRole('group', { name: /remplace un autre travailleur/ })).getByLabelText(
+        'Oui',
+      ),
+    );
     await ui.selectOptions(screen.getByLabelText('Travailleur remplacé'), sampleIds.worker);
     await ui.type(screen.getByLabelText('Motif du remplacement'), 'Malade depuis une semaine');
     await ui.click(screen.getByRole('button', { name: 'Finaliser' }));
     await waitFor(async () => {
-      expect((await db.records.get(NEW))?.record).toMatchObject({ isSubstitute: true, replacesWorkerId: sampleIds.worker, active: true });
+      expect((await db.records.get(NEW))?.record).toMatchObject({
+        isSubstitute: true,
+        replacesWorkerId: sampleIds.worker,
+        active: true,
+      });
     });
     await waitFor(async () => {
       expect((await db.records.get(sampleIds.worker))?.record['active']).toBe(false);

@@ -30,7 +30,12 @@ import { projectWorkers } from './himo-records';
 export function WorkerForm({ id }: { id: string }) {
   const { user } = useSession();
   return (
-    <DraftGate id={id} agentId={user.id} firstSection="worker" readOnly={(row) => <WorkerReadOnly row={row} />}>
+    <DraftGate
+      id={id}
+      agentId={user.id}
+      firstSection="worker"
+      readOnly={(row) => <WorkerReadOnly row={row} />}
+    >
       {(draft) => <WorkerEditor draft={draft} />}
     </DraftGate>
   );
@@ -41,14 +46,31 @@ function WorkerEditor({ draft }: { draft: DraftRow }) {
   const { user } = useSession();
   const settings = useProgramSettings();
   const projectId = textOf(draft.record, 'projectId');
-  const project = liveValue(useLive(() => getMicroproject(projectId), [projectId]), undefined);
-  const roll = liveValue(useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]), []);
+  const project = liveValue(
+    useLive(() => getMicroproject(projectId), [projectId]),
+    undefined,
+  );
+  const roll = liveValue(
+    useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]),
+    [],
+  );
   const validate = useCallback(
     (r: AnyRecord, mode: 'draft' | 'final') => {
       // The worker this one replaces leaves the roll when this one is finalised.
       const replaced = r['isSubstitute'] === true ? r['replacesWorkerId'] : undefined;
-      const others = roll.filter((w) => w.id !== r.id).map((w) => (w.id === replaced ? { ...w, active: false } : w));
-      return validateRecord(r, { today: todayIso(), settings, himoWorkers: others, ...(project ? { microprojects: [project] } : {}) }, { draft: mode === 'draft' }).issues;
+      const others = roll
+        .filter((w) => w.id !== r.id)
+        .map((w) => (w.id === replaced ? { ...w, active: false } : w));
+      return validateRecord(
+        r,
+        {
+          today: todayIso(),
+          settings,
+          himoWorkers: others,
+          ...(project ? { microprojects: [project] } : {}),
+        },
+        { draft: mode === 'draft' },
+      ).issues;
     },
     [settings, roll, project],
   );
@@ -60,30 +82,56 @@ function WorkerEditor({ draft }: { draft: DraftRow }) {
     const values = engine.form.getValues();
     const replacedId = values['isSubstitute'] === true ? values['replacesWorkerId'] : undefined;
     const replaced = roll.find((w) => w.id === replacedId);
-    if (res.ok && replaced?.active) await finaliseRecord({ record: { ...(replaced as unknown as AnyRecord), active: false }, agentId: user.id, now: nowIso() });
+    if (res.ok && replaced?.active)
+      await finaliseRecord({
+        record: { ...(replaced as unknown as AnyRecord), active: false },
+        agentId: user.id,
+        now: nowIso(),
+      });
     return res;
   }, [finalise, engine.form, roll, user.id]);
   return (
-    <Page title={t('worker.title')} back={`/himo/p/${projectId}`} actions={<SaveIndicator status={engine.saveStatus} />}>
+    <Page
+      title={t('worker.title')}
+      back={`/himo/p/${projectId}`}
+      actions={<SaveIndicator status={engine.saveStatus} />}
+    >
       <RecordFormProvider engine={engine}>
         {project && <p className="lead">{project.name}</p>}
         <WorkerFields villageIds={project?.villageIds ?? []} roll={roll} />
         <IssueSummary />
-        <FinaliseBar engine={{ ...engine, finalise: withReplacement }} doneTo={`/himo/p/${projectId}`} draft={draft} />
+        <FinaliseBar
+          engine={{ ...engine, finalise: withReplacement }}
+          doneTo={`/himo/p/${projectId}`}
+          draft={draft}
+        />
       </RecordFormProvider>
     </Page>
   );
 }
 
-function WorkerFields({ villageIds, roll }: { villageIds: readonly string[]; roll: readonly HimoWorker[] }) {
+function WorkerFields({
+  villageIds,
+  roll,
+}: {
+  villageIds: readonly string[];
+  roll: readonly HimoWorker[];
+}) {
   const { t } = useTranslation('himo');
   const { setValue, getValues } = useFormContext();
-  const households = liveValue(useLive(() => householdsOfVillages(villageIds), [villageIds.join(',')]), [] as BeneficiaryHousehold[]);
+  const households = liveValue(
+    useLive(() => householdsOfVillages(villageIds), [villageIds.join(',')]),
+    [] as BeneficiaryHousehold[],
+  );
   const householdId = useWatch({ name: 'householdId' }) as string | undefined;
   const isSubstitute = useWatch({ name: 'isSubstitute' }) as boolean | undefined;
   const household = households.find((h) => h.id === householdId);
-  const [memberNo, setMemberNo] = useState<string>(() => String((getValues('memberNo') as number | undefined) ?? ''));
-  const sameHousehold = roll.filter((w) => w.householdId === householdId && w.id !== getValues('id'));
+  const [memberNo, setMemberNo] = useState<string>(() =>
+    String((getValues('memberNo') as number | undefined) ?? ''),
+  );
+  const sameHousehold = roll.filter(
+    (w) => w.householdId === householdId && w.id !== getValues('id'),
+  );
   const activeOther = sameHousehold.find((w) => w.active);
   const sex = [
     { value: 'F', label: t('options:sex.F', { defaultValue: 'Féminin' }) },
@@ -137,7 +185,9 @@ function WorkerFields({ villageIds, roll }: { villageIds: readonly string[]; rol
           </select>
         </div>
       )}
-      {activeOther && !isSubstitute && <Notice tone="warning">{t('worker.activeElsewhere', { name: activeOther.name })}</Notice>}
+      {activeOther && !isSubstitute && (
+        <Notice tone="warning">{t('worker.activeElsewhere', { name: activeOther.name })}</Notice>
+      )}
       <TextField name="name" label={t('worker.name')} autoComplete="off" />
       <ChoiceField name="sex" label={t('worker.sex')} options={sex} />
       <NumberField name="age" label={t('worker.age')} />
@@ -146,7 +196,11 @@ function WorkerFields({ villageIds, roll }: { villageIds: readonly string[]; rol
       <YesNoField name="isSubstitute" label={t('worker.isSubstitute')} />
       {isSubstitute === true && (
         <>
-          <SelectField name="replacesWorkerId" label={t('worker.replaces')} options={sameHousehold.map((w) => ({ value: w.id, label: w.name }))} />
+          <SelectField
+            name="replacesWorkerId"
+            label={t('worker.replaces')}
+            options={sameHousehold.map((w) => ({ value: w.id, label: w.name }))}
+          />
           <TextField name="substituteReason" label={t('worker.substituteReason')} />
         </>
       )}

@@ -18,7 +18,12 @@ function tilesFor(role: Role, t: (k: string) => string): Tile[] {
         history,
       ];
     case 'facilitator':
-      return [{ to: '/ma/new', title: t('newMa'), primary: true }, { to: '/ma', title: t('ma'), hint: t('maHint') }, corrections, history];
+      return [
+        { to: '/ma/new', title: t('newMa'), primary: true },
+        { to: '/ma', title: t('ma'), hint: t('maHint') },
+        corrections,
+        history,
+      ];
     case 'field_agent':
       return [
         { to: '/pnp/new', title: t('newPnp'), primary: true },
@@ -28,7 +33,9 @@ function tilesFor(role: Role, t: (k: string) => string): Tile[] {
         history,
       ];
     case 'supervisor':
-      return [{ to: '/supervision', title: t('supervision'), hint: t('supervisionHint'), primary: true }];
+      return [
+        { to: '/supervision', title: t('supervision'), hint: t('supervisionHint'), primary: true },
+      ];
     case 'admin':
       return [
         { to: '/admin', title: t('admin'), primary: true },

@@ -13,7 +13,13 @@ import { toOptions } from '../../lib/options';
  * One beneficiary household's line. Its status is one radio group, so a household can never be
  * marked present twice; memoised and subscribed to its own line only.
  */
-export const AttendanceLine = memo(function AttendanceLine({ index, household }: { index: number; household: BeneficiaryHousehold | undefined }) {
+export const AttendanceLine = memo(function AttendanceLine({
+  index,
+  household,
+}: {
+  index: number;
+  household: BeneficiaryHousehold | undefined;
+}) {
   const { t } = useTranslation('ma');
   const { getValues, setValue } = useFormContext();
   const p = `attendance.${index}`;
@@ -23,15 +29,29 @@ export const AttendanceLine = memo(function AttendanceLine({ index, household }:
   const members = household?.members ?? [];
   const memberNo = useWatch({ name: `${p}.attendeeMemberNo` }) as number | undefined;
   const substituteAge = useWatch({ name: `${p}.substitute.ageYears` }) as number | undefined;
-  const attendeeAge = substitute ? substituteAge : members.find((m) => m.memberNo === memberNo)?.ageYears;
+  const attendeeAge = substitute
+    ? substituteAge
+    : members.find((m) => m.memberNo === memberNo)?.ageYears;
   const minor = attendeeAge !== undefined && attendeeAge < MA_ATTENDEE_MIN_AGE;
   return (
     <div className="attendance-line">
       <p className="lead">
         {code}
-        {household && <span className="small"> — {t('head', { name: household.headName })}{household.titulaireName ? ` · ${t('titulaire', { name: household.titulaireName })}` : ''}</span>}
+        {household && (
+          <span className="small">
+            {' '}
+            — {t('head', { name: household.headName })}
+            {household.titulaireName
+              ? ` · ${t('titulaire', { name: household.titulaireName })}`
+              : ''}
+          </span>
+        )}
       </p>
-      <ChoiceField name={`${p}.status`} label={t('fields.status', { code })} options={toOptions(attendanceStatus.labels, t, 'attendanceStatus')} />
+      <ChoiceField
+        name={`${p}.status`}
+        label={t('fields.status', { code })}
+        options={toOptions(attendanceStatus.labels, t, 'attendanceStatus')}
+      />
       {status === 'present' && (
         <>
           <label className="choice-option checkbox-field">
@@ -40,7 +60,8 @@ export const AttendanceLine = memo(function AttendanceLine({ index, household }:
               checked={substitute}
               onChange={(e) => {
                 setSubstitute(e.target.checked);
-                if (e.target.checked) setValue(`${p}.attendeeMemberNo`, undefined, { shouldDirty: true });
+                if (e.target.checked)
+                  setValue(`${p}.attendeeMemberNo`, undefined, { shouldDirty: true });
                 else setValue(`${p}.substitute`, undefined, { shouldDirty: true });
               }}
             />
@@ -48,23 +69,49 @@ export const AttendanceLine = memo(function AttendanceLine({ index, household }:
           </label>
           {substitute ? (
             <>
-              <TextField name={`${p}.substitute.name`} label={t('fields.substituteName', { code })} />
-              <TextField name={`${p}.substitute.relation`} label={t('fields.substituteRelation', { code })} />
-              <ChoiceField name={`${p}.substitute.sex`} label={t('fields.substituteSex', { code })} options={[{ value: 'F', label: t('options:sex.F', { defaultValue: 'Féminin' }) }, { value: 'M', label: t('options:sex.M', { defaultValue: 'Masculin' }) }]} />
-              <NumberField name={`${p}.substitute.ageYears`} label={t('fields.substituteAge', { code })} />
+              <TextField
+                name={`${p}.substitute.name`}
+                label={t('fields.substituteName', { code })}
+              />
+              <TextField
+                name={`${p}.substitute.relation`}
+                label={t('fields.substituteRelation', { code })}
+              />
+              <ChoiceField
+                name={`${p}.substitute.sex`}
+                label={t('fields.substituteSex', { code })}
+                options={[
+                  { value: 'F', label: t('options:sex.F', { defaultValue: 'Féminin' }) },
+                  { value: 'M', label: t('options:sex.M', { defaultValue: 'Masculin' }) },
+                ]}
+              />
+              <NumberField
+                name={`${p}.substitute.ageYears`}
+                label={t('fields.substituteAge', { code })}
+              />
             </>
           ) : (
             <SelectField
               name={`${p}.attendeeMemberNo`}
               numeric
               label={t('fields.attendee', { code })}
-              options={members.map((m) => ({ value: String(m.memberNo), label: t('member', { no: m.memberNo, name: m.name }) }))}
+              options={members.map((m) => ({
+                value: String(m.memberNo),
+                label: t('member', { no: m.memberNo, name: m.name }),
+              }))}
             />
           )}
-          {minor && <CheckboxField name={`${p}.minorAttendeeConfirmed`} label={t('fields.minorConfirmed', { code })} />}
+          {minor && (
+            <CheckboxField
+              name={`${p}.minorAttendeeConfirmed`}
+              label={t('fields.minorConfirmed', { code })}
+            />
+          )}
         </>
       )}
-      {(status === 'absent' || status === 'excused') && <TextField name={`${p}.absenceReason`} label={t('fields.absenceReason', { code })} />}
+      {(status === 'absent' || status === 'excused') && (
+        <TextField name={`${p}.absenceReason`} label={t('fields.absenceReason', { code })} />
+      )}
     </div>
   );
 });

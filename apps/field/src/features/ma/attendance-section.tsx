@@ -14,7 +14,10 @@ export function AttendanceSection() {
   const { t } = useTranslation('ma');
   const { control, getValues, setValue } = useFormContext();
   const villageId = useWatch({ name: 'villageId' }) as string | undefined;
-  const live = useLive(() => (villageId ? householdsOfVillage(villageId) : Promise.resolve([])), [villageId]);
+  const live = useLive(
+    () => (villageId ? householdsOfVillage(villageId) : Promise.resolve([])),
+    [villageId],
+  );
   const households = liveValue(live, [] as BeneficiaryHousehold[]);
   const { fields } = useFieldArray({ control, name: 'attendance', keyName: '_key' });
   const byId = useMemo(() => new Map(households.map((h) => [h.id, h])), [households]);
@@ -29,7 +32,8 @@ export function AttendanceSection() {
   }, [live.status, households, byId, getValues, setValue]);
 
   if (!villageId) return <Notice tone="info">{t('chooseVillageFirst')}</Notice>;
-  if (live.status === 'ready' && households.length === 0) return <Notice tone="warning">{t('noHouseholds')}</Notice>;
+  if (live.status === 'ready' && households.length === 0)
+    return <Notice tone="warning">{t('noHouseholds')}</Notice>;
   return (
     <>
       <AttendanceCounts />
@@ -37,14 +41,19 @@ export function AttendanceSection() {
         onClick={() => {
           fields.forEach((_, i) => {
             const current: unknown = getValues(`attendance.${i}.status`);
-            if (current === undefined || current === null || current === '') setValue(`attendance.${i}.status`, 'absent', { shouldDirty: true });
+            if (current === undefined || current === null || current === '')
+              setValue(`attendance.${i}.status`, 'absent', { shouldDirty: true });
           });
         }}
       >
         {t('markRestAbsent')}
       </Button>
       {fields.map((f, index) => (
-        <AttendanceLine key={f._key} index={index} household={byId.get((f as unknown as { id: string }).id)} />
+        <AttendanceLine
+          key={f._key}
+          index={index}
+          household={byId.get((f as unknown as { id: string }).id)}
+        />
       ))}
     </>
   );

@@ -24,7 +24,12 @@ type MaSection = (typeof SECTIONS)[number];
 export function MaForm({ id }: { id: string }) {
   const { user } = useSession();
   return (
-    <DraftGate id={id} agentId={user.id} firstSection="session" readOnly={(row) => <MaReadOnly row={row} />}>
+    <DraftGate
+      id={id}
+      agentId={user.id}
+      firstSection="session"
+      readOnly={(row) => <MaReadOnly row={row} />}
+    >
       {(draft) => <MaEditor draft={draft} />}
     </DraftGate>
   );
@@ -34,14 +39,38 @@ function MaEditor({ draft }: { draft: DraftRow }) {
   const { t } = useTranslation('ma');
   const { user } = useSession();
   const settings = useProgramSettings();
-  const validate = useCallback((r: AnyRecord, mode: 'draft' | 'final') => validateRecord(r, { today: todayIso(), settings }, { draft: mode === 'draft' }).issues, [settings]);
+  const validate = useCallback(
+    (r: AnyRecord, mode: 'draft' | 'final') =>
+      validateRecord(r, { today: todayIso(), settings }, { draft: mode === 'draft' }).issues,
+    [settings],
+  );
   const engine = useRecordForm({ draft, agentId: user.id, validate });
   const sections: Section[] = [
-    { id: 'session', title: t('sections.session'), prefixes: ['villageId', 'date', 'startTime', 'durationMin', 'themes', 'sessionNo', 'facilitator', 'partnerNgo', 'languageUsed', 'place', 'menCount', 'womenCount', 'observations'] },
+    {
+      id: 'session',
+      title: t('sections.session'),
+      prefixes: [
+        'villageId',
+        'date',
+        'startTime',
+        'durationMin',
+        'themes',
+        'sessionNo',
+        'facilitator',
+        'partnerNgo',
+        'languageUsed',
+        'place',
+        'menCount',
+        'womenCount',
+        'observations',
+      ],
+    },
     { id: 'attendance', title: t('sections.attendance'), prefixes: ['attendance'] },
     { id: 'summary', title: t('sections.summary'), prefixes: [] },
   ];
-  const current: MaSection = (SECTIONS as readonly string[]).includes(engine.position.section) ? (engine.position.section as MaSection) : 'session';
+  const current: MaSection = (SECTIONS as readonly string[]).includes(engine.position.section)
+    ? (engine.position.section as MaSection)
+    : 'session';
   const go = (section: string) => {
     engine.setPosition({ section });
     window.scrollTo({ top: 0 });
@@ -73,7 +102,10 @@ function MaReadOnly({ row }: { row: RecordRow }) {
     <Page title={t('formTitle')} back="/ma">
       <StatusBadge status={row.syncStatus} />
       <RecordStatusNotice row={row} />
-      <p>{t('counts.present', { count: lines.filter((l) => l.status === 'present').length })} · {t('counts.expected', { count: lines.length })}</p>
+      <p>
+        {t('counts.present', { count: lines.filter((l) => l.status === 'present').length })} ·{' '}
+        {t('counts.expected', { count: lines.length })}
+      </p>
     </Page>
   );
 }

@@ -17,14 +17,26 @@ export function MaList() {
   const { t } = useTranslation('ma');
   const { user } = useSession();
   return (
-    <Page title={t('listTitle')} back="/" actions={<Link to="/ma/new" className="btn btn-primary">+ {t('new')}</Link>}>
+    <Page
+      title={t('listTitle')}
+      back="/"
+      actions={
+        <Link to="/ma/new" className="btn btn-primary">
+          + {t('new')}
+        </Link>
+      }
+    >
       <Flash />
       <WorkList
         agentId={user.id}
         types={TYPES}
         describe={(i) => {
-          const date = typeof i.record['date'] === 'string' ? formatDateFr(i.record['date']) : t('untitled');
-          const no = typeof i.record['sessionNo'] === 'number' ? t('sessionNo', { no: i.record['sessionNo'] }) : undefined;
+          const date =
+            typeof i.record['date'] === 'string' ? formatDateFr(i.record['date']) : t('untitled');
+          const no =
+            typeof i.record['sessionNo'] === 'number'
+              ? t('sessionNo', { no: i.record['sessionNo'] })
+              : undefined;
           return { title: date, ...(no ? { subtitle: no } : {}) };
         }}
         to={(i) => `/ma/${i.id}`}
@@ -36,7 +48,23 @@ export function MaList() {
 export function NewMaSession() {
   const { user } = useSession();
   const deviceId = useDeviceId(user.id);
-  const make = useCallback(() => newMaSessionRecord({ id: newId(), agentId: user.id, deviceId: deviceId || 'unregistered', facilitatorName: user.name }), [user.id, user.name, deviceId]);
+  const make = useCallback(
+    () =>
+      newMaSessionRecord({
+        id: newId(),
+        agentId: user.id,
+        deviceId: deviceId || 'unregistered',
+        facilitatorName: user.name,
+      }),
+    [user.id, user.name, deviceId],
+  );
   if (!deviceId) return null;
-  return <NewDraft make={make} agentId={user.id} position={{ section: 'session' }} to={(id) => `/ma/${id}`} />;
+  return (
+    <NewDraft
+      make={make}
+      agentId={user.id}
+      position={{ section: 'session' }}
+      to={(id) => `/ma/${id}`}
+    />
+  );
 }

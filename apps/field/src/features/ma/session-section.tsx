@@ -10,11 +10,15 @@ import { VillageField } from '../../components/form/village-field';
 import { toOptions } from '../../lib/options';
 import { useProgramSettings } from '../../lib/program-settings';
 
-
 export function SessionSection() {
   const { t } = useTranslation('ma');
   const settings = useProgramSettings();
-  const themes = settings.maThemes.filter((th) => th.active).map((th) => ({ value: th.code, label: t(`options:maTheme.${th.code}`, { defaultValue: th.label }) }));
+  const themes = settings.maThemes
+    .filter((th) => th.active)
+    .map((th) => ({
+      value: th.code,
+      label: t(`options:maTheme.${th.code}`, { defaultValue: th.label }),
+    }));
   return (
     <>
       <VillageField name="villageId" label={t('fields.village')} />
@@ -24,10 +28,18 @@ export function SessionSection() {
       <NumberField name="sessionNo" label={t('fields.sessionNo')} />
       <CheckboxListField name="themes" label={t('fields.themes')} options={themes} />
       <TextField name="facilitator.name" label={t('fields.facilitatorName')} />
-      <SelectField name="facilitator.role" label={t('fields.facilitatorRole')} options={toOptions(facilitatorRole.labels, t, 'facilitatorRole')} />
+      <SelectField
+        name="facilitator.role"
+        label={t('fields.facilitatorRole')}
+        options={toOptions(facilitatorRole.labels, t, 'facilitatorRole')}
+      />
       <PhoneField name="facilitator.phone" label={t('fields.facilitatorPhone')} />
       <TextField name="partnerNgo" label={t('fields.partnerNgo')} />
-      <SelectField name="languageUsed" label={t('fields.languageUsed')} options={toOptions(sessionLanguage.labels, t, 'sessionLanguage')} />
+      <SelectField
+        name="languageUsed"
+        label={t('fields.languageUsed')}
+        options={toOptions(sessionLanguage.labels, t, 'sessionLanguage')}
+      />
       <TextField name="place" label={t('fields.place')} />
       <NumberField name="menCount" label={t('fields.menCount')} />
       <NumberField name="womenCount" label={t('fields.womenCount')} />

@@ -42,9 +42,21 @@ export function ChildEditor({ index, onDone }: { index: number; onDone: () => vo
       <p className="lead" role="status" data-testid="age-months">
         {months !== undefined ? t('ageMonths', { months }) : t('ageUnknown')}
       </p>
-      <SelectField name={`${p}.dobPrecision`} label={t('fields.dobPrecision')} options={toOptions(ciblageOptions.dobPrecision.labels, t, 'dobPrecision')} />
-      <SelectField name={`${p}.dobSource`} label={t('fields.dobSource')} options={toOptions(dobSource.labels, t, 'dobSource')} />
-      <SelectField name={`${p}.motherWomanId`} label={t('fields.mother')} options={women.filter((w) => w.id).map((w) => ({ value: w.id ?? '', label: w.name ?? '' }))} />
+      <SelectField
+        name={`${p}.dobPrecision`}
+        label={t('fields.dobPrecision')}
+        options={toOptions(ciblageOptions.dobPrecision.labels, t, 'dobPrecision')}
+      />
+      <SelectField
+        name={`${p}.dobSource`}
+        label={t('fields.dobSource')}
+        options={toOptions(dobSource.labels, t, 'dobSource')}
+      />
+      <SelectField
+        name={`${p}.motherWomanId`}
+        label={t('fields.mother')}
+        options={women.filter((w) => w.id).map((w) => ({ value: w.id ?? '', label: w.name ?? '' }))}
+      />
       <NumberField name={`${p}.muacMm`} label={t('fields.muacMm')} />
       <MuacBadge mm={muac} thresholds={settings.muac} />
       <CheckboxField name={`${p}.muacConfirmed`} label={t('fields.muacConfirmed')} />
@@ -52,7 +64,11 @@ export function ChildEditor({ index, onDone }: { index: number; onDone: () => vo
       {(red || oedema === true) && (
         <>
           <Notice tone="error">{t('referralNeeded')}</Notice>
-          <SelectField name={`${p}.referredTo`} label={t('fields.referredTo')} options={toOptions(referralPlace.labels, t, 'referralPlace')} />
+          <SelectField
+            name={`${p}.referredTo`}
+            label={t('fields.referredTo')}
+            options={toOptions(referralPlace.labels, t, 'referralPlace')}
+          />
         </>
       )}
       <YesNoField name={`${p}.vaccinationCard`} label={t('fields.vaccinationCard')} />

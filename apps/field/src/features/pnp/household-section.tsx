@@ -15,8 +15,16 @@ export function HouseholdSection() {
     <>
       <VillageField name="villageId" label={t('fields.village')} filter={(v) => v.pnp} />
       <DateField name="visitDate" label={t('fields.visitDate')} />
-      <TextField name="household.householdCode" label={t('fields.householdCode')} autoComplete="off" />
-      <TextField name="household.caregiver.name" label={t('fields.caregiverName')} autoComplete="off" />
+      <TextField
+        name="household.householdCode"
+        label={t('fields.householdCode')}
+        autoComplete="off"
+      />
+      <TextField
+        name="household.caregiver.name"
+        label={t('fields.caregiverName')}
+        autoComplete="off"
+      />
       <ChoiceField name="household.caregiver.sex" label={t('fields.caregiverSex')} options={sex} />
       <TextField name="household.caregiver.relation" label={t('fields.caregiverRelation')} />
       <PhoneField name="household.caregiver.phone" label={t('fields.caregiverPhone')} />

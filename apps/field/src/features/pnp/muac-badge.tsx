@@ -8,7 +8,11 @@ export function MuacBadge({ mm, thresholds }: { mm: unknown; thresholds: MuacThr
   const colour = muacColour(mm, thresholds);
   return (
     <p role="status" data-testid="muac-colour">
-      <span className={`muac muac-${colour}`}>{t('muacColour', { colour: t(`options:muacColour.${colour}`, { defaultValue: muacColourLabels[colour] }) })}</span>
+      <span className={`muac muac-${colour}`}>
+        {t('muacColour', {
+          colour: t(`options:muacColour.${colour}`, { defaultValue: muacColourLabels[colour] }),
+        })}
+      </span>
     </p>
   );
 }

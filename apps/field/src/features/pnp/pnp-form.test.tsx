@@ -14,8 +14,17 @@ const CHILD = sampleIds.pnpChild;
 let db: JigiDb;
 
 async function seed(child: Parameters<typeof buildPnpChild>[0]) {
-  const record = buildPnpEnrolment({ id: ID, visitDate: '2026-03-15', children: [buildPnpChild({ muacMm: undefined, referredTo: undefined, ...child })] });
-  await saveDraft({ record, agentId: user.id, position: { section: 'children', itemId: CHILD }, now: '2026-03-15T09:00:00.000Z' });
+  const record = buildPnpEnrolment({
+    id: ID,
+    visitDate: '2026-03-15',
+    children: [buildPnpChild({ muacMm: undefined, referredTo: undefined, ...child })],
+  });
+  await saveDraft({
+    record,
+    agentId: user.id,
+    position: { section: 'children', itemId: CHILD },
+    now: '2026-03-15T09:00:00.000Z',
+  });
 }
 
 beforeEach(async () => {
@@ -37,7 +46,9 @@ describe('PNP enrolment', () => {
     await ui.selectOptions(screen.getByLabelText('Référé vers'), 'urenas');
     await waitFor(async () => {
       const d = await db.drafts.get(ID);
-      expect((d?.record['children'] as { muacMm?: number; referredTo?: string }[])[0]).toMatchObject({ muacMm: 112, referredTo: 'urenas' });
+      expect(
+        (d?.record['children'] as { muacMm?: number; referredTo?: string }[])[0],
+      ).toMatchObject({ muacMm: 112, referredTo: 'urenas' });
     });
   });
 
@@ -52,7 +63,9 @@ describe('PNP enrolment', () => {
     await ui.type(muac, '130');
     expect(screen.getByTestId('muac-colour')).toHaveTextContent('Vert');
     expect(screen.queryByText(/Enfant à référer/)).not.toBeInTheDocument();
-    await ui.click(within(screen.getByRole('group', { name: 'Œdèmes bilatéraux' })).getByLabelText('Oui'));
+    await ui.click(
+      within(screen.getByRole('group', { name: 'Œdèmes bilatéraux' })).getByLabelText('Oui'),
+    );
     expect(screen.getByText(/Enfant à référer/)).toBeInTheDocument();
   });
 
@@ -61,10 +74,14 @@ describe('PNP enrolment', () => {
     const ui = userEvent.setup();
     renderAs(<PnpForm id={ID} />, user);
     expect(await screen.findByTestId('age-months')).toHaveTextContent('Âge : 60 mois');
-    expect(await screen.findByText(/le PNP inscrit les enfants de 0 à 59 mois/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/le PNP inscrit les enfants de 0 à 59 mois/),
+    ).toBeInTheDocument();
     await ui.click(screen.getByRole('button', { name: 'Récapitulatif' }));
     await ui.click(screen.getByRole('button', { name: 'Finaliser' }));
-    expect(await screen.findByText('Fiche non finalisée : corrigez les erreurs listées.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Fiche non finalisée : corrigez les erreurs listées.'),
+    ).toBeInTheDocument();
     expect(await db.records.count()).toBe(0);
   });
 });

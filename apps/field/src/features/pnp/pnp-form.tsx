@@ -28,7 +28,12 @@ type PnpSection = (typeof SECTIONS)[number];
 export function PnpForm({ id }: { id: string }) {
   const { user } = useSession();
   return (
-    <DraftGate id={id} agentId={user.id} firstSection="household" readOnly={(row) => <PnpReadOnly row={row} />}>
+    <DraftGate
+      id={id}
+      agentId={user.id}
+      firstSection="household"
+      readOnly={(row) => <PnpReadOnly row={row} />}
+    >
       {(draft) => <PnpEditor draft={draft} />}
     </DraftGate>
   );
@@ -38,24 +43,38 @@ function PnpEditor({ draft }: { draft: DraftRow }) {
   const { t } = useTranslation('pnp');
   const { user } = useSession();
   const settings = useProgramSettings();
-  const validate = useCallback((r: AnyRecord, mode: 'draft' | 'final') => validateRecord(r, { today: todayIso(), settings }, { draft: mode === 'draft' }).issues, [settings]);
+  const validate = useCallback(
+    (r: AnyRecord, mode: 'draft' | 'final') =>
+      validateRecord(r, { today: todayIso(), settings }, { draft: mode === 'draft' }).issues,
+    [settings],
+  );
   const engine = useRecordForm({ draft, agentId: user.id, validate });
-  const visitDate = useWatch({ control: engine.form.control, name: 'visitDate' }) as string | undefined;
+  const visitDate = useWatch({ control: engine.form.control, name: 'visitDate' }) as
+    string | undefined;
   const sections: Section[] = [
-    { id: 'household', title: t('sections.household'), prefixes: ['villageId', 'visitDate', 'household'] },
+    {
+      id: 'household',
+      title: t('sections.household'),
+      prefixes: ['villageId', 'visitDate', 'household'],
+    },
     { id: 'children', title: t('sections.children'), prefixes: ['children'] },
     { id: 'women', title: t('sections.women'), prefixes: ['women'] },
     { id: 'summary', title: t('sections.summary'), prefixes: ['gps'] },
   ];
-  const current: PnpSection = (SECTIONS as readonly string[]).includes(engine.position.section) ? (engine.position.section as PnpSection) : 'household';
+  const current: PnpSection = (SECTIONS as readonly string[]).includes(engine.position.section)
+    ? (engine.position.section as PnpSection)
+    : 'household';
   const { setPosition } = engine;
   const go = (section: string) => {
     setPosition({ section });
     window.scrollTo({ top: 0 });
   };
-  const onEditing = useCallback((itemId: string | undefined) => {
-    setPosition(itemId === undefined ? { section: current } : { section: current, itemId });
-  }, [setPosition, current]);
+  const onEditing = useCallback(
+    (itemId: string | undefined) => {
+      setPosition(itemId === undefined ? { section: current } : { section: current, itemId });
+    },
+    [setPosition, current],
+  );
   return (
     <Page title={t('formTitle')} back="/pnp" actions={<SaveIndicator status={engine.saveStatus} />}>
       <RecordFormProvider engine={engine}>
@@ -69,13 +88,27 @@ function PnpEditor({ draft }: { draft: DraftRow }) {
             onEditing={onEditing}
             makeItem={() => ({ id: newId(), oedema: false, vaccinationCard: false })}
             describe={(c) => {
-              const months = typeof c['dob'] === 'string' && visitDate ? ageInMonths(c['dob'], visitDate) : undefined;
+              const months =
+                typeof c['dob'] === 'string' && visitDate
+                  ? ageInMonths(c['dob'], visitDate)
+                  : undefined;
               const mm = c['muacMm'];
               const colour = typeof mm === 'number' ? muacColour(mm, settings.muac) : undefined;
               const title = typeof c['name'] === 'string' && c['name'] ? c['name'] : t('newChild');
               return {
                 title,
-                subtitle: [months !== undefined ? t('ageMonths', { months }) : undefined, colour ? t('muacColour', { colour: t(`options:muacColour.${colour}`, { defaultValue: muacColourLabels[colour] }) }) : undefined].filter(Boolean).join(' · '),
+                subtitle: [
+                  months !== undefined ? t('ageMonths', { months }) : undefined,
+                  colour
+                    ? t('muacColour', {
+                        colour: t(`options:muacColour.${colour}`, {
+                          defaultValue: muacColourLabels[colour],
+                        }),
+                      })
+                    : undefined,
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
               };
             }}
             labels={{
@@ -94,7 +127,9 @@ function PnpEditor({ draft }: { draft: DraftRow }) {
             editingId={engine.position.itemId}
             onEditing={onEditing}
             makeItem={() => ({ id: newId() })}
-            describe={(w) => ({ title: typeof w['name'] === 'string' && w['name'] ? w['name'] : t('newWoman') })}
+            describe={(w) => ({
+              title: typeof w['name'] === 'string' && w['name'] ? w['name'] : t('newWoman'),
+            })}
             labels={{
               count: (count) => t('women.count', { count }),
               empty: t('women.empty'),
@@ -127,7 +162,8 @@ function PnpReadOnly({ row }: { row: RecordRow }) {
       <StatusBadge status={row.syncStatus} />
       <RecordStatusNotice row={row} />
       <p>
-        {t('children.count', { count: children.length })} · {t('women.count', { count: women.length })}
+        {t('children.count', { count: children.length })} ·{' '}
+        {t('women.count', { count: women.length })}
       </p>
     </Page>
   );

@@ -16,15 +16,29 @@ export function PnpList() {
   const { t } = useTranslation('pnp');
   const { user } = useSession();
   return (
-    <Page title={t('listTitle')} back="/" actions={<Link to="/pnp/new" className="btn btn-primary">+ {t('new')}</Link>}>
+    <Page
+      title={t('listTitle')}
+      back="/"
+      actions={
+        <Link to="/pnp/new" className="btn btn-primary">
+          + {t('new')}
+        </Link>
+      }
+    >
       <Flash />
       <WorkList
         agentId={user.id}
         types={TYPES}
         describe={(i) => {
-          const household = i.record['household'] as { householdCode?: string; caregiver?: { name?: string } } | undefined;
+          const household = i.record['household'] as
+            { householdCode?: string; caregiver?: { name?: string } } | undefined;
           const children = (i.record['children'] ?? []) as unknown[];
-          return { title: household?.caregiver?.name ?? t('untitled'), subtitle: [household?.householdCode, t('children.count', { count: children.length })].filter(Boolean).join(' · ') };
+          return {
+            title: household?.caregiver?.name ?? t('untitled'),
+            subtitle: [household?.householdCode, t('children.count', { count: children.length })]
+              .filter(Boolean)
+              .join(' · '),
+          };
         }}
         to={(i) => `/pnp/${i.id}`}
       />
@@ -35,7 +49,17 @@ export function PnpList() {
 export function NewPnp() {
   const { user } = useSession();
   const deviceId = useDeviceId(user.id);
-  const make = useCallback(() => newPnpRecord({ id: newId(), agentId: user.id, deviceId: deviceId || 'unregistered' }), [user.id, deviceId]);
+  const make = useCallback(
+    () => newPnpRecord({ id: newId(), agentId: user.id, deviceId: deviceId || 'unregistered' }),
+    [user.id, deviceId],
+  );
   if (!deviceId) return null;
-  return <NewDraft make={make} agentId={user.id} position={{ section: 'household' }} to={(id) => `/pnp/${id}`} />;
+  return (
+    <NewDraft
+      make={make}
+      agentId={user.id}
+      position={{ section: 'household' }}
+      to={(id) => `/pnp/${id}`}
+    />
+  );
 }

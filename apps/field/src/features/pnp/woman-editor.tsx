@@ -23,10 +23,20 @@ export function WomanEditor({ index, onDone }: { index: number; onDone: () => vo
       <h3>{t('women.editTitle', { name: name || t('newWoman') })}</h3>
       <TextField name={`${p}.name`} label={t('fields.womanName')} autoComplete="off" />
       <NumberField name={`${p}.age`} label={t('fields.womanAge')} />
-      <SelectField name={`${p}.status`} label={t('fields.womanStatus')} options={toOptions(womanStatus.labels, t, 'womanStatus')} />
-      {(status === 'enceinte' || status === 'both') && <NumberField name={`${p}.pregnancyMonths`} label={t('fields.pregnancyMonths')} />}
+      <SelectField
+        name={`${p}.status`}
+        label={t('fields.womanStatus')}
+        options={toOptions(womanStatus.labels, t, 'womanStatus')}
+      />
+      {(status === 'enceinte' || status === 'both') && (
+        <NumberField name={`${p}.pregnancyMonths`} label={t('fields.pregnancyMonths')} />
+      )}
       <NumberField name={`${p}.muacMm`} label={t('fields.womanMuac')} />
-      {typeof muac === 'number' && muac < settings.muac.womanBelowMm && <Notice tone="error">{t('womanMalnourished', { threshold: settings.muac.womanBelowMm })}</Notice>}
+      {typeof muac === 'number' && muac < settings.muac.womanBelowMm && (
+        <Notice tone="error">
+          {t('womanMalnourished', { threshold: settings.muac.womanBelowMm })}
+        </Notice>
+      )}
       <CheckboxField name={`${p}.muacConfirmed`} label={t('fields.muacConfirmed')} />
       <NumberField name={`${p}.cpnCount`} label={t('fields.cpnCount')} />
       <PhoneField name={`${p}.phone`} label={t('fields.womanPhone')} />

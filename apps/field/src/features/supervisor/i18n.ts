@@ -6,7 +6,10 @@ import { i18n } from '../../lib/i18n';
 // download them. A translator adds `locales/bm.json` with the same keys; missing keys fall back to French.
 export const SUPERVISOR_NS = 'supervisor';
 
-const files = import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Record<string, unknown>>('./locales/*.json', {
+  eager: true,
+  import: 'default',
+});
 for (const [path, content] of Object.entries(files)) {
   const lng = /locales\/([^/]+)\.json$/.exec(path)?.[1];
   if (lng) i18n.addResourceBundle(lng, SUPERVISOR_NS, content, true, true);

@@ -31,7 +31,10 @@ describe('supervisor console', () => {
     // The entry path becomes the list's own address, filters kept (the shell routes sub-paths here).
     expect(window.location.hash).toBe('#/supervision/batches?zone=mopti.koro');
     const nav = screen.getByRole('navigation', { name: 'Supervision' });
-    expect(within(nav).getByRole('link', { name: 'Lots reçus' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Lots reçus' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
     // Importing a tablet's file is an admin's job: not offered to a supervisor.
     expect(within(nav).queryByRole('link', { name: 'Import de tablette' })).toBeNull();
     await userEvent.click(within(nav).getByRole('link', { name: 'Conflits' }));
@@ -44,7 +47,9 @@ describe('supervisor console', () => {
     await saveRegistration(supervisor.id, 'device-sup', 'jd_sup-token');
     window.location.hash = '/supervision/batches/42';
     renderAs(<SupervisorConsole />, supervisor);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Introuvable (ou hors de vos zones).');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Introuvable (ou hors de vos zones).',
+    );
     expect(screen.getByRole('heading', { level: 1, name: 'Lot n° 42' })).toBeInTheDocument();
   });
 

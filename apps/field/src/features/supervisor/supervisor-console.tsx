@@ -15,7 +15,13 @@ import { ScopeContext } from './hooks/use-scope';
 import { useSupervisorT } from './i18n';
 import './supervisor.css';
 
-const SECTIONS: readonly ConsoleSection[] = ['batches', 'conflicts', 'duplicates', 'dashboard', 'exports'];
+const SECTIONS: readonly ConsoleSection[] = [
+  'batches',
+  'conflicts',
+  'duplicates',
+  'dashboard',
+  'exports',
+];
 // Importing a tablet's file writes as that tablet: the server allows it to admins only.
 const ADMIN_SECTIONS: readonly ConsoleSection[] = [...SECTIONS, 'imports'];
 const ALLOWED = new Set(['supervisor', 'admin']);
@@ -35,7 +41,8 @@ export default function SupervisorConsole() {
       </Page>
     );
   if (state.status === 'loading') return <Notice tone="info">{t('loading')}</Notice>;
-  const token = state.status === 'ready' && state.value.ok ? state.value.value?.deviceToken : undefined;
+  const token =
+    state.status === 'ready' && state.value.ok ? state.value.value?.deviceToken : undefined;
   if (token === undefined)
     return (
       <Page title={t('console.title')} back="/">
@@ -66,7 +73,12 @@ function ConsoleWithScope() {
     <ScopeContext.Provider value={scope.status === 'ready' ? scope.value : undefined}>
       <nav className="sup-nav" aria-label={t('console.title')}>
         {(user.role === 'admin' ? ADMIN_SECTIONS : SECTIONS).map((s) => (
-          <Link key={s} to={consolePaths[s](filters)} className={`btn btn-small${screen?.section === s ? ' btn-primary' : ''}`} aria-current={screen?.section === s ? 'page' : undefined}>
+          <Link
+            key={s}
+            to={consolePaths[s](filters)}
+            className={`btn btn-small${screen?.section === s ? ' btn-primary' : ''}`}
+            aria-current={screen?.section === s ? 'page' : undefined}
+          >
             {t(`nav.${s}`)}
           </Link>
         ))}
@@ -76,7 +88,10 @@ function ConsoleWithScope() {
           <p>{path}</p>
         </Page>
       ) : (
-        <Page title={screen.title} {...(screen.back !== undefined ? { back: `${screen.back}${queryOf(filters)}` } : {})}>
+        <Page
+          title={screen.title}
+          {...(screen.back !== undefined ? { back: `${screen.back}${queryOf(filters)}` } : {})}
+        >
           {screen.body}
         </Page>
       )}

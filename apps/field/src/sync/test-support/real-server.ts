@@ -15,13 +15,29 @@ export interface ServerRepo {
   rotateEpoch(epoch: string): void;
   backup(file: string): Promise<void>;
   close(): void;
-  recordById(id: string): { id: string; version: number; data: Record<string, unknown>; deleted: boolean } | undefined;
+  recordById(
+    id: string,
+  ): { id: string; version: number; data: Record<string, unknown>; deleted: boolean } | undefined;
   deviceById(id: string): { lastMutationId: number } | undefined;
-  batchByNumber(n: number): { number: number; deviceId: string; clientTime: string; clockOffsetMs: number; counts: Record<string, number> } | undefined;
+  batchByNumber(n: number):
+    | {
+        number: number;
+        deviceId: string;
+        clientTime: string;
+        clockOffsetMs: number;
+        counts: Record<string, number>;
+      }
+    | undefined;
 }
 
 interface Harness {
-  startTestServer(options?: { seed?: boolean; app?: Record<string, unknown> }): Promise<{ app: ServerApp; repo: ServerRepo; dir: string; clock: { now: Date; advance(ms: number): void }; close(): Promise<void> }>;
+  startTestServer(options?: { seed?: boolean; app?: Record<string, unknown> }): Promise<{
+    app: ServerApp;
+    repo: ServerRepo;
+    dir: string;
+    clock: { now: Date; advance(ms: number): void };
+    close(): Promise<void>;
+  }>;
 }
 interface AppModule {
   buildApp: (options: Record<string, unknown>) => Promise<ServerApp>;
@@ -32,7 +48,8 @@ interface RepoModule {
 
 // A file path, not a URL: under jsdom `import.meta.url` resolves against vitest's http origin.
 const serverSrc = `${(import.meta as { dirname?: string }).dirname ?? '.'}/../../../../server/src/`;
-const load = <T>(path: string): Promise<T> => import(/* @vite-ignore */ `${serverSrc}${path}`) as Promise<T>;
+const load = <T>(path: string): Promise<T> =>
+  import(/* @vite-ignore */ `${serverSrc}${path}`) as Promise<T>;
 
 export interface RealServer {
   url: string;
@@ -62,12 +79,19 @@ export async function startRealServer(): Promise<RealServer> {
  * A server restored from a backup file (issue 9 / DESIGN.md §3.4): a fresh process over the copy, with
  * a new epoch, so cursors of before answer 410.
  */
-export async function startRestoredServer(backupFile: string, epoch: string): Promise<{ url: string; repo: ServerRepo; stop(): Promise<void> }> {
+export async function startRestoredServer(
+  backupFile: string,
+  epoch: string,
+): Promise<{ url: string; repo: ServerRepo; stop(): Promise<void> }> {
   const { createSqliteRepository } = await load<RepoModule>('storage/sqlite-repository.ts');
   const { buildApp } = await load<AppModule>('app.ts');
   const repo = createSqliteRepository(backupFile);
   repo.rotateEpoch(epoch);
-  const app = await buildApp({ repository: repo, logLevel: 'silent', now: () => new Date('2026-03-15T12:00:00.000Z') });
+  const app = await buildApp({
+    repository: repo,
+    logLevel: 'silent',
+    now: () => new Date('2026-03-15T12:00:00.000Z'),
+  });
   const url = await listen(app);
   return {
     url,

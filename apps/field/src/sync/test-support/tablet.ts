@@ -41,18 +41,40 @@ export async function registerTablet(input: {
   const res = await fetch(`${input.serverUrl}/api/auth/device`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login: input.login, password: DEMO_PASSWORD, deviceLabel: name.slice(0, 40) }),
+    body: JSON.stringify({
+      login: input.login,
+      password: DEMO_PASSWORD,
+      deviceLabel: name.slice(0, 40),
+    }),
   });
   if (!res.ok) throw new Error(`registration failed: ${res.status} ${await res.text()}`);
   const reg = deviceRegistrationResponseSchema.parse(await res.json());
-  const saved = await upsertUser({ id: reg.user.id, login: input.login, name: reg.user.name, role: reg.user.role, zones: reg.user.zones });
+  const saved = await upsertUser({
+    id: reg.user.id,
+    login: input.login,
+    name: reg.user.name,
+    role: reg.user.role,
+    zones: reg.user.zones,
+  });
   if (!saved.ok) throw new Error(saved.error.detail);
   const regSaved = await saveRegistration(reg.user.id, reg.deviceId, reg.deviceToken);
   if (!regSaved.ok) throw new Error(regSaved.error.detail);
-  const transport: Transport = { baseUrl: input.linkUrl, fetch: (...args) => fetch(...args), now: input.clock ?? (() => Date.now()) };
+  const transport: Transport = {
+    baseUrl: input.linkUrl,
+    fetch: (...args) => fetch(...args),
+    now: input.clock ?? (() => Date.now()),
+  };
   const lock = input.lock ?? webLocks(inMemoryLockManager());
   const make = (options: Partial<EngineOptions> = {}) =>
-    new SyncEngine({ userId: reg.user.id, transport, lock, sleep: () => Promise.resolve(), limits: { retryPauseMs: 0 }, ...input.engine, ...options });
+    new SyncEngine({
+      userId: reg.user.id,
+      transport,
+      lock,
+      sleep: () => Promise.resolve(),
+      limits: { retryPauseMs: 0 },
+      ...input.engine,
+      ...options,
+    });
   const tablet: Tablet = {
     name,
     database,

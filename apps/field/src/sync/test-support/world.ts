@@ -30,7 +30,12 @@ export async function startWorld(link: Omit<FaultyLinkOptions, 'upstream'> = {})
 export const KORO_VILLAGE = 'village-koro-demo-1';
 
 /** A valid ciblage household of a Koro demo village, with a fresh id. */
-export function household(input: { agentId: string; deviceId: string; n?: number; id?: string }): AnyRecord {
+export function household(input: {
+  agentId: string;
+  deviceId: string;
+  n?: number;
+  id?: string;
+}): AnyRecord {
   const n = input.n ?? 1;
   return buildCiblageHousehold({
     id: input.id ?? crypto.randomUUID(),
@@ -42,13 +47,22 @@ export function household(input: { agentId: string; deviceId: string; n?: number
 }
 
 /** Finalises a record on the current tablet database (create or patch, as the form does). */
-export async function finalise(record: AnyRecord, agentId: string, now = new Date().toISOString()): Promise<void> {
+export async function finalise(
+  record: AnyRecord,
+  agentId: string,
+  now = new Date().toISOString(),
+): Promise<void> {
   const res = await finaliseRecord({ record, agentId, now });
   if (!res.ok) throw new Error(`finalise failed: ${res.error.detail}`);
 }
 
 /** Edits a non-critical field of a local record (livestock count) and finalises it: a patch. */
-export async function editGoats(recordId: string, agentId: string, goats: number, now?: string): Promise<AnyRecord> {
+export async function editGoats(
+  recordId: string,
+  agentId: string,
+  goats: number,
+  now?: string,
+): Promise<AnyRecord> {
   const row = await db().records.get(recordId);
   if (!row) throw new Error(`no record ${recordId}`);
   const livestock = { ...(row.record['livestock'] as Record<string, number>), goats };

@@ -10,7 +10,9 @@ const NS = 'sync-engine';
 
 /** Hands the file to the browser's download (Android Chrome saves it in « Téléchargements »). */
 function download(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/gzip' }));
+  const url = URL.createObjectURL(
+    new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/gzip' }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -34,11 +36,19 @@ export function ExportPanel({ userId }: { userId: string }) {
   }, [userId]);
   const leave = check.status === 'ready' ? check.value : undefined;
   const run = () => {
-    void exportUnsynced({ userId, now: new Date().toISOString(), newId: () => crypto.randomUUID() }).then((res) => {
+    void exportUnsynced({
+      userId,
+      now: new Date().toISOString(),
+      newId: () => crypto.randomUUID(),
+    }).then((res) => {
       if (res.ok) {
         download(res.fileName, res.bytes);
-        setMessage({ tone: 'success', text: t('export.done', { count: res.mutations, file: res.fileName }) });
-      } else if (res.error.kind === 'nothing') setMessage({ tone: 'info', text: t('export.nothing') });
+        setMessage({
+          tone: 'success',
+          text: t('export.done', { count: res.mutations, file: res.fileName }),
+        });
+      } else if (res.error.kind === 'nothing')
+        setMessage({ tone: 'info', text: t('export.nothing') });
       else setMessage({ tone: 'error', text: t('export.failed', { message: res.error.message }) });
     });
   };
@@ -49,7 +59,12 @@ export function ExportPanel({ userId }: { userId: string }) {
         {t('export.button')}
       </Button>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
-      {leave && (leave.unsent === 0 ? <p data-testid="leave-allowed">{t('leave.allowed')}</p> : <p data-testid="leave-refused">{t('leave.refused', { count: leave.unsent })}</p>)}
+      {leave &&
+        (leave.unsent === 0 ? (
+          <p data-testid="leave-allowed">{t('leave.allowed')}</p>
+        ) : (
+          <p data-testid="leave-refused">{t('leave.refused', { count: leave.unsent })}</p>
+        ))}
     </section>
   );
 }

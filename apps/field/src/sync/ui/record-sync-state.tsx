@@ -9,13 +9,25 @@ const NS = 'sync-engine';
  * waiting, or the server's reason for a rejection and how to send it again. Pass the record row's
  * `syncStatus`, `rejection` and `conflictPaths` (the sync engine keeps them on the row).
  */
-export function RecordSyncState({ status, rejection, conflictPaths, fieldLabel }: { status: string; rejection?: RecordRejection | undefined; conflictPaths?: readonly string[] | undefined; fieldLabel?: (path: string) => string }) {
+export function RecordSyncState({
+  status,
+  rejection,
+  conflictPaths,
+  fieldLabel,
+}: {
+  status: string;
+  rejection?: RecordRejection | undefined;
+  conflictPaths?: readonly string[] | undefined;
+  fieldLabel?: (path: string) => string;
+}) {
   const { t } = useTranslation(NS);
   if (status === 'conflict') {
     return (
       <Notice tone="info">
         <strong data-testid="record-conflict">{t('recordStatus.conflict')}</strong>
-        {conflictPaths && conflictPaths.length > 0 && <> : {conflictPaths.map((p) => (fieldLabel ? fieldLabel(p) : p)).join(', ')}</>}
+        {conflictPaths && conflictPaths.length > 0 && (
+          <> : {conflictPaths.map((p) => (fieldLabel ? fieldLabel(p) : p)).join(', ')}</>
+        )}
         <br />
         {t('recordStatus.conflictHelp')}
       </Notice>
@@ -24,12 +36,15 @@ export function RecordSyncState({ status, rejection, conflictPaths, fieldLabel }
   if (status === 'rejected' && rejection) {
     return (
       <Notice tone="warning">
-        <strong>{t('recordStatus.rejected')}</strong> : <span data-testid="record-rejection">{rejection.message}</span>
+        <strong>{t('recordStatus.rejected')}</strong> :{' '}
+        <span data-testid="record-rejection">{rejection.message}</span>
         {rejection.issues && rejection.issues.length > 0 && (
           <ul>
-            {rejection.issues.filter((i) => i.severity === 'error').map((i) => (
-              <li key={`${i.path}-${i.message}`}>{i.message}</li>
-            ))}
+            {rejection.issues
+              .filter((i) => i.severity === 'error')
+              .map((i) => (
+                <li key={`${i.path}-${i.message}`}>{i.message}</li>
+              ))}
           </ul>
         )}
         <br />

@@ -17,7 +17,10 @@ const engines = new Map<string, SyncEngine>();
 function engineFor(userId: string): SyncEngine {
   let engine = engines.get(userId);
   if (!engine) {
-    engine = new SyncEngine({ userId, transport: { baseUrl: '', fetch: (...args) => fetch(...args), now: () => Date.now() } });
+    engine = new SyncEngine({
+      userId,
+      transport: { baseUrl: '', fetch: (...args) => fetch(...args), now: () => Date.now() },
+    });
     engines.set(userId, engine);
   }
   return engine;
@@ -29,12 +32,24 @@ function engineFor(userId: string): SyncEngine {
  * the timer, on « Synchroniser » (`useSyncServices().scheduler.trigger('manual')`), and right after
  * a form is finalised while the tablet is online.
  */
-export function SyncProvider({ userId, children, services }: { userId: string; children: ReactNode; services?: SyncServices }) {
+export function SyncProvider({
+  userId,
+  children,
+  services,
+}: {
+  userId: string;
+  children: ReactNode;
+  services?: SyncServices;
+}) {
   const [nextAt, setNextAt] = useState<number>();
   const value = useMemo<SyncServices>(() => {
     if (services) return services;
     const engine = engineFor(userId);
-    const scheduler = new SyncScheduler({ sync: (trigger) => engine.sync(trigger), events: window, onSchedule: setNextAt });
+    const scheduler = new SyncScheduler({
+      sync: (trigger) => engine.sync(trigger),
+      events: window,
+      onSchedule: setNextAt,
+    });
     return { engine, scheduler };
   }, [userId, services]);
   useEffect(() => {

@@ -23,7 +23,10 @@ export function ReceiptLine({ receipt }: { receipt: SyncReceiptRow }) {
   const replayed = receipt.replayedBatches ?? 0;
   const batches =
     receipt.batchNos.length > 0
-      ? [t('receipt.batches', { numbers: receipt.batchNos.join(', ') }), ...(replayed > 0 ? [t('receipt.replayed', { count: replayed })] : [])].join(' · ')
+      ? [
+          t('receipt.batches', { numbers: receipt.batchNos.join(', ') }),
+          ...(replayed > 0 ? [t('receipt.replayed', { count: replayed })] : []),
+        ].join(' · ')
       : receipt.sent > 0
         ? t('receipt.noBatch')
         : '';
@@ -61,7 +64,12 @@ export function SyncHistory({ userId }: { userId: string }) {
             {r.rejections.length > 0 && (
               <ul>
                 {r.rejections.map((x) => (
-                  <li key={`${x.recordId}-${x.code}`}>{t('receipt.rejectedRecord', { id: x.recordId.slice(0, 8), message: x.message })}</li>
+                  <li key={`${x.recordId}-${x.code}`}>
+                    {t('receipt.rejectedRecord', {
+                      id: x.recordId.slice(0, 8),
+                      message: x.message,
+                    })}
+                  </li>
                 ))}
               </ul>
             )}

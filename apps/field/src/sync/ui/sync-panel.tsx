@@ -11,7 +11,10 @@ import { ReceiptLine } from './sync-history';
 
 const NS = 'sync-engine';
 
-function errorText(t: (key: string, o?: Record<string, unknown>) => string, error: NonNullable<SyncProgress['error']>): string {
+function errorText(
+  t: (key: string, o?: Record<string, unknown>) => string,
+  error: NonNullable<SyncProgress['error']>,
+): string {
   const known = ['timeout', 'network', 'storage', 'unregistered', 'auth', 'unsupported_version'];
   if (known.includes(error.kind)) return t(`errors.${error.kind}`);
   return t('errors.other', { message: error.message });
@@ -33,7 +36,8 @@ export function SyncPanel({ userId }: { userId: string }) {
   }, [userId]);
   const lastReceipt = last.status === 'ready' ? last.value : undefined;
   const [busy, setBusy] = useState(false);
-  const running = progress.phase === 'waiting' || progress.phase === 'pushing' || progress.phase === 'pulling';
+  const running =
+    progress.phase === 'waiting' || progress.phase === 'pushing' || progress.phase === 'pulling';
   const run = () => {
     setBusy(false);
     void scheduler.trigger('manual').then((outcome) => {
@@ -41,7 +45,8 @@ export function SyncPanel({ userId }: { userId: string }) {
     });
   };
   // A sync that only received updates leaves a receipt with nothing sent: still « Tout est à jour ».
-  const nothingSent = progress.phase === 'done' && (!progress.receipt || progress.receipt.sent === 0);
+  const nothingSent =
+    progress.phase === 'done' && (!progress.receipt || progress.receipt.sent === 0);
   return (
     <section className="sync-panel" aria-label={t('syncNow')}>
       <div className="row">
@@ -55,20 +60,43 @@ export function SyncPanel({ userId }: { userId: string }) {
       </div>
       {(running || progress.phase === 'done') && progress.toSend > 0 && (
         <>
-          <progress max={progress.toSend} value={progress.sent} aria-label={t('progressRecords', { sent: progress.sent, total: progress.toSend })} />
+          <progress
+            max={progress.toSend}
+            value={progress.sent}
+            aria-label={t('progressRecords', { sent: progress.sent, total: progress.toSend })}
+          />
           <p>{t('progressRecords', { sent: progress.sent, total: progress.toSend })}</p>
         </>
       )}
-      {(running || progress.phase === 'done') && (progress.bytesUp > 0 || progress.bytesDown > 0) && <p data-testid="sync-bytes">{t('progressBytes', { up: formatBytes(progress.bytesUp), down: formatBytes(progress.bytesDown) })}</p>}
+      {(running || progress.phase === 'done') &&
+        (progress.bytesUp > 0 || progress.bytesDown > 0) && (
+          <p data-testid="sync-bytes">
+            {t('progressBytes', {
+              up: formatBytes(progress.bytesUp),
+              down: formatBytes(progress.bytesDown),
+            })}
+          </p>
+        )}
       {running && progress.pulled > 0 && <p>{t('pulled', { count: progress.pulled })}</p>}
       {busy && !running && <Notice tone="info">{t('busy')}</Notice>}
-      {progress.phase === 'failed' && progress.error && <Notice tone="warning">{errorText((key, options) => t(key, options ?? {}), progress.error)}</Notice>}
+      {progress.phase === 'failed' && progress.error && (
+        <Notice tone="warning">
+          {errorText((key, options) => t(key, options ?? {}), progress.error)}
+        </Notice>
+      )}
       {progress.phase === 'failed' && progress.nextAttemptAt !== undefined && (
-        <p>{t('nextAttempt', { time: new Date(progress.nextAttemptAt).toISOString().slice(11, 16) })}</p>
+        <p>
+          {t('nextAttempt', { time: new Date(progress.nextAttemptAt).toISOString().slice(11, 16) })}
+        </p>
       )}
       {!running && lastReceipt && (
-        <p className={lastReceipt.rejected > 0 || lastReceipt.error !== undefined ? 'issue issue-warning' : ''}>
-          {t('lastSent', { date: formatDateTimeFr(lastReceipt.at) })} <ReceiptLine receipt={lastReceipt} />
+        <p
+          className={
+            lastReceipt.rejected > 0 || lastReceipt.error !== undefined ? 'issue issue-warning' : ''
+          }
+        >
+          {t('lastSent', { date: formatDateTimeFr(lastReceipt.at) })}{' '}
+          <ReceiptLine receipt={lastReceipt} />
         </p>
       )}
     </section>

@@ -14,7 +14,14 @@ import { SyncPanel } from './sync-panel';
 // What the user reads: progress in records and bytes, the receipt line, « en attente d'arbitrage ».
 
 function services(onSync: () => void, outcome: SyncOutcome = { ok: true, receipt: null }) {
-  const engine = new SyncEngine({ userId: 'u1', transport: { baseUrl: 'http://127.0.0.1:1', fetch: () => Promise.reject(new Error('no network')), now: () => 0 } });
+  const engine = new SyncEngine({
+    userId: 'u1',
+    transport: {
+      baseUrl: 'http://127.0.0.1:1',
+      fetch: () => Promise.reject(new Error('no network')),
+      now: () => 0,
+    },
+  });
   const scheduler = new SyncScheduler({
     sync: () => {
       onSync();
@@ -24,7 +31,23 @@ function services(onSync: () => void, outcome: SyncOutcome = { ok: true, receipt
   return { engine, scheduler };
 }
 
-const receiptBase = { userId: 'u1', batchId: 'b', sent: 42, accepted: 42, rejected: 0, conflicts: 0, duplicates: 0, pulled: 0, bytesUp: 1, bytesDown: 1, requests: 1, rejections: [], batchNos: [12], at: '2026-03-15T09:00:00.000Z', finishedAt: '2026-03-15T09:01:00.000Z' };
+const receiptBase = {
+  userId: 'u1',
+  batchId: 'b',
+  sent: 42,
+  accepted: 42,
+  rejected: 0,
+  conflicts: 0,
+  duplicates: 0,
+  pulled: 0,
+  bytesUp: 1,
+  bytesDown: 1,
+  requests: 1,
+  rejections: [],
+  batchNos: [12],
+  at: '2026-03-15T09:00:00.000Z',
+  finishedAt: '2026-03-15T09:01:00.000Z',
+};
 
 describe('sync UI', () => {
   it('shows progress in records and bytes, and « Synchroniser » triggers a sync', async () => {
@@ -35,14 +58,23 @@ describe('sync UI', () => {
         <SyncPanel userId="u1" />
       </SyncProvider>,
     );
-    s.engine.progress.set({ phase: 'pushing', sent: 42, toSend: 100, bytesUp: 120_000, bytesDown: 2_000 });
+    s.engine.progress.set({
+      phase: 'pushing',
+      sent: 42,
+      toSend: 100,
+      bytesUp: 120_000,
+      bytesDown: 2_000,
+    });
     expect(await screen.findByText('42 / 100 fiches envoyées')).toBeInTheDocument();
     expect(screen.getByRole('progressbar')).toHaveAttribute('value', '42');
     expect(screen.getByText(/envoyés, .* reçus/)).toBeInTheDocument();
     expect(screen.getByTestId('sync-phase')).toHaveTextContent('Envoi des fiches…');
     s.engine.progress.set({ phase: 'failed', error: { kind: 'network', message: 'reset' } });
     expect(await screen.findByText(/Pas de connexion au serveur/)).toBeInTheDocument();
-    s.engine.progress.set({ phase: 'failed', error: { kind: 'auth', code: 'device_revoked', message: 'Appareil révoqué' } });
+    s.engine.progress.set({
+      phase: 'failed',
+      error: { kind: 'auth', code: 'device_revoked', message: 'Appareil révoqué' },
+    });
     expect(await screen.findByText(/n’est plus autorisée/)).toBeInTheDocument();
     await userEvent.click(screen.getByTestId('sync-now'));
     expect(syncs).toBe(1);
@@ -52,7 +84,14 @@ describe('sync UI', () => {
     await freshDb().open();
     await addSyncReceipt({ ...receiptBase, at: '2026-03-15T09:00:00.000Z' });
     // A later sync that only received updates: its receipt does not replace the one above.
-    await addSyncReceipt({ ...receiptBase, at: '2026-03-15T10:00:00.000Z', sent: 0, accepted: 0, batchNos: [], pulled: 3 });
+    await addSyncReceipt({
+      ...receiptBase,
+      at: '2026-03-15T10:00:00.000Z',
+      sent: 0,
+      accepted: 0,
+      batchNos: [],
+      pulled: 3,
+    });
     const s = services(() => undefined);
     renderAs(
       <SyncProvider userId="u1" services={s}>
@@ -60,8 +99,18 @@ describe('sync UI', () => {
       </SyncProvider>,
       testUser({ id: 'u1' }),
     );
-    expect(await screen.findByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejeté — lot n° 12');
-    s.engine.progress.reset({ phase: 'done', sent: 0, toSend: 0, bytesUp: 0, bytesDown: 900, pulled: 0, receipt: null });
+    expect(await screen.findByTestId('sync-receipt')).toHaveTextContent(
+      '42 envoyés, 42 acceptés, 0 rejeté — lot n° 12',
+    );
+    s.engine.progress.reset({
+      phase: 'done',
+      sent: 0,
+      toSend: 0,
+      bytesUp: 0,
+      bytesDown: 900,
+      pulled: 0,
+      receipt: null,
+    });
     expect(await screen.findByTestId('sync-phase')).toHaveTextContent('Tout est à jour.');
     expect(screen.queryByText(/0 envoyés/)).toBeNull();
     expect(screen.queryByRole('progressbar')).toBeNull();
@@ -75,35 +124,82 @@ describe('sync UI', () => {
       </SyncProvider>,
     );
     await userEvent.click(screen.getByTestId('sync-now'));
-    expect(await screen.findByText(/Un autre onglet de Jigi Collect synchronise déjà/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Un autre onglet de Jigi Collect synchronise déjà/),
+    ).toBeInTheDocument();
   });
 
   it('a resent batch whose first answer was lost reads « lot déjà reçu »; a sync that only received reads « Tout est à jour »', () => {
     const { rerender } = renderAs(<ReceiptLine receipt={{ ...receiptBase, batchNos: [] }} />);
-    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejeté — lot déjà reçu');
+    expect(screen.getByTestId('sync-receipt')).toHaveTextContent(
+      '42 envoyés, 42 acceptés, 0 rejeté — lot déjà reçu',
+    );
     // One batch new, one a resend the server already had.
     rerender(<ReceiptLine receipt={{ ...receiptBase, batchNos: [12], replayedBatches: 1 }} />);
-    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 42 acceptés, 0 rejeté — lot n° 12 · 1 lot déjà reçu');
-    rerender(<ReceiptLine receipt={{ ...receiptBase, sent: 0, accepted: 0, batchNos: [], pulled: 3 }} />);
-    expect(screen.getByTestId('sync-receipt')).toHaveTextContent('Tout est à jour. · 3 mises à jour reçues');
+    expect(screen.getByTestId('sync-receipt')).toHaveTextContent(
+      '42 envoyés, 42 acceptés, 0 rejeté — lot n° 12 · 1 lot déjà reçu',
+    );
+    rerender(
+      <ReceiptLine receipt={{ ...receiptBase, sent: 0, accepted: 0, batchNos: [], pulled: 3 }} />,
+    );
+    expect(screen.getByTestId('sync-receipt')).toHaveTextContent(
+      'Tout est à jour. · 3 mises à jour reçues',
+    );
   });
 
   it('lists receipts « 42 envoyés, 42 acceptés, 0 rejeté — lot n° 12 » with the rejected records', async () => {
     await freshDb().open();
-    const base = { userId: 'u1', batchId: 'b', sent: 42, accepted: 41, rejected: 1, conflicts: 0, duplicates: 0, pulled: 3, bytesUp: 1, bytesDown: 1, requests: 2, finishedAt: '2026-03-15T09:01:00.000Z' };
-    await addSyncReceipt({ ...base, at: '2026-03-15T09:00:00.000Z', batchNos: [12], rejections: [{ recordId: '0b6f3c1e-1111-4aaa-8bbb-000000000001', code: 'forbidden', message: 'Village hors de vos zones' }] });
+    const base = {
+      userId: 'u1',
+      batchId: 'b',
+      sent: 42,
+      accepted: 41,
+      rejected: 1,
+      conflicts: 0,
+      duplicates: 0,
+      pulled: 3,
+      bytesUp: 1,
+      bytesDown: 1,
+      requests: 2,
+      finishedAt: '2026-03-15T09:01:00.000Z',
+    };
+    await addSyncReceipt({
+      ...base,
+      at: '2026-03-15T09:00:00.000Z',
+      batchNos: [12],
+      rejections: [
+        {
+          recordId: '0b6f3c1e-1111-4aaa-8bbb-000000000001',
+          code: 'forbidden',
+          message: 'Village hors de vos zones',
+        },
+      ],
+    });
     renderAs(<SyncHistory userId="u1" />, testUser({ id: 'u1' }));
     await waitFor(() => {
-      expect(screen.getByTestId('sync-receipt')).toHaveTextContent('42 envoyés, 41 acceptés, 1 rejeté — lot n° 12');
+      expect(screen.getByTestId('sync-receipt')).toHaveTextContent(
+        '42 envoyés, 41 acceptés, 1 rejeté — lot n° 12',
+      );
     });
     expect(screen.getByText(/Fiche 0b6f3c1e : Village hors de vos zones/)).toBeInTheDocument();
   });
 
   it('a record waiting for the supervisor says so; a rejected one says why and how to resend', () => {
-    const { rerender } = renderAs(<RecordSyncState status="conflict" conflictPaths={['householdCode']} fieldLabel={() => 'Code ménage'} />);
+    const { rerender } = renderAs(
+      <RecordSyncState
+        status="conflict"
+        conflictPaths={['householdCode']}
+        fieldLabel={() => 'Code ménage'}
+      />,
+    );
     expect(screen.getByTestId('record-conflict')).toHaveTextContent('En attente d’arbitrage');
     expect(screen.getByText(/Code ménage/)).toBeInTheDocument();
-    rerender(<RecordSyncState status="rejected" rejection={{ code: 'validation_failed', message: 'Âge du chef invalide' }} />);
+    rerender(
+      <RecordSyncState
+        status="rejected"
+        rejection={{ code: 'validation_failed', message: 'Âge du chef invalide' }}
+      />,
+    );
     expect(screen.getByTestId('record-rejection')).toHaveTextContent('Âge du chef invalide');
     expect(screen.getByText(/finalisez-la à nouveau/)).toBeInTheDocument();
   });

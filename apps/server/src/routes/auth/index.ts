@@ -1,7 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { deviceRegistrationRequestSchema, deviceRegistrationResponseSchema, loginRequestSchema, sessionResponseSchema, userRoles, type SessionUser } from '@jigi/sync';
+import {
+  deviceRegistrationRequestSchema,
+  deviceRegistrationResponseSchema,
+  loginRequestSchema,
+  sessionResponseSchema,
+  userRoles,
+  type SessionUser,
+} from '@jigi/sync';
 import { AppError } from '../../errors/app-error';
-import { authOf, DEVICE_TOKEN_PREFIX, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from '../../plugins/access';
+import {
+  authOf,
+  DEVICE_TOKEN_PREFIX,
+  SESSION_COOKIE,
+  SESSION_TOKEN_PREFIX,
+} from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
 import { hashPassword, hashToken, verifyPassword } from '../../services/passwords';
 import type { UserRow } from '../../storage/repository';
@@ -46,48 +58,126 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
     return user;
   }
 
-  app.post('/api/auth/device', { onRequest: perAddress, preHandler: perLogin, config: { access: { auth: 'public' }, doc: { summary: 'Enregistrer une tablette (jeton révocable)', body: deviceRegistrationRequestSchema, response: deviceRegistrationResponseSchema } } }, async (request) => {
-    const body = parseInput(deviceRegistrationRequestSchema, request.body);
-    const user = await checkCredentials(body.login, body.password);
-    const deviceId = newId();
-    const deviceToken = `${DEVICE_TOKEN_PREFIX}${newSecret()}`;
-    const at = now().toISOString();
-    repo.transaction(() => {
-      repo.insertDevice({ id: deviceId, userId: user.id, label: body.deviceLabel, tokenHash: hashToken(deviceToken), createdAt: at, revokedAt: null, lastMutationId: 0, lastSeenAt: at });
-      repo.audit({ at, userId: user.id, action: 'device.register', entity: 'device', entityId: deviceId, details: { label: body.deviceLabel } });
-    });
-    return { deviceId, deviceToken, user: sessionUser(user), serverTime: at };
-  });
+  app.post(
+    '/api/auth/device',
+    {
+      onRequest: perAddress,
+      preHandler: perLogin,
+      config: {
+        access: { auth: 'public' },
+        doc: {
+          summary: 'Enregistrer une tablette (jeton révocable)',
+          body: deviceRegistrationRequestSchema,
+          response: deviceRegistrationResponseSchema,
+        },
+      },
+    },
+    async (request) => {
+      const body = parseInput(deviceRegistrationRequestSchema, request.body);
+      const user = await checkCredentials(body.login, body.password);
+      const deviceId = newId();
+      const deviceToken = `${DEVICE_TOKEN_PREFIX}${newSecret()}`;
+      const at = now().toISOString();
+      repo.transaction(() => {
+        repo.insertDevice({
+          id: deviceId,
+          userId: user.id,
+          label: body.deviceLabel,
+          tokenHash: hashToken(deviceToken),
+          createdAt: at,
+          revokedAt: null,
+          lastMutationId: 0,
+          lastSeenAt: at,
+        });
+        repo.audit({
+          at,
+          userId: user.id,
+          action: 'device.register',
+          entity: 'device',
+          entityId: deviceId,
+          details: { label: body.deviceLabel },
+        });
+      });
+      return { deviceId, deviceToken, user: sessionUser(user), serverTime: at };
+    },
+  );
 
-  app.post('/api/auth/login', { onRequest: perAddress, preHandler: perLogin, config: { access: { auth: 'public' }, doc: { summary: 'Ouvrir une session navigateur (cookie)', body: loginRequestSchema, response: sessionResponseSchema } } }, async (request, reply) => {
-    const body = parseInput(loginRequestSchema, request.body);
-    const user = await checkCredentials(body.login, body.password);
-    const token = `${SESSION_TOKEN_PREFIX}${newSecret()}`;
-    const created = now();
-    const expiresAt = new Date(created.getTime() + SESSION_HOURS * 3_600_000).toISOString();
-    repo.transaction(() => {
-      repo.insertSession(hashToken(token), user.id, created.toISOString(), expiresAt);
-      repo.audit({ at: created.toISOString(), userId: user.id, action: 'session.login', entity: 'user', entityId: user.id, details: null });
-    });
-    const secure = request.protocol === 'https' ? '; Secure' : '';
-    void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_HOURS * 3600}${secure}`);
-    return { user: sessionUser(user), expiresAt, serverTime: created.toISOString() };
-  });
+  app.post(
+    '/api/auth/login',
+    {
+      onRequest: perAddress,
+      preHandler: perLogin,
+      config: {
+        access: { auth: 'public' },
+        doc: {
+          summary: 'Ouvrir une session navigateur (cookie)',
+          body: loginRequestSchema,
+          response: sessionResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = parseInput(loginRequestSchema, request.body);
+      const user = await checkCredentials(body.login, body.password);
+      const token = `${SESSION_TOKEN_PREFIX}${newSecret()}`;
+      const created = now();
+      const expiresAt = new Date(created.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+      repo.transaction(() => {
+        repo.insertSession(hashToken(token), user.id, created.toISOString(), expiresAt);
+        repo.audit({
+          at: created.toISOString(),
+          userId: user.id,
+          action: 'session.login',
+          entity: 'user',
+          entityId: user.id,
+          details: null,
+        });
+      });
+      const secure = request.protocol === 'https' ? '; Secure' : '';
+      void reply.header(
+        'set-cookie',
+        `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_HOURS * 3600}${secure}`,
+      );
+      return { user: sessionUser(user), expiresAt, serverTime: created.toISOString() };
+    },
+  );
 
-  app.get('/api/auth/session', { config: { access: { auth: 'user', roles: userRoles }, doc: { summary: 'Utilisateur connecté', response: sessionResponseSchema } } }, (request) => {
-    const { user, sessionExpiresAt } = authOf(request);
-    // A tablet token has no end: it lasts until an admin revokes it (shown as the far future).
-    return { user: sessionUser(user), expiresAt: sessionExpiresAt ?? '9999-12-31T23:59:59.000Z', serverTime: now().toISOString() };
-  });
+  app.get(
+    '/api/auth/session',
+    {
+      config: {
+        access: { auth: 'user', roles: userRoles },
+        doc: { summary: 'Utilisateur connecté', response: sessionResponseSchema },
+      },
+    },
+    (request) => {
+      const { user, sessionExpiresAt } = authOf(request);
+      // A tablet token has no end: it lasts until an admin revokes it (shown as the far future).
+      return {
+        user: sessionUser(user),
+        expiresAt: sessionExpiresAt ?? '9999-12-31T23:59:59.000Z',
+        serverTime: now().toISOString(),
+      };
+    },
+  );
 
-  app.post('/api/auth/logout', { config: { access: { auth: 'user', roles: userRoles }, doc: { summary: 'Fermer la session' } } }, (request, reply) => {
-    const cookie = /(?:^|;\s*)jigi_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
-    const bearer = /^Bearer\s+(js_\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    const token = bearer ?? cookie;
-    if (token !== undefined) repo.deleteSession(hashToken(token));
-    void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
-    return { ok: true };
-  });
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: { auth: 'user', roles: userRoles }, doc: { summary: 'Fermer la session' } },
+    },
+    (request, reply) => {
+      const cookie = /(?:^|;\s*)jigi_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
+      const bearer = /^Bearer\s+(js_\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const token = bearer ?? cookie;
+      if (token !== undefined) repo.deleteSession(hashToken(token));
+      void reply.header(
+        'set-cookie',
+        `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`,
+      );
+      return { ok: true };
+    },
+  );
 }
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
@@ -96,11 +186,18 @@ type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
 function refuseOver(limiter: Limiter): (request: FastifyRequest) => Promise<void> {
   return async (request) => {
     const verdict = await limiter(request);
-    if (!verdict.isAllowed && verdict.isExceeded) throw new AppError('rate_limited', { retryAfterMs: verdict.ttl });
+    if (!verdict.isAllowed && verdict.isExceeded)
+      throw new AppError('rate_limited', { retryAfterMs: verdict.ttl });
   };
 }
 
 function loginOf(body: unknown): string {
-  if (typeof body === 'object' && body !== null && 'login' in body && typeof body.login === 'string') return body.login.trim().toLowerCase().slice(0, 200);
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    'login' in body &&
+    typeof body.login === 'string'
+  )
+    return body.login.trim().toLowerCase().slice(0, 200);
   return '';
 }

@@ -3,7 +3,14 @@ import { wireLimits } from '@jigi/sync';
 import { z } from 'zod';
 import { authOf } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
-import { ciblageProgress, himoSummary, maAttendance, pnpSummary, syncHealth, type DashboardFilter } from '../../services/dashboard';
+import {
+  ciblageProgress,
+  himoSummary,
+  maAttendance,
+  pnpSummary,
+  syncHealth,
+  type DashboardFilter,
+} from '../../services/dashboard';
 import { scopeList, villageInZones } from '../../services/scope';
 
 const access = { auth: 'user', roles: ['admin', 'supervisor'] } as const;
@@ -16,16 +23,47 @@ export const dashboardQuerySchema = z.object({
 /** `GET /api/dashboard/<section>`: one call per console panel. */
 export function dashboardRoutes(app: FastifyInstance): void {
   const { deps } = app;
-  const sections = { ciblage: ciblageProgress, ma: maAttendance, pnp: pnpSummary, himo: himoSummary, sync: syncHealth } as const;
+  const sections = {
+    ciblage: ciblageProgress,
+    ma: maAttendance,
+    pnp: pnpSummary,
+    himo: himoSummary,
+    sync: syncHealth,
+  } as const;
   for (const [name, compute] of Object.entries(sections)) {
-    app.get(`/api/dashboard/${name}`, { config: { access, doc: { summary: `Tableau de bord : ${name}`, query: dashboardQuerySchema } } }, (request) => {
-      const auth = authOf(request);
-      const q = parseInput(dashboardQuerySchema, request.query, 'invalid_query');
-      const scoped = scopeList(auth.scope());
-      const inZone = q.zone === undefined ? undefined : deps.repo.listVillages().filter((v) => villageInZones(v, [q.zone ?? ''])).map((v) => v.id);
-      const villageIds = inZone === undefined ? scoped : scoped === undefined ? inZone : inZone.filter((id) => scoped.includes(id));
-      const filter: DashboardFilter = { villageIds, from: q.from, to: q.to === undefined ? undefined : new Date(Date.parse(q.to) + 86_400_000).toISOString() };
-      return compute(deps, filter);
-    });
+    app.get(
+      `/api/dashboard/${name}`,
+      {
+        config: {
+          access,
+          doc: { summary: `Tableau de bord : ${name}`, query: dashboardQuerySchema },
+        },
+      },
+      (request) => {
+        const auth = authOf(request);
+        const q = parseInput(dashboardQuerySchema, request.query, 'invalid_query');
+        const scoped = scopeList(auth.scope());
+        const inZone =
+          q.zone === undefined
+            ? undefined
+            : deps.repo
+                .listVillages()
+                .filter((v) => villageInZones(v, [q.zone ?? '']))
+                .map((v) => v.id);
+        const villageIds =
+          inZone === undefined
+            ? scoped
+            : scoped === undefined
+              ? inZone
+              : inZone.filter((id) => scoped.includes(id));
+        const filter: DashboardFilter = {
+          villageIds,
+          from: q.from,
+          to:
+            q.to === undefined ? undefined : new Date(Date.parse(q.to) + 86_400_000).toISOString(),
+        };
+        return compute(deps, filter);
+      },
+    );
   }
 }

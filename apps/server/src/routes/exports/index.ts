@@ -13,7 +13,10 @@ const access = { auth: 'user', roles: ['admin', 'supervisor'] } as const;
 export const exportQuerySchema = z.object({
   type: z.enum(recordTypes),
   /** A child table (`members`, `attendance`, …) instead of the records themselves (CSV only). */
-  table: z.string().regex(/^[a-z][a-zA-Z]*$/).optional(),
+  table: z
+    .string()
+    .regex(/^[a-z][a-zA-Z]*$/)
+    .optional(),
   zone: z.string().min(1).max(wireLimits.maxIdLength).optional(),
   status: z.enum(['received', 'approved', 'returned', 'rejected']).optional(),
   from: z.iso.date().optional(),
@@ -25,49 +28,109 @@ type ExportQuery = z.infer<typeof exportQuerySchema>;
 
 function filterOf(deps: Deps, auth: AuthContext, q: ExportQuery) {
   const scoped = scopeList(auth.scope());
-  const inZone = q.zone === undefined ? undefined : deps.repo.listVillages().filter((v) => villageInZones(v, [q.zone ?? ''])).map((v) => v.id);
-  let villageIds = inZone === undefined ? scoped : scoped === undefined ? inZone : inZone.filter((id) => scoped.includes(id));
+  const inZone =
+    q.zone === undefined
+      ? undefined
+      : deps.repo
+          .listVillages()
+          .filter((v) => villageInZones(v, [q.zone ?? '']))
+          .map((v) => v.id);
+  let villageIds =
+    inZone === undefined
+      ? scoped
+      : scoped === undefined
+        ? inZone
+        : inZone.filter((id) => scoped.includes(id));
   if (q.demo === 'exclude') {
-    const real = new Set(deps.repo.listVillages().filter((v) => v.data['demo'] !== true).map((v) => v.id));
+    const real = new Set(
+      deps.repo
+        .listVillages()
+        .filter((v) => v.data['demo'] !== true)
+        .map((v) => v.id),
+    );
     villageIds = (villageIds ?? [...real]).filter((id) => real.has(id));
   }
   return {
-    type: q.type, villageIds, status: q.status, from: q.from,
+    type: q.type,
+    villageIds,
+    status: q.status,
+    from: q.from,
     to: q.to === undefined ? undefined : new Date(Date.parse(q.to) + 86_400_000).toISOString(),
   };
 }
 
 function logExport(deps: Deps, auth: AuthContext, format: string, q: ExportQuery): void {
-  const details: Record<string, Json> = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-  deps.repo.audit({ at: deps.now().toISOString(), userId: auth.user.id, action: `export.${format}`, entity: 'records', entityId: q.type, details });
+  const details: Record<string, Json> = Object.fromEntries(
+    Object.entries(q)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
+  deps.repo.audit({
+    at: deps.now().toISOString(),
+    userId: auth.user.id,
+    action: `export.${format}`,
+    entity: 'records',
+    entityId: q.type,
+    details,
+  });
 }
 
 /** Streaming exports, zone-scoped like every read; each export is written to the audit log. */
 export function exportRoutes(app: FastifyInstance): void {
   const { deps } = app;
-  app.get('/api/exports/records.csv', { config: { access, doc: { summary: 'Export CSV d’un type de fiche ou d’une table enfant', query: exportQuerySchema } } }, (request, reply) => {
-    const auth = authOf(request);
-    const q = parseInput(exportQuerySchema, request.query, 'invalid_query');
-    if (q.table !== undefined && !childTables[q.type].includes(q.table)) {
-      throw new AppError('invalid_query', { message: `Champ « table » : « ${q.table} » n’est pas une table de ${q.type} (${childTables[q.type].join(', ') || 'aucune'}).`, details: { field: 'table' } });
-    }
-    logExport(deps, auth, 'csv', q);
-    const name = `${q.type}${q.table === undefined ? '' : `-${q.table}`}.csv`;
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .send(csvStream(exportRows(deps.repo, filterOf(deps, auth, q), q.table)));
-  });
+  app.get(
+    '/api/exports/records.csv',
+    {
+      config: {
+        access,
+        doc: {
+          summary: 'Export CSV d’un type de fiche ou d’une table enfant',
+          query: exportQuerySchema,
+        },
+      },
+    },
+    (request, reply) => {
+      const auth = authOf(request);
+      const q = parseInput(exportQuerySchema, request.query, 'invalid_query');
+      if (q.table !== undefined && !childTables[q.type].includes(q.table)) {
+        throw new AppError('invalid_query', {
+          message: `Champ « table » : « ${q.table} » n’est pas une table de ${q.type} (${childTables[q.type].join(', ') || 'aucune'}).`,
+          details: { field: 'table' },
+        });
+      }
+      logExport(deps, auth, 'csv', q);
+      const name = `${q.type}${q.table === undefined ? '' : `-${q.table}`}.csv`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(csvStream(exportRows(deps.repo, filterOf(deps, auth, q), q.table)));
+    },
+  );
 
-  app.get('/api/exports/records.xlsx', { config: { access, doc: { summary: 'Export XLSX (une feuille par table)', query: exportQuerySchema.omit({ table: true }) } } }, (request, reply) => {
-    const auth = authOf(request);
-    const q = parseInput(exportQuerySchema.omit({ table: true }), request.query, 'invalid_query');
-    logExport(deps, auth, 'xlsx', q);
-    const filter = filterOf(deps, auth, q);
-    const sheets = [{ name: q.type, rows: exportRows(deps.repo, filter, undefined) }, ...childTables[q.type].map((t) => ({ name: t, rows: exportRows(deps.repo, filter, t) }))];
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${q.type}.xlsx"`)
-      .send(xlsxStream(sheets));
-  });
+  app.get(
+    '/api/exports/records.xlsx',
+    {
+      config: {
+        access,
+        doc: {
+          summary: 'Export XLSX (une feuille par table)',
+          query: exportQuerySchema.omit({ table: true }),
+        },
+      },
+    },
+    (request, reply) => {
+      const auth = authOf(request);
+      const q = parseInput(exportQuerySchema.omit({ table: true }), request.query, 'invalid_query');
+      logExport(deps, auth, 'xlsx', q);
+      const filter = filterOf(deps, auth, q);
+      const sheets = [
+        { name: q.type, rows: exportRows(deps.repo, filter, undefined) },
+        ...childTables[q.type].map((t) => ({ name: t, rows: exportRows(deps.repo, filter, t) })),
+      ];
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${q.type}.xlsx"`)
+        .send(xlsxStream(sheets));
+    },
+  );
 }

@@ -4,13 +4,22 @@ import { errorCode, startTestServer, type TestServer } from '../../test-support/
 
 describe('GET /api/health', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer({ seed: false }); });
-  afterAll(async () => { await s.close(); });
+  beforeAll(async () => {
+    s = await startTestServer({ seed: false });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('answers ok with the protocol version, epoch and server time, with security headers and no caching', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', protocolVersion: PROTOCOL_VERSION, epoch: s.repo.epoch(), serverTime: '2026-03-15T10:00:00.000Z' });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      protocolVersion: PROTOCOL_VERSION,
+      epoch: s.repo.epoch(),
+      serverTime: '2026-03-15T10:00:00.000Z',
+    });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('no-store');

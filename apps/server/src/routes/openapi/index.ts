@@ -4,15 +4,25 @@ import { z } from 'zod';
 import type { RouteEntry } from '../../plugins/access';
 
 type JsonSchema = Record<string, unknown>;
-const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 
 /** Query schemas become OpenAPI parameters, one per top-level property. */
 function parameters(entry: RouteEntry): JsonSchema[] {
-  const params: JsonSchema[] = [...entry.url.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const params: JsonSchema[] = [...entry.url.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
   const query = entry.doc?.query;
   if (query === undefined) return params;
-  const json = toSchema(query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
-  for (const [name, schema] of Object.entries(json.properties ?? {})) params.push({ name, in: 'query', required: json.required?.includes(name) ?? false, schema });
+  const json = toSchema(query, 'input') as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  for (const [name, schema] of Object.entries(json.properties ?? {}))
+    params.push({ name, in: 'query', required: json.required?.includes(name) ?? false, schema });
   return params;
 }
 
@@ -21,13 +31,44 @@ function operation(entry: RouteEntry): JsonSchema {
   return {
     summary: doc?.summary ?? `${entry.method} ${entry.url}`,
     'x-access': access,
-    ...(access.auth === 'public' ? { security: [] } : { security: access.auth === 'device' ? [{ deviceToken: [] }] : [{ deviceToken: [] }, { session: [] }] }),
+    ...(access.auth === 'public'
+      ? { security: [] }
+      : {
+          security:
+            access.auth === 'device'
+              ? [{ deviceToken: [] }]
+              : [{ deviceToken: [] }, { session: [] }],
+        }),
     parameters: parameters(entry),
-    ...(doc?.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: toSchema(doc.body, 'input') } } } }),
-    ...(doc?.upload === undefined ? {} : { requestBody: { required: true, content: Object.fromEntries(doc.upload.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }),
+    ...(doc?.body === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toSchema(doc.body, 'input') } },
+          },
+        }),
+    ...(doc?.upload === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(
+              doc.upload.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+            ),
+          },
+        }),
     responses: {
-      200: { description: 'OK', ...(doc?.response === undefined ? {} : { content: { 'application/json': { schema: toSchema(doc.response, 'output') } } }) },
-      default: { description: 'Erreur (code stable, voir docs/errors.md)', content: { 'application/json': { schema: toSchema(errorEnvelopeSchema, 'output') } } },
+      200: {
+        description: 'OK',
+        ...(doc?.response === undefined
+          ? {}
+          : { content: { 'application/json': { schema: toSchema(doc.response, 'output') } } }),
+      },
+      default: {
+        description: 'Erreur (code stable, voir docs/errors.md)',
+        content: { 'application/json': { schema: toSchema(errorEnvelopeSchema, 'output') } },
+      },
     },
   };
 }
@@ -35,22 +76,30 @@ function operation(entry: RouteEntry): JsonSchema {
 /** `GET /api/openapi.json`, generated from the route table and the zod schemas each route parses with. */
 export function openApiRoutes(app: FastifyInstance): void {
   let cached: JsonSchema | undefined;
-  app.get('/api/openapi.json', { config: { access: { auth: 'public' }, doc: { summary: 'Ce document' } } }, () => {
-    cached ??= {
-      openapi: '3.1.0',
-      info: { title: 'Jigi Collect server', version: `protocol ${PROTOCOL_VERSION}` },
-      components: {
-        securitySchemes: {
-          deviceToken: { type: 'http', scheme: 'bearer', description: 'Jeton de tablette (POST /api/auth/device)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'jigi_session' },
+  app.get(
+    '/api/openapi.json',
+    { config: { access: { auth: 'public' }, doc: { summary: 'Ce document' } } },
+    () => {
+      cached ??= {
+        openapi: '3.1.0',
+        info: { title: 'Jigi Collect server', version: `protocol ${PROTOCOL_VERSION}` },
+        components: {
+          securitySchemes: {
+            deviceToken: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'Jeton de tablette (POST /api/auth/device)',
+            },
+            session: { type: 'apiKey', in: 'cookie', name: 'jigi_session' },
+          },
         },
-      },
-      paths: app.routeTable.reduce<Record<string, Record<string, JsonSchema>>>((paths, entry) => {
-        const path = entry.url.replace(/:([A-Za-z]+)/g, '{$1}');
-        paths[path] = { ...paths[path], [entry.method.toLowerCase()]: operation(entry) };
-        return paths;
-      }, {}),
-    };
-    return cached;
-  });
+        paths: app.routeTable.reduce<Record<string, Record<string, JsonSchema>>>((paths, entry) => {
+          const path = entry.url.replace(/:([A-Za-z]+)/g, '{$1}');
+          paths[path] = { ...paths[path], [entry.method.toLowerCase()]: operation(entry) };
+          return paths;
+        }, {}),
+      };
+      return cached;
+    },
+  );
 }

@@ -1,7 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newEpoch } from '../../storage/sqlite-repository';
-import { loginSession, registerDevice, startTestServer, type TestServer } from '../../test-support/harness';
-import { ciblage, createMutation, headMemberId, patchMutation, pull, pullAll, push, type TestDevice } from '../../test-support/sync-client';
+import {
+  loginSession,
+  registerDevice,
+  startTestServer,
+  type TestServer,
+} from '../../test-support/harness';
+import {
+  ciblage,
+  createMutation,
+  headMemberId,
+  patchMutation,
+  pull,
+  pullAll,
+  push,
+  type TestDevice,
+} from '../../test-support/sync-client';
 
 describe('GET /api/sync/pull', () => {
   let s: TestServer;
@@ -10,20 +24,33 @@ describe('GET /api/sync/pull', () => {
     s = await startTestServer();
     a = await registerDevice(s.app, 'enq.koro', 'Tablette A');
   });
-  afterEach(async () => { await s.close(); });
+  afterEach(async () => {
+    await s.close();
+  });
 
   it('sends a fresh device only its villages, households, microprojects and settings', async () => {
     const { changes } = await pullAll(s.app, a);
     const byEntity = (e: string) => changes.filter((c) => c.entity === e);
-    expect(byEntity('village').map((c) => c.id).sort()).toEqual(['village-koro-demo-1', 'village-koro-demo-2']);
+    expect(
+      byEntity('village')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['village-koro-demo-1', 'village-koro-demo-2']);
     expect(byEntity('beneficiary_household')).toHaveLength(20);
     expect(byEntity('settings')).toHaveLength(1);
     expect(byEntity('microproject')).toHaveLength(0);
     const agent = await registerDevice(s.app, 'agent.bankass');
     const agentChanges = (await pullAll(s.app, agent)).changes;
     expect(agentChanges.filter((c) => c.entity === 'microproject')).toHaveLength(1);
-    expect(agentChanges.some((c) => c.entity === 'village' && c.id.startsWith('village-koro'))).toBe(false);
-    expect(s.repo.listAudit(100).filter((e) => e.action === 'sync.pull').map((e) => e.entityId)).toEqual([agent.deviceId, a.deviceId]);
+    expect(
+      agentChanges.some((c) => c.entity === 'village' && c.id.startsWith('village-koro')),
+    ).toBe(false);
+    expect(
+      s.repo
+        .listAudit(100)
+        .filter((e) => e.action === 'sync.pull')
+        .map((e) => e.entityId),
+    ).toEqual([agent.deviceId, a.deviceId]);
   });
 
   it('pages while writes land: every record arrives once at its latest version, none skipped', async () => {
@@ -42,7 +69,10 @@ describe('GET /api/sync/pull', () => {
       const r2 = ciblage(101 + round * 2, a);
       ids.push(r1.id, r2.id);
       const muts: unknown[] = [createMutation(++mutationId, r1), createMutation(++mutationId, r2)];
-      if (round > 0) muts.push(patchMutation(++mutationId, ciblage(100, a), round, { 'dwelling.roomsCount': round + 2 }));
+      if (round > 0)
+        muts.push(
+          patchMutation(++mutationId, ciblage(100, a), round, { 'dwelling.roomsCount': round + 2 }),
+        );
       expect((await push(s.app, a, muts)).statusCode).toBe(200);
       const page = await pull(s.app, b, { cursor, limit: '5' });
       requests++;
@@ -62,7 +92,11 @@ describe('GET /api/sync/pull', () => {
   });
 
   it('caps a page by bytes but always sends at least one change', async () => {
-    await push(s.app, a, Array.from({ length: 15 }, (_, i) => createMutation(i + 1, ciblage(i + 1, a))));
+    await push(
+      s.app,
+      a,
+      Array.from({ length: 15 }, (_, i) => createMutation(i + 1, ciblage(i + 1, a))),
+    );
     const b = await registerDevice(s.app, 'enq.koro', 'Tablette B');
     const page = await pull(s.app, b, { maxBytes: '16000' });
     const bytes = Buffer.byteLength(JSON.stringify(page.body.changes));
@@ -82,9 +116,15 @@ describe('GET /api/sync/pull', () => {
   });
 
   it('compresses pages with gzip when the tablet asks', async () => {
-    const res = await s.app.inject({ method: 'GET', url: '/api/sync/pull', headers: { ...a.headers, 'accept-encoding': 'gzip' } });
+    const res = await s.app.inject({
+      method: 'GET',
+      url: '/api/sync/pull',
+      headers: { ...a.headers, 'accept-encoding': 'gzip' },
+    });
     expect(res.headers['content-encoding']).toBe('gzip');
-    expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(JSON.stringify((await pull(s.app, a)).body)) / 3);
+    expect(res.rawPayload.length).toBeLessThan(
+      Buffer.byteLength(JSON.stringify((await pull(s.app, a)).body)) / 3,
+    );
   });
 
   it('answers a malformed cursor with 400', async () => {
@@ -104,36 +144,79 @@ describe('GET /api/sync/pull', () => {
     await push(s.app, b, [patchMutation(1, rec, 1, { [path]: 'Amadou-Bakary' })]);
 
     const beforeResolution = await pullAll(s.app, b, cb);
-    const recordChange = beforeResolution.changes.find((c) => c.entity === 'record' && c.id === rec.id);
-    expect(recordChange?.deleted === false && recordChange.meta?.pendingConflictPaths).toEqual([path]);
+    const recordChange = beforeResolution.changes.find(
+      (c) => c.entity === 'record' && c.id === rec.id,
+    );
+    expect(recordChange?.deleted === false && recordChange.meta?.pendingConflictPaths).toEqual([
+      path,
+    ]);
 
     const sup = await loginSession(s.app, 'sup.koro');
     const list = await s.app.inject({ method: 'GET', url: '/api/review/conflicts', headers: sup });
     const conflicts = list.json<{ conflicts: { id: string; path: string }[] }>().conflicts;
     expect(conflicts).toHaveLength(1);
     const id = conflicts[0]!.id;
-    const detail = await s.app.inject({ method: 'GET', url: `/api/review/conflicts/${id}`, headers: sup });
-    expect(detail.json()).toMatchObject({ server: { value: 'Hamadoun', deviceId: a.deviceId }, incoming: { value: 'Amadou-Bakary', deviceId: b.deviceId }, base: { version: 1, value: 'Amadou' } });
+    const detail = await s.app.inject({
+      method: 'GET',
+      url: `/api/review/conflicts/${id}`,
+      headers: sup,
+    });
+    expect(detail.json()).toMatchObject({
+      server: { value: 'Hamadoun', deviceId: a.deviceId },
+      incoming: { value: 'Amadou-Bakary', deviceId: b.deviceId },
+      base: { version: 1, value: 'Amadou' },
+    });
     // Gao's supervisor cannot see or resolve it, even with the id typed by hand.
     const gao = await loginSession(s.app, 'sup.gao');
-    expect((await s.app.inject({ method: 'POST', url: `/api/review/conflicts/${id}/resolve`, headers: gao, payload: { choice: 'incoming' } })).statusCode).toBe(404);
+    expect(
+      (
+        await s.app.inject({
+          method: 'POST',
+          url: `/api/review/conflicts/${id}/resolve`,
+          headers: gao,
+          payload: { choice: 'incoming' },
+        })
+      ).statusCode,
+    ).toBe(404);
 
-    const resolved = await s.app.inject({ method: 'POST', url: `/api/review/conflicts/${id}/resolve`, headers: sup, payload: { choice: 'incoming' } });
+    const resolved = await s.app.inject({
+      method: 'POST',
+      url: `/api/review/conflicts/${id}/resolve`,
+      headers: sup,
+      payload: { choice: 'incoming' },
+    });
     expect(resolved.statusCode).toBe(200);
     expect(resolved.json()).toEqual({ conflictId: id, version: 3 });
-    const again = await s.app.inject({ method: 'POST', url: `/api/review/conflicts/${id}/resolve`, headers: sup, payload: { choice: 'server' } });
+    const again = await s.app.inject({
+      method: 'POST',
+      url: `/api/review/conflicts/${id}/resolve`,
+      headers: sup,
+      payload: { choice: 'server' },
+    });
     expect(again.json()).toMatchObject({ error: { code: 'invalid_state' } });
 
-    for (const [device, cursor] of [[a, ca], [b, cb]] as const) {
+    for (const [device, cursor] of [
+      [a, ca],
+      [b, cb],
+    ] as const) {
       const { changes } = await pullAll(s.app, device, cursor);
       const latest = changes.filter((c) => c.entity === 'record' && c.id === rec.id).at(-1);
       expect(latest?.version).toBe(3);
       expect(JSON.stringify(latest)).toContain('Amadou-Bakary');
       expect(latest?.deleted === false && latest.meta?.pendingConflictPaths).toBeFalsy();
-      expect(changes.some((c) => c.entity === 'conflict' && c.id === id && !c.deleted && c.data['status'] === 'resolved')).toBe(true);
+      expect(
+        changes.some(
+          (c) =>
+            c.entity === 'conflict' && c.id === id && !c.deleted && c.data['status'] === 'resolved',
+        ),
+      ).toBe(true);
     }
     const history = s.repo.recordVersions(rec.id);
-    expect(history.map((v) => [v.version, v.actor])).toEqual([[1, a.deviceId], [2, a.deviceId], [3, 'user:user-sup-koro']]);
+    expect(history.map((v) => [v.version, v.actor])).toEqual([
+      [1, a.deviceId],
+      [2, a.deviceId],
+      [3, 'user:user-sup-koro'],
+    ]);
   });
 
   it('a record returned for correction becomes a task on the tablet of its author, closed by the next edit', async () => {
@@ -141,13 +224,29 @@ describe('GET /api/sync/pull', () => {
     await push(s.app, a, [createMutation(1, rec)]);
     const { cursor } = await pullAll(s.app, a);
     const sup = await loginSession(s.app, 'sup.koro');
-    const ret = await s.app.inject({ method: 'POST', url: `/api/review/records/${rec.id}/decision`, headers: sup, payload: { decision: 'return', comment: 'Vérifier le nombre de pièces.' } });
+    const ret = await s.app.inject({
+      method: 'POST',
+      url: `/api/review/records/${rec.id}/decision`,
+      headers: sup,
+      payload: { decision: 'return', comment: 'Vérifier le nombre de pièces.' },
+    });
     expect(ret.statusCode).toBe(200);
-    const noComment = await s.app.inject({ method: 'POST', url: `/api/review/records/${rec.id}/decision`, headers: sup, payload: { decision: 'return' } });
-    expect(noComment.json()).toMatchObject({ error: { code: 'invalid_body', details: { field: 'comment' } } });
+    const noComment = await s.app.inject({
+      method: 'POST',
+      url: `/api/review/records/${rec.id}/decision`,
+      headers: sup,
+      payload: { decision: 'return' },
+    });
+    expect(noComment.json()).toMatchObject({
+      error: { code: 'invalid_body', details: { field: 'comment' } },
+    });
     const afterReturn = await pullAll(s.app, a, cursor);
     const task = afterReturn.changes.find((c) => c.entity === 'task');
-    expect(task?.deleted === false && task.data).toMatchObject({ recordId: rec.id, comment: 'Vérifier le nombre de pièces.', status: 'open' });
+    expect(task?.deleted === false && task.data).toMatchObject({
+      recordId: rec.id,
+      comment: 'Vérifier le nombre de pièces.',
+      status: 'open',
+    });
     const recordMeta = afterReturn.changes.find((c) => c.entity === 'record');
     expect(recordMeta?.deleted === false && recordMeta.meta?.reviewState).toBe('returned');
     // Another enumerator's tablet of the same user's colleague sees no task (tasks go to the author).

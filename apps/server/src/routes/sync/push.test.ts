@@ -1,8 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerDevice, startTestServer, type TestServer } from '../../test-support/harness';
-import { BANKASS_VILLAGE, ciblage, createMutation, deleteMutation, headMemberId, patchMutation, push, type TestDevice } from '../../test-support/sync-client';
+import {
+  BANKASS_VILLAGE,
+  ciblage,
+  createMutation,
+  deleteMutation,
+  headMemberId,
+  patchMutation,
+  push,
+  type TestDevice,
+} from '../../test-support/sync-client';
 
-type Body = { results: { outcome: string; version?: number; error?: { code: string; issues?: unknown[] }; conflictPaths?: string[] }[]; lastMutationId: number; batchNumber: number | null };
+type Body = {
+  results: {
+    outcome: string;
+    version?: number;
+    error?: { code: string; issues?: unknown[] };
+    conflictPaths?: string[];
+  }[];
+  lastMutationId: number;
+  batchNumber: number | null;
+};
 
 describe('POST /api/sync/push', () => {
   let s: TestServer;
@@ -13,19 +31,29 @@ describe('POST /api/sync/push', () => {
     a = await registerDevice(s.app, 'enq.koro', 'Tablette A');
     b = await registerDevice(s.app, 'enq.koro', 'Tablette B');
   });
-  afterEach(async () => { await s.close(); });
+  afterEach(async () => {
+    await s.close();
+  });
 
   const versions = (id: string) => s.repo.recordVersions(id).length;
   const batches = () => s.repo.listBatches({ limit: 100, offset: 0 }).total;
 
   it('applies a create, and a replay of the same push after a lost response returns the stored results without writing', async () => {
     const rec = ciblage(1, a);
-    const first = await push(s.app, a, [createMutation(1, rec)], { batchId: '00000000-0000-4000-b111-000000000001' });
+    const first = await push(s.app, a, [createMutation(1, rec)], {
+      batchId: '00000000-0000-4000-b111-000000000001',
+    });
     expect(first.statusCode).toBe(200);
     const body = first.json<Body>();
-    expect(body).toMatchObject({ lastMutationId: 1, batchNumber: 1, results: [{ outcome: 'applied', version: 1 }] });
+    expect(body).toMatchObject({
+      lastMutationId: 1,
+      batchNumber: 1,
+      results: [{ outcome: 'applied', version: 1 }],
+    });
     // The response is "lost": the tablet sends the identical push again.
-    const replay = await push(s.app, a, [createMutation(1, rec)], { batchId: '00000000-0000-4000-b111-000000000001' });
+    const replay = await push(s.app, a, [createMutation(1, rec)], {
+      batchId: '00000000-0000-4000-b111-000000000001',
+    });
     expect(replay.statusCode).toBe(200);
     expect(replay.json<Body>().results).toEqual(body.results);
     expect(replay.json<Body>().batchNumber).toBeNull();
@@ -33,18 +61,31 @@ describe('POST /api/sync/push', () => {
     expect(batches()).toBe(1);
     // One audited push, not two: the replay wrote nothing.
     expect(s.repo.listAudit(100).filter((e) => e.action === 'sync.push')).toHaveLength(1);
-    expect(s.repo.batchByNumber(1)).toMatchObject({ deviceId: a.deviceId, userId: 'user-enq-koro', counts: { ciblage_household: 1 }, villages: ['village-koro-demo-1'], clockOffsetMs: 60_000 });
+    expect(s.repo.batchByNumber(1)).toMatchObject({
+      deviceId: a.deviceId,
+      userId: 'user-enq-koro',
+      counts: { ciblage_household: 1 },
+      villages: ['village-koro-demo-1'],
+      clockOffsetMs: 60_000,
+    });
   });
 
   it('stores the tablet’s clock offset estimate, so a batch first delivered an hour late keeps its offset', async () => {
     // Both batches were frozen at 09:59 (clientTime) on tablets whose clock runs 5 minutes slow.
-    const onTime = await push(s.app, a, [createMutation(1, ciblage(1, a))], { clockOffsetMs: 300_000 });
+    const onTime = await push(s.app, a, [createMutation(1, ciblage(1, a))], {
+      clockOffsetMs: 300_000,
+    });
     s.clock.advance(3_600_000);
-    const late = await push(s.app, b, [createMutation(1, ciblage(2, b))], { clockOffsetMs: 300_000 });
-    const offsetOf = (res: typeof onTime) => s.repo.batchByNumber(res.json<Body>().batchNumber ?? 0)?.clockOffsetMs;
+    const late = await push(s.app, b, [createMutation(1, ciblage(2, b))], {
+      clockOffsetMs: 300_000,
+    });
+    const offsetOf = (res: typeof onTime) =>
+      s.repo.batchByNumber(res.json<Body>().batchNumber ?? 0)?.clockOffsetMs;
     expect(offsetOf(onTime)).toBe(300_000);
     expect(offsetOf(late)).toBe(300_000);
-    expect(s.repo.batchByNumber(late.json<Body>().batchNumber ?? 0)?.receivedAt).toBe('2026-03-15T11:00:00.000Z');
+    expect(s.repo.batchByNumber(late.json<Body>().batchNumber ?? 0)?.receivedAt).toBe(
+      '2026-03-15T11:00:00.000Z',
+    );
     // Without an estimate (older app), the offset is computed from the frozen clientTime: 1 h 1 min.
     const computed = await push(s.app, a, [createMutation(2, ciblage(3, a))]);
     expect(offsetOf(computed)).toBe(3_660_000);
@@ -66,14 +107,23 @@ describe('POST /api/sync/push', () => {
     await push(s.app, a, [createMutation(1, ciblage(1, a))]);
     const res = await push(s.app, a, [createMutation(3, ciblage(3, a))]);
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ error: { code: 'mutation_gap', kind: 'gap', details: { expectedMutationId: 2 } } });
+    expect(res.json()).toMatchObject({
+      error: { code: 'mutation_gap', kind: 'gap', details: { expectedMutationId: 2 } },
+    });
     expect(s.repo.recordById(ciblage(3, a).id)).toBeUndefined();
     expect(batches()).toBe(1);
   });
 
   it('rejects a poisoned mutation, consumes its id, quarantines it and applies the ones after it', async () => {
-    const bad = ciblage(1, a, { consent: { given: true, at: 'pas une date' }, interviewDate: '2030-01-01' });
-    const res = await push(s.app, a, [createMutation(1, bad), createMutation(2, ciblage(2, a)), createMutation(3, ciblage(3, a))]);
+    const bad = ciblage(1, a, {
+      consent: { given: true, at: 'pas une date' },
+      interviewDate: '2030-01-01',
+    });
+    const res = await push(s.app, a, [
+      createMutation(1, bad),
+      createMutation(2, ciblage(2, a)),
+      createMutation(3, ciblage(3, a)),
+    ]);
     const body = res.json<Body>();
     expect(res.statusCode).toBe(200);
     expect(body.results.map((r) => r.outcome)).toEqual(['rejected', 'applied', 'applied']);
@@ -92,9 +142,19 @@ describe('POST /api/sync/push', () => {
 
   it('refuses writes outside the user’s zones or role as forbidden and writes no record', async () => {
     const outside = ciblage(1, a, { villageId: BANKASS_VILLAGE });
-    const res = await push(s.app, a, [createMutation(1, outside), { ...createMutation(2, ciblage(2, a)), recordType: 'ma_session', record: { ...ciblage(2, a), type: 'ma_session' } }]);
+    const res = await push(s.app, a, [
+      createMutation(1, outside),
+      {
+        ...createMutation(2, ciblage(2, a)),
+        recordType: 'ma_session',
+        record: { ...ciblage(2, a), type: 'ma_session' },
+      },
+    ]);
     const body = res.json<Body>();
-    expect(body.results.map((r) => [r.outcome, r.error?.code])).toEqual([['rejected', 'forbidden'], ['rejected', 'forbidden']]);
+    expect(body.results.map((r) => [r.outcome, r.error?.code])).toEqual([
+      ['rejected', 'forbidden'],
+      ['rejected', 'forbidden'],
+    ]);
     expect(s.repo.recordById(outside.id)).toBeUndefined();
     expect(s.repo.listQuarantine()).toHaveLength(2);
     // Moving an existing record out of zone by a patch is refused too.
@@ -106,8 +166,14 @@ describe('POST /api/sync/push', () => {
   });
 
   it('rejects an unknown record type without blocking the queue', async () => {
-    const res = await push(s.app, a, [{ ...createMutation(1, { ...ciblage(1, a), type: 'complaint' }), recordType: 'complaint' }, createMutation(2, ciblage(2, a))]);
-    expect(res.json<Body>().results.map((r) => r.error?.code ?? r.outcome)).toEqual(['unsupported_record_type', 'applied']);
+    const res = await push(s.app, a, [
+      { ...createMutation(1, { ...ciblage(1, a), type: 'complaint' }), recordType: 'complaint' },
+      createMutation(2, ciblage(2, a)),
+    ]);
+    expect(res.json<Body>().results.map((r) => r.error?.code ?? r.outcome)).toEqual([
+      'unsupported_record_type',
+      'applied',
+    ]);
   });
 
   it('merges disjoint fields edited on two tablets from the same version', async () => {
@@ -126,12 +192,28 @@ describe('POST /api/sync/push', () => {
   it('queues a conflict on a critical field and keeps the server value', async () => {
     const rec = ciblage(1, a);
     await push(s.app, a, [createMutation(1, rec)]);
-    await push(s.app, a, [patchMutation(2, rec, 1, { [`members.${headMemberId}.firstName`]: 'Hamadoun' })]);
-    const rb = await push(s.app, b, [patchMutation(1, rec, 1, { [`members.${headMemberId}.firstName`]: 'Amadou-Bakary', 'dwelling.roomsCount': 5 })]);
-    expect(rb.json<Body>().results[0]).toMatchObject({ outcome: 'conflict_queued', conflictPaths: [`members.${headMemberId}.firstName`] });
+    await push(s.app, a, [
+      patchMutation(2, rec, 1, { [`members.${headMemberId}.firstName`]: 'Hamadoun' }),
+    ]);
+    const rb = await push(s.app, b, [
+      patchMutation(1, rec, 1, {
+        [`members.${headMemberId}.firstName`]: 'Amadou-Bakary',
+        'dwelling.roomsCount': 5,
+      }),
+    ]);
+    expect(rb.json<Body>().results[0]).toMatchObject({
+      outcome: 'conflict_queued',
+      conflictPaths: [`members.${headMemberId}.firstName`],
+    });
     const conflicts = s.repo.listConflicts({ status: 'open' });
     expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]).toMatchObject({ serverValue: 'Hamadoun', incomingValue: 'Amadou-Bakary', serverBy: a.deviceId, deviceId: b.deviceId, baseVersion: 1 });
+    expect(conflicts[0]).toMatchObject({
+      serverValue: 'Hamadoun',
+      incomingValue: 'Amadou-Bakary',
+      serverBy: a.deviceId,
+      deviceId: b.deviceId,
+      baseVersion: 1,
+    });
     const stored = s.repo.recordById(rec.id);
     expect(stored?.data).toMatchObject({ dwelling: { roomsCount: 5 } });
     expect(JSON.stringify(stored?.data)).toContain('Hamadoun');
@@ -140,7 +222,9 @@ describe('POST /api/sync/push', () => {
   it('delete then edit: the edit is rejected as record_deleted', async () => {
     const rec = ciblage(1, a);
     await push(s.app, a, [createMutation(1, rec)]);
-    expect((await push(s.app, a, [deleteMutation(2, rec, 1)])).json<Body>().results[0]?.outcome).toBe('applied');
+    expect(
+      (await push(s.app, a, [deleteMutation(2, rec, 1)])).json<Body>().results[0]?.outcome,
+    ).toBe('applied');
     const edit = await push(s.app, b, [patchMutation(1, rec, 1, { 'dwelling.roomsCount': 2 })]);
     expect(edit.json<Body>().results[0]?.error?.code).toBe('record_deleted');
     expect(s.repo.recordById(rec.id)?.deleted).toBe(true);

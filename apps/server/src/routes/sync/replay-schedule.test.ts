@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerDevice, startTestServer, type TestServer } from '../../test-support/harness';
-import { ciblage, createMutation, newBatchId, patchMutation, pullAll, push, type TestDevice, type TestRecord } from '../../test-support/sync-client';
+import {
+  ciblage,
+  createMutation,
+  newBatchId,
+  patchMutation,
+  pullAll,
+  push,
+  type TestDevice,
+  type TestRecord,
+} from '../../test-support/sync-client';
 
 // mulberry32: a seeded schedule, so a failure replays identically.
 function prng(seed: number): () => number {
@@ -21,9 +30,12 @@ describe('a seeded schedule of pushes, lost responses, replays and concurrent du
   const devices: TestDevice[] = [];
   beforeAll(async () => {
     s = await startTestServer();
-    for (let i = 0; i < 3; i++) devices.push(await registerDevice(s.app, 'enq.koro', `Tablette ${i}`));
+    for (let i = 0; i < 3; i++)
+      devices.push(await registerDevice(s.app, 'enq.koro', `Tablette ${i}`));
   });
-  afterAll(async () => { await s.close(); });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('ends with exactly-once effects and every tablet equal to the server', async () => {
     const random = prng(20261129);
@@ -32,7 +44,9 @@ describe('a seeded schedule of pushes, lost responses, replays and concurrent du
     const records: TestRecord[] = [];
     devices.forEach((d, i) => records.push(ciblage(10 * i + 1, d), ciblage(10 * i + 2, d)));
     const queues = devices.map((d, i) => {
-      const creates = [records[2 * i]!, records[2 * i + 1]!].map((r, k) => createMutation(k + 1, r));
+      const creates = [records[2 * i]!, records[2 * i + 1]!].map((r, k) =>
+        createMutation(k + 1, r),
+      );
       const patches = Array.from({ length: 12 }, (_, k) => {
         const target = records[Math.floor(random() * records.length)]!;
         // baseVersion 1 always: the server merges these disjoint-field edits from an old base.
@@ -43,9 +57,17 @@ describe('a seeded schedule of pushes, lost responses, replays and concurrent du
     const seen = new Map<string, Result>();
     let requests = 0;
     let lost = 0;
-    const send = async (q: (typeof queues)[number], from: number, count: number, batchId: string) => {
+    const send = async (
+      q: (typeof queues)[number],
+      from: number,
+      count: number,
+      batchId: string,
+    ) => {
       requests++;
-      const res = await push(s.app, q.device, q.mutations.slice(from, from + count), { batchId, gzip: random() < 0.5 });
+      const res = await push(s.app, q.device, q.mutations.slice(from, from + count), {
+        batchId,
+        gzip: random() < 0.5,
+      });
       expect(res.statusCode).toBe(200);
       const body = res.json<{ results: Result[]; lastMutationId: number }>();
       for (const r of body.results) {
@@ -71,7 +93,10 @@ describe('a seeded schedule of pushes, lost responses, replays and concurrent du
         await send(q, from, count, batchId); // the answer is lost: acked stays, the same push comes again
         q.acked = await send(q, from, count, batchId);
       } else if (roll < 0.4) {
-        const [x, y] = await Promise.all([send(q, from, count, batchId), send(q, from, count, batchId)]);
+        const [x, y] = await Promise.all([
+          send(q, from, count, batchId),
+          send(q, from, count, batchId),
+        ]);
         expect(x).toBe(y);
         q.acked = x;
       } else {
@@ -81,11 +106,16 @@ describe('a seeded schedule of pushes, lost responses, replays and concurrent du
     expect(lost).toBeGreaterThan(0);
     expect(requests).toBeGreaterThan(20);
     // Exactly once: one version per applied or merged mutation, whatever the number of sends.
-    const applied = [...seen.values()].filter((r) => r.outcome === 'applied' || r.outcome === 'merged').length;
+    const applied = [...seen.values()].filter(
+      (r) => r.outcome === 'applied' || r.outcome === 'merged',
+    ).length;
     const versions = records.reduce((sum, r) => sum + s.repo.recordVersions(r.id).length, 0);
     expect(versions).toBe(applied);
-    expect([...seen.values()].every((r) => r.outcome !== 'rejected' && r.outcome !== 'conflict_queued')).toBe(true);
-    for (const q of queues) expect(s.repo.deviceById(q.device.deviceId)?.lastMutationId).toBe(q.mutations.length);
+    expect(
+      [...seen.values()].every((r) => r.outcome !== 'rejected' && r.outcome !== 'conflict_queued'),
+    ).toBe(true);
+    for (const q of queues)
+      expect(s.repo.deviceById(q.device.deviceId)?.lastMutationId).toBe(q.mutations.length);
     // Every tablet pulls the same final content as the server holds.
     for (const d of devices) {
       const { changes } = await pullAll(s.app, d);
@@ -100,7 +130,9 @@ describe('a seeded schedule of pushes, lost responses, replays and concurrent du
         const last = q.mutations.filter((m) => m.op === 'patch' && m.recordId === r.id).at(-1);
         if (last === undefined || !('changes' in last)) continue;
         const [section, key] = fields[i]!.split('.') as [string, string];
-        expect((s.repo.recordById(r.id)?.data[section] as Record<string, unknown>)[key]).toBe(last.changes[fields[i]!]);
+        expect((s.repo.recordById(r.id)?.data[section] as Record<string, unknown>)[key]).toBe(
+          last.changes[fields[i]!],
+        );
       }
     }
   });

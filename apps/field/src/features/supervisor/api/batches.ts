@@ -44,7 +44,9 @@ export const batchDetailSchema = z.object({
   batch: batchSchema,
   records: z.array(batchRecordSchema),
   /** Mutations of this push the server refused (kept in quarantine with the reason). */
-  rejected: z.array(z.object({ mutationId: z.number().int(), reasonCode: z.string(), reason: z.unknown() })).default([]),
+  rejected: z
+    .array(z.object({ mutationId: z.number().int(), reasonCode: z.string(), reason: z.unknown() }))
+    .default([]),
 });
 export type BatchDetail = z.infer<typeof batchDetailSchema>;
 
@@ -61,7 +63,12 @@ export interface ReviewFilters {
 export const BATCH_PAGE_SIZE = 50;
 
 /** `GET /api/review/batches?zone&userId&from&to&recordType&status&limit&offset` */
-export function listBatches(token: string, filters: ReviewFilters, page: number, signal?: AbortSignal) {
+export function listBatches(
+  token: string,
+  filters: ReviewFilters,
+  page: number,
+  signal?: AbortSignal,
+) {
   const query: Query = { ...filters, limit: BATCH_PAGE_SIZE, offset: page * BATCH_PAGE_SIZE };
   return apiGet(token, '/api/review/batches', query, batchListSchema, signal);
 }

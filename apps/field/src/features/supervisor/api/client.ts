@@ -18,16 +18,32 @@ export function withQuery(path: string, query: Query = {}): string {
   return text === '' ? path : `${path}?${text}`;
 }
 
-export function apiGet<T>(token: string, path: string, query: Query, parser: Parser<T>, signal?: AbortSignal): Promise<ApiResult<T>> {
+export function apiGet<T>(
+  token: string,
+  path: string,
+  query: Query,
+  parser: Parser<T>,
+  signal?: AbortSignal,
+): Promise<ApiResult<T>> {
   return requestJson(withQuery(path, query), { token, ...(signal ? { signal } : {}) }, parser);
 }
 
-export function apiPost<T>(token: string, path: string, body: unknown, parser: Parser<T>): Promise<ApiResult<T>> {
+export function apiPost<T>(
+  token: string,
+  path: string,
+  body: unknown,
+  parser: Parser<T>,
+): Promise<ApiResult<T>> {
   return requestJson(path, { method: 'POST', body, token }, parser);
 }
 
 /** A file's bytes as the body (`application/octet-stream`), e.g. a tablet's export file. */
-export function apiPostBytes<T>(token: string, path: string, bytes: Blob, parser: Parser<T>): Promise<ApiResult<T>> {
+export function apiPostBytes<T>(
+  token: string,
+  path: string,
+  bytes: Blob,
+  parser: Parser<T>,
+): Promise<ApiResult<T>> {
   return requestJson(path, { method: 'POST', bytes, token }, parser);
 }
 

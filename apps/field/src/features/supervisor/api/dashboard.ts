@@ -7,30 +7,65 @@ import { apiGet } from './client';
 const count = z.number().int().min(0);
 
 export const ciblageProgressSchema = z.object({
-  villages: z.array(z.object({ villageId: z.string(), villageName: z.string(), quota: count.nullable(), surveyed: count })),
+  villages: z.array(
+    z.object({
+      villageId: z.string(),
+      villageName: z.string(),
+      quota: count.nullable(),
+      surveyed: count,
+    }),
+  ),
 });
 export type CiblageProgress = z.infer<typeof ciblageProgressSchema>;
 
 export const maAttendanceSchema = z.object({
   sessions: z.array(
-    z.object({ recordId: z.string(), villageName: z.string(), date: z.string(), sessionNo: count, expected: count, present: count }),
+    z.object({
+      recordId: z.string(),
+      villageName: z.string(),
+      date: z.string(),
+      sessionNo: count,
+      expected: count,
+      present: count,
+    }),
   ),
   households: z.array(
-    z.object({ householdId: z.string(), householdCode: z.string(), villageName: z.string(), sessions: count, present: count }),
+    z.object({
+      householdId: z.string(),
+      householdCode: z.string(),
+      villageName: z.string(),
+      sessions: count,
+      present: count,
+    }),
   ),
 });
 export type MaAttendance = z.infer<typeof maAttendanceSchema>;
 
 export const pnpSummarySchema = z.object({
   villages: z.array(
-    z.object({ villageId: z.string(), villageName: z.string(), red: count, yellow: count, green: count, unmeasured: count.default(0), referrals: count, women: count.default(0) }),
+    z.object({
+      villageId: z.string(),
+      villageName: z.string(),
+      red: count,
+      yellow: count,
+      green: count,
+      unmeasured: count.default(0),
+      referrals: count,
+      women: count.default(0),
+    }),
   ),
 });
 export type PnpSummary = z.infer<typeof pnpSummarySchema>;
 
 export const himoSummarySchema = z.object({
   microprojects: z.array(
-    z.object({ projectId: z.string(), name: z.string(), workers: count, daysWorked: z.number().min(0), wagesDueFcfa: count }),
+    z.object({
+      projectId: z.string(),
+      name: z.string(),
+      workers: count,
+      daysWorked: z.number().min(0),
+      wagesDueFcfa: count,
+    }),
   ),
 });
 export type HimoSummary = z.infer<typeof himoSummarySchema>;
@@ -53,8 +88,13 @@ export type SyncHealth = z.infer<typeof syncHealthSchema>;
 
 export type DashboardQuery = { zone?: string; from?: string; to?: string };
 
-export const getCiblageProgress = (token: string, q: DashboardQuery, signal?: AbortSignal) => apiGet(token, '/api/dashboard/ciblage', q, ciblageProgressSchema, signal);
-export const getMaAttendance = (token: string, q: DashboardQuery, signal?: AbortSignal) => apiGet(token, '/api/dashboard/ma', q, maAttendanceSchema, signal);
-export const getPnpSummary = (token: string, q: DashboardQuery, signal?: AbortSignal) => apiGet(token, '/api/dashboard/pnp', q, pnpSummarySchema, signal);
-export const getHimoSummary = (token: string, q: DashboardQuery, signal?: AbortSignal) => apiGet(token, '/api/dashboard/himo', q, himoSummarySchema, signal);
-export const getSyncHealth = (token: string, q: DashboardQuery, signal?: AbortSignal) => apiGet(token, '/api/dashboard/sync', q, syncHealthSchema, signal);
+export const getCiblageProgress = (token: string, q: DashboardQuery, signal?: AbortSignal) =>
+  apiGet(token, '/api/dashboard/ciblage', q, ciblageProgressSchema, signal);
+export const getMaAttendance = (token: string, q: DashboardQuery, signal?: AbortSignal) =>
+  apiGet(token, '/api/dashboard/ma', q, maAttendanceSchema, signal);
+export const getPnpSummary = (token: string, q: DashboardQuery, signal?: AbortSignal) =>
+  apiGet(token, '/api/dashboard/pnp', q, pnpSummarySchema, signal);
+export const getHimoSummary = (token: string, q: DashboardQuery, signal?: AbortSignal) =>
+  apiGet(token, '/api/dashboard/himo', q, himoSummarySchema, signal);
+export const getSyncHealth = (token: string, q: DashboardQuery, signal?: AbortSignal) =>
+  apiGet(token, '/api/dashboard/sync', q, syncHealthSchema, signal);

@@ -6,7 +6,11 @@ import { reviewStatusSchema } from './common-schemas';
 export const decisionKinds = ['approve', 'return', 'reject'] as const;
 export type DecisionKind = (typeof decisionKinds)[number];
 
-export const decisionOutcomeSchema = z.object({ recordId: z.string(), reviewStatus: reviewStatusSchema, taskId: z.string().optional() });
+export const decisionOutcomeSchema = z.object({
+  recordId: z.string(),
+  reviewStatus: reviewStatusSchema,
+  taskId: z.string().optional(),
+});
 export type DecisionOutcome = z.infer<typeof decisionOutcomeSchema>;
 export const bulkDecisionResultSchema = z.object({ results: z.array(decisionOutcomeSchema) });
 
@@ -22,13 +26,29 @@ export interface DecisionInput {
  * (all or nothing: one record out of zone or deleted refuses the whole request). Either way one
  * audited request, and the outcome of each record.
  */
-export async function decide(token: string, input: DecisionInput): Promise<ApiResult<DecisionOutcome[]>> {
-  const body = { decision: input.decision, ...(input.comment !== undefined ? { comment: input.comment } : {}) };
+export async function decide(
+  token: string,
+  input: DecisionInput,
+): Promise<ApiResult<DecisionOutcome[]>> {
+  const body = {
+    decision: input.decision,
+    ...(input.comment !== undefined ? { comment: input.comment } : {}),
+  };
   const [only] = input.recordIds;
   if (input.recordIds.length === 1 && only !== undefined) {
-    const one = await apiPost(token, `/api/review/records/${seg(only)}/decision`, body, decisionOutcomeSchema);
+    const one = await apiPost(
+      token,
+      `/api/review/records/${seg(only)}/decision`,
+      body,
+      decisionOutcomeSchema,
+    );
     return one.ok ? { ok: true, value: [one.value] } : one;
   }
-  const many = await apiPost(token, '/api/review/decisions', { ...body, recordIds: [...input.recordIds] }, bulkDecisionResultSchema);
+  const many = await apiPost(
+    token,
+    '/api/review/decisions',
+    { ...body, recordIds: [...input.recordIds] },
+    bulkDecisionResultSchema,
+  );
   return many.ok ? { ok: true, value: many.value.results } : many;
 }

@@ -30,6 +30,15 @@ export const duplicateResultSchema = z.object({}).loose();
  * `POST /api/review/duplicates/resolve` `{ recordIds, action: 'keep_both' | 'merge', keepRecordId? }`.
  * NOT PROVIDED BY THE SERVER YET (see README): the merge must keep both histories.
  */
-export function resolveDuplicate(token: string, candidate: DuplicateCandidate, decision: DuplicateDecision) {
-  return apiPost(token, '/api/review/duplicates/resolve', { recordIds: candidate.recordIds, ...decision }, duplicateResultSchema);
+export function resolveDuplicate(
+  token: string,
+  candidate: DuplicateCandidate,
+  decision: DuplicateDecision,
+) {
+  return apiPost(
+    token,
+    '/api/review/duplicates/resolve',
+    { recordIds: candidate.recordIds, ...decision },
+    duplicateResultSchema,
+  );
 }

@@ -22,7 +22,11 @@ export interface ExportRequest {
 
 /** `GET /api/exports/records.csv?type&table&zone&status&from&to` and `GET /api/exports/records.xlsx?type&zone&status&from&to` */
 export function exportUrl(req: ExportRequest): string {
-  return withQuery(`/api/exports/records.${req.format}`, { type: req.recordType, table: req.format === 'csv' ? req.table : undefined, ...req.filters });
+  return withQuery(`/api/exports/records.${req.format}`, {
+    type: req.recordType,
+    table: req.format === 'csv' ? req.table : undefined,
+    ...req.filters,
+  });
 }
 
 export type ExportFile = { blob: Blob; fileName: string };
@@ -31,18 +35,27 @@ export type ExportFile = { blob: Blob; fileName: string };
  * Fetches an export with the supervisor's token (a plain link could not carry it) and names the file
  * from Content-Disposition, else from the request.
  */
-export async function fetchExport(token: string, req: ExportRequest): Promise<ApiResult<ExportFile>> {
+export async function fetchExport(
+  token: string,
+  req: ExportRequest,
+): Promise<ApiResult<ExportFile>> {
   let response: Response;
   try {
     response = await fetch(exportUrl(req), { headers: { Authorization: `Bearer ${token}` } });
   } catch (e: unknown) {
-    return { ok: false, error: { kind: 'offline', message: e instanceof Error ? e.message : String(e) } };
+    return {
+      ok: false,
+      error: { kind: 'offline', message: e instanceof Error ? e.message : String(e) },
+    };
   }
   if (!response.ok) return { ok: false, error: await httpError(response) };
   const disposition = response.headers.get('content-disposition') ?? '';
   const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
   const fallback = `${req.recordType}${req.table ? `-${req.table}` : ''}.${req.format}`;
-  return { ok: true, value: { blob: await response.blob(), fileName: named ? decodeURIComponent(named) : fallback } };
+  return {
+    ok: true,
+    value: { blob: await response.blob(), fileName: named ? decodeURIComponent(named) : fallback },
+  };
 }
 
 async function httpError(response: Response): Promise<ApiError> {

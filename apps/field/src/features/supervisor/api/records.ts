@@ -39,7 +39,9 @@ export const recordDetailSchema = z.object({
   /** Critical fields waiting for the supervisor's arbitration. */
   openConflictPaths: z.array(z.string()).default([]),
   /** Corrections asked and not yet made by the agent. */
-  openTasks: z.array(z.object({ id: z.string(), comment: z.string(), createdAt: z.string() })).default([]),
+  openTasks: z
+    .array(z.object({ id: z.string(), comment: z.string(), createdAt: z.string() }))
+    .default([]),
 });
 export type RecordDetail = z.infer<typeof recordDetailSchema>;
 

@@ -8,7 +8,12 @@ export function TypeCounts({ counts }: { counts: Batch['counts'] }) {
   return (
     <ul className="sup-inline-list">
       {entries.map(([type, n]) => (
-        <li key={type}>{t('batches.typeCount', { count: n, type: t(`recordTypes.${type}`, { defaultValue: type }) })}</li>
+        <li key={type}>
+          {t('batches.typeCount', {
+            count: n,
+            type: t(`recordTypes.${type}`, { defaultValue: type }),
+          })}
+        </li>
       ))}
     </ul>
   );

@@ -24,14 +24,17 @@ export function BatchDetail({ number }: { number: number }) {
   );
 }
 
-const reviewable = (r: BatchRecord) => !r.deleted && (r.reviewStatus === 'received' || r.reviewStatus === 'returned');
+const reviewable = (r: BatchRecord) =>
+  !r.deleted && (r.reviewStatus === 'received' || r.reviewStatus === 'returned');
 
 function BatchBody({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
   const { t } = useSupervisorT();
   const scope = useScope();
   const { filters } = useFilters();
   const { batch, records, rejected } = detail;
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(records.filter(reviewable).map((r) => r.id)));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(
+    () => new Set(records.filter(reviewable).map((r) => r.id)),
+  );
   const toggle = (id: string) => {
     setSelected((prev) => {
       const next = new Set(prev);
@@ -44,7 +47,13 @@ function BatchBody({ detail, onChanged }: { detail: Detail; onChanged: () => voi
   const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
   // A record is named from its content (household code and head, session…) when the server sends it;
   // otherwise by its number in the batch and its type, which still reads aloud.
-  const label = (r: BatchRecord) => (r.data ? recordTitle(r.type, r.data, t) : t('batch.recordLabel', { n: records.indexOf(r) + 1, type: t(`recordTypes.${r.type}`, { defaultValue: r.type }) }));
+  const label = (r: BatchRecord) =>
+    r.data
+      ? recordTitle(r.type, r.data, t)
+      : t('batch.recordLabel', {
+          n: records.indexOf(r) + 1,
+          type: t(`recordTypes.${r.type}`, { defaultValue: r.type }),
+        });
   return (
     <>
       <dl className="summary">
@@ -57,7 +66,9 @@ function BatchBody({ detail, onChanged }: { detail: Detail; onChanged: () => voi
         {batch.clockOffsetMs !== undefined && Math.abs(batch.clockOffsetMs) >= 60_000 && (
           <>
             <dt>{t('batch.clockOffset')}</dt>
-            <dd>{t('batch.clockOffsetValue', { minutes: Math.round(batch.clockOffsetMs / 60_000) })}</dd>
+            <dd>
+              {t('batch.clockOffsetValue', { minutes: Math.round(batch.clockOffsetMs / 60_000) })}
+            </dd>
           </>
         )}
         <dt>{t('batch.villages')}</dt>
@@ -67,30 +78,58 @@ function BatchBody({ detail, onChanged }: { detail: Detail; onChanged: () => voi
           <TypeCounts counts={batch.counts} />
         </dd>
       </dl>
-      {rejected.length > 0 && <p className="issue issue-error">{t('batch.rejected', { count: rejected.length, codes: [...new Set(rejected.map((r) => r.reasonCode))].join(', ') })}</p>}
+      {rejected.length > 0 && (
+        <p className="issue issue-error">
+          {t('batch.rejected', {
+            count: rejected.length,
+            codes: [...new Set(rejected.map((r) => r.reasonCode))].join(', '),
+          })}
+        </p>
+      )}
       {records.length === 0 ? (
         <p>{t('batch.noRecords')}</p>
       ) : (
         <>
           <h2>{t('batch.recordsTitle')}</h2>
           <label className="checkbox-field row">
-            <input type="checkbox" className="sup-check" checked={allSelected} onChange={() => { setSelected(allSelected ? new Set() : new Set(selectable.map((r) => r.id))); }} />
+            <input
+              type="checkbox"
+              className="sup-check"
+              checked={allSelected}
+              onChange={() => {
+                setSelected(allSelected ? new Set() : new Set(selectable.map((r) => r.id)));
+              }}
+            />
             {t('batch.selectAll')}
           </label>
           <ul className="list sup-records">
             {records.map((r) => (
               <li key={r.id} className={r.warningCount > 0 ? 'sup-row-warning' : undefined}>
-                <input type="checkbox" className="sup-check" aria-label={t('batch.select', { title: label(r) })} checked={selected.has(r.id)} disabled={r.deleted} onChange={() => { toggle(r.id); }} />
+                <input
+                  type="checkbox"
+                  className="sup-check"
+                  aria-label={t('batch.select', { title: label(r) })}
+                  checked={selected.has(r.id)}
+                  disabled={r.deleted}
+                  onChange={() => {
+                    toggle(r.id);
+                  }}
+                />
                 <div className="grow">
                   <div className="list-title">{label(r)}</div>
                   <div className="small">
-                    {villageName(scope, r.villageId)} · {t('record.versionShort', { version: r.version })} · {r.id.slice(0, 8)}
+                    {villageName(scope, r.villageId)} ·{' '}
+                    {t('record.versionShort', { version: r.version })} · {r.id.slice(0, 8)}
                     {r.deleted && ` · ${t('batch.deleted')}`}
                   </div>
                   {r.warningCount > 0 && <RecordWarnings recordId={r.id} count={r.warningCount} />}
                 </div>
                 <ReviewStatusBadge status={r.reviewStatus} />
-                <Link to={consolePaths.record(r.id, filters)} className="btn btn-small" aria-label={t('batch.openRecord', { title: label(r) })}>
+                <Link
+                  to={consolePaths.record(r.id, filters)}
+                  className="btn btn-small"
+                  aria-label={t('batch.openRecord', { title: label(r) })}
+                >
                   {t('batch.view')}
                 </Link>
               </li>

@@ -26,7 +26,11 @@ describe('batch list', () => {
 
   it('shows a French error and retries', async () => {
     let n = 0;
-    api.on('GET /api/review/batches', () => (++n === 1 ? { status: 500, body: { error: { code: 'internal', message: 'Panne' } } } : { body: { rows: [batchRow()], total: 1 } }));
+    api.on('GET /api/review/batches', () =>
+      ++n === 1
+        ? { status: 500, body: { error: { code: 'internal', message: 'Panne' } } }
+        : { body: { rows: [batchRow()], total: 1 } },
+    );
     renderScreen(<BatchList />);
     expect(await screen.findByRole('alert')).toHaveTextContent('Erreur du serveur (500) : Panne');
     await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
@@ -42,7 +46,16 @@ describe('batch list', () => {
   it('lists batches with village names, counts by type and by review status, with the token', async () => {
     api.on('GET /api/review/batches', {
       body: {
-        rows: [batchRow(), batchRow({ number: 8, userId: 'user-anim-koro', counts: { ma_session: 1 }, villages: ['village-koro-demo-2'], statusCounts: { approved: 1 } })],
+        rows: [
+          batchRow(),
+          batchRow({
+            number: 8,
+            userId: 'user-anim-koro',
+            counts: { ma_session: 1 },
+            villages: ['village-koro-demo-2'],
+            statusCounts: { approved: 1 },
+          }),
+        ],
         total: 2,
       },
     });
@@ -101,7 +114,16 @@ describe('batch list', () => {
     api.on('GET /api/review/batches', { body: { rows: [], total: 0 } });
     renderScreen(<BatchList />);
     const zone = screen.getByLabelText('Zone');
-    const options = within(zone).getAllByRole('option').map((o) => o.getAttribute('value'));
-    expect(options).toEqual(['', 'mopti.koro', 'mopti.koro.dioungani', 'village-koro-demo-1', 'mopti.koro.madougou', 'village-koro-demo-2']);
+    const options = within(zone)
+      .getAllByRole('option')
+      .map((o) => o.getAttribute('value'));
+    expect(options).toEqual([
+      '',
+      'mopti.koro',
+      'mopti.koro.dioungani',
+      'village-koro-demo-1',
+      'mopti.koro.madougou',
+      'village-koro-demo-2',
+    ]);
   });
 });

@@ -32,7 +32,12 @@ export function BatchList() {
         agents={agentOptions(remote.status === 'ready' ? remote.value.rows : [], filters.userId)}
         fields={['zone', 'userId', 'from', 'to', 'recordType', 'status']}
       />
-      <RemoteView remote={remote} reload={remote.reload} isEmpty={(v) => v.rows.length === 0} empty={t('batches.empty')}>
+      <RemoteView
+        remote={remote}
+        reload={remote.reload}
+        isEmpty={(v) => v.rows.length === 0}
+        empty={t('batches.empty')}
+      >
         {(value) => (
           <>
             <p className="lead" role="status">
@@ -78,11 +83,26 @@ export function BatchList() {
               </table>
             </div>
             <div className="row">
-              <Button onClick={() => { setPage((p) => Math.max(0, p - 1)); }} disabled={page === 0}>
+              <Button
+                onClick={() => {
+                  setPage((p) => Math.max(0, p - 1));
+                }}
+                disabled={page === 0}
+              >
                 {t('previousPage')}
               </Button>
-              <span>{t('pageOf', { page: page + 1, pages: Math.max(1, Math.ceil(value.total / BATCH_PAGE_SIZE)) })}</span>
-              <Button onClick={() => { setPage((p) => p + 1); }} disabled={(page + 1) * BATCH_PAGE_SIZE >= value.total}>
+              <span>
+                {t('pageOf', {
+                  page: page + 1,
+                  pages: Math.max(1, Math.ceil(value.total / BATCH_PAGE_SIZE)),
+                })}
+              </span>
+              <Button
+                onClick={() => {
+                  setPage((p) => p + 1);
+                }}
+                disabled={(page + 1) * BATCH_PAGE_SIZE >= value.total}
+              >
                 {t('nextPage')}
               </Button>
             </div>
@@ -94,9 +114,14 @@ export function BatchList() {
 }
 
 /** Agents seen in the listed batches (the API has no agent list for supervisors yet), plus the one filtered on. */
-function agentOptions(rows: readonly Batch[], selected: string | undefined): { id: string; name: string }[] {
+function agentOptions(
+  rows: readonly Batch[],
+  selected: string | undefined,
+): { id: string; name: string }[] {
   const byId = new Map<string, string>();
   for (const b of rows) byId.set(b.userId, agentName(b.userId, b.userName));
   if (selected !== undefined && !byId.has(selected)) byId.set(selected, selected);
-  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  return [...byId]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }

@@ -10,6 +10,7 @@ import { useSupervisorT } from '../i18n';
 export function RecordWarnings({ recordId, count }: { recordId: string; count: number }) {
   const { t } = useSupervisorT();
   const remote = useRemote((token, signal) => getRecord(token, recordId, signal), recordId);
-  if (remote.status !== 'ready') return <p className="issue issue-warning">{t('warnings.title', { count })}</p>;
+  if (remote.status !== 'ready')
+    return <p className="issue issue-warning">{t('warnings.title', { count })}</p>;
   return <WarningList warnings={remote.value.record.warnings} />;
 }

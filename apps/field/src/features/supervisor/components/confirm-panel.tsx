@@ -3,7 +3,21 @@ import { Button } from '../../../components/button';
 import { useSupervisorT } from '../i18n';
 
 /** An inline confirmation: states what will happen, then « Confirmer » or « Annuler ». */
-export function ConfirmPanel({ title, children, busy, onConfirm, onCancel, danger }: { title: string; children?: ReactNode; busy: boolean; onConfirm: () => void; onCancel: () => void; danger?: boolean }) {
+export function ConfirmPanel({
+  title,
+  children,
+  busy,
+  onConfirm,
+  onCancel,
+  danger,
+}: {
+  title: string;
+  children?: ReactNode;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  danger?: boolean;
+}) {
   const { t } = useSupervisorT();
   const id = useId();
   return (

@@ -5,7 +5,8 @@ import { queryOf } from '../hooks/use-filters';
 export const consolePaths = {
   batches: (f: ReviewFilters = {}) => `/supervision/batches${queryOf(f)}`,
   batch: (n: number, f: ReviewFilters = {}) => `/supervision/batches/${String(n)}${queryOf(f)}`,
-  record: (id: string, f: ReviewFilters = {}) => `/supervision/records/${encodeURIComponent(id)}${queryOf(f)}`,
+  record: (id: string, f: ReviewFilters = {}) =>
+    `/supervision/records/${encodeURIComponent(id)}${queryOf(f)}`,
   conflicts: (f: ReviewFilters = {}) => `/supervision/conflicts${queryOf(f)}`,
   duplicates: (f: ReviewFilters = {}) => `/supervision/duplicates${queryOf(f)}`,
   dashboard: (f: ReviewFilters = {}) => `/supervision/dashboard${queryOf(f)}`,

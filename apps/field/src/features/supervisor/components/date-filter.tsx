@@ -6,7 +6,17 @@ import { useEffect, useId, useState } from 'react';
  * computer's locale, often mm/dd/yyyy). The filter changes only when the text is a date or empty,
  * so a half-typed date never sends a request.
  */
-export function DateFilter({ label, value, onChange, invalidText }: { label: string; value: string | undefined; onChange: (iso: string) => void; invalidText: string }) {
+export function DateFilter({
+  label,
+  value,
+  onChange,
+  invalidText,
+}: {
+  label: string;
+  value: string | undefined;
+  onChange: (iso: string) => void;
+  invalidText: string;
+}) {
   const id = useId();
   const [text, setText] = useState(value ? formatDateFr(value) : '');
   useEffect(() => {

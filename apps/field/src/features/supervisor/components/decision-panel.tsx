@@ -13,7 +13,15 @@ const MIN_COMMENT = 3;
  * Approve, return for correction (with a comment that reaches the agent's tablet as « À corriger »),
  * or reject (with a reason) — for one record or a selection. Nothing is sent before a confirmation.
  */
-export function DecisionPanel({ recordIds, bulk, onDone }: { recordIds: readonly string[]; bulk?: boolean; onDone: (outcomes: DecisionOutcome[]) => void }) {
+export function DecisionPanel({
+  recordIds,
+  bulk,
+  onDone,
+}: {
+  recordIds: readonly string[];
+  bulk?: boolean;
+  onDone: (outcomes: DecisionOutcome[]) => void;
+}) {
   const { t } = useSupervisorT();
   const token = useApiToken();
   const id = useId();
@@ -33,31 +41,59 @@ export function DecisionPanel({ recordIds, bulk, onDone }: { recordIds: readonly
   async function send() {
     if (kind === null) return;
     setBusy(true);
-    const result = await decide(token, { decision: kind, recordIds, ...(needsComment ? { comment: comment.trim() } : {}) });
+    const result = await decide(token, {
+      decision: kind,
+      recordIds,
+      ...(needsComment ? { comment: comment.trim() } : {}),
+    });
     setBusy(false);
     if (!result.ok) {
       setMessage({ tone: 'error', text: apiErrorText(result.error, t) });
       return;
     }
-    setMessage({ tone: 'success', text: t(`decision.done.${kind}`, { count: result.value.length }) });
+    setMessage({
+      tone: 'success',
+      text: t(`decision.done.${kind}`, { count: result.value.length }),
+    });
     setKind(null);
     setComment('');
     onDone(result.value);
   }
 
-  const label = (k: DecisionKind) => (bulk ? t(`decision.bulk.${k}`, { count }) : t(`decision.one.${k}`));
+  const label = (k: DecisionKind) =>
+    bulk ? t(`decision.bulk.${k}`, { count }) : t(`decision.one.${k}`);
   return (
-    <section className="sup-decision" aria-label={bulk ? t('decision.bulkTitle') : t('decision.title')}>
+    <section
+      className="sup-decision"
+      aria-label={bulk ? t('decision.bulkTitle') : t('decision.title')}
+    >
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       {kind === null ? (
         <div className="row">
-          <Button variant="primary" onClick={() => { start('approve'); }} disabled={count === 0}>
+          <Button
+            variant="primary"
+            onClick={() => {
+              start('approve');
+            }}
+            disabled={count === 0}
+          >
             {label('approve')}
           </Button>
-          <Button onClick={() => { start('return'); }} disabled={count === 0}>
+          <Button
+            onClick={() => {
+              start('return');
+            }}
+            disabled={count === 0}
+          >
             {label('return')}
           </Button>
-          <Button variant="danger" onClick={() => { start('reject'); }} disabled={count === 0}>
+          <Button
+            variant="danger"
+            onClick={() => {
+              start('reject');
+            }}
+            disabled={count === 0}
+          >
             {label('reject')}
           </Button>
         </div>
@@ -73,12 +109,23 @@ export function DecisionPanel({ recordIds, bulk, onDone }: { recordIds: readonly
             }
             void send();
           }}
-          onCancel={() => { setKind(null); setMessage(null); }}
+          onCancel={() => {
+            setKind(null);
+            setMessage(null);
+          }}
         >
           {needsComment && (
             <div className="field">
               <label htmlFor={`${id}-comment`}>{t(`decision.commentLabel.${kind}`)}</label>
-              <textarea id={`${id}-comment`} rows={3} value={comment} onChange={(e) => { setComment(e.target.value); }} required />
+              <textarea
+                id={`${id}-comment`}
+                rows={3}
+                value={comment}
+                onChange={(e) => {
+                  setComment(e.target.value);
+                }}
+                required
+              />
             </div>
           )}
         </ConfirmPanel>

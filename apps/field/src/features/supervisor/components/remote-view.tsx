@@ -6,7 +6,19 @@ import { useSupervisorT } from '../i18n';
 import { apiErrorText } from './api-error-text';
 
 /** The four states of a server read: loading, error (with retry), empty, data. */
-export function RemoteView<T>({ remote, reload, isEmpty, empty, children }: { remote: Remote<T>; reload: () => void; isEmpty?: (value: T) => boolean; empty?: string; children: (value: T) => ReactNode }) {
+export function RemoteView<T>({
+  remote,
+  reload,
+  isEmpty,
+  empty,
+  children,
+}: {
+  remote: Remote<T>;
+  reload: () => void;
+  isEmpty?: (value: T) => boolean;
+  empty?: string;
+  children: (value: T) => ReactNode;
+}) {
   const { t } = useSupervisorT();
   if (remote.status === 'loading') return <Notice tone="info">{t('loading')}</Notice>;
   if (remote.status === 'error')

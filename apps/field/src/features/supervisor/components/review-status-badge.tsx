@@ -1,7 +1,12 @@
 import type { ReviewStatus } from '../api/common-schemas';
 import { useSupervisorT } from '../i18n';
 
-const tone: Record<ReviewStatus, string> = { received: 'badge-finalised', approved: 'badge-synced', returned: 'badge-returned', rejected: 'badge-rejected' };
+const tone: Record<ReviewStatus, string> = {
+  received: 'badge-finalised',
+  approved: 'badge-synced',
+  returned: 'badge-returned',
+  rejected: 'badge-rejected',
+};
 
 export function ReviewStatusBadge({ status }: { status: ReviewStatus }) {
   const { t } = useSupervisorT();

@@ -6,11 +6,18 @@ export function WarningList({ warnings }: { warnings: readonly Issue[] }) {
   const { t } = useSupervisorT();
   if (warnings.length === 0) return null;
   return (
-    <div className="sup-warnings" role="group" aria-label={t('warnings.title', { count: warnings.length })}>
+    <div
+      className="sup-warnings"
+      role="group"
+      aria-label={t('warnings.title', { count: warnings.length })}
+    >
       <strong>{t('warnings.title', { count: warnings.length })}</strong>
       <ul>
         {warnings.map((w) => (
-          <li key={`${w.rule}|${w.path}`} className={w.severity === 'error' ? 'issue issue-error' : 'issue issue-warning'}>
+          <li
+            key={`${w.rule}|${w.path}`}
+            className={w.severity === 'error' ? 'issue issue-error' : 'issue issue-warning'}
+          >
             {w.message}
           </li>
         ))}

@@ -17,7 +17,15 @@ describe('zoneOptions', () => {
   });
   it('a region supervisor gets the region, then cercles and communes with villages', () => {
     const values = zoneOptions(['mopti'], villages).map((o) => o.value);
-    expect(values).toEqual(['mopti', 'mopti.bankass', 'mopti.bankass.segue', 'v-seg', 'mopti.koro', 'mopti.koro.dioungani', 'v-dio']);
+    expect(values).toEqual([
+      'mopti',
+      'mopti.bankass',
+      'mopti.bankass.segue',
+      'v-seg',
+      'mopti.koro',
+      'mopti.koro.dioungani',
+      'v-dio',
+    ]);
     expect(values.some((v) => v.startsWith('gao') || v === 'v-gab')).toBe(false);
   });
   it('a zone that is a village id is named from the scope', () => {

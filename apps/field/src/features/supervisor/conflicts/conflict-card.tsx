@@ -4,7 +4,12 @@ import { Button } from '../../../components/button';
 import { Notice } from '../../../components/notice';
 import { formatDateTimeFr } from '../../../lib/format';
 import { Link } from '../../../lib/router';
-import { resolveConflict, type Conflict, type ConflictDetail, type Resolution } from '../api/conflicts';
+import {
+  resolveConflict,
+  type Conflict,
+  type ConflictDetail,
+  type Resolution,
+} from '../api/conflicts';
 import { apiErrorText } from '../components/api-error-text';
 import { ConfirmPanel } from '../components/confirm-panel';
 import { consolePaths } from '../components/console-link';
@@ -19,12 +24,24 @@ import { loadConflict } from './load-conflict';
 import { parseTypedValue } from './typed-value';
 
 /** One queued conflict; its detail (who, when, base value) is read from the server. */
-export function ConflictCard({ conflict, onResolved }: { conflict: Conflict; onResolved: () => void }) {
+export function ConflictCard({
+  conflict,
+  onResolved,
+}: {
+  conflict: Conflict;
+  onResolved: () => void;
+}) {
   const { t } = useSupervisorT();
   const id = useId();
-  const remote = useRemote((token, signal) => loadConflict(token, conflict.id, conflict.recordId, signal), conflict.id);
+  const remote = useRemote(
+    (token, signal) => loadConflict(token, conflict.id, conflict.recordId, signal),
+    conflict.id,
+  );
   const field = labelOf(leafName(conflict.path));
-  const where = remote.status === 'ready' && remote.value.data ? pathLabel(conflict.path, remote.value.data) : null;
+  const where =
+    remote.status === 'ready' && remote.value.data
+      ? pathLabel(conflict.path, remote.value.data)
+      : null;
   return (
     <article className="card sup-conflict" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('conflicts.cardTitle', { field })}</h3>
@@ -36,10 +53,21 @@ export function ConflictCard({ conflict, onResolved }: { conflict: Conflict; onR
   );
 }
 
-type Side = { key: 'server' | 'incoming'; side: ConflictDetail['server'] | ConflictDetail['incoming'] };
+type Side = {
+  key: 'server' | 'incoming';
+  side: ConflictDetail['server'] | ConflictDetail['incoming'];
+};
 
 /** Base, server and incoming values side by side; choose one or type another, then confirm. */
-function ConflictSides({ detail, field, onResolved }: { detail: ConflictDetail; field: string; onResolved: () => void }) {
+function ConflictSides({
+  detail,
+  field,
+  onResolved,
+}: {
+  detail: ConflictDetail;
+  field: string;
+  onResolved: () => void;
+}) {
   const { t } = useSupervisorT();
   const token = useApiToken();
   const scope = useScope();
@@ -50,7 +78,12 @@ function ConflictSides({ detail, field, onResolved }: { detail: ConflictDetail; 
   const [error, setError] = useState<string | null>(null);
   const { conflict, record } = detail;
   const yesNo = { yes: t('yes'), no: t('no') };
-  const show = (v: Json | undefined) => (v === undefined ? t('conflicts.unknownBase') : v === null ? t('conflicts.removed') : formatValue(record.type, leafName(conflict.path), v, yesNo));
+  const show = (v: Json | undefined) =>
+    v === undefined
+      ? t('conflicts.unknownBase')
+      : v === null
+        ? t('conflicts.removed')
+        : formatValue(record.type, leafName(conflict.path), v, yesNo);
   const sides: Side[] = [
     { key: 'server', side: detail.server },
     { key: 'incoming', side: detail.incoming },
@@ -72,7 +105,8 @@ function ConflictSides({ detail, field, onResolved }: { detail: ConflictDetail; 
   return (
     <>
       <p className="small">
-        {t(`recordTypes.${record.type}`, { defaultValue: record.type })} · {villageName(scope, record.villageId)} ·{' '}
+        {t(`recordTypes.${record.type}`, { defaultValue: record.type })} ·{' '}
+        {villageName(scope, record.villageId)} ·{' '}
         <Link to={consolePaths.record(record.id)}>{t('conflicts.openRecord')}</Link>
       </p>
       <div className="sup-sides">
@@ -93,7 +127,13 @@ function ConflictSides({ detail, field, onResolved }: { detail: ConflictDetail; 
               <dt>{t('conflicts.time')}</dt>
               <dd>{side.at ? formatDateTimeFr(side.at) : '—'}</dd>
             </dl>
-            <Button variant="primary" disabled={busy} onClick={() => { setPending({ resolution: { choice: key }, label: show(side.value) }); }}>
+            <Button
+              variant="primary"
+              disabled={busy}
+              onClick={() => {
+                setPending({ resolution: { choice: key }, label: show(side.value) });
+              }}
+            >
               {t(`conflicts.choose.${key}`)}
             </Button>
           </section>
@@ -114,13 +154,28 @@ function ConflictSides({ detail, field, onResolved }: { detail: ConflictDetail; 
       >
         <div className="field grow">
           <label htmlFor={`${id}-typed`}>{t('conflicts.typedLabel', { field })}</label>
-          <input id={`${id}-typed`} value={typed} onChange={(e) => { setTyped(e.target.value); }} />
+          <input
+            id={`${id}-typed`}
+            value={typed}
+            onChange={(e) => {
+              setTyped(e.target.value);
+            }}
+          />
         </div>
         <Button type="submit" disabled={busy}>
           {t('conflicts.useTyped')}
         </Button>
       </form>
-      {pending && <ConfirmPanel title={t('conflicts.confirm', { field, value: pending.label })} busy={busy} onConfirm={() => void send(pending.resolution)} onCancel={() => { setPending(null); }} />}
+      {pending && (
+        <ConfirmPanel
+          title={t('conflicts.confirm', { field, value: pending.label })}
+          busy={busy}
+          onConfirm={() => void send(pending.resolution)}
+          onCancel={() => {
+            setPending(null);
+          }}
+        />
+      )}
       {error && <Notice tone="error">{error}</Notice>}
     </>
   );

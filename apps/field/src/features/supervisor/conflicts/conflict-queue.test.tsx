@@ -10,14 +10,40 @@ import { ConflictQueue } from './conflict-queue';
 
 const path = `members.${sampleIds.head}.firstName`;
 const conflict = {
-  id: 'c1', recordId: sampleIds.household, path, serverValue: 'Amadou', incomingValue: HOSTILE_NAME, baseVersion: 1, serverVersion: 2,
-  serverBy: 'device-tab-01', deviceId: 'device-tab-02', userId: 'user-enq-2', createdAt: '2026-03-15T11:00:00.000Z', status: 'open',
+  id: 'c1',
+  recordId: sampleIds.household,
+  path,
+  serverValue: 'Amadou',
+  incomingValue: HOSTILE_NAME,
+  baseVersion: 1,
+  serverVersion: 2,
+  serverBy: 'device-tab-01',
+  deviceId: 'device-tab-02',
+  userId: 'user-enq-2',
+  createdAt: '2026-03-15T11:00:00.000Z',
+  status: 'open',
 };
 const detail: ConflictDetail = {
   conflict: conflict as ConflictDetail['conflict'],
-  record: { id: sampleIds.household, type: 'ciblage_household', villageId: 'village-koro-demo-1', version: 2 },
-  server: { value: 'Amadou', version: 2, deviceId: 'device-tab-01', userName: 'Enquêteur Koro', at: '2026-03-15T10:30:00.000Z' },
-  incoming: { value: HOSTILE_NAME, deviceId: 'device-tab-02', userName: 'Enquêteuse Bankass', at: '2026-03-15T11:00:00.000Z' },
+  record: {
+    id: sampleIds.household,
+    type: 'ciblage_household',
+    villageId: 'village-koro-demo-1',
+    version: 2,
+  },
+  server: {
+    value: 'Amadou',
+    version: 2,
+    deviceId: 'device-tab-01',
+    userName: 'Enquêteur Koro',
+    at: '2026-03-15T10:30:00.000Z',
+  },
+  incoming: {
+    value: HOSTILE_NAME,
+    deviceId: 'device-tab-02',
+    userName: 'Enquêteuse Bankass',
+    at: '2026-03-15T11:00:00.000Z',
+  },
   base: { version: 1, value: 'Hamadou' },
 };
 
@@ -45,7 +71,9 @@ describe('conflict queue', () => {
 
   it('shows base, server and incoming values side by side with agent, device and time; names stay text', async () => {
     api.on('GET /api/review/conflicts', { body: { conflicts: [conflict] } });
-    const { container } = renderScreen(<ConflictQueue />, { path: '/supervision/conflicts?zone=mopti.koro' });
+    const { container } = renderScreen(<ConflictQueue />, {
+      path: '/supervision/conflicts?zone=mopti.koro',
+    });
     expect(await screen.findByText('1 conflit à arbitrer')).toBeInTheDocument();
     expect(api.callsTo('GET', '/api/review/conflicts')[0]?.query.get('zone')).toBe('mopti.koro');
     expect(api.callsTo('GET', '/api/review/conflicts')[0]?.query.get('status')).toBe('open');
@@ -75,10 +103,14 @@ describe('conflict queue', () => {
     });
     renderScreen(<ConflictQueue />, { path: '/supervision/conflicts' });
     await ui.click(await screen.findByRole('button', { name: 'Choisir la valeur A' }));
-    expect(screen.getByRole('alertdialog')).toHaveTextContent('Retenir « Amadou » pour « Prénom » ?');
+    expect(screen.getByRole('alertdialog')).toHaveTextContent(
+      'Retenir « Amadou » pour « Prénom » ?',
+    );
     await ui.click(screen.getByRole('button', { name: 'Confirmer' }));
     expect(await screen.findByText(/1 conflit arbitré/)).toBeInTheDocument();
-    expect(api.callsTo('POST', '/api/review/conflicts/c1/resolve')[0]?.body).toEqual({ choice: 'server' });
+    expect(api.callsTo('POST', '/api/review/conflicts/c1/resolve')[0]?.body).toEqual({
+      choice: 'server',
+    });
     await waitFor(() => {
       expect(screen.getByText('Aucun conflit à arbitrer.')).toBeInTheDocument();
     });
@@ -87,12 +119,23 @@ describe('conflict queue', () => {
   it('sends a typed value, and shows the server’s refusal', async () => {
     const ui = userEvent.setup();
     api.on('GET /api/review/conflicts', { body: { conflicts: [conflict] } });
-    api.on('POST /api/review/conflicts/:id/resolve', { status: 409, body: { error: { code: 'invalid_state', message: 'Ce conflit est déjà arbitré.' } } });
+    api.on('POST /api/review/conflicts/:id/resolve', {
+      status: 409,
+      body: { error: { code: 'invalid_state', message: 'Ce conflit est déjà arbitré.' } },
+    });
     renderScreen(<ConflictQueue />, { path: '/supervision/conflicts' });
-    await ui.type(await screen.findByLabelText('Ou saisir la bonne valeur de « Prénom »'), '  Hamadou  ');
+    await ui.type(
+      await screen.findByLabelText('Ou saisir la bonne valeur de « Prénom »'),
+      '  Hamadou  ',
+    );
     await ui.click(screen.getByRole('button', { name: 'Utiliser cette valeur' }));
     await ui.click(screen.getByRole('button', { name: 'Confirmer' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Action impossible : Ce conflit est déjà arbitré.');
-    expect(api.callsTo('POST', '/api/review/conflicts/c1/resolve')[0]?.body).toEqual({ choice: 'value', value: 'Hamadou' });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Action impossible : Ce conflit est déjà arbitré.',
+    );
+    expect(api.callsTo('POST', '/api/review/conflicts/c1/resolve')[0]?.body).toEqual({
+      choice: 'value',
+      value: 'Hamadou',
+    });
   });
 });

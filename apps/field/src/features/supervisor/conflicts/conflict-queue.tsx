@@ -16,12 +16,22 @@ export function ConflictQueue() {
   const { filters, setFilters } = useFilters();
   const [resolved, setResolved] = useState(0);
   const zone = filters.zone;
-  const remote = useRemote((token, signal) => listConflicts(token, { status: 'open', ...(zone ? { zone } : {}) }, signal), filtersKey({ ...(zone ? { zone } : {}) }));
+  const remote = useRemote(
+    (token, signal) => listConflicts(token, { status: 'open', ...(zone ? { zone } : {}) }, signal),
+    filtersKey({ ...(zone ? { zone } : {}) }),
+  );
   return (
     <>
       <FilterBar filters={filters} onChange={setFilters} scope={scope} fields={['zone']} />
-      {resolved > 0 && <Notice tone="success">{t('conflicts.resolved', { count: resolved })}</Notice>}
-      <RemoteView remote={remote} reload={remote.reload} isEmpty={(v) => v.conflicts.length === 0} empty={t('conflicts.empty')}>
+      {resolved > 0 && (
+        <Notice tone="success">{t('conflicts.resolved', { count: resolved })}</Notice>
+      )}
+      <RemoteView
+        remote={remote}
+        reload={remote.reload}
+        isEmpty={(v) => v.conflicts.length === 0}
+        empty={t('conflicts.empty')}
+      >
         {(value) => (
           <>
             <p className="lead">{t('conflicts.count', { count: value.conflicts.length })}</p>

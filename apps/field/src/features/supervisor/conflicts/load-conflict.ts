@@ -10,8 +10,19 @@ export type ConflictView = { detail: ConflictDetail; data: JsonObject | undefine
  * (« Liste des membres › n° 1 › Prénom »). The record is a nicety: if it cannot be read, the
  * conflict still shows with the field's own label.
  */
-export async function loadConflict(token: string, id: string, recordId: string, signal: AbortSignal): Promise<ApiResult<ConflictView>> {
-  const [detail, record] = await Promise.all([getConflict(token, id, signal), getRecord(token, recordId, signal)]);
+export async function loadConflict(
+  token: string,
+  id: string,
+  recordId: string,
+  signal: AbortSignal,
+): Promise<ApiResult<ConflictView>> {
+  const [detail, record] = await Promise.all([
+    getConflict(token, id, signal),
+    getRecord(token, recordId, signal),
+  ]);
   if (!detail.ok) return detail;
-  return { ok: true, value: { detail: detail.value, data: record.ok ? record.value.record.data : undefined } };
+  return {
+    ok: true,
+    value: { detail: detail.value, data: record.ok ? record.value.record.data : undefined },
+  };
 }

@@ -7,7 +7,19 @@ export type Series = { label: string; data: readonly number[]; colour: string };
  * same numbers are always in the table beside it, which is what is read, printed and tested.
  * chart.js is imported on first use, so it is a chunk of its own that only the dashboard loads.
  */
-export function BarChart({ title, labels, series, stacked, max }: { title: string; labels: readonly string[]; series: readonly Series[]; stacked?: boolean; max?: number }) {
+export function BarChart({
+  title,
+  labels,
+  series,
+  stacked,
+  max,
+}: {
+  title: string;
+  labels: readonly string[];
+  series: readonly Series[];
+  stacked?: boolean;
+  max?: number;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const data = JSON.stringify({ labels, series, stacked, max });
   useEffect(() => {
@@ -19,12 +31,28 @@ export function BarChart({ title, labels, series, stacked, max }: { title: strin
       if (!live || !el || typeof el.getContext !== 'function' || !hasCanvas(el)) return;
       chart = new Chart(el, {
         type: 'bar',
-        data: { labels: [...labels], datasets: series.map((s) => ({ label: s.label, data: [...s.data], backgroundColor: s.colour, borderColor: '#111', borderWidth: 1 })) },
+        data: {
+          labels: [...labels],
+          datasets: series.map((s) => ({
+            label: s.label,
+            data: [...s.data],
+            backgroundColor: s.colour,
+            borderColor: '#111',
+            borderWidth: 1,
+          })),
+        },
         options: {
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          scales: { x: { stacked: stacked ?? false }, y: { stacked: stacked ?? false, beginAtZero: true, ...(max !== undefined ? { max } : {}) } },
+          scales: {
+            x: { stacked: stacked ?? false },
+            y: {
+              stacked: stacked ?? false,
+              beginAtZero: true,
+              ...(max !== undefined ? { max } : {}),
+            },
+          },
           plugins: { legend: { position: 'bottom' } },
         },
       });

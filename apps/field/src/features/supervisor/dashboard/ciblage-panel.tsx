@@ -14,7 +14,12 @@ export function CiblagePanel({ query, queryKey }: { query: DashboardQuery; query
   const title = t('dashboard.ciblage.title');
   return (
     <Panel title={title}>
-      <RemoteView remote={remote} reload={remote.reload} isEmpty={(v) => v.villages.length === 0} empty={t('dashboard.noData')}>
+      <RemoteView
+        remote={remote}
+        reload={remote.reload}
+        isEmpty={(v) => v.villages.length === 0}
+        empty={t('dashboard.noData')}
+      >
         {(v) => (
           <ChartAndTable
             chart={
@@ -22,8 +27,16 @@ export function CiblagePanel({ query, queryKey }: { query: DashboardQuery; query
                 title={title}
                 labels={v.villages.map((x) => x.villageName)}
                 series={[
-                  { label: t('dashboard.ciblage.surveyed'), data: v.villages.map((x) => x.surveyed), colour: '#0b4f3c' },
-                  { label: t('dashboard.ciblage.quota'), data: v.villages.map((x) => x.quota ?? 0), colour: '#9ec5b8' },
+                  {
+                    label: t('dashboard.ciblage.surveyed'),
+                    data: v.villages.map((x) => x.surveyed),
+                    colour: '#0b4f3c',
+                  },
+                  {
+                    label: t('dashboard.ciblage.quota'),
+                    data: v.villages.map((x) => x.quota ?? 0),
+                    colour: '#9ec5b8',
+                  },
                 ]}
               />
             }
@@ -34,9 +47,24 @@ export function CiblagePanel({ query, queryKey }: { query: DashboardQuery; query
                 rowKey={(x) => x.villageId}
                 columns={[
                   { key: 'v', header: t('dashboard.village'), cell: (x) => x.villageName },
-                  { key: 's', header: t('dashboard.ciblage.surveyed'), cell: (x) => x.surveyed, numeric: true },
-                  { key: 'q', header: t('dashboard.ciblage.quota'), cell: (x) => x.quota ?? '—', numeric: true },
-                  { key: 'p', header: t('dashboard.ciblage.progress'), cell: (x) => formatPercent(x.quota === null ? null : rate(x.surveyed, x.quota)), numeric: true },
+                  {
+                    key: 's',
+                    header: t('dashboard.ciblage.surveyed'),
+                    cell: (x) => x.surveyed,
+                    numeric: true,
+                  },
+                  {
+                    key: 'q',
+                    header: t('dashboard.ciblage.quota'),
+                    cell: (x) => x.quota ?? '—',
+                    numeric: true,
+                  },
+                  {
+                    key: 'p',
+                    header: t('dashboard.ciblage.progress'),
+                    cell: (x) => formatPercent(x.quota === null ? null : rate(x.surveyed, x.quota)),
+                    numeric: true,
+                  },
                 ]}
               />
             }

@@ -9,14 +9,71 @@ const sections = ['ciblage', 'ma', 'pnp', 'himo', 'sync'] as const;
 
 function fill(overrides: Partial<Record<(typeof sections)[number], unknown>> = {}) {
   const data = {
-    ciblage: { villages: [{ villageId: 'v1', villageName: 'Dioungani (démo)', quota: 40, surveyed: 30 }, { villageId: 'v2', villageName: 'Madougou (démo)', quota: null, surveyed: 5 }] },
-    ma: {
-      sessions: [{ recordId: 's1', villageName: 'Dioungani (démo)', date: '2026-03-14', sessionNo: 2, expected: 8, present: 6 }],
-      households: [{ householdId: 'h1', householdCode: 'KOR-DIO-001', villageName: 'Dioungani (démo)', sessions: 3, present: 2 }],
+    ciblage: {
+      villages: [
+        { villageId: 'v1', villageName: 'Dioungani (démo)', quota: 40, surveyed: 30 },
+        { villageId: 'v2', villageName: 'Madougou (démo)', quota: null, surveyed: 5 },
+      ],
     },
-    pnp: { villages: [{ villageId: 'v1', villageName: 'Dioungani (démo)', red: 2, yellow: 5, green: 11, unmeasured: 1, referrals: 2, women: 4 }] },
-    himo: { microprojects: [{ projectId: 'p1', name: 'Cordons pierreux de Ségué (démo)', workers: 10, daysWorked: 92.5, wagesDueFcfa: 185000 }] },
-    sync: { devices: [{ deviceId: 'd1', label: 'Tablette enq.koro', userName: 'Enquêteur Koro', lastSyncAt: '2026-03-15T10:12:00.000Z', unsyncedReported: 3, rejections: 1, revoked: false }] },
+    ma: {
+      sessions: [
+        {
+          recordId: 's1',
+          villageName: 'Dioungani (démo)',
+          date: '2026-03-14',
+          sessionNo: 2,
+          expected: 8,
+          present: 6,
+        },
+      ],
+      households: [
+        {
+          householdId: 'h1',
+          householdCode: 'KOR-DIO-001',
+          villageName: 'Dioungani (démo)',
+          sessions: 3,
+          present: 2,
+        },
+      ],
+    },
+    pnp: {
+      villages: [
+        {
+          villageId: 'v1',
+          villageName: 'Dioungani (démo)',
+          red: 2,
+          yellow: 5,
+          green: 11,
+          unmeasured: 1,
+          referrals: 2,
+          women: 4,
+        },
+      ],
+    },
+    himo: {
+      microprojects: [
+        {
+          projectId: 'p1',
+          name: 'Cordons pierreux de Ségué (démo)',
+          workers: 10,
+          daysWorked: 92.5,
+          wagesDueFcfa: 185000,
+        },
+      ],
+    },
+    sync: {
+      devices: [
+        {
+          deviceId: 'd1',
+          label: 'Tablette enq.koro',
+          userName: 'Enquêteur Koro',
+          lastSyncAt: '2026-03-15T10:12:00.000Z',
+          unsyncedReported: 3,
+          rejections: 1,
+          revoked: false,
+        },
+      ],
+    },
     ...overrides,
   };
   for (const s of sections) api.on(`GET /api/dashboard/${s}`, { body: data[s] });
@@ -30,17 +87,26 @@ describe('dashboard', () => {
   it('loads each panel on its own: one loading, one failing, one empty, the others with data', async () => {
     fill();
     api.on('GET /api/dashboard/ma', () => pending());
-    api.on('GET /api/dashboard/pnp', { status: 500, body: { error: { code: 'internal', message: 'Panne' } } });
+    api.on('GET /api/dashboard/pnp', {
+      status: 500,
+      body: { error: { code: 'internal', message: 'Panne' } },
+    });
     api.on('GET /api/dashboard/himo', { body: { microprojects: [] } });
     renderScreen(<Dashboard />, { path: '/supervision/dashboard' });
     const ma = screen.getByRole('region', { name: 'MA : taux de présence' });
     expect(within(ma).getByText('Chargement…')).toBeInTheDocument();
     const pnp = screen.getByRole('region', { name: 'PNP : inscriptions par couleur du PB' });
-    expect(await within(pnp).findByRole('alert')).toHaveTextContent('Erreur du serveur (500) : Panne');
+    expect(await within(pnp).findByRole('alert')).toHaveTextContent(
+      'Erreur du serveur (500) : Panne',
+    );
     const himo = screen.getByRole('region', { name: 'HIMO : jours travaillés et salaires dus' });
-    expect(await within(himo).findByText('Pas encore de données pour ces filtres.')).toBeInTheDocument();
+    expect(
+      await within(himo).findByText('Pas encore de données pour ces filtres.'),
+    ).toBeInTheDocument();
     const ciblage = screen.getByRole('region', { name: 'Ciblage : ménages enquêtés et quota' });
-    expect(await within(ciblage).findByRole('table', { name: 'Ménages enquêtés par village' })).toBeInTheDocument();
+    expect(
+      await within(ciblage).findByRole('table', { name: 'Ménages enquêtés par village' }),
+    ).toBeInTheDocument();
   });
 
   it('puts the numbers of every chart in a table beside it, in fr-ML formats', async () => {
@@ -51,7 +117,9 @@ describe('dashboard', () => {
     expect(within(dio).getByText('75 %')).toBeInTheDocument();
     const mad = within(ciblage).getByText('Madougou (démo)').closest('tr') as HTMLElement;
     expect(within(mad).getAllByText('—')).toHaveLength(2);
-    expect(screen.getByRole('img', { name: 'Ciblage : ménages enquêtés et quota' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: 'Ciblage : ménages enquêtés et quota' }),
+    ).toBeInTheDocument();
 
     const sessions = await screen.findByRole('table', { name: 'Présence par séance' });
     expect(within(sessions).getByText('Dioungani (démo) n° 2 (14/03/2026)')).toBeInTheDocument();
@@ -60,7 +128,11 @@ describe('dashboard', () => {
     expect(within(households).getByText('67 %')).toBeInTheDocument();
 
     const pnp = await screen.findByRole('table', { name: 'Enfants inscrits par couleur du PB' });
-    expect(within(pnp).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Village', 'Rouge', 'Jaune', 'Vert', 'Non mesuré', 'Référés', 'Femmes inscrites']);
+    expect(
+      within(pnp)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Village', 'Rouge', 'Jaune', 'Vert', 'Non mesuré', 'Référés', 'Femmes inscrites']);
     expect(within(pnp).getByText('11')).toBeInTheDocument();
 
     const himo = await screen.findByRole('table', { name: 'Par microprojet' });

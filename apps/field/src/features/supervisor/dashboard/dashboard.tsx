@@ -20,7 +20,12 @@ export function Dashboard() {
   const key = filtersKey(query);
   return (
     <>
-      <FilterBar filters={filters} onChange={setFilters} scope={scope} fields={['zone', 'from', 'to']} />
+      <FilterBar
+        filters={filters}
+        onChange={setFilters}
+        scope={scope}
+        fields={['zone', 'from', 'to']}
+      />
       <CiblagePanel query={query} queryKey={key} />
       <MaPanel query={query} queryKey={key} />
       <PnpPanel query={query} queryKey={key} />

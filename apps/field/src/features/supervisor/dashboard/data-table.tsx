@@ -1,9 +1,24 @@
 import type { ReactNode } from 'react';
 
-export type Column<T> = { key: string; header: string; cell: (row: T) => ReactNode; numeric?: boolean };
+export type Column<T> = {
+  key: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  numeric?: boolean;
+};
 
 /** The numbers of a chart as a plain table (what a screen reader and a printout get). */
-export function DataTable<T>({ caption, columns, rows, rowKey }: { caption: string; columns: readonly Column<T>[]; rows: readonly T[]; rowKey: (row: T) => string }) {
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+}) {
   return (
     <div className="sup-table-wrap">
       <table className="sheet sup-table">

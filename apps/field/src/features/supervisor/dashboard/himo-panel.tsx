@@ -15,10 +15,27 @@ export function HimoPanel({ query, queryKey }: { query: DashboardQuery; queryKey
   const title = t('dashboard.himo.title');
   return (
     <Panel title={title}>
-      <RemoteView remote={remote} reload={remote.reload} isEmpty={(v) => v.microprojects.length === 0} empty={t('dashboard.noData')}>
+      <RemoteView
+        remote={remote}
+        reload={remote.reload}
+        isEmpty={(v) => v.microprojects.length === 0}
+        empty={t('dashboard.noData')}
+      >
         {(v) => (
           <ChartAndTable
-            chart={<BarChart title={title} labels={v.microprojects.map((m) => m.name)} series={[{ label: t('dashboard.himo.days'), data: v.microprojects.map((m) => m.daysWorked), colour: '#8a5a00' }]} />}
+            chart={
+              <BarChart
+                title={title}
+                labels={v.microprojects.map((m) => m.name)}
+                series={[
+                  {
+                    label: t('dashboard.himo.days'),
+                    data: v.microprojects.map((m) => m.daysWorked),
+                    colour: '#8a5a00',
+                  },
+                ]}
+              />
+            }
             table={
               <DataTable
                 caption={t('dashboard.himo.caption')}
@@ -26,9 +43,24 @@ export function HimoPanel({ query, queryKey }: { query: DashboardQuery; queryKey
                 rowKey={(m) => m.projectId}
                 columns={[
                   { key: 'n', header: t('dashboard.himo.project'), cell: (m) => m.name },
-                  { key: 'w', header: t('dashboard.himo.workers'), cell: (m) => m.workers, numeric: true },
-                  { key: 'd', header: t('dashboard.himo.days'), cell: (m) => formatDays(m.daysWorked), numeric: true },
-                  { key: 'f', header: t('dashboard.himo.wages'), cell: (m) => formatFcfa(m.wagesDueFcfa), numeric: true },
+                  {
+                    key: 'w',
+                    header: t('dashboard.himo.workers'),
+                    cell: (m) => m.workers,
+                    numeric: true,
+                  },
+                  {
+                    key: 'd',
+                    header: t('dashboard.himo.days'),
+                    cell: (m) => formatDays(m.daysWorked),
+                    numeric: true,
+                  },
+                  {
+                    key: 'f',
+                    header: t('dashboard.himo.wages'),
+                    cell: (m) => formatFcfa(m.wagesDueFcfa),
+                    numeric: true,
+                  },
                 ]}
               />
             }

@@ -14,7 +14,12 @@ export function SyncPanel({ query, queryKey }: { query: DashboardQuery; queryKey
   const title = t('dashboard.sync.title');
   return (
     <Panel title={title}>
-      <RemoteView remote={remote} reload={remote.reload} isEmpty={(v) => v.devices.length === 0} empty={t('dashboard.noData')}>
+      <RemoteView
+        remote={remote}
+        reload={remote.reload}
+        isEmpty={(v) => v.devices.length === 0}
+        empty={t('dashboard.noData')}
+      >
         {(v) => (
           <ChartAndTable
             chart={
@@ -22,8 +27,16 @@ export function SyncPanel({ query, queryKey }: { query: DashboardQuery; queryKey
                 title={title}
                 labels={v.devices.map((d) => d.label)}
                 series={[
-                  { label: t('dashboard.sync.unsynced'), data: v.devices.map((d) => d.unsyncedReported ?? 0), colour: '#8a5a00' },
-                  { label: t('dashboard.sync.rejections'), data: v.devices.map((d) => d.rejections), colour: '#b00020' },
+                  {
+                    label: t('dashboard.sync.unsynced'),
+                    data: v.devices.map((d) => d.unsyncedReported ?? 0),
+                    colour: '#8a5a00',
+                  },
+                  {
+                    label: t('dashboard.sync.rejections'),
+                    data: v.devices.map((d) => d.rejections),
+                    colour: '#b00020',
+                  },
                 ]}
               />
             }
@@ -33,11 +46,31 @@ export function SyncPanel({ query, queryKey }: { query: DashboardQuery; queryKey
                 rows={v.devices}
                 rowKey={(d) => d.deviceId}
                 columns={[
-                  { key: 'd', header: t('dashboard.sync.device'), cell: (d) => (d.revoked ? t('dashboard.sync.revoked', { label: d.label }) : d.label) },
+                  {
+                    key: 'd',
+                    header: t('dashboard.sync.device'),
+                    cell: (d) =>
+                      d.revoked ? t('dashboard.sync.revoked', { label: d.label }) : d.label,
+                  },
                   { key: 'u', header: t('dashboard.sync.user'), cell: (d) => d.userName },
-                  { key: 'l', header: t('dashboard.sync.lastSync'), cell: (d) => (d.lastSyncAt ? formatDateTimeFr(d.lastSyncAt) : t('dashboard.sync.never')) },
-                  { key: 'n', header: t('dashboard.sync.unsynced'), cell: (d) => d.unsyncedReported ?? '—', numeric: true },
-                  { key: 'r', header: t('dashboard.sync.rejections'), cell: (d) => d.rejections, numeric: true },
+                  {
+                    key: 'l',
+                    header: t('dashboard.sync.lastSync'),
+                    cell: (d) =>
+                      d.lastSyncAt ? formatDateTimeFr(d.lastSyncAt) : t('dashboard.sync.never'),
+                  },
+                  {
+                    key: 'n',
+                    header: t('dashboard.sync.unsynced'),
+                    cell: (d) => d.unsyncedReported ?? '—',
+                    numeric: true,
+                  },
+                  {
+                    key: 'r',
+                    header: t('dashboard.sync.rejections'),
+                    cell: (d) => d.rejections,
+                    numeric: true,
+                  },
                 ]}
               />
             }

@@ -9,7 +9,12 @@ import { DuplicateList } from './duplicate-list';
 
 const A = sampleId(100);
 const B = sampleId(120);
-const candidate = { villageId: 'village-koro-demo-1', headNameKey: 'amadou guindo', reason: 'phone', recordIds: [A, B] };
+const candidate = {
+  villageId: 'village-koro-demo-1',
+  headNameKey: 'amadou guindo',
+  reason: 'phone',
+  recordIds: [A, B],
+};
 
 let api: FakeApi;
 beforeEach(() => {
@@ -17,7 +22,10 @@ beforeEach(() => {
   api.on('GET /api/review/records/:id', (req) => {
     const id = req.path.split('/').at(-1) ?? '';
     const base = recordDetail();
-    const data = id === A ? ciblageData() : ciblageData({ id: B, householdCode: 'KOR-DIO-001-AK-0099', interviewDate: '2026-03-15' });
+    const data =
+      id === A
+        ? ciblageData()
+        : ciblageData({ id: B, householdCode: 'KOR-DIO-001-AK-0099', interviewDate: '2026-03-15' });
     return { body: { ...base, record: { ...base.record, id, data } } };
   });
 });
@@ -32,17 +40,26 @@ describe('duplicates', () => {
     const b = renderScreen(<DuplicateList />, { path: '/supervision/duplicates' });
     expect(await screen.findByText('Aucun doublon probable.')).toBeInTheDocument();
     b.unmount();
-    api.on('GET /api/review/duplicates', { status: 403, body: { error: { code: 'forbidden_role', message: 'x' } } });
+    api.on('GET /api/review/duplicates', {
+      status: 403,
+      body: { error: { code: 'forbidden_role', message: 'x' } },
+    });
     renderScreen(<DuplicateList />, { path: '/supervision/duplicates' });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Accès refusé : cette donnée est hors de vos zones.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Accès refusé : cette donnée est hors de vos zones.',
+    );
   });
 
   it('shows candidates side by side with the differences marked', async () => {
     api.on('GET /api/review/duplicates', { body: { candidates: [candidate] } });
     renderScreen(<DuplicateList />, { path: '/supervision/duplicates' });
     expect(await screen.findByText('1 doublon probable')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Ménages semblables (même téléphone)' })).toBeInTheDocument();
-    const code = (await screen.findByRole('rowheader', { name: 'Code ménage' })).closest('tr') as HTMLElement;
+    expect(
+      screen.getByRole('heading', { name: 'Ménages semblables (même téléphone)' }),
+    ).toBeInTheDocument();
+    const code = (await screen.findByRole('rowheader', { name: 'Code ménage' })).closest(
+      'tr',
+    ) as HTMLElement;
     expect(code).toHaveClass('sup-row-diff');
     expect(within(code).getByText('KOR-DIO-001-AK-0001')).toBeInTheDocument();
     expect(within(code).getByText('KOR-DIO-001-AK-0099')).toBeInTheDocument();
@@ -63,15 +80,25 @@ describe('duplicates', () => {
     await ui.click(await screen.findByRole('button', { name: 'Garder les deux' }));
     await ui.click(screen.getByRole('button', { name: 'Confirmer' }));
     expect(await screen.findByText('Les deux fiches sont gardées.')).toBeInTheDocument();
-    expect(api.callsTo('POST', '/api/review/duplicates/resolve')[0]?.body).toEqual({ recordIds: [A, B], action: 'keep_both' });
+    expect(api.callsTo('POST', '/api/review/duplicates/resolve')[0]?.body).toEqual({
+      recordIds: [A, B],
+      action: 'keep_both',
+    });
     first.unmount();
     list = [candidate];
-    api.on('POST /api/review/duplicates/resolve', { status: 404, body: { error: { code: 'not_found', message: 'x' } } });
+    api.on('POST /api/review/duplicates/resolve', {
+      status: 404,
+      body: { error: { code: 'not_found', message: 'x' } },
+    });
     renderScreen(<DuplicateList />, { path: '/supervision/duplicates' });
     await ui.click(await screen.findByRole('button', { name: 'Garder la fiche B (fusionner)' }));
     expect(screen.getByRole('alertdialog')).toHaveTextContent('les deux historiques sont gardés');
     await ui.click(screen.getByRole('button', { name: 'Confirmer' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Introuvable');
-    expect(api.callsTo('POST', '/api/review/duplicates/resolve')[1]?.body).toEqual({ recordIds: [A, B], action: 'merge', keepRecordId: B });
+    expect(api.callsTo('POST', '/api/review/duplicates/resolve')[1]?.body).toEqual({
+      recordIds: [A, B],
+      action: 'merge',
+      keepRecordId: B,
+    });
   });
 });

@@ -16,12 +16,20 @@ export function DuplicateList() {
   const { filters, setFilters } = useFilters();
   const [done, setDone] = useState<string | null>(null);
   const zone = filters.zone;
-  const remote = useRemote((token, signal) => listDuplicates(token, zone ? { zone } : {}, signal), filtersKey(zone ? { zone } : {}));
+  const remote = useRemote(
+    (token, signal) => listDuplicates(token, zone ? { zone } : {}, signal),
+    filtersKey(zone ? { zone } : {}),
+  );
   return (
     <>
       <FilterBar filters={filters} onChange={setFilters} scope={scope} fields={['zone']} />
       {done && <Notice tone="success">{done}</Notice>}
-      <RemoteView remote={remote} reload={remote.reload} isEmpty={(v) => v.candidates.length === 0} empty={t('duplicates.empty')}>
+      <RemoteView
+        remote={remote}
+        reload={remote.reload}
+        isEmpty={(v) => v.candidates.length === 0}
+        empty={t('duplicates.empty')}
+      >
         {(value) => (
           <>
             <p className="lead">{t('duplicates.count', { count: value.candidates.length })}</p>

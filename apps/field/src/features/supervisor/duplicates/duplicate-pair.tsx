@@ -4,7 +4,11 @@ import { Notice } from '../../../components/notice';
 import { Link } from '../../../lib/router';
 import type { ApiResult } from '../../../sync/api';
 import type { ReviewRecord } from '../api/common-schemas';
-import { resolveDuplicate, type DuplicateCandidate, type DuplicateDecision } from '../api/duplicates';
+import {
+  resolveDuplicate,
+  type DuplicateCandidate,
+  type DuplicateDecision,
+} from '../api/duplicates';
 import { getRecord } from '../api/records';
 import { RemoteView } from '../components/remote-view';
 import { useRemote } from '../hooks/use-remote';
@@ -18,10 +22,25 @@ import { formatValue } from '../record/value-labels';
 import { headName } from '../record/record-title';
 
 const LETTERS = ['A', 'B', 'C', 'D'];
-const FIELDS = ['householdCode', 'head', 'headPhone', 'headIdType', 'headIdNo', 'village', 'interviewDate', 'members', 'agent', 'status'] as const;
+const FIELDS = [
+  'householdCode',
+  'head',
+  'headPhone',
+  'headIdType',
+  'headIdNo',
+  'village',
+  'interviewDate',
+  'members',
+  'agent',
+  'status',
+] as const;
 
 /** The candidate records, read in full (the candidate list gives their ids only). */
-async function loadRecords(token: string, ids: readonly string[], signal: AbortSignal): Promise<ApiResult<ReviewRecord[]>> {
+async function loadRecords(
+  token: string,
+  ids: readonly string[],
+  signal: AbortSignal,
+): Promise<ApiResult<ReviewRecord[]>> {
   const results = await Promise.all(ids.map((id) => getRecord(token, id, signal)));
   const records: ReviewRecord[] = [];
   for (const r of results) {
@@ -32,12 +51,25 @@ async function loadRecords(token: string, ids: readonly string[], signal: AbortS
 }
 
 /** Candidate households side by side, differences marked; keep both or merge (both histories kept). */
-export function DuplicatePair({ candidate, onResolved }: { candidate: DuplicateCandidate; onResolved: (text: string) => void }) {
+export function DuplicatePair({
+  candidate,
+  onResolved,
+}: {
+  candidate: DuplicateCandidate;
+  onResolved: (text: string) => void;
+}) {
   const { t } = useSupervisorT();
-  const remote = useRemote((token, signal) => loadRecords(token, candidate.recordIds, signal), candidate.recordIds.join(','));
+  const remote = useRemote(
+    (token, signal) => loadRecords(token, candidate.recordIds, signal),
+    candidate.recordIds.join(','),
+  );
   return (
     <article className="card">
-      <h3>{t('duplicates.pairTitle', { reasons: t(`duplicates.reasons.${candidate.reason}`, { defaultValue: candidate.reason }) })}</h3>
+      <h3>
+        {t('duplicates.pairTitle', {
+          reasons: t(`duplicates.reasons.${candidate.reason}`, { defaultValue: candidate.reason }),
+        })}
+      </h3>
       <RemoteView remote={remote} reload={remote.reload}>
         {(records) => <PairBody candidate={candidate} records={records} onResolved={onResolved} />}
       </RemoteView>
@@ -45,11 +77,21 @@ export function DuplicatePair({ candidate, onResolved }: { candidate: DuplicateC
   );
 }
 
-function PairBody({ candidate, records, onResolved }: { candidate: DuplicateCandidate; records: readonly ReviewRecord[]; onResolved: (text: string) => void }) {
+function PairBody({
+  candidate,
+  records,
+  onResolved,
+}: {
+  candidate: DuplicateCandidate;
+  records: readonly ReviewRecord[];
+  onResolved: (text: string) => void;
+}) {
   const { t } = useSupervisorT();
   const token = useApiToken();
   const scope = useScope();
-  const [pending, setPending] = useState<{ decision: DuplicateDecision; title: string } | null>(null);
+  const [pending, setPending] = useState<{ decision: DuplicateDecision; title: string } | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const yesNo = { yes: t('yes'), no: t('no') };
@@ -96,7 +138,9 @@ function PairBody({ candidate, records, onResolved }: { candidate: DuplicateCand
               <th scope="col">{t('duplicates.field')}</th>
               {records.map((r, i) => (
                 <th key={r.id} scope="col">
-                  <Link to={consolePaths.record(r.id)}>{t('duplicates.record', { letter: LETTERS[i] ?? String(i + 1) })}</Link>
+                  <Link to={consolePaths.record(r.id)}>
+                    {t('duplicates.record', { letter: LETTERS[i] ?? String(i + 1) })}
+                  </Link>
                 </th>
               ))}
             </tr>
@@ -118,14 +162,36 @@ function PairBody({ candidate, records, onResolved }: { candidate: DuplicateCand
         </table>
       </div>
       {pending ? (
-        <ConfirmPanel title={pending.title} busy={busy} onConfirm={() => void send(pending.decision)} onCancel={() => { setPending(null); }} />
+        <ConfirmPanel
+          title={pending.title}
+          busy={busy}
+          onConfirm={() => void send(pending.decision)}
+          onCancel={() => {
+            setPending(null);
+          }}
+        />
       ) : (
         <div className="row">
-          <Button onClick={() => { setPending({ decision: { action: 'keep_both' }, title: t('duplicates.confirmKeep') }); }}>{t('duplicates.keepBoth')}</Button>
+          <Button
+            onClick={() => {
+              setPending({ decision: { action: 'keep_both' }, title: t('duplicates.confirmKeep') });
+            }}
+          >
+            {t('duplicates.keepBoth')}
+          </Button>
           {records.map((r, i) => {
             const letter = LETTERS[i] ?? String(i + 1);
             return (
-              <Button key={r.id} variant="primary" onClick={() => { setPending({ decision: { action: 'merge', keepRecordId: r.id }, title: t('duplicates.confirmMerge', { letter }) }); }}>
+              <Button
+                key={r.id}
+                variant="primary"
+                onClick={() => {
+                  setPending({
+                    decision: { action: 'merge', keepRecordId: r.id },
+                    title: t('duplicates.confirmMerge', { letter }),
+                  });
+                }}
+              >
                 {t('duplicates.mergeInto', { letter })}
               </Button>
             );

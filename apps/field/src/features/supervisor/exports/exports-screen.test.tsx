@@ -12,24 +12,52 @@ beforeEach(() => {
 
 describe('exports', () => {
   it('offers CSV and XLSX per record type and each child table as CSV, with the current filters in the links', () => {
-    renderScreen(<ExportsScreen save={vi.fn()} />, { path: '/supervision/exports?zone=mopti.koro&status=approved&from=2026-03-01&to=2026-03-31&userId=u1' });
+    renderScreen(<ExportsScreen save={vi.fn()} />, {
+      path: '/supervision/exports?zone=mopti.koro&status=approved&from=2026-03-01&to=2026-03-31&userId=u1',
+    });
     const csv = screen.getByRole('link', { name: 'Télécharger Ciblage (ménage) en CSV' });
     const url = new URL(csv.getAttribute('href') ?? '', 'http://x');
     expect(url.pathname).toBe('/api/exports/records.csv');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ type: 'ciblage_household', zone: 'mopti.koro', status: 'approved', from: '2026-03-01', to: '2026-03-31' });
-    expect(screen.getByRole('link', { name: 'Télécharger Ciblage (ménage) en XLSX' }).getAttribute('href')).toContain('/api/exports/records.xlsx?type=ciblage_household');
-    const members = screen.getByRole('link', { name: 'Télécharger Ciblage (ménage) : liste des membres (une ligne par membre) en CSV' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      type: 'ciblage_household',
+      zone: 'mopti.koro',
+      status: 'approved',
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(
+      screen
+        .getByRole('link', { name: 'Télécharger Ciblage (ménage) en XLSX' })
+        .getAttribute('href'),
+    ).toContain('/api/exports/records.xlsx?type=ciblage_household');
+    const members = screen.getByRole('link', {
+      name: 'Télécharger Ciblage (ménage) : liste des membres (une ligne par membre) en CSV',
+    });
     expect(members.getAttribute('href')).toContain('table=members');
     expect(screen.queryByRole('link', { name: /liste des membres.* en XLSX/ })).toBeNull();
-    expect(screen.getByRole('link', { name: 'Télécharger Paiement HIMO en XLSX' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Télécharger Paiement HIMO en XLSX' }),
+    ).toBeInTheDocument();
   });
 
   it('downloads with the supervisor’s token and the server’s file name', async () => {
-    api.on('GET /api/exports/records.csv', { raw: 'id;villageId\n1;v1\n', headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="ma_session-attendance.csv"' } });
+    api.on('GET /api/exports/records.csv', {
+      raw: 'id;villageId\n1;v1\n',
+      headers: {
+        'content-type': 'text/csv',
+        'content-disposition': 'attachment; filename="ma_session-attendance.csv"',
+      },
+    });
     const save = vi.fn();
     renderScreen(<ExportsScreen save={save} />, { path: '/supervision/exports?zone=mopti.koro' });
-    await userEvent.click(screen.getByRole('link', { name: 'Télécharger Séance MA : présences (une ligne par ménage) en CSV' }));
-    expect(await screen.findByText('Fichier téléchargé : ma_session-attendance.csv')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('link', {
+        name: 'Télécharger Séance MA : présences (une ligne par ménage) en CSV',
+      }),
+    );
+    expect(
+      await screen.findByText('Fichier téléchargé : ma_session-attendance.csv'),
+    ).toBeInTheDocument();
     const [call] = api.calls;
     expect(call?.token).toBe(TOKEN);
     expect(call?.query.get('table')).toBe('attendance');
@@ -40,11 +68,18 @@ describe('exports', () => {
   });
 
   it('shows the server’s refusal in French and saves nothing', async () => {
-    api.on('GET /api/exports/records.xlsx', { status: 400, body: { error: { code: 'invalid_query', message: 'Champ « zone » : inconnu.' } } });
+    api.on('GET /api/exports/records.xlsx', {
+      status: 400,
+      body: { error: { code: 'invalid_query', message: 'Champ « zone » : inconnu.' } },
+    });
     const save = vi.fn();
     renderScreen(<ExportsScreen save={save} />, { path: '/supervision/exports' });
-    await userEvent.click(screen.getByRole('link', { name: 'Télécharger Inscription PNP en XLSX' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Erreur du serveur (400) : Champ « zone » : inconnu.');
+    await userEvent.click(
+      screen.getByRole('link', { name: 'Télécharger Inscription PNP en XLSX' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Erreur du serveur (400) : Champ « zone » : inconnu.',
+    );
     expect(save).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,13 @@
 import { recordTypes } from '@jigi/domain';
 import { useState } from 'react';
 import { Notice } from '../../../components/notice';
-import { childTables, exportUrl, fetchExport, type ExportFormat, type ExportRequest } from '../api/exports';
+import {
+  childTables,
+  exportUrl,
+  fetchExport,
+  type ExportFormat,
+  type ExportRequest,
+} from '../api/exports';
 import { apiErrorText } from '../components/api-error-text';
 import { FilterBar } from '../components/filter-bar';
 import { useApiToken } from '../hooks/use-api-token';
@@ -30,7 +36,12 @@ export function ExportsScreen({ save = saveFile }: { save?: (blob: Blob, name: s
   type Row = { type: string; label: string; table?: string; formats: readonly ExportFormat[] };
   const rows: Row[] = recordTypes.flatMap((type): Row[] => [
     { type, label: t(`recordTypes.${type}`), formats: ['csv', 'xlsx'] },
-    ...(childTables[type] ?? []).map((table) => ({ type, table, label: t(`exports.tables.${table}`, { type: t(`recordTypes.${type}`) }), formats: ['csv'] as const })),
+    ...(childTables[type] ?? []).map((table) => ({
+      type,
+      table,
+      label: t(`exports.tables.${table}`, { type: t(`recordTypes.${type}`) }),
+      formats: ['csv'] as const,
+    })),
   ]);
 
   async function download(item: Item) {
@@ -48,7 +59,12 @@ export function ExportsScreen({ save = saveFile }: { save?: (blob: Blob, name: s
 
   return (
     <>
-      <FilterBar filters={filters} onChange={setFilters} scope={scope} fields={['zone', 'status', 'from', 'to']} />
+      <FilterBar
+        filters={filters}
+        onChange={setFilters}
+        scope={scope}
+        fields={['zone', 'status', 'from', 'to']}
+      />
       <p>{t('exports.intro')}</p>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       <ul className="list">
@@ -56,13 +72,25 @@ export function ExportsScreen({ save = saveFile }: { save?: (blob: Blob, name: s
           <li key={`${row.type}-${row.table ?? ''}`}>
             <span className="grow list-title">{row.label}</span>
             {row.formats.map((format) => {
-              const item: Item = { key: `${row.type}-${row.table ?? ''}-${format}`, label: row.label, req: { recordType: row.type, format, filters: exportFilters, ...(row.table ? { table: row.table } : {}) } };
+              const item: Item = {
+                key: `${row.type}-${row.table ?? ''}-${format}`,
+                label: row.label,
+                req: {
+                  recordType: row.type,
+                  format,
+                  filters: exportFilters,
+                  ...(row.table ? { table: row.table } : {}),
+                },
+              };
               return (
                 <a
                   key={format}
                   className="btn btn-small"
                   href={exportUrl(item.req)}
-                  aria-label={t('exports.download', { what: row.label, format: format.toUpperCase() })}
+                  aria-label={t('exports.download', {
+                    what: row.label,
+                    format: format.toUpperCase(),
+                  })}
                   aria-busy={busy === item.key}
                   onClick={(e) => {
                     e.preventDefault();

@@ -3,7 +3,9 @@ import { filtersOf, queryOf } from './use-filters';
 
 describe('filters in the URL', () => {
   it('round-trips the known filters and drops unknown or empty ones', () => {
-    const f = filtersOf('/supervision?zone=mopti.koro&status=received&from=2026-03-01&evil=1&userId=');
+    const f = filtersOf(
+      '/supervision?zone=mopti.koro&status=received&from=2026-03-01&evil=1&userId=',
+    );
     expect(f).toEqual({ zone: 'mopti.koro', status: 'received', from: '2026-03-01' });
     expect(queryOf(f)).toBe('?zone=mopti.koro&from=2026-03-01&status=received');
     expect(queryOf({})).toBe('');

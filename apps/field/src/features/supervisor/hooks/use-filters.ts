@@ -2,7 +2,14 @@ import { useCallback, useMemo } from 'react';
 import { navigate, usePath } from '../../../lib/router';
 import type { ReviewFilters } from '../api/batches';
 
-const KEYS = ['zone', 'userId', 'from', 'to', 'recordType', 'status'] as const satisfies readonly (keyof ReviewFilters)[];
+const KEYS = [
+  'zone',
+  'userId',
+  'from',
+  'to',
+  'recordType',
+  'status',
+] as const satisfies readonly (keyof ReviewFilters)[];
 
 /** Filters read from the URL's query (`#/supervision?zone=…`), so a filtered view can be shared and survives reload. */
 export function filtersOf(path: string): ReviewFilters {
@@ -31,7 +38,11 @@ export function filtersKey(filters: ReviewFilters): string {
 }
 
 /** The current screen's filters and a setter that rewrites the URL (replace: no history entry per keystroke). */
-export function useFilters(): { filters: ReviewFilters; path: string; setFilters: (next: ReviewFilters) => void } {
+export function useFilters(): {
+  filters: ReviewFilters;
+  path: string;
+  setFilters: (next: ReviewFilters) => void;
+} {
   const full = usePath();
   const path = full.split('?')[0] ?? full;
   const filters = useMemo(() => filtersOf(full), [full]);

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, ApiResult } from '../../../sync/api';
 import { useApiToken } from './use-api-token';
 
-export type Remote<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; value: T };
+export type Remote<T> =
+  { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; value: T };
 
 /**
  * A server read: loading → ready | error, again whenever `key` changes. `reload()` reads again but
@@ -10,7 +11,10 @@ export type Remote<T> = { status: 'loading' } | { status: 'error'; error: ApiErr
  * screen). A response that arrives after the inputs changed is dropped (aborted), so a quick change
  * of filters never shows the previous filter's data.
  */
-export function useRemote<T>(load: (token: string, signal: AbortSignal) => Promise<ApiResult<T>>, key: string): Remote<T> & { reload: () => void } {
+export function useRemote<T>(
+  load: (token: string, signal: AbortSignal) => Promise<ApiResult<T>>,
+  key: string,
+): Remote<T> & { reload: () => void } {
   const token = useApiToken();
   const [state, setState] = useState<Remote<T>>({ status: 'loading' });
   const [round, setRound] = useState(0);
@@ -24,7 +28,11 @@ export function useRemote<T>(load: (token: string, signal: AbortSignal) => Promi
     void load(token, controller.signal).then((result) => {
       if (controller.signal.aborted) return;
       shownKey.current = fullKey;
-      setState(result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error });
+      setState(
+        result.ok
+          ? { status: 'ready', value: result.value }
+          : { status: 'error', error: result.error },
+      );
     });
     return () => {
       controller.abort();

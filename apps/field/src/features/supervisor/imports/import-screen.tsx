@@ -19,7 +19,12 @@ function importErrorText(error: ApiError, t: TFunction): string {
   if (error.kind !== 'http') return apiErrorText(error, t);
   if (error.status === 403) return t('imports.errors.adminOnly');
   if (error.code === 'mutation_gap') return t('imports.errors.gap');
-  if (error.code.startsWith('import_') || error.code === 'body_too_large' || error.code === 'unsupported_media_type') return t('imports.errors.file', { message: error.message });
+  if (
+    error.code.startsWith('import_') ||
+    error.code === 'body_too_large' ||
+    error.code === 'unsupported_media_type'
+  )
+    return t('imports.errors.file', { message: error.message });
   return apiErrorText(error, t);
 }
 
@@ -32,25 +37,50 @@ function Summary({ summary }: { summary: ImportSummary }) {
       <h2>{t('imports.summaryTitle')}</h2>
       {nothingNew ? (
         <Notice tone="info">
-          <span data-testid="import-already">{t('imports.already', { count: summary.mutations })}</span>
+          <span data-testid="import-already">
+            {t('imports.already', { count: summary.mutations })}
+          </span>
         </Notice>
       ) : (
-        <Notice tone={(summary.outcomes['rejected'] ?? 0) > 0 ? 'warning' : 'success'}>{t('imports.done', { count: summary.mutations })}</Notice>
+        <Notice tone={(summary.outcomes['rejected'] ?? 0) > 0 ? 'warning' : 'success'}>
+          {t('imports.done', { count: summary.mutations })}
+        </Notice>
       )}
-      <p>{t('imports.file', { device: summary.deviceId, user: summary.userId, date: formatDateTimeFr(summary.exportedAt), pushes: summary.pushes })}</p>
+      <p>
+        {t('imports.file', {
+          device: summary.deviceId,
+          user: summary.userId,
+          date: formatDateTimeFr(summary.exportedAt),
+          pushes: summary.pushes,
+        })}
+      </p>
       <ul className="list" aria-label={t('imports.outcomesTitle')}>
         {counted.map((o) => (
           <li key={o} data-testid={`import-outcome-${o}`}>
-            <span className="grow">{t(`imports.outcomes.${o}`, { count: summary.outcomes[o] ?? 0 })}</span>
+            <span className="grow">
+              {t(`imports.outcomes.${o}`, { count: summary.outcomes[o] ?? 0 })}
+            </span>
           </li>
         ))}
         {Object.entries(summary.rejections).map(([code, count]) => (
           <li key={code} data-testid={`import-rejection-${code}`}>
-            <span className="grow">{t(`imports.rejections.${code}`, { count, defaultValue: t('imports.rejections.other', { count, code }) })}</span>
+            <span className="grow">
+              {t(`imports.rejections.${code}`, {
+                count,
+                defaultValue: t('imports.rejections.other', { count, code }),
+              })}
+            </span>
           </li>
         ))}
       </ul>
-      <p data-testid="import-batches">{summary.batches.length > 0 ? t('imports.batches', { count: summary.batches.length, numbers: summary.batches.join(', ') }) : t('imports.noBatch')}</p>
+      <p data-testid="import-batches">
+        {summary.batches.length > 0
+          ? t('imports.batches', {
+              count: summary.batches.length,
+              numbers: summary.batches.join(', '),
+            })
+          : t('imports.noBatch')}
+      </p>
     </section>
   );
 }
@@ -67,7 +97,9 @@ export function ImportScreen() {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: true; summary: ImportSummary } | { ok: false; text: string } | null>(null);
+  const [result, setResult] = useState<
+    { ok: true; summary: ImportSummary } | { ok: false; text: string } | null
+  >(null);
   if (user.role !== 'admin') return <Notice tone="error">{t('imports.errors.adminOnly')}</Notice>;
 
   async function upload(e: SyntheticEvent) {
@@ -77,7 +109,11 @@ export function ImportScreen() {
     setResult(null);
     const res = await importExportFile(token, file);
     setBusy(false);
-    setResult(res.ok ? { ok: true, summary: res.value } : { ok: false, text: importErrorText(res.error, t) });
+    setResult(
+      res.ok
+        ? { ok: true, summary: res.value }
+        : { ok: false, text: importErrorText(res.error, t) },
+    );
   }
 
   return (
@@ -99,7 +135,9 @@ export function ImportScreen() {
           <label htmlFor={`${id}-file`} className="btn sup-file">
             {t('imports.fileLabel')}
           </label>
-          <p data-testid="import-file-name">{file ? t('imports.chosen', { name: file.name }) : t('imports.noFile')}</p>
+          <p data-testid="import-file-name">
+            {file ? t('imports.chosen', { name: file.name }) : t('imports.noFile')}
+          </p>
         </div>
         <Button type="submit" variant="primary" disabled={file === null || busy}>
           {busy ? t('imports.sending') : t('imports.send')}

@@ -3,11 +3,25 @@
 
 export type LayoutSection = { id: string; fields: readonly string[] };
 
-const envelope: LayoutSection = { id: 'envelope', fields: ['villageId', 'agentId', 'deviceId', 'capturedAt'] };
+const envelope: LayoutSection = {
+  id: 'envelope',
+  fields: ['villageId', 'agentId', 'deviceId', 'capturedAt'],
+};
 
 const layouts: Readonly<Record<string, readonly LayoutSection[]>> = {
   ciblage_household: [
-    { id: 'identification', fields: ['interviewDate', 'householdCode', 'cbtListRank', 'headPhone', 'headIdType', 'headIdNo', 'residenceStatus'] },
+    {
+      id: 'identification',
+      fields: [
+        'interviewDate',
+        'householdCode',
+        'cbtListRank',
+        'headPhone',
+        'headIdType',
+        'headIdNo',
+        'residenceStatus',
+      ],
+    },
     { id: 'consent', fields: ['consent', 'result'] },
     { id: 'roster', fields: ['respondentMemberId', 'members'] },
     { id: 'dwelling', fields: ['dwelling'] },
@@ -18,7 +32,24 @@ const layouts: Readonly<Record<string, readonly LayoutSection[]>> = {
     { id: 'gps', fields: ['gps', 'gpsUnavailableReason'] },
   ],
   ma_session: [
-    { id: 'session', fields: ['date', 'startTime', 'durationMin', 'sessionNo', 'themes', 'facilitator', 'partnerNgo', 'languageUsed', 'place', 'supportsUsed', 'menCount', 'womenCount', 'observations'] },
+    {
+      id: 'session',
+      fields: [
+        'date',
+        'startTime',
+        'durationMin',
+        'sessionNo',
+        'themes',
+        'facilitator',
+        'partnerNgo',
+        'languageUsed',
+        'place',
+        'supportsUsed',
+        'menCount',
+        'womenCount',
+        'observations',
+      ],
+    },
     { id: 'attendance', fields: ['attendance'] },
   ],
   pnp_enrolment: [
@@ -26,12 +57,50 @@ const layouts: Readonly<Record<string, readonly LayoutSection[]>> = {
     { id: 'children', fields: ['children'] },
     { id: 'women', fields: ['women'] },
   ],
-  himo_worker: [{ id: 'worker', fields: ['projectId', 'householdId', 'householdCode', 'memberNo', 'name', 'sex', 'age', 'nina', 'phone', 'isSubstitute', 'replacesWorkerId', 'substituteReason', 'isPregnant', 'active'] }],
+  himo_worker: [
+    {
+      id: 'worker',
+      fields: [
+        'projectId',
+        'householdId',
+        'householdCode',
+        'memberNo',
+        'name',
+        'sex',
+        'age',
+        'nina',
+        'phone',
+        'isSubstitute',
+        'replacesWorkerId',
+        'substituteReason',
+        'isPregnant',
+        'active',
+      ],
+    },
+  ],
   himo_attendance: [
     { id: 'sheet', fields: ['projectId', 'date'] },
     { id: 'lines', fields: ['lines'] },
   ],
-  himo_payment: [{ id: 'payment', fields: ['projectId', 'workerId', 'periodStart', 'periodEnd', 'daysWorked', 'dailyWageFcfa', 'amountFcfa', 'override', 'paidDate', 'mode', 'txnRef', 'paidTo'] }],
+  himo_payment: [
+    {
+      id: 'payment',
+      fields: [
+        'projectId',
+        'workerId',
+        'periodStart',
+        'periodEnd',
+        'daysWorked',
+        'dailyWageFcfa',
+        'amountFcfa',
+        'override',
+        'paidDate',
+        'mode',
+        'txnRef',
+        'paidTo',
+      ],
+    },
+  ],
 };
 
 const hidden = new Set(['id', 'type', 'schemaVersion']);

@@ -10,16 +10,35 @@ import { formatValue, leafName } from './value-labels';
 /** Column paths of a list of lines: every leaf any line has (nested ones flattened), `id` left out. */
 export function columnsOf(rows: readonly JsonObject[]): string[] {
   const cols: string[] = [];
-  for (const row of rows) for (const path of Object.keys(flattenRecord(row))) if (path !== 'id' && !cols.includes(path)) cols.push(path);
+  for (const row of rows)
+    for (const path of Object.keys(flattenRecord(row)))
+      if (path !== 'id' && !cols.includes(path)) cols.push(path);
   return cols;
 }
 
 /** A roster (or children, attendance, sheet lines) as a table; a line with a warning is highlighted. */
-export function RecordTable({ type, field, rows, record, warnings, caption }: { type: string; field: string; rows: readonly JsonObject[]; record: JsonObject; warnings: readonly Issue[]; caption: string }) {
+export function RecordTable({
+  type,
+  field,
+  rows,
+  record,
+  warnings,
+  caption,
+}: {
+  type: string;
+  field: string;
+  rows: readonly JsonObject[];
+  record: JsonObject;
+  warnings: readonly Issue[];
+  caption: string;
+}) {
   const { t } = useSupervisorT();
   const yesNo = { yes: t('yes'), no: t('no') };
   const cols = columnsOf(rows);
-  const derived = derivedColumns(type, field, record, useMuacThresholds(), { ageMonths: t('derived.ageMonths'), muacColour: t('derived.muacColour') });
+  const derived = derivedColumns(type, field, record, useMuacThresholds(), {
+    ageMonths: t('derived.ageMonths'),
+    muacColour: t('derived.muacColour'),
+  });
   return (
     <div className="sup-table-wrap">
       <table className="sheet sup-table">
@@ -47,9 +66,16 @@ export function RecordTable({ type, field, rows, record, warnings, caption }: { 
             const flat = flattenRecord(row);
             const issues = warnings.filter((w) => w.path.startsWith(`${field}.${id}`));
             return (
-              <tr key={id} className={issues.length > 0 ? 'sup-row-warning' : undefined} title={issues.map((i) => i.message).join(' ; ') || undefined}>
+              <tr
+                key={id}
+                className={issues.length > 0 ? 'sup-row-warning' : undefined}
+                title={issues.map((i) => i.message).join(' ; ') || undefined}
+              >
                 {cols.map((c) => (
-                  <td key={c}>{childRef(record, leafName(c), flat[c] as Json | undefined) ?? formatValue(type, leafName(c), flat[c] as Json | undefined, yesNo)}</td>
+                  <td key={c}>
+                    {childRef(record, leafName(c), flat[c] as Json | undefined) ??
+                      formatValue(type, leafName(c), flat[c] as Json | undefined, yesNo)}
+                  </td>
                 ))}
                 {derived.map((d) => (
                   <td key={d.key}>{d.cell(row)}</td>

@@ -20,9 +20,14 @@ describe('record view', () => {
     const { unmount } = renderScreen(<RecordView id={ID} />);
     expect(await screen.findByText('Chargement…')).toBeInTheDocument();
     unmount();
-    api.on('GET /api/review/records/:id', { status: 404, body: { error: { code: 'not_found', message: 'x' } } });
+    api.on('GET /api/review/records/:id', {
+      status: 404,
+      body: { error: { code: 'not_found', message: 'x' } },
+    });
     renderScreen(<RecordView id="gao-record" />);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Introuvable (ou hors de vos zones).');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Introuvable (ou hors de vos zones).',
+    );
   });
 
   it('shows the fields in the form’s sections with the domain’s French labels and formats', async () => {
@@ -51,14 +56,23 @@ describe('record view', () => {
     const { container } = renderScreen(<RecordView id={ID} />);
     const roster = await screen.findByRole('table', { name: 'Liste des membres' });
     expect(within(roster).getByRole('columnheader', { name: 'Prénom' })).toBeInTheDocument();
-    expect(within(roster).getByRole('columnheader', { name: 'Lien avec le chef de ménage' })).toBeInTheDocument();
+    expect(
+      within(roster).getByRole('columnheader', { name: 'Lien avec le chef de ménage' }),
+    ).toBeInTheDocument();
     const head = within(roster).getByText(HOSTILE_NAME).closest('tr');
     expect(head).toHaveClass('sup-row-warning');
     expect(within(head as HTMLElement).getByText('Chef de ménage')).toBeInTheDocument();
     expect(within(head as HTMLElement).getByText('Masculin')).toBeInTheDocument();
-    expect(screen.getAllByText('Âge du chef de ménage : vérifiez (45 ans).').length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText('Âge du chef de ménage : vérifiez (45 ans).').length,
+    ).toBeGreaterThan(0);
     expect(container.querySelector('img')).toBeNull();
-    expect(screen.getByRole('heading', { level: 2, name: `Ménage KOR-DIO-001-AK-0001 — ${HOSTILE_NAME} Guindo` })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', {
+        level: 2,
+        name: `Ménage KOR-DIO-001-AK-0001 — ${HOSTILE_NAME} Guindo`,
+      }),
+    ).toBeInTheDocument();
   });
 
   it('lists every version with who and when, and the diff between two versions', async () => {
@@ -74,8 +88,12 @@ describe('record view', () => {
     expect(within(rows[2] as HTMLElement).getByText('device-tab-01')).toBeInTheDocument();
     expect(within(rows[2] as HTMLElement).getByText('15/03/2026 10:12')).toBeInTheDocument();
     expect(within(rows[2] as HTMLElement).getByText('15/03/2026 10:05')).toBeInTheDocument();
-    const diff = screen.getByRole('table', { name: 'Différences entre la version 1 et la version 2' });
-    const nameRow = within(diff).getByRole('rowheader', { name: 'Liste des membres › n° 1 › Prénom' }).closest('tr') as HTMLElement;
+    const diff = screen.getByRole('table', {
+      name: 'Différences entre la version 1 et la version 2',
+    });
+    const nameRow = within(diff)
+      .getByRole('rowheader', { name: 'Liste des membres › n° 1 › Prénom' })
+      .closest('tr') as HTMLElement;
     expect(within(nameRow).getByText('Amadou')).toBeInTheDocument();
     expect(within(nameRow).getByText(HOSTILE_NAME)).toBeInTheDocument();
     // The removed child shows its old values and « (vide) » after.
@@ -91,24 +109,57 @@ describe('record view', () => {
     api.on('GET /api/review/records/:id', () => ({ body: detail }));
     api.on('POST /api/review/records/:id/decision', (req) => {
       const body = req.body as { comment: string };
-      detail = { ...detail, record: { ...detail.record, reviewStatus: 'returned' }, decisions: [{ version: 2, decision: 'return', comment: body.comment, userId: 'user-sup-koro', at: '2026-03-15T11:00:00.000Z' }] };
+      detail = {
+        ...detail,
+        record: { ...detail.record, reviewStatus: 'returned' },
+        decisions: [
+          {
+            version: 2,
+            decision: 'return',
+            comment: body.comment,
+            userId: 'user-sup-koro',
+            at: '2026-03-15T11:00:00.000Z',
+          },
+        ],
+      };
       return { body: { recordId: ID, reviewStatus: 'returned', taskId: 't1' } };
     });
     renderScreen(<RecordView id={ID} />);
     expect(await screen.findByText('Aucune décision pour l’instant.')).toBeInTheDocument();
     await ui.click(screen.getByRole('button', { name: 'Renvoyer pour correction' }));
-    await ui.type(screen.getByLabelText('Commentaire pour l’agent (ce qu’il faut corriger)'), 'Vérifier le prénom du chef');
+    await ui.type(
+      screen.getByLabelText('Commentaire pour l’agent (ce qu’il faut corriger)'),
+      'Vérifier le prénom du chef',
+    );
     await ui.click(screen.getByRole('button', { name: 'Confirmer' }));
     expect(await screen.findByText('1 fiche renvoyée pour correction.')).toBeInTheDocument();
-    expect(api.callsTo('POST', `/api/review/records/${ID}/decision`)[0]?.body).toEqual({ decision: 'return', comment: 'Vérifier le prénom du chef' });
+    expect(api.callsTo('POST', `/api/review/records/${ID}/decision`)[0]?.body).toEqual({
+      decision: 'return',
+      comment: 'Vérifier le prénom du chef',
+    });
     expect(await screen.findByText('« Vérifier le prénom du chef »')).toBeInTheDocument();
     expect(screen.getAllByText('Renvoyé pour correction').length).toBeGreaterThan(0);
   });
 
   it('shows a PNP child’s age in months and MUAC colour, derived the domain’s way; the mother by name', async () => {
-    const pnp = JSON.parse(JSON.stringify(buildPnpEnrolment({ children: [buildPnpChild({ dob: '2023-09-10', muacMm: 112, referredTo: 'urenas' }), buildPnpChild({ id: sampleId(302), name: 'Issa Guindo', muacMm: 120 })] }))) as JsonObject;
+    const pnp = JSON.parse(
+      JSON.stringify(
+        buildPnpEnrolment({
+          children: [
+            buildPnpChild({ dob: '2023-09-10', muacMm: 112, referredTo: 'urenas' }),
+            buildPnpChild({ id: sampleId(302), name: 'Issa Guindo', muacMm: 120 }),
+          ],
+        }),
+      ),
+    ) as JsonObject;
     const base = recordDetail();
-    api.on('GET /api/review/records/:id', { body: { ...base, record: { ...base.record, type: 'pnp_enrolment', data: pnp, warnings: [] }, versions: [] } });
+    api.on('GET /api/review/records/:id', {
+      body: {
+        ...base,
+        record: { ...base.record, type: 'pnp_enrolment', data: pnp, warnings: [] },
+        versions: [],
+      },
+    });
     renderScreen(<RecordView id={ID} />);
     const children = await screen.findByRole('table', { name: 'Enfants' });
     const first = within(children).getByText('Hawa Guindo').closest('tr') as HTMLElement;
@@ -118,7 +169,11 @@ describe('record view', () => {
     expect(within(first).getByText('Fatoumata Ongoïba')).toBeInTheDocument();
     const second = within(children).getByText('Issa Guindo').closest('tr') as HTMLElement;
     expect(within(second).getByText('Jaune')).toBeInTheDocument();
-    expect(within(children).getByRole('columnheader', { name: 'Couleur du PB' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 2, name: 'Inscription PNP — Fatoumata Ongoïba' })).toBeInTheDocument();
+    expect(
+      within(children).getByRole('columnheader', { name: 'Couleur du PB' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Inscription PNP — Fatoumata Ongoïba' }),
+    ).toBeInTheDocument();
   });
 });

@@ -29,7 +29,10 @@ function RecordBody({ detail, onChanged }: { detail: RecordDetail; onChanged: ()
   const scope = useScope();
   const { filters } = useFilters();
   const { record, versions, decisions, openConflictPaths, openTasks } = detail;
-  const names = { village: villageName(scope, record.villageId), agent: agentName(record.createdBy, record.createdByName) };
+  const names = {
+    village: villageName(scope, record.villageId),
+    agent: agentName(record.createdBy, record.createdByName),
+  };
   return (
     <>
       <h2>{recordTitle(record.type, record.data, t)}</h2>
@@ -43,7 +46,8 @@ function RecordBody({ detail, onChanged }: { detail: RecordDetail; onChanged: ()
       {record.deleted && <p className="issue issue-error">{t('record.deleted')}</p>}
       {openConflictPaths.length > 0 && (
         <p className="issue issue-warning">
-          {t('record.openConflicts', { count: openConflictPaths.length })} <Link to={consolePaths.conflicts(filters)}>{t('record.toConflicts')}</Link>
+          {t('record.openConflicts', { count: openConflictPaths.length })}{' '}
+          <Link to={consolePaths.conflicts(filters)}>{t('record.toConflicts')}</Link>
         </p>
       )}
       {openTasks.map((task) => (
@@ -54,7 +58,12 @@ function RecordBody({ detail, onChanged }: { detail: RecordDetail; onChanged: ()
       <WarningList warnings={record.warnings} />
       <h3>{t('decision.title')}</h3>
       <DecisionPanel recordIds={[record.id]} onDone={onChanged} />
-      <RecordFields type={record.type} data={record.data} warnings={record.warnings} names={names} />
+      <RecordFields
+        type={record.type}
+        data={record.data}
+        warnings={record.warnings}
+        names={names}
+      />
       <h2>{t('history.title')}</h2>
       <VersionHistoryView key={versions.length} type={record.type} versions={versions} />
       <h2>{t('decisions.title')}</h2>
@@ -64,8 +73,16 @@ function RecordBody({ detail, onChanged }: { detail: RecordDetail; onChanged: ()
         <ul className="list">
           {decisions.map((d) => (
             <li key={`${d.at}|${d.decision}`}>
-              <span className="list-title">{t(`decisions.kinds.${d.decision}`, { defaultValue: d.decision })}</span>
-              <span>{t('decisions.by', { who: agentName(d.userId, d.userName), at: formatDateTimeFr(d.at), version: d.version })}</span>
+              <span className="list-title">
+                {t(`decisions.kinds.${d.decision}`, { defaultValue: d.decision })}
+              </span>
+              <span>
+                {t('decisions.by', {
+                  who: agentName(d.userId, d.userName),
+                  at: formatDateTimeFr(d.at),
+                  version: d.version,
+                })}
+              </span>
               {d.comment !== null && <span className="grow">« {d.comment} »</span>}
             </li>
           ))}

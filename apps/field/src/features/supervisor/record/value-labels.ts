@@ -56,7 +56,9 @@ const optionLabels: Readonly<Record<string, Readonly<Record<string, string>>>> =
 };
 
 /** Option labels of fields whose name is shared by several record types. */
-const typedOptionLabels: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>> = {
+const typedOptionLabels: Readonly<
+  Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>
+> = {
   ma_session: { status: attendanceStatus.labels, role: facilitatorRole.labels },
   himo_attendance: { status: himoAttendanceStatus.labels },
   pnp_enrolment: { status: womanStatus.labels },
@@ -70,7 +72,12 @@ export function leafName(path: string): string {
 }
 
 /** A leaf value as French text; `undefined` and `null` read as an empty string. */
-export function formatValue(recordType: string, path: string, value: Json | undefined, yesNo: YesNo): string {
+export function formatValue(
+  recordType: string,
+  path: string,
+  value: Json | undefined,
+  yesNo: YesNo,
+): string {
   if (value === undefined || value === null) return '';
   const name = leafName(path);
   if (typeof value === 'boolean') return value ? yesNo.yes : yesNo.no;
@@ -86,7 +93,13 @@ export function formatValue(recordType: string, path: string, value: Json | unde
     return value;
   }
   if (Array.isArray(value)) {
-    return value.map((item) => (typeof item === 'object' && item !== null ? JSON.stringify(item) : formatValue(recordType, path, item, yesNo))).join(', ');
+    return value
+      .map((item) =>
+        typeof item === 'object' && item !== null
+          ? JSON.stringify(item)
+          : formatValue(recordType, path, item, yesNo),
+      )
+      .join(', ');
   }
   return JSON.stringify(value);
 }

@@ -14,7 +14,13 @@ function opKey(v: RecordVersion): string {
 }
 
 /** Every version (who, from which tablet, when) and the difference between any two of them. */
-export function VersionHistoryView({ type, versions }: { type: string; versions: readonly RecordVersion[] }) {
+export function VersionHistoryView({
+  type,
+  versions,
+}: {
+  type: string;
+  versions: readonly RecordVersion[];
+}) {
   const { t } = useSupervisorT();
   const id = useId();
   const sorted = useMemo(() => [...versions].sort((a, b) => a.version - b.version), [versions]);
@@ -26,7 +32,8 @@ export function VersionHistoryView({ type, versions }: { type: string; versions:
   if (sorted.length === 0) return <p>{t('history.none')}</p>;
   const after = snapshots.get(to) ?? {};
   const rows = diffSnapshots(snapshots.get(from) ?? {}, after);
-  const show = (path: string, v: Json | undefined) => (v === undefined ? t('history.absent') : formatValue(type, path, v, yesNo));
+  const show = (path: string, v: Json | undefined) =>
+    v === undefined ? t('history.absent') : formatValue(type, path, v, yesNo);
   return (
     <>
       <div className="sup-table-wrap">
@@ -60,7 +67,13 @@ export function VersionHistoryView({ type, versions }: { type: string; versions:
       <div className="row">
         <div className="field">
           <label htmlFor={`${id}-from`}>{t('history.from')}</label>
-          <select id={`${id}-from`} value={from} onChange={(e) => { setFrom(Number(e.target.value)); }}>
+          <select
+            id={`${id}-from`}
+            value={from}
+            onChange={(e) => {
+              setFrom(Number(e.target.value));
+            }}
+          >
             <option value={0}>{t('history.nothing')}</option>
             {sorted.map((v) => (
               <option key={v.version} value={v.version}>
@@ -71,7 +84,13 @@ export function VersionHistoryView({ type, versions }: { type: string; versions:
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('history.to')}</label>
-          <select id={`${id}-to`} value={to} onChange={(e) => { setTo(Number(e.target.value)); }}>
+          <select
+            id={`${id}-to`}
+            value={to}
+            onChange={(e) => {
+              setTo(Number(e.target.value));
+            }}
+          >
             {sorted.map((v) => (
               <option key={v.version} value={v.version}>
                 {t('record.versionShort', { version: v.version })}

@@ -3,22 +3,51 @@ import type { RecordVersion } from '../api/records';
 import { diffSnapshots, snapshotsOf } from './version-history';
 
 const v = (version: number, op: string, changes: RecordVersion['changes']): RecordVersion => ({
-  version, op, changes, actor: 'd1', userId: 'u1', deviceId: 'd1', serverTime: '2026-03-15T10:00:00.000Z', clientTime: null,
+  version,
+  op,
+  changes,
+  actor: 'd1',
+  userId: 'u1',
+  deviceId: 'd1',
+  serverTime: '2026-03-15T10:00:00.000Z',
+  clientTime: null,
 });
 
 describe('version history', () => {
   const versions = [
     v(3, 'resolve', { 'members.m1.firstName': 'Hamadou' }),
-    v(1, 'create', { id: 'r1', householdCode: 'A', members: [{ id: 'm1', firstName: 'Amadou' }, { id: 'm2', firstName: 'Awa' }] }),
+    v(1, 'create', {
+      id: 'r1',
+      householdCode: 'A',
+      members: [
+        { id: 'm1', firstName: 'Amadou' },
+        { id: 'm2', firstName: 'Awa' },
+      ],
+    }),
     v(2, 'patch', { householdCode: 'B', 'members.m2': null }),
     v(4, 'delete', null),
   ];
 
   it('rebuilds the record after each version, in version order, whatever order they come in', () => {
     const s = snapshotsOf(versions);
-    expect(s.get(1)).toEqual({ id: 'r1', householdCode: 'A', members: [{ id: 'm1', firstName: 'Amadou' }, { id: 'm2', firstName: 'Awa' }] });
-    expect(s.get(2)).toEqual({ id: 'r1', householdCode: 'B', members: [{ id: 'm1', firstName: 'Amadou' }] });
-    expect(s.get(3)).toEqual({ id: 'r1', householdCode: 'B', members: [{ id: 'm1', firstName: 'Hamadou' }] });
+    expect(s.get(1)).toEqual({
+      id: 'r1',
+      householdCode: 'A',
+      members: [
+        { id: 'm1', firstName: 'Amadou' },
+        { id: 'm2', firstName: 'Awa' },
+      ],
+    });
+    expect(s.get(2)).toEqual({
+      id: 'r1',
+      householdCode: 'B',
+      members: [{ id: 'm1', firstName: 'Amadou' }],
+    });
+    expect(s.get(3)).toEqual({
+      id: 'r1',
+      householdCode: 'B',
+      members: [{ id: 'm1', firstName: 'Hamadou' }],
+    });
     // A delete keeps the last content to compare against.
     expect(s.get(4)).toEqual(s.get(3));
   });

@@ -1,4 +1,11 @@
-import { applyChanges, flattenRecord, isJsonObject, jsonEqual, type Json, type JsonObject } from '@jigi/sync';
+import {
+  applyChanges,
+  flattenRecord,
+  isJsonObject,
+  jsonEqual,
+  type Json,
+  type JsonObject,
+} from '@jigi/sync';
 import type { RecordVersion } from '../api/records';
 
 /**

@@ -4,8 +4,21 @@ import { vi } from 'vitest';
 // so tests assert what was sent (method, path, query, body, token). Unknown routes answer 404 with the
 // server's error envelope, like the real server does for a route it lacks.
 
-export type FakeRequest = { method: string; path: string; query: URLSearchParams; body: unknown; token: string | null; contentType: string | null; bytes?: Blob };
-export type FakeResponse = { status?: number; body?: unknown; headers?: Record<string, string>; raw?: BodyInit };
+export type FakeRequest = {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  token: string | null;
+  contentType: string | null;
+  bytes?: Blob;
+};
+export type FakeResponse = {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  raw?: BodyInit;
+};
 export type FakeHandler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
 export interface FakeApi {
@@ -26,27 +39,52 @@ export function fakeApi(): FakeApi {
   const routes: { method: string; pattern: string; handler: FakeHandler }[] = [];
   const calls: FakeRequest[] = [];
   const fetchMock = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://console.test');
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      'http://console.test',
+    );
     const method = (init?.method ?? 'GET').toUpperCase();
     const headers = new Headers(init?.headers);
     const auth = headers.get('authorization');
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    const req: FakeRequest = { method, path: decodeURIComponent(url.pathname), query: url.searchParams, body, token: auth?.replace(/^Bearer /, '') ?? null, contentType: headers.get('content-type'), ...(init?.body instanceof Blob ? { bytes: init.body } : {}) };
+    const req: FakeRequest = {
+      method,
+      path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
+      body,
+      token: auth?.replace(/^Bearer /, '') ?? null,
+      contentType: headers.get('content-type'),
+      ...(init?.body instanceof Blob ? { bytes: init.body } : {}),
+    };
     calls.push(req);
     if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     // Most recently added routes win, so a test can override a default.
-    const route = [...routes].reverse().find((r) => r.method === method && matches(r.pattern, url.pathname));
-    const res: FakeResponse = route ? await route.handler(req) : { status: 404, body: { error: { code: 'not_found', kind: 'client', message: 'Introuvable.' } } };
+    const route = [...routes]
+      .reverse()
+      .find((r) => r.method === method && matches(r.pattern, url.pathname));
+    const res: FakeResponse = route
+      ? await route.handler(req)
+      : {
+          status: 404,
+          body: { error: { code: 'not_found', kind: 'client', message: 'Introuvable.' } },
+        };
     const status = res.status ?? 200;
     const text = res.raw ?? JSON.stringify(res.body ?? {});
-    return new Response(text, { status, headers: { 'content-type': 'application/json', ...res.headers } });
+    return new Response(text, {
+      status,
+      headers: { 'content-type': 'application/json', ...res.headers },
+    });
   });
   vi.stubGlobal('fetch', fetchMock);
   return {
     calls,
     on(route, handler) {
       const [method = 'GET', pattern = '/'] = route.split(' ');
-      routes.push({ method, pattern, handler: typeof handler === 'function' ? handler : () => handler });
+      routes.push({
+        method,
+        pattern,
+        handler: typeof handler === 'function' ? handler : () => handler,
+      });
     },
     callsTo(method, path) {
       return calls.filter((c) => c.method === method && c.path === path);

@@ -31,7 +31,20 @@ export function ciblageData(overrides: Record<string, unknown> = {}): JsonObject
 /** A record detail: v1 created by the tablet, v2 changed the head's first name (with a warning). */
 export function recordDetail(overrides: Partial<RecordDetail['record']> = {}): RecordDetail {
   const v1 = ciblageData();
-  const data = ciblageData({ members: [buildMember({ id: sampleIds.head, memberNo: 1, firstName: HOSTILE_NAME, lastName: 'Guindo', sex: 'M', relationToHead: 'chef', ageYears: 45 }), buildMember()] });
+  const data = ciblageData({
+    members: [
+      buildMember({
+        id: sampleIds.head,
+        memberNo: 1,
+        firstName: HOSTILE_NAME,
+        lastName: 'Guindo',
+        sex: 'M',
+        relationToHead: 'chef',
+        ageYears: 45,
+      }),
+      buildMember(),
+    ],
+  });
   return {
     record: {
       id: sampleIds.household,
@@ -40,7 +53,14 @@ export function recordDetail(overrides: Partial<RecordDetail['record']> = {}): R
       version: 2,
       data,
       reviewStatus: 'received',
-      warnings: [{ path: `members.${sampleIds.head}.ageYears`, rule: 'ciblage.head_age_check', severity: 'warning', message: 'Âge du chef de ménage : vérifiez (45 ans).' }],
+      warnings: [
+        {
+          path: `members.${sampleIds.head}.ageYears`,
+          rule: 'ciblage.head_age_check',
+          severity: 'warning',
+          message: 'Âge du chef de ménage : vérifiez (45 ans).',
+        },
+      ],
       createdBy: 'user-enq-koro',
       deviceId: 'device-tab-01',
       createdAt: '2026-03-15T09:40:00.000Z',
@@ -49,11 +69,24 @@ export function recordDetail(overrides: Partial<RecordDetail['record']> = {}): R
       ...overrides,
     },
     versions: [
-      { version: 1, op: 'create', changes: v1, overwritten: null, actor: 'device-tab-01', userId: 'user-enq-koro', deviceId: 'device-tab-01', serverTime: '2026-03-15T09:40:00.000Z', clientTime: '2026-03-15T09:30:00.000Z' },
+      {
+        version: 1,
+        op: 'create',
+        changes: v1,
+        overwritten: null,
+        actor: 'device-tab-01',
+        userId: 'user-enq-koro',
+        deviceId: 'device-tab-01',
+        serverTime: '2026-03-15T09:40:00.000Z',
+        clientTime: '2026-03-15T09:30:00.000Z',
+      },
       {
         version: 2,
         op: 'patch',
-        changes: { [`members.${sampleIds.head}.firstName`]: HOSTILE_NAME, [`members.${sampleIds.child}`]: null },
+        changes: {
+          [`members.${sampleIds.head}.firstName`]: HOSTILE_NAME,
+          [`members.${sampleIds.child}`]: null,
+        },
         overwritten: null,
         actor: 'device-tab-01',
         userId: 'user-enq-koro',
