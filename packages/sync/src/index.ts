@@ -49,11 +49,23 @@ export {
   type RejectionCode,
 } from './messages/mutation-result';
 export {
+  pushEnvelopeSchema,
   pushRequestSchema,
   pushResponseSchema,
+  type PushEnvelope,
   type PushRequest,
   type PushResponse,
 } from './messages/push';
+export {
+  conflictReaderSchema,
+  conflictStatuses,
+  pullConflictDataSchema,
+  pullTaskDataSchema,
+  taskReaderSchema,
+  taskStatuses,
+  type PullConflictData,
+  type PullTaskData,
+} from './messages/pull-payloads';
 export {
   cursorStringSchema,
   formatCursor,
@@ -124,3 +136,60 @@ export {
   type ExportParse,
 } from './export-file/export-file';
 export { importSummarySchema, type ImportSummary } from './export-file/import-summary';
+// The client half of the protocol: the rows a client keeps and the pure planners that decide what a
+// freeze, a push answer, a pulled page and a restore write (client/, README « Client planners »).
+export type {
+  ClientBatchRow,
+  ClientOutboxRow,
+  ClientRecordRow,
+  ClientTaskRow,
+  LocalRecord,
+  OutboxOp,
+  OutboxState,
+  RecordRejection,
+  SyncStatus,
+} from './client/rows';
+export {
+  batchHead,
+  bodyMutationIds,
+  pushBodyText,
+  renumberBodyText,
+  splitBodyText,
+  toWireMutation,
+  utf8Length,
+  wireProblem,
+  type BatchHead,
+} from './client/push-body';
+export { mergeChanges, planCompaction, type Compaction } from './client/compaction';
+export {
+  planAdoptedBatches,
+  planFreeze,
+  planHead,
+  planRenumber,
+  planSplit,
+  type FreezeInput,
+  type FreezePlan,
+  type OutboxHead,
+} from './client/freeze-plan';
+export {
+  matchAnswer,
+  planPushAnswer,
+  type AnsweredMutation,
+  type PushAnswerPlan,
+  type PushTally,
+} from './client/push-answer-plan';
+export {
+  planPullPage,
+  pullPageRecordIds,
+  type PullPageInput,
+  type PullPagePlan,
+  type PullPageResult,
+  type ReferenceWrites,
+} from './client/pull-page-plan';
+export {
+  lostOnServer,
+  planRequeueLost,
+  requeueCandidates,
+  restorePatch,
+} from './client/restore-plan';
+export { rebase, replayPending } from './client/replay';

@@ -1,9 +1,8 @@
-import type { Mutation } from '@jigi/sync';
-import { pushBodyText, splitBodyText, type BatchHead } from '../sync/wire';
-import { utf8Length } from '../sync/gzip';
+import { planRenumber, planSplit } from '@jigi/sync';
 import { db } from './db';
 import { attempt, type StorageResult } from './errors';
-import { syncBatches, type SyncBatchRow } from './sync-types';
+import { syncBatches } from './sync-types';
+import type { SyncBatchRow } from './types';
 
 /** Counts an attempt (for the receipt and the support screen). */
 export function recordAttempt(batchId: string): Promise<StorageResult<void>> {
@@ -18,9 +17,8 @@ export function recordAttempt(batchId: string): Promise<StorageResult<void>> {
 }
 
 /**
- * Splits a frozen batch after `count` mutations when the link cannot carry it whole (issue 5: batches
- * shrink after timeouts). Each mutation keeps its id and its exact JSON, so whatever part of it the
- * server already committed is answered from its stored results.
+ * Splits a frozen batch after `count` mutations when the link cannot carry it whole (`planSplit`:
+ * each mutation keeps its id and its exact JSON). `null` when there is no such batch or cut.
  */
 export function splitBatch(
   batchId: string,
@@ -32,42 +30,24 @@ export function splitBatch(
   return attempt(() =>
     d.transaction('rw', [batches, d.outbox], async () => {
       const batch = await batches.get(batchId);
-      if (!batch || count <= 0 || count >= batch.lastMutationId - batch.firstMutationId + 1)
-        return null;
-      const [a, b] = splitBodyText(batch.body, count, newIds);
-      const cut = batch.firstMutationId + count;
-      const first: SyncBatchRow = {
-        ...batch,
-        batchId: newIds[0],
-        lastMutationId: cut - 1,
-        body: a,
-        jsonBytes: utf8Length(a),
-      };
-      const second: SyncBatchRow = {
-        ...batch,
-        batchId: newIds[1],
-        firstMutationId: cut,
-        body: b,
-        jsonBytes: utf8Length(b),
-      };
+      const plan = batch ? planSplit(batch, count, newIds) : null;
+      if (!plan) return null;
       await batches.delete(batchId);
-      await batches.bulkAdd([first, second]);
+      await batches.bulkAdd(plan.parts);
       await d.outbox
         .where('batchId')
         .equals(batchId)
         .modify((row) => {
-          row.batchId = (row.mutationId ?? 0) < cut ? newIds[0] : newIds[1];
+          row.batchId = plan.batchIdOf(row.mutationId ?? 0);
         });
-      return [first, second];
+      return plan.parts;
     }),
   );
 }
 
 /**
- * After a 409 `mutation_gap` (the server lost mutations this device thinks it sent: a restore from
- * backup), every unacknowledged mutation is renumbered from the id the server expects, in order, and
- * the bodies are rebuilt. Safe because the server has committed none of them: it would otherwise
- * expect an id past them.
+ * After a 409 `mutation_gap`, every unacknowledged mutation numbered again from the id the server
+ * expects (`planRenumber`), bodies, outbox rows and the device counter together.
  */
 export function renumberOpenBatches(
   userId: string,
@@ -78,35 +58,19 @@ export function renumberOpenBatches(
   return attempt(() =>
     d.transaction('rw', [batches, d.outbox, d.syncState], async () => {
       const open = await batches.where('userId').equals(userId).sortBy('firstMutationId');
-      let next = expectedMutationId;
-      const out: SyncBatchRow[] = [];
-      for (const batch of open) {
-        const { mutations, ...head } = JSON.parse(batch.body) as BatchHead & {
-          mutations: Mutation[];
-        };
-        const renumbered = mutations.map((m) => ({ ...m, mutationId: next++ }));
-        const body = pushBodyText(head, renumbered);
-        const first = renumbered[0]?.mutationId ?? next;
-        const row: SyncBatchRow = {
-          ...batch,
-          firstMutationId: first,
-          lastMutationId: next - 1,
-          body,
-          jsonBytes: utf8Length(body),
-        };
-        await batches.put(row);
+      const plan = planRenumber(open, expectedMutationId);
+      for (const { batch, idOf } of plan.batches) {
+        await batches.put(batch);
         const rows = await d.outbox.where('batchId').equals(batch.batchId).toArray();
-        const byOld = new Map(mutations.map((m, i) => [m.mutationId, renumbered[i]?.mutationId]));
         await d.outbox.bulkPut(
           rows.map((r) => {
-            const id = byOld.get(r.mutationId ?? -1);
+            const id = idOf.get(r.mutationId ?? -1);
             return id === undefined ? r : { ...r, mutationId: id };
           }),
         );
-        out.push(row);
       }
-      await d.syncState.update(userId, { nextMutationId: next });
-      return out;
+      await d.syncState.update(userId, { nextMutationId: plan.nextMutationId });
+      return plan.batches.map((b) => b.batch);
     }),
   );
 }

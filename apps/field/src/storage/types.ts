@@ -2,18 +2,35 @@
 // the tablet's own workflow metadata beside them (docs/architecture.md §1: workflow state is never part
 // of the record).
 
-import type { RecordRejection } from './sync-types';
+// The rows the sync planners read and write (records, outbox, frozen batches, tasks) are defined
+// once in packages/sync (`Client…Row`), so that this layer, the engine and the planners agree on
+// them without importing each other; this file names them for the app. It imports types only, and
+// nothing of this folder, so that db.ts and the row files form no import circle.
+
+import type {
+  ClientBatchRow,
+  ClientOutboxRow,
+  ClientRecordRow,
+  ClientTaskRow,
+  LocalRecord,
+  OutboxOp,
+  OutboxState as ClientOutboxState,
+  RecordRejection,
+  SyncStatus,
+} from '@jigi/sync';
+
+export type { RecordRejection, SyncStatus };
 
 /** A record or a draft of one: the envelope is always there, the rest may be incomplete. */
-export type AnyRecord = { id: string; type: string } & Record<string, unknown>;
+export type AnyRecord = LocalRecord;
 
-export const syncStatuses = ['finalised', 'synced', 'returned', 'conflict', 'rejected'] as const;
-/**
- * finalised: waiting to be sent (or sent, not yet acknowledged) · synced: accepted by the server ·
- * returned: a supervisor asked for a correction · conflict: waiting for the supervisor's arbitration ·
- * rejected: the server refused it (reason kept), correct and finalise again.
- */
-export type SyncStatus = (typeof syncStatuses)[number];
+export const syncStatuses = [
+  'finalised',
+  'synced',
+  'returned',
+  'conflict',
+  'rejected',
+] as const satisfies readonly SyncStatus[];
 
 export type Role = 'admin' | 'supervisor' | 'enumerator' | 'facilitator' | 'field_agent';
 
@@ -58,52 +75,17 @@ export interface DraftRow {
   searchText: string;
 }
 
-export interface RecordRow {
-  id: string;
-  type: string;
-  agentId: string;
-  villageId: string;
-  /** The last finalised (or synced) content: the base the next edit is diffed from. */
-  record: AnyRecord;
-  syncStatus: SyncStatus;
-  /** The content the server last accepted (a rejected edit is re-diffed from it). */
-  serverRecord?: AnyRecord;
-  /** Latest server version known for this record (null until the server accepted its creation). */
-  serverVersion: number | null;
-  /** Server version the local content was last edited from. */
-  baseVersion: number | null;
-  rejection?: RecordRejection | undefined;
-  /** Paths waiting for a supervisor (« en attente d'arbitrage »), kept by the sync engine until the resolution is pulled. */
-  conflictPaths?: string[] | undefined;
-  supervisorComment?: string;
-  finalisedAt: string;
-  updatedAt: string;
-  searchText: string;
-}
+/** A finalised record and what the tablet knows of the server's copy. */
+export type RecordRow = ClientRecordRow;
 
-export type MutationOp = 'create' | 'patch' | 'delete';
-export type OutboxState = 'pending' | 'in_flight';
+export type MutationOp = OutboxOp;
+export type OutboxState = ClientOutboxState;
 
-/**
- * One change waiting for the server. `mutationId` is given when the mutation is frozen into a batch
- * (state in_flight), not when it is written: compaction of pending mutations must not leave gaps in
- * the per-device sequence the server expects (architecture.md §4).
- */
-export interface OutboxRow {
-  seq?: number;
-  userId: string;
-  recordId: string;
-  recordType: string;
-  op: MutationOp;
-  /** Server version the change was made from; 0 for a create, and for a patch of a record whose create is not acknowledged yet (raised when it is). */
-  baseVersion: number;
-  record?: AnyRecord;
-  changes?: Record<string, unknown>;
-  clientTime: string;
-  state: OutboxState;
-  batchId?: string;
-  mutationId?: number;
-}
+/** One change waiting for the server (numbered when it is frozen into a batch). */
+export type OutboxRow = ClientOutboxRow;
+
+/** A frozen push, sent byte-identical on every attempt (syncBatches, schema v3). */
+export type SyncBatchRow = ClientBatchRow;
 
 export interface SyncStateRow {
   userId: string;
@@ -133,16 +115,27 @@ export interface ReceiptRow {
 }
 
 /** A correction asked by a supervisor (« À corriger »). */
-export interface TaskRow {
-  id: string;
-  recordId: string;
-  userId: string;
-  comment: string;
-  createdAt: string;
-  resolved: boolean;
-}
+export type TaskRow = ClientTaskRow;
 
 export interface MetaRow {
   key: string;
   value: unknown;
+}
+
+/** One sync's receipt (« 42 envoyés, 42 acceptés, 0 rejeté — lot n° 12 »), kept in the history. */
+export interface SyncReceiptRow extends ReceiptRow {
+  /** Every review batch number this sync produced (a sync may push several batches). */
+  batchNos: number[];
+  /** Batches the server already had (a resend after a lost answer): « lot déjà reçu ». Absent on older rows. */
+  replayedBatches?: number | undefined;
+  duplicates: number;
+  pulled: number;
+  bytesUp: number;
+  bytesDown: number;
+  requests: number;
+  /** Set when the sync stopped before the end (what was acknowledged before is counted). */
+  error?: string | undefined;
+  rejections: { recordId: string; code: string; message: string }[];
+  clockOffsetMs?: number | undefined;
+  finishedAt: string;
 }

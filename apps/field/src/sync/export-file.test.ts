@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { batchHead, pushBodyText, toWireMutation } from '@jigi/sync';
 import { exportFileName, exportFileText, parseExportFile } from './export-file';
-import { batchHead, pushBodyText, toWireMutation } from './wire';
 import type { OutboxRow } from '../storage/types';
 
 const R = '0b6f3c1e-1111-4aaa-8bbb-00000000000';

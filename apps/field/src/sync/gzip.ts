@@ -21,7 +21,5 @@ export async function gunzipText(bytes: Uint8Array): Promise<string> {
   return new TextDecoder().decode(await pipe(bytes, new DecompressionStream('gzip')));
 }
 
-/** UTF-8 length of a string, the size that counts against the wire limits. */
-export function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
+/** UTF-8 length of a string, the size that counts against the wire limits (one definition, in packages/sync). */
+export { utf8Length } from '@jigi/sync';

@@ -1,6 +1,5 @@
-import { pushRequestSchema } from '@jigi/sync';
 import { describe, expect, it } from 'vitest';
-import type { OutboxRow } from '../storage/types';
+import { pushRequestSchema } from '../messages/push';
 import {
   batchHead,
   bodyMutationIds,
@@ -8,7 +7,8 @@ import {
   splitBodyText,
   toWireMutation,
   wireProblem,
-} from './wire';
+} from './push-body';
+import type { ClientOutboxRow as OutboxRow } from './rows';
 
 const R = '0b6f3c1e-1111-4aaa-8bbb-00000000000';
 const B = [

@@ -1,8 +1,9 @@
-import { applyChanges, type Json, type JsonObject } from '@jigi/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { OutboxRow } from '../storage/types';
+import type { Json, JsonObject } from '../json';
+import { applyChanges } from '../paths/apply-changes';
 import { mergeChanges, planCompaction } from './compaction';
+import type { ClientOutboxRow as OutboxRow } from './rows';
 
 const R1 = '0b6f3c1e-1111-4aaa-8bbb-000000000001';
 const R2 = '0b6f3c1e-1111-4aaa-8bbb-000000000002';

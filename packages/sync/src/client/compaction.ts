@@ -1,14 +1,10 @@
-import {
-  applyChanges,
-  joinPath,
-  splitPath,
-  wireLimits,
-  type Json,
-  type JsonObject,
-} from '@jigi/sync';
-import type { OutboxRow } from '../storage/types';
+import type { Json, JsonObject } from '../json';
+import { wireLimits } from '../limits';
+import { applyChanges } from '../paths/apply-changes';
+import { joinPath, splitPath } from '../paths/path';
+import type { ClientOutboxRow } from './rows';
 
-// Outbox compaction (issue 5): the pending mutations of one record collapse into one before they are
+// Outbox compaction: the pending mutations of one record collapse into one before they are
 // frozen into a batch, so a form finalised ten times offline costs one mutation on a 2G link.
 //   create + patch  → create (the patch applied to the created content)
 //   patch + patch   → one patch, the EARLIEST base version (the server must see the whole edit as made
@@ -19,12 +15,12 @@ import type { OutboxRow } from '../storage/types';
 
 export interface Compaction {
   /** Rows rewritten in place (they keep the seq, hence the position, of the first row of their run). */
-  readonly put: OutboxRow[];
+  readonly put: ClientOutboxRow[];
   /** Seqs of rows folded into another or cancelled out. */
   readonly remove: number[];
 }
 
-type Folded = { row: OutboxRow; absorbed: number[] } | { row: null; absorbed: number[] };
+type Folded = { row: ClientOutboxRow; absorbed: number[] } | { row: null; absorbed: number[] };
 
 /** True when `path` is `ancestor` or lies under it (`members.m1.sex` under `members.m1`). */
 function isAtOrUnder(path: readonly string[], ancestor: readonly string[]): boolean {
@@ -75,7 +71,7 @@ export function mergeChanges(
 }
 
 /** Folds `next` into `acc` when the rules allow it; `undefined` when the two must stay separate. */
-function fold(acc: OutboxRow, next: OutboxRow): OutboxRow | null | undefined {
+function fold(acc: ClientOutboxRow, next: ClientOutboxRow): ClientOutboxRow | null | undefined {
   const latest = { clientTime: next.clientTime };
   if (acc.op === 'create' && next.op === 'patch' && acc.record && next.changes) {
     return {
@@ -84,7 +80,7 @@ function fold(acc: OutboxRow, next: OutboxRow): OutboxRow | null | undefined {
       record: applyChanges(
         acc.record as JsonObject,
         next.changes as Record<string, Json>,
-      ) as NonNullable<OutboxRow['record']>,
+      ) as NonNullable<ClientOutboxRow['record']>,
     };
   }
   if (acc.op === 'create' && next.op === 'delete') return null;
@@ -104,15 +100,15 @@ function fold(acc: OutboxRow, next: OutboxRow): OutboxRow | null | undefined {
  * Plans the compaction of a user's pending rows (any records, ascending seq). Rows of one record fold
  * left to right; a pair the rules do not cover (a delete followed by anything) starts a new run.
  */
-export function planCompaction(pending: readonly OutboxRow[]): Compaction {
-  const byRecord = new Map<string, OutboxRow[]>();
+export function planCompaction(pending: readonly ClientOutboxRow[]): Compaction {
+  const byRecord = new Map<string, ClientOutboxRow[]>();
   for (const row of pending) {
     if (row.state !== 'pending' || row.seq === undefined) continue;
     const list = byRecord.get(row.recordId) ?? [];
     list.push(row);
     byRecord.set(row.recordId, list);
   }
-  const put: OutboxRow[] = [];
+  const put: ClientOutboxRow[] = [];
   const remove: number[] = [];
   for (const rows of byRecord.values()) {
     if (rows.length < 2) continue;
