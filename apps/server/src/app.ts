@@ -2,7 +2,6 @@ import fastifyCompress from '@fastify/compress';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { wireLimits } from '@jigi/sync';
-import { databasePath } from './config';
 import { registerAccess } from './plugins/access';
 import { answerRouterError, registerErrorHandler } from './plugins/error-handler';
 import { registerGzipBodies } from './plugins/gzip-body';
@@ -10,14 +9,17 @@ import { registerSecurityHeaders } from './plugins/security-headers';
 import { hasBuiltApp, registerStaticApp } from './plugins/static-app';
 import { registerRoutes } from './routes';
 import { systemClock, systemId, systemSecret, type Deps } from './services/deps';
-import type { Repository } from './storage/repository';
-import { createSqliteRepository } from './storage/sqlite-repository';
+import { openStore } from './storage/open-store';
+import type { Store } from './storage/store';
 
 export type AppOptions = {
-  /** Data folder holding the SQLite file (ignored when `repository` is given). */
+  /** Data folder holding the SQLite file (ignored when `store` or `databaseUrl` is given). */
   dataDir?: string;
-  /** An already opened repository (tests share one between app instances). */
-  repository?: Repository;
+  /** PostgreSQL instead of SQLite (ignored when `store` is given). */
+  databaseUrl?: string | undefined;
+  poolSize?: number | undefined;
+  /** An already opened store (tests share one between app instances); the caller closes it. */
+  store?: Store;
   /** The built PWA; omitted: API only. */
   staticDir?: string | undefined;
   now?: () => Date;
@@ -30,10 +32,15 @@ export type AppOptions = {
 
 /** Builds the whole server as a Fastify instance without listening (server.ts listens; tests inject). */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
-  const repo =
-    options.repository ?? createSqliteRepository(databasePath(options.dataDir ?? './data'));
+  const store =
+    options.store ??
+    (await openStore({
+      dataDir: options.dataDir ?? './data',
+      databaseUrl: options.databaseUrl,
+      poolSize: options.poolSize,
+    }));
   const deps: Deps = {
-    repo,
+    store,
     now: options.now ?? systemClock,
     newId: options.newId ?? systemId,
     newSecret: options.newSecret ?? systemSecret,
@@ -51,10 +58,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     frameworkErrors: answerRouterError,
   });
   app.decorate('deps', deps);
-  if (options.repository === undefined)
-    app.addHook('onClose', () => {
-      repo.close();
-    });
+  if (options.store === undefined) app.addHook('onClose', () => store.close());
   registerErrorHandler(app, { servePages: hasBuiltApp(options.staticDir) });
   registerAccess(app);
   registerSecurityHeaders(app);

@@ -11,6 +11,9 @@ describe('loadConfig', () => {
         port: 8080,
         host: '127.0.0.1',
         dataDir: path.resolve('./data'),
+        databaseUrl: undefined,
+        workers: 1,
+        poolSize: 10,
         staticDir: undefined,
         logLevel: 'info',
       },
@@ -40,5 +43,19 @@ describe('loadConfig', () => {
     expect(loaded.ok).toBe(false);
     expect(!loaded.ok && loaded.message).toContain('PORT');
     expect(loadConfig({ LOG_LEVEL: 'bavard' }).ok).toBe(false);
+  });
+  it('takes PostgreSQL and several workers, and refuses several workers on SQLite', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://jigi@db.example:5432/jigi', WORKERS: '4' }),
+    ).toMatchObject({
+      ok: true,
+      config: { databaseUrl: 'postgres://jigi@db.example:5432/jigi', workers: 4 },
+    });
+    const sqlite = loadConfig({ WORKERS: '2' });
+    expect(sqlite.ok).toBe(false);
+    expect(!sqlite.ok && sqlite.message).toContain('WORKERS');
+    expect(!sqlite.ok && sqlite.message).toContain('PostgreSQL');
+    const wrong = loadConfig({ DATABASE_URL: 'mysql://x' });
+    expect(!wrong.ok && wrong.message).toContain('DATABASE_URL');
   });
 });

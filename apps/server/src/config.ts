@@ -1,20 +1,43 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-/** Server settings read from the environment (README: PORT, HOST, DATA_DIR, STATIC_DIR, LOG_LEVEL). */
-export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  /** The built PWA (apps/field/dist); the server serves only the API when absent. */
-  STATIC_DIR: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+/**
+ * Server settings read from the environment (README: PORT, HOST, DATA_DIR, DATABASE_URL, WORKERS,
+ * STATIC_DIR, LOG_LEVEL).
+ */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** PostgreSQL instead of the embedded SQLite file. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'doit commencer par postgres:// ou postgresql://' })
+      .optional(),
+    /** Server processes serving the port (PostgreSQL only above 1). */
+    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    /** Connections each process keeps to PostgreSQL. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** The built PWA (apps/field/dist); the server serves only the API when absent. */
+    STATIC_DIR: z.string().min(1).optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+  })
+  .refine((c) => c.WORKERS === 1 || c.DATABASE_URL !== undefined, {
+    error:
+      'WORKERS > 1 demande PostgreSQL (DATABASE_URL) : un fichier SQLite n’a qu’un écrivain, plusieurs processus s’y attendraient sans rien gagner',
+    path: ['WORKERS'],
+  });
 
 export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  databaseUrl: string | undefined;
+  workers: number;
+  poolSize: number;
   staticDir: string | undefined;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
@@ -35,13 +58,13 @@ export function loadConfig(
       port: c.PORT,
       host: c.HOST,
       dataDir: path.resolve(c.DATA_DIR),
+      databaseUrl: c.DATABASE_URL,
+      workers: c.WORKERS,
+      poolSize: c.DATABASE_POOL_SIZE,
       staticDir: c.STATIC_DIR === undefined ? undefined : path.resolve(c.STATIC_DIR),
       logLevel: c.LOG_LEVEL,
     },
   };
 }
 
-/** The SQLite file inside the data folder. */
-export function databasePath(dataDir: string): string {
-  return path.join(dataDir, 'jigi.sqlite');
-}
+export { databasePath } from './storage/open-store';

@@ -1,7 +1,11 @@
-// The only file that listens. Configuration comes from the environment (config.ts); SIGTERM/SIGINT
-// close the server gracefully: in-flight requests finish, then the database is closed.
+// The only file that listens. Configuration comes from the environment (config.ts). `WORKERS=N`
+// (PostgreSQL only) forks N processes that share the port (node:cluster hands each new connection
+// to one of them); each is stateless and holds its own pool. SIGTERM/SIGINT close gracefully:
+// in-flight requests finish, then the database is closed; the primary forwards the signal.
+import cluster from 'node:cluster';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { StoreOpenError, StoreSchemaTooNewError } from './storage/store-errors';
 
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
@@ -9,31 +13,81 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const { config } = loaded;
-const app = await buildApp({
-  dataDir: config.dataDir,
-  staticDir: config.staticDir,
-  logLevel: config.logLevel,
-});
 
-let closing = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.log.error({ err }, 'error while shutting down');
-        process.exit(1);
-      },
-    );
-  });
+if (config.workers > 1 && cluster.isPrimary) {
+  runPrimary(config.workers);
+} else {
+  await runWorker();
 }
 
-try {
-  await app.listen({ port: config.port, host: config.host });
-} catch (err: unknown) {
-  app.log.error({ err }, 'could not listen');
-  process.exit(1);
+function runPrimary(workers: number): void {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    // A worker that could not start (database unreachable, schema too new) stops them all: the
+    // same cause would stop every replacement.
+    if (code === 1) {
+      process.stderr.write(`Un processus serveur s’est arrêté au démarrage (code ${code}).\n`);
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(
+      `Processus serveur ${worker.process.pid ?? '?'} arrêté (${signal ?? code ?? '?'}) : relancé.\n`,
+    );
+    cluster.fork();
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+    });
+  }
+}
+
+async function runWorker(): Promise<void> {
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    app = await buildApp({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      poolSize: config.poolSize,
+      staticDir: config.staticDir,
+      logLevel: config.logLevel,
+    });
+  } catch (e: unknown) {
+    if (e instanceof StoreOpenError || e instanceof StoreSchemaTooNewError) {
+      process.stderr.write(`Démarrage impossible — ${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down');
+      app.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error({ err }, 'error while shutting down');
+          process.exit(1);
+        },
+      );
+    });
+  }
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err: unknown) {
+    app.log.error({ err }, 'could not listen');
+    process.exit(1);
+  }
 }

@@ -23,3 +23,8 @@ export {
   type GenerateHouseholdsOptions,
 } from './households/generate-households';
 export { generatedVillages, type GeneratedVillage } from './households/villages';
+export {
+  postgresBinDir,
+  startPostgresCluster,
+  type PostgresCluster,
+} from './postgres/postgres-cluster';

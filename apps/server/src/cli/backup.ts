@@ -2,9 +2,15 @@
 // (default target: DATA_DIR/backups/jigi-<UTC time>.sqlite). Prints the file and its check.
 import path from 'node:path';
 import { databasePath, loadConfig } from '../config';
-import { backupDatabase, checkDatabase } from '../storage/backup';
+import { backupDatabase, checkDatabase } from '../storage/sqlite/backup';
 
 const loaded = loadConfig(process.env);
+if (loaded.ok && loaded.config.databaseUrl !== undefined) {
+  process.stderr.write(
+    'DATABASE_URL est défini : sauvegardez PostgreSQL avec pg_dump et restaurez avec pg_restore puis rotate-epoch (apps/server/README.md, « Sauvegarde sur PostgreSQL »).\n',
+  );
+  process.exit(1);
+}
 if (!loaded.ok) {
   process.stderr.write(`${loaded.message}\n`);
   process.exit(1);

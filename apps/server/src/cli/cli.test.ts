@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../services/seed-demo';
-import { checkDatabase } from '../storage/backup';
+import { checkDatabase } from '../storage/sqlite/backup';
 import { migrations } from '../storage/migrations';
 import { createSqliteRepository } from '../storage/sqlite-repository';
 
@@ -33,13 +33,10 @@ describe('command-line tools', { timeout: 90_000 }, () => {
     expect(second).toContain('0 comptes créés, 0 données de référence créées');
     const repo = createSqliteRepository(path.join(dataDir, 'jigi.sqlite'));
     try {
-      expect(
-        repo
-          .listUsers()
-          .map((u) => u.login)
-          .sort(),
-      ).toEqual(demoUsers.map((u) => u.login).sort());
-      const villages = repo.listVillages();
+      expect((await tx.accounts.listUsers()).map((u) => u.login).sort()).toEqual(
+        demoUsers.map((u) => u.login).sort(),
+      );
+      const villages = await tx.reference.listVillages();
       expect(villages.every((v) => v.data['demo'] === true && v.name.includes('démo'))).toBe(true);
       expect(villages.map((v) => v.communeCode.split('.').slice(0, 2).join('.')).sort()).toEqual([
         'gao.gao',
@@ -48,9 +45,9 @@ describe('command-line tools', { timeout: 90_000 }, () => {
         'mopti.koro',
         'mopti.koro',
       ]);
-      expect(repo.listHouseholds(villages.map((v) => v.id))).toHaveLength(50);
-      expect(repo.listMicroprojects()).toHaveLength(1);
-      expect(repo.settings()?.version).toBe(1);
+      expect(await tx.reference.listHouseholds(villages.map((v) => v.id))).toHaveLength(50);
+      expect(await tx.reference.listMicroprojects()).toHaveLength(1);
+      expect((await tx.reference.settings())?.version).toBe(1);
     } finally {
       repo.close();
     }

@@ -78,11 +78,10 @@ describe('import-export CLI', { timeout: 90_000 }, () => {
 
     const repo = createSqliteRepository(databasePath(dataDir));
     try {
-      expect(records.map((r) => repo.recordById(r.id)?.version)).toEqual([1, 1]);
-      expect(repo.listBatches({ limit: 10, offset: 0 }).total).toBe(2);
+      expect(records.map((r) => (await tx.sync.recordById(r.id))?.version)).toEqual([1, 1]);
+      expect((await tx.sync.listBatches({ limit: 10, offset: 0 })).total).toBe(2);
       expect(
-        repo
-          .listAudit(10)
+        (await tx.audit.recent(10))
           .filter((e) => e.action === 'sync.import')
           .map((e) => [e.userId, (e.details as { via: string }).via]),
       ).toEqual([

@@ -1,9 +1,9 @@
-// `tsx src/cli/import-export.ts <file.json.gz>`: imports a tablet's export file into DATA_DIR through
+// `tsx src/cli/import-export.ts <file.json.gz>`: imports a tablet's export file into DATA_DIR (or DATABASE_URL) through
 // the same service as POST /api/admin/imports (idempotent: a second run changes nothing). For an
 // operator at the server when no admin browser is at hand; safe while the server runs (WAL, one
 // transaction). Prints the summary; exits 1 with the error code and message when the file is refused.
 import fs from 'node:fs';
-import { databasePath, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { AppError } from '../errors/app-error';
 import { systemClock, systemId, systemSecret } from '../services/deps';
 import {
@@ -11,7 +11,7 @@ import {
   importExportFile,
   type ImportSummary,
 } from '../services/export-import';
-import { createSqliteRepository } from '../storage/sqlite-repository';
+import { openStore } from '../storage/open-store';
 
 const loaded = loadConfig(process.env);
 const file = process.argv[2];
@@ -36,12 +36,12 @@ function describe(summary: ImportSummary): string {
   ].join('\n');
 }
 
-const repo = createSqliteRepository(databasePath(loaded.config.dataDir));
+const store = await openStore(loaded.config);
 try {
   if (fs.statSync(file).size > IMPORT_MAX_FILE_BYTES)
     throw new AppError('body_too_large', { details: { limitBytes: IMPORT_MAX_FILE_BYTES } });
-  const summary = importExportFile(
-    { repo, now: systemClock, newId: systemId, newSecret: systemSecret },
+  const summary = await importExportFile(
+    { store, now: systemClock, newId: systemId, newSecret: systemSecret },
     fs.readFileSync(file),
     null,
   );
@@ -52,5 +52,5 @@ try {
   process.stderr.write(`Import refusé : ${reason}\n`);
   process.exitCode = 1;
 } finally {
-  repo.close();
+  await store.close();
 }

@@ -1,18 +1,18 @@
-// `tsx src/cli/seed.ts`: creates the README's demo (idempotent) in DATA_DIR and prints the logins.
-import { databasePath, loadConfig } from '../config';
+// `tsx src/cli/seed.ts`: creates the README's demo (idempotent) in DATA_DIR (or DATABASE_URL) and prints the logins.
+import { loadConfig } from '../config';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from '../services/seed-demo';
 import { systemClock, systemId, systemSecret } from '../services/deps';
-import { createSqliteRepository } from '../storage/sqlite-repository';
+import { openStore } from '../storage/open-store';
 
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
   process.stderr.write(`${loaded.message}\n`);
   process.exit(1);
 }
-const repo = createSqliteRepository(databasePath(loaded.config.dataDir));
+const store = await openStore(loaded.config);
 try {
   const result = await seedDemo({
-    repo,
+    store,
     now: systemClock,
     newId: systemId,
     newSecret: systemSecret,
@@ -27,5 +27,5 @@ try {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
-  repo.close();
+  await store.close();
 }

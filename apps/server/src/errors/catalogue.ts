@@ -180,6 +180,12 @@ export const errorCatalogue = {
     kind: 'rate_limited',
     message: 'Trop de tentatives : réessayez plus tard.',
   },
+  database_unavailable: {
+    status: 503,
+    kind: 'server',
+    message:
+      'La base de données ne répond pas pour le moment : rien n’a été enregistré, réessayez dans quelques secondes.',
+  },
   internal: {
     status: 500,
     kind: 'server',

@@ -13,7 +13,7 @@ import { generateHouseholds } from '../../../../packages/testkit/src/households/
 import { buildApp } from '../app';
 import { hashToken } from '../services/passwords';
 import { saveHousehold, saveVillage } from '../services/reference';
-import { createSqliteRepository } from '../storage/sqlite-repository';
+import { openStore } from '../storage/open-store';
 
 const pushes = Number(process.env['PUSHES'] ?? 40);
 const perPush = Number(process.env['PER_PUSH'] ?? 50);
@@ -21,17 +21,19 @@ const warmup = 3;
 const beneficiaries = Number(process.env['BENEFICIARIES'] ?? 300);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-push-cost-'));
-const repo = createSqliteRepository(path.join(dir, 'jigi.sqlite'));
+// DATABASE_URL=postgres://… measures the PostgreSQL backend instead (an empty database).
+const store = await openStore({ dataDir: dir, databaseUrl: process.env['DATABASE_URL'] });
 const deps = {
-  repo,
+  store,
   now: () => new Date('2026-03-15T10:00:00.000Z'),
   newId: () => 'unused',
   newSecret: () => 'unused',
 };
 const at = '2026-03-15T08:00:00.000Z';
 const villageId = 'village-perf-1';
-repo.transaction(() => {
-  saveVillage(
+await store.write(async (tx) => {
+  await saveVillage(
+    tx,
     deps,
     {
       id: villageId,
@@ -44,7 +46,8 @@ repo.transaction(() => {
     null,
   );
   for (let i = 0; i < beneficiaries; i++) {
-    saveHousehold(
+    await saveHousehold(
+      tx,
       deps,
       {
         id: `00000000-0000-4000-8bbb-${String(i).padStart(12, '0')}`,
@@ -59,8 +62,8 @@ repo.transaction(() => {
     ['perf-device-a', 'perf-user'],
     ['perf-device-b', 'perf-user'],
   ] as const) {
-    if (repo.userById(userId) === undefined)
-      repo.insertUser({
+    if ((await tx.accounts.userById(userId)) === undefined)
+      await tx.accounts.insertUser({
         id: userId,
         login: userId,
         name: 'Perf',
@@ -70,7 +73,7 @@ repo.transaction(() => {
         passwordHash: 'disabled',
         createdAt: at,
       });
-    repo.insertDevice({
+    await tx.accounts.insertDevice({
       id,
       userId,
       label: id,
@@ -113,7 +116,7 @@ for (let p = 0; p < pushes + warmup; p++) {
   );
 }
 
-const app = await buildApp({ repository: repo, logLevel: 'silent', now: deps.now });
+const app = await buildApp({ store, logLevel: 'silent', now: deps.now });
 const headers = (device: string) => ({ authorization: `Bearer jd_${device}` });
 async function pullAllAs(
   device: string,
@@ -196,5 +199,5 @@ for (const device of ['perf-device-b', 'perf-device-a']) {
   );
 }
 await app.close();
-repo.close();
+await store.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error';
 import type { Deps } from '../services/deps';
 import { hashToken } from '../services/passwords';
 import { villageScopeOf, type VillageScope } from '../services/scope';
-import type { DeviceRow, UserRow } from '../storage/repository';
+import type { DeviceRow, UserRow } from '../storage/rows';
 
 /**
  * Who may call a route. Every `/api` route declares one in `config.access`; a route without it makes
@@ -21,8 +21,11 @@ export type AuthContext = {
   readonly device: DeviceRow | null;
   /** When a browser session ends; null for tablet tokens (valid until revoked). */
   readonly sessionExpiresAt: string | null;
-  /** Villages this user may see, computed on first use. */
-  scope(): VillageScope;
+  /**
+   * Villages this user may see, read on first use in a transaction of its own: ask for it before
+   * opening the transaction that needs it (a store refuses a transaction opened inside another).
+   */
+  scope(): Promise<VillageScope>;
 };
 
 /** What the OpenAPI document says of a route; schemas are the zod schemas the handler parses with. */
@@ -75,22 +78,14 @@ export function registerAccess(app: FastifyInstance): void {
       if (method !== 'HEAD')
         app.routeTable.push({ method, url: route.url, access, doc: route.config?.doc });
   });
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
-    if (access === undefined || access.auth === 'public') {
-      done();
-      return;
-    }
-    try {
-      const auth = authenticate(app.deps, request);
-      if (access.auth === 'device' && auth.device === null) throw new AppError('device_required');
-      if (!access.roles.includes(auth.user.role))
-        throw new AppError('forbidden_role', { details: { role: auth.user.role } });
-      request.auth = auth;
-      done();
-    } catch (e: unknown) {
-      done(e instanceof Error ? e : new Error(String(e)));
-    }
+    if (access === undefined || access.auth === 'public') return;
+    const auth = await authenticate(app.deps, request);
+    if (access.auth === 'device' && auth.device === null) throw new AppError('device_required');
+    if (!access.roles.includes(auth.user.role))
+      throw new AppError('forbidden_role', { details: { role: auth.user.role } });
+    request.auth = auth;
   });
 }
 
@@ -108,35 +103,38 @@ function bearerOrCookie(request: FastifyRequest): string | undefined {
   return undefined;
 }
 
-function authenticate(deps: Deps, request: FastifyRequest): AuthContext {
+async function authenticate(deps: Deps, request: FastifyRequest): Promise<AuthContext> {
   const token = bearerOrCookie(request);
   if (token === undefined || token === '') throw new AppError('missing_token');
-  const { repo } = deps;
-  let user: UserRow | undefined;
-  let device: DeviceRow | null = null;
-  let sessionExpiresAt: string | null = null;
-  if (token.startsWith(DEVICE_TOKEN_PREFIX)) {
-    const found = repo.deviceByTokenHash(hashToken(token));
-    if (found === undefined) throw new AppError('invalid_token');
-    if (found.revokedAt !== null)
-      throw new AppError('device_revoked', { details: { deviceId: found.id } });
-    device = found;
-    user = repo.userById(found.userId);
-  } else if (token.startsWith(SESSION_TOKEN_PREFIX)) {
-    const session = repo.sessionByTokenHash(hashToken(token));
-    if (session === undefined || session.expiresAt <= deps.now().toISOString())
-      throw new AppError('invalid_token');
-    user = repo.userById(session.userId);
-    sessionExpiresAt = session.expiresAt;
-  }
+  const found = await deps.store.read(async (tx) => {
+    let user: UserRow | undefined;
+    let device: DeviceRow | null = null;
+    let sessionExpiresAt: string | null = null;
+    if (token.startsWith(DEVICE_TOKEN_PREFIX)) {
+      const found = await tx.accounts.deviceByTokenHash(hashToken(token));
+      if (found === undefined) throw new AppError('invalid_token');
+      if (found.revokedAt !== null)
+        throw new AppError('device_revoked', { details: { deviceId: found.id } });
+      device = found;
+      user = await tx.accounts.userById(found.userId);
+    } else if (token.startsWith(SESSION_TOKEN_PREFIX)) {
+      const session = await tx.accounts.sessionByTokenHash(hashToken(token));
+      if (session === undefined || session.expiresAt <= deps.now().toISOString())
+        throw new AppError('invalid_token');
+      user = await tx.accounts.userById(session.userId);
+      sessionExpiresAt = session.expiresAt;
+    }
+    return { user, device, sessionExpiresAt };
+  });
+  const { user, device, sessionExpiresAt } = found;
   if (user === undefined) throw new AppError('invalid_token');
   if (!user.active) throw new AppError('account_disabled');
   const known = user;
-  let scope: VillageScope | undefined;
+  let scope: Promise<VillageScope> | undefined;
   return {
     user: known,
     device,
     sessionExpiresAt,
-    scope: () => (scope ??= villageScopeOf(repo, known)),
+    scope: () => (scope ??= deps.store.read((tx) => villageScopeOf(tx, known))),
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorEnvelope } from '../errors/app-error';
+import { StoreUnavailableError } from '../storage/store-errors';
 import { setSecurityHeaders } from './security-headers';
 
 /**
@@ -61,6 +62,9 @@ export function answerRouterError(
 
 function translate(error: FastifyError): AppError {
   const cause = { cause: error };
+  // The database went away mid-request: the transaction was rolled back, the client retries.
+  if ((error as unknown) instanceof StoreUnavailableError)
+    return new AppError('database_unavailable', { ...cause, retryAfterMs: 5_000 });
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413)
     return new AppError('body_too_large', cause);
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415)

@@ -6,7 +6,9 @@ import {
   type HimoMicroproject,
 } from '@jigi/domain';
 import type { Json, JsonObject } from '@jigi/sync';
-import type { RecordRow, Repository } from '../storage/repository';
+import type { RecordRow } from '../storage/rows';
+import type { Tx } from '../storage/store';
+import { allRecords } from './record-pages';
 import type { Deps } from './deps';
 import { currentSettings } from './reference';
 
@@ -25,163 +27,171 @@ const list = (v: Json | undefined): JsonObject[] =>
   Array.isArray(v) ? v.map(obj).filter((x): x is JsonObject => x !== undefined) : [];
 const num = (v: Json | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
 
-function records(repo: Repository, type: string, f: DashboardFilter): RecordRow[] {
-  return [...repo.listRecords({ type, villageIds: f.villageIds, from: f.from, to: f.to })];
+function records(tx: Tx, type: string, f: DashboardFilter): Promise<RecordRow[]> {
+  return allRecords(tx, { type, villageIds: f.villageIds, from: f.from, to: f.to });
 }
 
-function villagesIn(repo: Repository, f: DashboardFilter) {
-  return repo
-    .listVillages()
-    .filter((v) => f.villageIds === undefined || f.villageIds.includes(v.id));
+async function villagesIn(tx: Tx, f: DashboardFilter) {
+  return (await tx.reference.listVillages()).filter(
+    (v) => f.villageIds === undefined || f.villageIds.includes(v.id),
+  );
 }
 
 export function ciblageProgress(deps: Deps, f: DashboardFilter) {
-  const surveyed = new Map<string, number>();
-  for (const r of records(deps.repo, 'ciblage_household', f))
-    surveyed.set(r.villageId, (surveyed.get(r.villageId) ?? 0) + 1);
-  return {
-    villages: villagesIn(deps.repo, f).map((v) => ({
-      villageId: v.id,
-      villageName: v.name,
-      quota: num(v.data['quota']) ?? null,
-      surveyed: surveyed.get(v.id) ?? 0,
-    })),
-  };
+  return deps.store.read(async (tx) => {
+    const surveyed = new Map<string, number>();
+    for (const r of await records(tx, 'ciblage_household', f))
+      surveyed.set(r.villageId, (surveyed.get(r.villageId) ?? 0) + 1);
+    return {
+      villages: (await villagesIn(tx, f)).map((v) => ({
+        villageId: v.id,
+        villageName: v.name,
+        quota: num(v.data['quota']) ?? null,
+        surveyed: surveyed.get(v.id) ?? 0,
+      })),
+    };
+  });
 }
 
 export function maAttendance(deps: Deps, f: DashboardFilter) {
-  const names = new Map(villagesIn(deps.repo, f).map((v) => [v.id, v.name]));
-  const households = new Map<
-    string,
-    {
-      householdId: string;
-      householdCode: string;
-      villageName: string;
-      sessions: number;
-      present: number;
-    }
-  >();
-  const sessions = records(deps.repo, 'ma_session', f).map((r) => {
-    const lines = list(r.data['attendance']);
-    for (const line of lines) {
-      const id = typeof line['id'] === 'string' ? line['id'] : JSON.stringify(line['id']);
-      const h = households.get(id) ?? {
-        householdId: id,
-        householdCode: typeof line['householdCode'] === 'string' ? line['householdCode'] : id,
+  return deps.store.read(async (tx) => {
+    const names = new Map((await villagesIn(tx, f)).map((v) => [v.id, v.name]));
+    const households = new Map<
+      string,
+      {
+        householdId: string;
+        householdCode: string;
+        villageName: string;
+        sessions: number;
+        present: number;
+      }
+    >();
+    const sessions = (await records(tx, 'ma_session', f)).map((r) => {
+      const lines = list(r.data['attendance']);
+      for (const line of lines) {
+        const id = typeof line['id'] === 'string' ? line['id'] : JSON.stringify(line['id']);
+        const h = households.get(id) ?? {
+          householdId: id,
+          householdCode: typeof line['householdCode'] === 'string' ? line['householdCode'] : id,
+          villageName: names.get(r.villageId) ?? r.villageId,
+          sessions: 0,
+          present: 0,
+        };
+        h.sessions++;
+        if (line['status'] === 'present') h.present++;
+        households.set(id, h);
+      }
+      return {
+        recordId: r.id,
         villageName: names.get(r.villageId) ?? r.villageId,
-        sessions: 0,
-        present: 0,
+        date: typeof r.data['date'] === 'string' ? r.data['date'] : '',
+        sessionNo: num(r.data['sessionNo']) ?? 0,
+        expected: lines.filter((l) => l['expected'] === true).length,
+        present: lines.filter((l) => l['status'] === 'present').length,
       };
-      h.sessions++;
-      if (line['status'] === 'present') h.present++;
-      households.set(id, h);
-    }
-    return {
-      recordId: r.id,
-      villageName: names.get(r.villageId) ?? r.villageId,
-      date: typeof r.data['date'] === 'string' ? r.data['date'] : '',
-      sessionNo: num(r.data['sessionNo']) ?? 0,
-      expected: lines.filter((l) => l['expected'] === true).length,
-      present: lines.filter((l) => l['status'] === 'present').length,
-    };
+    });
+    return { sessions, households: [...households.values()] };
   });
-  return { sessions, households: [...households.values()] };
 }
 
 export function pnpSummary(deps: Deps, f: DashboardFilter) {
-  const thresholds = (currentSettings(deps) ?? defaultProgramSettings).muac;
-  const byVillage = new Map(
-    villagesIn(deps.repo, f).map((v) => [
-      v.id,
-      {
-        villageId: v.id,
-        villageName: v.name,
-        red: 0,
-        yellow: 0,
-        green: 0,
-        unmeasured: 0,
-        referrals: 0,
-        women: 0,
-      },
-    ]),
-  );
-  for (const r of records(deps.repo, 'pnp_enrolment', f)) {
-    const row = byVillage.get(r.villageId);
-    if (row === undefined) continue;
-    for (const child of list(r.data['children'])) {
-      const mm = num(child['muacMm']);
-      if (mm === undefined) row.unmeasured++;
-      else row[muacColour(mm, thresholds)]++;
-      if (child['referredTo'] !== undefined || child['oedema'] === true) row.referrals++;
+  return deps.store.read(async (tx) => {
+    const thresholds = ((await currentSettings(tx)) ?? defaultProgramSettings).muac;
+    const byVillage = new Map(
+      (await villagesIn(tx, f)).map((v) => [
+        v.id,
+        {
+          villageId: v.id,
+          villageName: v.name,
+          red: 0,
+          yellow: 0,
+          green: 0,
+          unmeasured: 0,
+          referrals: 0,
+          women: 0,
+        },
+      ]),
+    );
+    for (const r of await records(tx, 'pnp_enrolment', f)) {
+      const row = byVillage.get(r.villageId);
+      if (row === undefined) continue;
+      for (const child of list(r.data['children'])) {
+        const mm = num(child['muacMm']);
+        if (mm === undefined) row.unmeasured++;
+        else row[muacColour(mm, thresholds)]++;
+        if (child['referredTo'] !== undefined || child['oedema'] === true) row.referrals++;
+      }
+      row.women += list(r.data['women']).length;
     }
-    row.women += list(r.data['women']).length;
-  }
-  return { villages: [...byVillage.values()] };
+    return { villages: [...byVillage.values()] };
+  });
 }
 
 export function himoSummary(deps: Deps, f: DashboardFilter) {
-  const { repo } = deps;
-  const projects = repo
-    .listMicroprojects()
-    .filter(
+  return deps.store.read(async (tx) => {
+    const projects = (await tx.reference.listMicroprojects()).filter(
       (m) => f.villageIds === undefined || m.villageIds.some((v) => f.villageIds?.includes(v)),
     );
-  return {
-    microprojects: projects.map((m) => {
-      const project = m.data as unknown as HimoMicroproject;
-      const workers = repo
-        .recordsByField('himo_worker', 'projectId', m.id)
-        .filter((w) => w.data['active'] === true);
-      const sheets = repo
-        .recordsByField('himo_attendance', 'projectId', m.id)
-        .map((r) => r.data as unknown as HimoAttendance);
-      const daysWorked = workers.reduce(
-        (sum, w) =>
-          sum + computeDaysWorked(sheets, m.id, w.id, f.from ?? '0000-01-01', f.to ?? '9999-12-31'),
-        0,
-      );
-      return {
-        projectId: m.id,
-        name: project.name,
-        workers: workers.length,
-        daysWorked,
-        wagesDueFcfa: Math.round(daysWorked * project.dailyWageFcfa),
-      };
-    }),
-  };
+    return {
+      microprojects: await Promise.all(
+        projects.map(async (m) => {
+          const project = m.data as unknown as HimoMicroproject;
+          const workers = (
+            await tx.sync.recordsWhere({ type: 'himo_worker', field: 'projectId', value: m.id })
+          ).filter((w) => w.data['active'] === true);
+          const sheets = (
+            await tx.sync.recordsWhere({ type: 'himo_attendance', field: 'projectId', value: m.id })
+          ).map((r) => r.data as unknown as HimoAttendance);
+          const daysWorked = workers.reduce(
+            (sum, w) =>
+              sum +
+              computeDaysWorked(sheets, m.id, w.id, f.from ?? '0000-01-01', f.to ?? '9999-12-31'),
+            0,
+          );
+          return {
+            projectId: m.id,
+            name: project.name,
+            workers: workers.length,
+            daysWorked,
+            wagesDueFcfa: Math.round(daysWorked * project.dailyWageFcfa),
+          };
+        }),
+      ),
+    };
+  });
 }
 
 export function syncHealth(deps: Deps, f: DashboardFilter) {
-  const { repo } = deps;
-  const users = new Map(repo.listUsers().map((u) => [u.id, u]));
-  const villages = repo.listVillages();
-  const rejections = new Map<string, number>();
-  for (const q of repo.listQuarantine())
-    rejections.set(q.deviceId, (rejections.get(q.deviceId) ?? 0) + 1);
-  const visible = (userId: string) => {
-    const user = users.get(userId);
-    if (user === undefined) return false;
-    if (f.villageIds === undefined) return true;
-    return villages.some(
-      (v) =>
-        f.villageIds?.includes(v.id) &&
-        user.zones.some(
-          (z) => z === v.id || v.communeCode === z || v.communeCode.startsWith(`${z}.`),
-        ),
-    );
-  };
-  return {
-    devices: repo
-      .listDevices()
-      .filter((d) => visible(d.userId))
-      .map((d) => ({
-        deviceId: d.id,
-        label: d.label,
-        userName: users.get(d.userId)?.name ?? d.userId,
-        lastSyncAt: d.lastSeenAt,
-        unsyncedReported: null,
-        rejections: rejections.get(d.id) ?? 0,
-        revoked: d.revokedAt !== null,
-      })),
-  };
+  return deps.store.read(async (tx) => {
+    const users = new Map((await tx.accounts.listUsers()).map((u) => [u.id, u]));
+    const villages = await tx.reference.listVillages();
+    const rejections = new Map<string, number>();
+    for (const q of await tx.sync.listQuarantine())
+      rejections.set(q.deviceId, (rejections.get(q.deviceId) ?? 0) + 1);
+    const visible = (userId: string) => {
+      const user = users.get(userId);
+      if (user === undefined) return false;
+      if (f.villageIds === undefined) return true;
+      return villages.some(
+        (v) =>
+          f.villageIds?.includes(v.id) &&
+          user.zones.some(
+            (z) => z === v.id || v.communeCode === z || v.communeCode.startsWith(`${z}.`),
+          ),
+      );
+    };
+    return {
+      devices: (await tx.accounts.listDevices())
+        .filter((d) => visible(d.userId))
+        .map((d) => ({
+          deviceId: d.id,
+          label: d.label,
+          userName: users.get(d.userId)?.name ?? d.userId,
+          lastSyncAt: d.lastSeenAt,
+          unsyncedReported: null,
+          rejections: rejections.get(d.id) ?? 0,
+          revoked: d.revokedAt !== null,
+        })),
+    };
+  });
 }

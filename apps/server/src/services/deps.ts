@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Repository } from '../storage/repository';
+import type { Store } from '../storage/store';
 
 /** What services need from the outside world; tests pass a fixed clock and counting ids. */
 export type Deps = {
-  readonly repo: Repository;
+  readonly store: Store;
   readonly now: () => Date;
   readonly newId: () => string;
   /** 32 random bytes, base64url: device and session secrets. */

@@ -11,8 +11,9 @@ import { AppError } from '../errors/app-error';
 import type { ErrorCode } from '../errors/catalogue';
 import type { AuthContext } from '../plugins/access';
 import type { Deps } from './deps';
-import { handlePush } from './push';
-import { villageScopeOf, type VillageScope } from './scope';
+import { applyPush, checkPush, type PushEnvelope } from './push';
+import type { Tx } from '../storage/store';
+import { villageScopeOf } from './scope';
 
 // The answer's schema is in @jigi/sync, shared with the console that reads it; the import CLI takes the type from here.
 export type { ImportSummary } from '@jigi/sync';
@@ -37,20 +38,24 @@ const parseErrorCodes = {
  * later sync) changes nothing. The device may be revoked: a lost or broken tablet is the usual case.
  * `importedBy` is the admin (null from the command line); it goes to the audit log.
  */
-export function importExportFile(
+export async function importExportFile(
   deps: Deps,
   bytes: Uint8Array,
   importedBy: string | null,
-): ImportSummary {
+): Promise<ImportSummary> {
   const file = readExportFile(bytes);
-  const { repo } = deps;
-  const device = repo.deviceById(file.deviceId);
+  const { device, user } = await deps.store.read(async (tx) => {
+    const device = await tx.accounts.deviceById(file.deviceId);
+    return {
+      device,
+      user: device === undefined ? undefined : await tx.accounts.userById(device.userId),
+    };
+  });
   if (device === undefined)
     throw new AppError('import_unknown_device', {
       message: `Tablette « ${file.deviceId} » inconnue de ce serveur : rien n’a été importé.`,
       details: { deviceId: file.deviceId },
     });
-  const user = repo.userById(device.userId);
   if (user === undefined) throw new Error(`device ${device.id} has no user ${device.userId}`);
   if (user.id !== file.userId) {
     throw new AppError('import_device_user_mismatch', {
@@ -58,24 +63,21 @@ export function importExportFile(
       details: { deviceId: device.id, fileUserId: file.userId },
     });
   }
-  let scope: VillageScope | undefined;
   // The user's current role and zones decide, as for a push from the tablet itself.
-  const auth: AuthContext = {
-    user,
-    device,
-    sessionExpiresAt: null,
-    scope: () => (scope ??= villageScopeOf(repo, user)),
-  };
-  return repo.transaction(() => {
+  const scope = Promise.resolve(await deps.store.read((tx) => villageScopeOf(tx, user)));
+  const auth: AuthContext = { user, device, sessionExpiresAt: null, scope: () => scope };
+  // Every push is checked before anything is written: a bad one imports nothing.
+  const pushes = file.pushes.map((push) => checkPush(auth, push));
+  return deps.store.write(async (tx) => {
     const outcomes = Object.fromEntries(mutationOutcomes.map((o) => [o, 0])) as Record<
       MutationOutcome,
       number
     >;
     const rejections: Record<string, number> = {};
     const batches: number[] = [];
-    for (const push of file.pushes) {
-      const alreadyApplied = repo.deviceById(device.id)?.lastMutationId ?? 0;
-      const response = pushOf(deps, auth, push, importedBy, alreadyApplied);
+    for (const push of pushes) {
+      const alreadyApplied = (await tx.sync.lockDevice(device.id))?.lastMutationId ?? 0;
+      const response = await pushOf(tx, deps, auth, push, importedBy, alreadyApplied);
       for (const result of response.results) {
         const outcome = result.mutationId <= alreadyApplied ? 'duplicate' : result.outcome;
         outcomes[outcome] += 1;
@@ -94,7 +96,7 @@ export function importExportFile(
       rejections,
       batches,
     };
-    repo.audit({
+    await tx.audit.append({
       at: deps.now().toISOString(),
       userId: importedBy,
       action: 'sync.import',
@@ -106,15 +108,16 @@ export function importExportFile(
   });
 }
 
-function pushOf(
+async function pushOf(
+  tx: Tx,
   deps: Deps,
   auth: AuthContext,
-  push: ExportFile['pushes'][number],
+  push: PushEnvelope,
   importedBy: string | null,
   alreadyApplied: number,
 ) {
   try {
-    return handlePush(deps, auth, push, { via: 'import', importedBy });
+    return await applyPush(tx, deps, auth, push, { via: 'import', importedBy });
   } catch (e: unknown) {
     if (!(e instanceof AppError) || e.code !== 'mutation_gap') throw e;
     const first = push.mutations[0]?.mutationId ?? 0;

@@ -2,7 +2,10 @@ import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RecordType } from '@jigi/domain';
 import type { Json } from '@jigi/sync';
-import type { RecordFilter, RecordRow, Repository } from '../storage/repository';
+import type { RecordFilter, RecordRow } from '../storage/rows';
+import type { Store } from '../storage/store';
+import { recordPages } from './record-pages';
+import type { Deps } from './deps';
 import { csvLine } from './csv';
 
 /** Keyed child arrays exported as their own tables (architecture §1), keyed by the parent's id. */
@@ -77,13 +80,16 @@ function rowsOf(
  * One table of one record type as rows, streamed: a first pass collects the columns (records of
  * several schema versions may differ), the second yields the rows. Both passes page through storage.
  */
-export function* exportRows(
-  repo: Repository,
+export async function* exportRows(
+  store: Store,
   filter: RecordFilter & { type: RecordType },
   table: string | undefined,
-): Generator<Cell[] | string[]> {
+): AsyncGenerator<Cell[] | string[]> {
   const villages = new Map(
-    repo.listVillages().map((v) => [v.id, { name: v.name, demo: v.data['demo'] === true }]),
+    (await store.read((tx) => tx.reference.listVillages())).map((v) => [
+      v.id,
+      { name: v.name, demo: v.data['demo'] === true },
+    ]),
   );
   // The fixed columns come first and are there even when nothing matches the filter.
   const columns: string[] =
@@ -102,7 +108,7 @@ export function* exportRows(
         ]
       : [parentKey(filter.type), 'villageId'];
   const seen = new Set<string>(columns);
-  for (const record of repo.listRecords(filter)) {
+  for await (const record of recordPages(store, filter)) {
     for (const row of rowsOf(record, filter.type, table, villages)) {
       for (const key of Object.keys(row))
         if (!seen.has(key)) {
@@ -112,25 +118,25 @@ export function* exportRows(
     }
   }
   yield columns;
-  for (const record of repo.listRecords(filter)) {
+  for await (const record of recordPages(store, filter)) {
     for (const row of rowsOf(record, filter.type, table, villages))
       yield columns.map((c) => row[c] ?? null);
   }
 }
 
 /** CSV (UTF-8 with BOM) as a stream. */
-export function csvStream(rows: Iterable<Cell[] | string[]>): Readable {
+export function csvStream(rows: AsyncIterable<Cell[] | string[]>): Readable {
   return Readable.from(
-    (function* () {
+    (async function* () {
       yield '\uFEFF';
-      for (const row of rows) yield csvLine(row);
+      for await (const row of rows) yield csvLine(row);
     })(),
   );
 }
 
 /** An XLSX workbook, one sheet per table, written as a stream (exceljs streaming writer). */
 export function xlsxStream(
-  sheets: readonly { name: string; rows: Iterable<Cell[] | string[]> }[],
+  sheets: readonly { name: string; rows: AsyncIterable<Cell[] | string[]> }[],
 ): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -141,7 +147,7 @@ export function xlsxStream(
   void (async () => {
     for (const sheet of sheets) {
       const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31));
-      for (const row of sheet.rows) worksheet.addRow(row).commit();
+      for await (const row of sheet.rows) worksheet.addRow(row).commit();
       worksheet.commit();
       // Yield to the event loop between sheets so other requests are served.
       await new Promise((resolve) => setImmediate(resolve));
@@ -149,4 +155,31 @@ export function xlsxStream(
     await workbook.commit();
   })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
   return out;
+}
+
+/** The villages of the list (all when undefined) that are not demo villages: a real export. */
+export async function withoutDemoVillages(
+  deps: Deps,
+  villageIds: readonly string[] | undefined,
+): Promise<string[]> {
+  const villages = await deps.store.read((tx) => tx.reference.listVillages());
+  const real = new Set(villages.filter((v) => v.data['demo'] !== true).map((v) => v.id));
+  return (villageIds ?? [...real]).filter((id) => real.has(id));
+}
+
+/** Every export is written to the audit log: household data leaving the system. */
+export function auditExport(
+  deps: Deps,
+  e: { userId: string; format: string; type: string; details: Record<string, Json> },
+): Promise<void> {
+  return deps.store.write((tx) =>
+    tx.audit.append({
+      at: deps.now().toISOString(),
+      userId: e.userId,
+      action: `export.${e.format}`,
+      entity: 'records',
+      entityId: e.type,
+      details: e.details,
+    }),
+  );
 }

@@ -44,7 +44,11 @@ const bool = (s: string | undefined): boolean =>
  * Villages from CSV (`id,name,communeCode[,pnp][,quota]`): every line is checked first (domain schema,
  * commune known in the admin list); any error imports nothing. Existing ids are updated.
  */
-export function importVillages(deps: Deps, text: string, actorId: string): { imported: number } {
+export async function importVillages(
+  deps: Deps,
+  text: string,
+  actorId: string,
+): Promise<{ imported: number }> {
   const { header, rows } = csvObjects(text);
   requireColumns(header, ['id', 'name', 'communeCode']);
   if (rows.length > MAX_LINES)
@@ -75,20 +79,27 @@ export function importVillages(deps: Deps, text: string, actorId: string): { imp
     if (parsed.success) villages.push(parsed.data);
   });
   if (errors.length > 0) fail(errors);
-  deps.repo.transaction(() => {
-    for (const v of villages) saveVillage(deps, v, actorId);
+  await deps.store.write(async (tx) => {
+    for (const v of villages) await saveVillage(tx, deps, v, actorId);
   });
   return { imported: villages.length };
 }
 
 /** Beneficiary households from CSV (`id,villageId,householdCode,headName[,titulaireName]`). */
-export function importHouseholds(deps: Deps, text: string, actorId: string): { imported: number } {
+export async function importHouseholds(
+  deps: Deps,
+  text: string,
+  actorId: string,
+): Promise<{ imported: number }> {
   const { header, rows } = csvObjects(text);
   requireColumns(header, ['id', 'villageId', 'householdCode', 'headName']);
   if (rows.length > MAX_LINES)
     fail([{ line: MAX_LINES + 2, field: '-', message: `plus de ${MAX_LINES} lignes` }]);
   const errors: LineError[] = [];
   const households: BeneficiaryHousehold[] = [];
+  const knownVillages = new Set(
+    (await deps.store.read((tx) => tx.reference.listVillages())).map((v) => v.id),
+  );
   rows.forEach((row, i) => {
     const line = i + 2;
     const candidate = {
@@ -103,7 +114,7 @@ export function importHouseholds(deps: Deps, text: string, actorId: string): { i
       for (const issue of parsed.error.issues)
         errors.push({ line, field: issue.path.join('.'), message: issue.message });
     const villageId = row['villageId'] ?? '';
-    if (villageId !== '' && deps.repo.villageById(villageId) === undefined)
+    if (villageId !== '' && !knownVillages.has(villageId))
       errors.push({
         line,
         field: 'villageId',
@@ -112,8 +123,8 @@ export function importHouseholds(deps: Deps, text: string, actorId: string): { i
     if (parsed.success) households.push(parsed.data);
   });
   if (errors.length > 0) fail(errors);
-  deps.repo.transaction(() => {
-    for (const h of households) saveHousehold(deps, h, actorId);
+  await deps.store.write(async (tx) => {
+    for (const h of households) await saveHousehold(tx, deps, h, actorId);
   });
   return { imported: households.length };
 }

@@ -10,7 +10,8 @@ import {
 import { AppError } from '../errors/app-error';
 import type { AuthContext } from '../plugins/access';
 import { parseInput } from '../plugins/validate';
-import type { PullRow, Repository } from '../storage/repository';
+import type { PullRow } from '../storage/rows';
+import type { Tx } from '../storage/store';
 import type { Deps } from './deps';
 import { roleRecordTypes, scopeList } from './scope';
 
@@ -19,27 +20,26 @@ import { roleRecordTypes, scopeList } from './scope';
  * scope whose change-log entry is after the cursor, in sequence order, capped by count and bytes.
  * The change log keeps one entry per entity (its latest), so a page never repeats an entity and an
  * entity changed again after being sent comes again with a higher sequence: nothing is skipped.
- * The page is read in one transaction, so the content matches the sequence it is sent under.
+ * The page is read in one snapshot, so the content matches the sequence it is sent under, and the
+ * jump to the last sequence (below) never passes a change the page could not see.
  */
-export function handlePull(deps: Deps, auth: AuthContext, rawQuery: unknown): PullResponse {
+export async function handlePull(
+  deps: Deps,
+  auth: AuthContext,
+  rawQuery: unknown,
+): Promise<PullResponse> {
   const query = parseInput(pullQuerySchema, rawQuery, 'invalid_query');
-  const { repo } = deps;
-  let after = 0;
+  let cursorIn: { epoch: string; seq: number } | undefined;
   if (query.cursor !== undefined) {
     const parsed = parseCursor(query.cursor);
     if (!parsed.ok) throw new AppError('malformed_cursor');
-    if (parsed.cursor.epoch !== repo.epoch()) {
-      // The device now walks everything from the start and then re-sends whatever of its records the
-      // walk did not carry (the restored server lost them): its own earlier writes must come too.
-      if (auth.device !== null) repo.forgetEchoes(auth.device.id);
-      throw new AppError('epoch_changed', { details: { serverEpoch: repo.epoch() } });
-    }
-    after = parsed.cursor.seq;
+    cursorIn = parsed.cursor;
   }
+  const after = cursorIn?.seq ?? 0;
   const limit = query.limit ?? wireLimits.defaultPullLimit;
   const maxBytes = query.maxBytes ?? wireLimits.defaultPullBytes;
   const scope = {
-    villageIds: scopeList(auth.scope()) ?? ('all' as const),
+    villageIds: scopeList(await auth.scope()) ?? ('all' as const),
     recordTypes: roleRecordTypes[auth.user.role],
     userId: auth.user.id,
     // The device's own applied writes are not sent back: it holds exactly that content and learnt
@@ -48,14 +48,16 @@ export function handlePull(deps: Deps, auth: AuthContext, rawQuery: unknown): Pu
     // as a new device, which gets everything.
     skipEchoesOf: auth.device?.id,
   };
-  return repo.transaction(() => {
-    const rows = repo.changesAfter(after, limit + 1, scope);
+  const page = await deps.store.read(async (tx) => {
+    const epoch = await tx.meta.epoch();
+    if (cursorIn !== undefined && cursorIn.epoch !== epoch) return { epochChanged: epoch };
+    const rows = await tx.sync.changesAfter(after, limit + 1, scope);
     const changes: PullChange[] = [];
     let bytes = 0;
     let cursor = after;
     let hasMore = false;
     for (const row of rows) {
-      const change = toPullChange(repo, row);
+      const change = await toPullChange(tx, row);
       const size = Buffer.byteLength(JSON.stringify(change));
       // Always send at least one change, or one entity over the byte cap would block the device.
       if (changes.length >= limit || (changes.length > 0 && bytes + size > maxBytes)) {
@@ -67,28 +69,38 @@ export function handlePull(deps: Deps, auth: AuthContext, rawQuery: unknown): Pu
       cursor = row.seq;
     }
     // Nothing more in scope: jump over entries of other scopes so they are not scanned again.
-    if (!hasMore) cursor = Math.max(cursor, repo.lastSeq());
-    // Pulls carry personal data (households of the villages): who received what is audited.
-    if (changes.length > 0) {
-      repo.audit({
+    if (!hasMore) cursor = Math.max(cursor, await tx.sync.lastSeq());
+    return { changes, hasMore, nextCursor: formatCursor({ epoch, seq: cursor }), seq: cursor };
+  });
+  if ('epochChanged' in page) {
+    // The device now walks everything from the start and then re-sends whatever of its records the
+    // walk did not carry (the restored server lost them): its own earlier writes must come too.
+    const device = auth.device;
+    if (device !== null) await deps.store.write((tx) => tx.sync.forgetEchoes(device.id));
+    throw new AppError('epoch_changed', { details: { serverEpoch: page.epochChanged } });
+  }
+  // Pulls carry personal data (households of the villages): who received what is audited.
+  if (page.changes.length > 0) {
+    await deps.store.write((tx) =>
+      tx.audit.append({
         at: deps.now().toISOString(),
         userId: auth.user.id,
         action: 'sync.pull',
         entity: 'device',
         entityId: auth.device?.id ?? null,
-        details: { from: after, to: cursor, changes: changes.length },
-      });
-    }
-    return {
-      changes,
-      nextCursor: formatCursor({ epoch: repo.epoch(), seq: cursor }),
-      hasMore,
-      serverTime: deps.now().toISOString(),
-    };
-  });
+        details: { from: after, to: page.seq, changes: page.changes.length },
+      }),
+    );
+  }
+  return {
+    changes: page.changes,
+    nextCursor: page.nextCursor,
+    hasMore: page.hasMore,
+    serverTime: deps.now().toISOString(),
+  };
 }
 
-function toPullChange(repo: Repository, row: PullRow): PullChange {
+async function toPullChange(tx: Tx, row: PullRow): Promise<PullChange> {
   const base = { seq: row.seq, entity: row.entity, id: row.entityId };
   const gone: PullChange = { ...base, deleted: true };
   switch (row.entity) {
@@ -110,25 +122,25 @@ function toPullChange(repo: Repository, row: PullRow): PullChange {
       };
     }
     case 'village': {
-      const v = repo.villageById(row.entityId);
+      const v = await tx.reference.villageById(row.entityId);
       return v === undefined ? gone : { ...base, version: v.version, deleted: false, data: v.data };
     }
     case 'beneficiary_household': {
-      const h = repo.householdById(row.entityId);
+      const h = await tx.reference.householdById(row.entityId);
       return h === undefined ? gone : { ...base, version: h.version, deleted: false, data: h.data };
     }
     case 'microproject': {
-      const m = repo.microprojectById(row.entityId);
+      const m = await tx.reference.microprojectById(row.entityId);
       return m === undefined ? gone : { ...base, version: m.version, deleted: false, data: m.data };
     }
     case 'settings': {
-      const s = repo.settings();
+      const s = await tx.reference.settings();
       return s === undefined ? gone : { ...base, version: s.version, deleted: false, data: s.data };
     }
     case 'task': {
-      const t = repo.taskById(row.entityId);
+      const t = await tx.review.taskById(row.entityId);
       if (t === undefined || t.status === 'done') return gone;
-      const record = repo.recordById(t.recordId);
+      const record = await tx.sync.recordById(t.recordId);
       const data: JsonObject = {
         id: t.id,
         recordId: t.recordId,
@@ -140,7 +152,7 @@ function toPullChange(repo: Repository, row: PullRow): PullChange {
       return { ...base, deleted: false, data };
     }
     case 'conflict': {
-      const c = repo.conflictById(row.entityId);
+      const c = await tx.review.conflictById(row.entityId);
       if (c === undefined) return gone;
       const data: JsonObject = {
         id: c.id,

@@ -20,7 +20,8 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../plugins/validate';
 import type { AuthContext } from '../plugins/access';
-import type { DeviceRow, RecordRow } from '../storage/repository';
+import type { DeviceRow, RecordRow } from '../storage/rows';
+import type { Tx } from '../storage/store';
 import type { Deps } from './deps';
 import { ruleContexts, type RuleContexts } from './rule-context';
 import { inScope, roleRecordTypes } from './scope';
@@ -81,22 +82,47 @@ type Rejection = {
  * record write, the stored per-mutation results and the batch commit together, so a push replayed
  * after a lost response (or sent twice at once) has exactly-once effect.
  */
-export function handlePush(
+export async function handlePush(
   deps: Deps,
   auth: AuthContext,
   body: unknown,
   origin: PushOrigin = { via: 'device' },
-): PushResponse {
+): Promise<PushResponse> {
+  const push = checkPush(auth, body);
+  // Read before the write opens: the zone check inside then uses it without a transaction of its own.
+  await auth.scope();
+  return deps.store.write((tx) => applyPush(tx, deps, auth, push, origin));
+}
+
+export type PushEnvelope = z.infer<typeof pushEnvelopeSchema>;
+
+/** The push's protocol version, envelope and device, checked before any transaction opens. */
+export function checkPush(auth: AuthContext, body: unknown): PushEnvelope {
   checkProtocolVersion(body);
   const push = parseInput(pushEnvelopeSchema, body);
   const device = auth.device;
   if (device === null) throw new AppError('device_required');
   if (push.deviceId !== device.id)
     throw new AppError('device_mismatch', { details: { deviceId: push.deviceId } });
-  const { repo } = deps;
+  return push;
+}
+
+/**
+ * A checked push inside the caller's write (the import of an export file applies all its pushes in
+ * one). The caller has read `auth.scope()` before opening the write.
+ */
+export async function applyPush(
+  tx: Tx,
+  deps: Deps,
+  auth: AuthContext,
+  push: PushEnvelope,
+  origin: PushOrigin,
+): Promise<PushResponse> {
+  const device = auth.device;
+  if (device === null) throw new AppError('device_required');
   const serverTime = deps.now().toISOString();
-  return repo.transaction(() => {
-    const current = repo.deviceById(device.id);
+  {
+    const current = await tx.sync.lockDevice(device.id);
     if (current === undefined) throw new Error(`device ${device.id} vanished during a push`);
     let last = current.lastMutationId;
     const first = push.mutations[0]?.mutationId ?? 1;
@@ -114,10 +140,10 @@ export function handlePush(
       counts: {} as Record<string, number>,
       villages: new Set<string>(),
     };
-    const rules = ruleContexts(deps);
+    const rules = ruleContexts(tx, deps);
     for (const mutation of push.mutations) {
       if (mutation.mutationId <= last) {
-        const stored = repo.storedResult(device.id, mutation.mutationId);
+        const stored = await tx.sync.storedResult(device.id, mutation.mutationId);
         if (stored === undefined)
           throw new Error(
             `no stored result for consumed mutation ${device.id}#${mutation.mutationId}`,
@@ -125,7 +151,7 @@ export function handlePush(
         results.push(stored);
         continue;
       }
-      batch.number ??= repo.insertBatch({
+      batch.number ??= await tx.sync.insertBatch({
         batchId: push.batchId,
         deviceId: device.id,
         userId: auth.user.id,
@@ -137,7 +163,8 @@ export function handlePush(
       });
       const parsed = parsedMutationSchema.safeParse(mutation);
       const result = parsed.success
-        ? applyMutation(
+        ? await applyMutation(
+            tx,
             deps,
             rules,
             auth,
@@ -147,22 +174,36 @@ export function handlePush(
             serverTime,
             origin,
           )
-        : reject(deps, auth, current, mutation, batch.number, serverTime, malformed(parsed.error));
+        : await reject(
+            tx,
+            auth,
+            current,
+            mutation,
+            batch.number,
+            serverTime,
+            malformed(parsed.error),
+          );
       const countKey =
         result.outcome === 'rejected' || !parsed.success ? 'rejected' : parsed.data.recordType;
       batch.counts[countKey] = (batch.counts[countKey] ?? 0) + 1;
       if (result.outcome !== 'rejected') {
-        const villageId = repo.recordVillageId(mutation.recordId);
+        const villageId = await tx.sync.recordVillageId(mutation.recordId);
         if (villageId !== undefined) batch.villages.add(villageId);
       }
-      repo.storeResult(device.id, mutation.mutationId, mutation.recordId, result, batch.number);
+      await tx.sync.storeResult(
+        device.id,
+        mutation.mutationId,
+        mutation.recordId,
+        result,
+        batch.number,
+      );
       results.push(result);
       last = mutation.mutationId;
     }
     if (batch.number !== null) {
-      repo.updateBatchSummary(batch.number, batch.counts, [...batch.villages].sort());
-      repo.setLastMutationId(device.id, last);
-      repo.audit({
+      await tx.sync.updateBatchSummary(batch.number, batch.counts, [...batch.villages].sort());
+      await tx.sync.setLastMutationId(device.id, last);
+      await tx.audit.append({
         at: serverTime,
         userId: auth.user.id,
         action: 'sync.push',
@@ -176,9 +217,9 @@ export function handlePush(
       });
     }
     // An import is not the tablet showing up: its last contact stays what it was.
-    if (origin.via === 'device') repo.touchDevice(device.id, serverTime);
+    if (origin.via === 'device') await tx.accounts.touchDevice(device.id, serverTime);
     return { results, lastMutationId: last, batchNumber: batch.number, serverTime };
-  });
+  }
 }
 
 function checkProtocolVersion(body: unknown): void {
@@ -191,7 +232,8 @@ function checkProtocolVersion(body: unknown): void {
   }
 }
 
-function applyMutation(
+async function applyMutation(
+  tx: Tx,
   deps: Deps,
   rules: RuleContexts,
   auth: AuthContext,
@@ -200,12 +242,11 @@ function applyMutation(
   batchNumber: number,
   serverTime: string,
   origin: PushOrigin,
-): MutationResult {
-  const { repo } = deps;
-  const existing = repo.recordById(mutation.recordId);
-  const refused = authorise(deps, auth, mutation, existing);
+): Promise<MutationResult> {
+  const existing = await tx.sync.recordById(mutation.recordId);
+  const refused = await authorise(tx, auth, mutation, existing);
   if (refused !== undefined)
-    return reject(deps, auth, device, mutation, batchNumber, serverTime, refused);
+    return reject(tx, auth, device, mutation, batchNumber, serverTime, refused);
   const type = mutation.recordType;
   if (!isRecordType(type)) throw new Error('authorise() lets only known record types through');
   const decision = mergeMutation({
@@ -223,14 +264,14 @@ function applyMutation(
     isCritical: (path) => isCriticalPath(type, path),
   });
   if (decision.outcome === 'rejected')
-    return reject(deps, auth, device, mutation, batchNumber, serverTime, decision.rejection);
+    return reject(tx, auth, device, mutation, batchNumber, serverTime, decision.rejection);
   const { state } = decision;
   if (decision.outcome === 'duplicate') return mutationResultOf(mutation, decision);
   let warnings: Issue[] = [];
   if (!state.deleted && state.version !== existing?.version) {
-    const validation = validateRecord(state.record, rules.for(state.record));
+    const validation = validateRecord(state.record, await rules.for(state.record));
     if (!validation.ok) {
-      return reject(deps, auth, device, mutation, batchNumber, serverTime, {
+      return reject(tx, auth, device, mutation, batchNumber, serverTime, {
         code: 'validation_failed',
         message: firstError(validation.issues),
         issues: validation.issues,
@@ -239,7 +280,7 @@ function applyMutation(
     warnings = validation.issues;
   }
   if (state.version !== existing?.version) {
-    writeRecordChange(deps, {
+    await writeRecordChange(tx, {
       recordId: mutation.recordId,
       existing,
       state,
@@ -268,13 +309,13 @@ function applyMutation(
     rules.recordWritten(type, existing?.data ?? null, state.record);
   }
   if (decision.outcome !== 'conflict_queued') return mutationResultOf(mutation, decision, warnings);
-  const record = repo.recordById(mutation.recordId);
+  const record = await tx.sync.recordById(mutation.recordId);
   for (const conflict of decision.conflicts) {
     const stamp = Object.values(existing?.fieldVersions ?? {}).find(
       (s) => s.version === conflict.serverVersion,
     );
     const id = deps.newId();
-    repo.insertConflict({
+    await tx.review.insertConflict({
       id,
       recordId: mutation.recordId,
       path: conflict.path,
@@ -293,7 +334,7 @@ function applyMutation(
       resolvedAt: null,
       resolvedVersion: null,
     });
-    repo.logChange({
+    await tx.sync.logChange({
       entity: 'conflict',
       entityId: id,
       villageId: record?.villageId ?? null,
@@ -303,24 +344,24 @@ function applyMutation(
   }
   // The record's pending paths travel in its pull meta: re-log it so devices see them.
   if (record !== undefined)
-    repo.logChange({
+    await tx.sync.logChange({
       entity: 'record',
       entityId: record.id,
       villageId: record.villageId,
       recordType: record.type,
       audienceUserId: null,
     });
-  repo.addBatchRecord(batchNumber, mutation.recordId, state.version);
+  await tx.sync.addBatchRecord(batchNumber, mutation.recordId, state.version);
   return mutationResultOf(mutation, decision, warnings);
 }
 
 /** Role, zone and record type checks (DESIGN.md §5): both the stored village and any new one. */
-function authorise(
-  deps: Deps,
+async function authorise(
+  tx: Tx,
   auth: AuthContext,
   mutation: Mutation,
   existing: RecordRow | undefined,
-): Rejection | undefined {
+): Promise<Rejection | undefined> {
   if (!isRecordType(mutation.recordType)) {
     return {
       code: 'unsupported_record_type',
@@ -339,7 +380,10 @@ function authorise(
   if (mutation.op === 'patch' && 'villageId' in mutation.changes)
     villages.add(asText(mutation.changes['villageId']));
   for (const villageId of villages) {
-    if (deps.repo.villageById(villageId) === undefined || !inScope(auth.scope(), villageId)) {
+    if (
+      (await tx.reference.villageById(villageId)) === undefined ||
+      !inScope(await auth.scope(), villageId)
+    ) {
       return {
         code: 'forbidden',
         message: `Village « ${villageId} » : hors de vos zones, la fiche n’a pas été enregistrée.`,
@@ -350,17 +394,17 @@ function authorise(
   return undefined;
 }
 
-function reject(
-  deps: Deps,
+async function reject(
+  tx: Tx,
   auth: AuthContext,
   device: DeviceRow,
   mutation: { mutationId: number; recordId: string },
   batchNumber: number,
   serverTime: string,
   rejection: Rejection,
-): MutationResult {
+): Promise<MutationResult> {
   // Kept rather than dropped (DESIGN.md §4): the supervisor and support can see what was refused.
-  deps.repo.quarantine({
+  await tx.sync.quarantine({
     deviceId: device.id,
     userId: auth.user.id,
     mutationId: mutation.mutationId,

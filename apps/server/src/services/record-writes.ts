@@ -1,6 +1,6 @@
 import type { Issue, Json, ServerRecordState } from '@jigi/sync';
-import type { RecordRow } from '../storage/repository';
-import type { Deps } from './deps';
+import type { RecordRow } from '../storage/rows';
+import type { Tx } from '../storage/store';
 
 export type RecordWrite = {
   recordId: string;
@@ -32,14 +32,13 @@ export type RecordWrite = {
  * values it overwrote), the change-log entry that makes pull send it, the batch link, and — for a new
  * version from a device — review back to « received » and the device owner's open tasks closed.
  */
-export function writeRecordChange(deps: Deps, w: RecordWrite): void {
-  const { repo } = deps;
+export async function writeRecordChange(tx: Tx, w: RecordWrite): Promise<void> {
   const villageId =
     typeof w.state.record['villageId'] === 'string'
       ? w.state.record['villageId']
       : (w.existing?.villageId ?? '');
   const fromDevice = w.deviceId !== null && w.mutationId !== null;
-  repo.saveRecord({
+  await tx.sync.saveRecord({
     id: w.recordId,
     type: w.type,
     villageId,
@@ -55,7 +54,7 @@ export function writeRecordChange(deps: Deps, w: RecordWrite): void {
     updatedAt: w.serverTime,
   });
   const { recordId } = w;
-  repo.insertRecordVersion({
+  await tx.sync.insertRecordVersion({
     recordId,
     version: w.state.version,
     op: w.op,
@@ -68,7 +67,7 @@ export function writeRecordChange(deps: Deps, w: RecordWrite): void {
     serverTime: w.serverTime,
     clientTime: w.clientTime,
   });
-  repo.logChange({
+  await tx.sync.logChange({
     entity: 'record',
     entityId: recordId,
     villageId,
@@ -76,12 +75,13 @@ export function writeRecordChange(deps: Deps, w: RecordWrite): void {
     audienceUserId: null,
     echoDeviceId: w.echoDeviceId ?? null,
   });
-  if (w.batchNumber !== null) repo.addBatchRecord(w.batchNumber, recordId, w.state.version);
+  if (w.batchNumber !== null)
+    await tx.sync.addBatchRecord(w.batchNumber, recordId, w.state.version);
   if (fromDevice) {
-    for (const task of repo.openTasksOf(recordId)) {
+    for (const task of await tx.review.openTasksOf(recordId)) {
       if (task.userId !== w.userId) continue;
-      repo.closeTask(task.id, w.serverTime);
-      repo.logChange({
+      await tx.review.closeTask(task.id, w.serverTime);
+      await tx.sync.logChange({
         entity: 'task',
         entityId: task.id,
         villageId,

@@ -9,6 +9,7 @@ import {
   type Village,
 } from '@jigi/domain';
 import type { JsonObject } from '@jigi/sync';
+import type { Tx } from '../storage/store';
 import type { Deps } from './deps';
 
 // Reference data is written only here: each save bumps the entity's version and appends it to the
@@ -16,12 +17,16 @@ import type { Deps } from './deps';
 
 const asJson = (value: object): JsonObject => JSON.parse(JSON.stringify(value)) as JsonObject;
 
-export function saveVillage(deps: Deps, village: Village, actorId: string | null): void {
+export async function saveVillage(
+  tx: Tx,
+  deps: Deps,
+  village: Village,
+  actorId: string | null,
+): Promise<void> {
   const v = villageSchema.parse(village);
-  const { repo } = deps;
   const at = deps.now().toISOString();
-  const previous = repo.villageById(v.id);
-  repo.upsertVillage({
+  const previous = await tx.reference.villageById(v.id);
+  await tx.reference.upsertVillage({
     id: v.id,
     name: v.name,
     communeCode: v.communeCode,
@@ -29,14 +34,14 @@ export function saveVillage(deps: Deps, village: Village, actorId: string | null
     version: (previous?.version ?? 0) + 1,
     updatedAt: at,
   });
-  repo.logChange({
+  await tx.sync.logChange({
     entity: 'village',
     entityId: v.id,
     villageId: v.id,
     recordType: null,
     audienceUserId: null,
   });
-  repo.audit({
+  await tx.audit.append({
     at,
     userId: actorId,
     action: previous === undefined ? 'village.create' : 'village.update',
@@ -46,30 +51,30 @@ export function saveVillage(deps: Deps, village: Village, actorId: string | null
   });
 }
 
-export function saveHousehold(
+export async function saveHousehold(
+  tx: Tx,
   deps: Deps,
   household: BeneficiaryHousehold,
   actorId: string | null,
-): void {
+): Promise<void> {
   const h = beneficiaryHouseholdSchema.parse(household);
-  const { repo } = deps;
   const at = deps.now().toISOString();
-  const previous = repo.householdById(h.id);
-  repo.upsertHousehold({
+  const previous = await tx.reference.householdById(h.id);
+  await tx.reference.upsertHousehold({
     id: h.id,
     villageId: h.villageId,
     data: asJson(h),
     version: (previous?.version ?? 0) + 1,
     updatedAt: at,
   });
-  repo.logChange({
+  await tx.sync.logChange({
     entity: 'beneficiary_household',
     entityId: h.id,
     villageId: h.villageId,
     recordType: null,
     audienceUserId: null,
   });
-  repo.audit({
+  await tx.audit.append({
     at,
     userId: actorId,
     action: previous === undefined ? 'household.create' : 'household.update',
@@ -79,30 +84,30 @@ export function saveHousehold(
   });
 }
 
-export function saveMicroproject(
+export async function saveMicroproject(
+  tx: Tx,
   deps: Deps,
   microproject: HimoMicroproject,
   actorId: string | null,
-): void {
+): Promise<void> {
   const m = himoMicroprojectSchema.parse(microproject);
-  const { repo } = deps;
   const at = deps.now().toISOString();
-  const previous = repo.microprojectById(m.projectId);
-  repo.upsertMicroproject({
+  const previous = await tx.reference.microprojectById(m.projectId);
+  await tx.reference.upsertMicroproject({
     id: m.projectId,
     data: asJson(m),
     villageIds: m.villageIds,
     version: (previous?.version ?? 0) + 1,
     updatedAt: at,
   });
-  repo.logChange({
+  await tx.sync.logChange({
     entity: 'microproject',
     entityId: m.projectId,
     villageId: null,
     recordType: null,
     audienceUserId: null,
   });
-  repo.audit({
+  await tx.audit.append({
     at,
     userId: actorId,
     action: previous === undefined ? 'microproject.create' : 'microproject.update',
@@ -112,25 +117,29 @@ export function saveMicroproject(
   });
 }
 
-export function saveSettings(deps: Deps, settings: ProgramSettings, actorId: string | null): void {
+export async function saveSettings(
+  tx: Tx,
+  deps: Deps,
+  settings: ProgramSettings,
+  actorId: string | null,
+): Promise<void> {
   const s = programSettingsSchema.parse(settings);
-  const { repo } = deps;
   const at = deps.now().toISOString();
-  const previous = repo.settings();
-  repo.saveSettings({
+  const previous = await tx.reference.settings();
+  await tx.reference.saveSettings({
     id: 'settings',
     data: asJson(s),
     version: (previous?.version ?? 0) + 1,
     updatedAt: at,
   });
-  repo.logChange({
+  await tx.sync.logChange({
     entity: 'settings',
     entityId: 'settings',
     villageId: null,
     recordType: null,
     audienceUserId: null,
   });
-  repo.audit({
+  await tx.audit.append({
     at,
     userId: actorId,
     action: 'settings.update',
@@ -141,7 +150,7 @@ export function saveSettings(deps: Deps, settings: ProgramSettings, actorId: str
 }
 
 /** The program settings in force (defaults until an admin saves some). */
-export function currentSettings(deps: Deps): ProgramSettings | undefined {
-  const row = deps.repo.settings();
+export async function currentSettings(tx: Tx): Promise<ProgramSettings | undefined> {
+  const row = await tx.reference.settings();
   return row === undefined ? undefined : programSettingsSchema.parse(row.data);
 }

@@ -2,7 +2,8 @@ import { isRecordType, validateRecord } from '@jigi/domain';
 import { resolveConflict, type Json } from '@jigi/sync';
 import { AppError } from '../errors/app-error';
 import type { AuthContext } from '../plugins/access';
-import type { ConflictRow, RecordRow, ReviewStatus } from '../storage/repository';
+import type { ConflictRow, RecordRow, ReviewStatus } from '../storage/rows';
+import type { Tx } from '../storage/store';
 import type { Deps } from './deps';
 import { writeRecordChange } from './record-writes';
 import { ruleContextFor } from './rule-context';
@@ -19,22 +20,26 @@ const statusOf: Record<Decision, ReviewStatus> = {
  * A record the caller may see. Out of zone answers 404 like an unknown id: ids typed by hand reveal
  * nothing about other zones.
  */
-export function visibleRecord(deps: Deps, auth: AuthContext, recordId: string): RecordRow {
-  const record = deps.repo.recordById(recordId);
-  if (record === undefined || !inScope(auth.scope(), record.villageId))
+export async function visibleRecord(
+  tx: Tx,
+  auth: AuthContext,
+  recordId: string,
+): Promise<RecordRow> {
+  const record = await tx.sync.recordById(recordId);
+  if (record === undefined || !inScope(await auth.scope(), record.villageId))
     throw new AppError('not_found', { details: { recordId } });
   return record;
 }
 
-export function visibleConflict(
-  deps: Deps,
+export async function visibleConflict(
+  tx: Tx,
   auth: AuthContext,
   conflictId: string,
-): { conflict: ConflictRow; record: RecordRow } {
-  const conflict = deps.repo.conflictById(conflictId);
+): Promise<{ conflict: ConflictRow; record: RecordRow }> {
+  const conflict = await tx.review.conflictById(conflictId);
   if (conflict === undefined) throw new AppError('not_found', { details: { conflictId } });
-  const record = deps.repo.recordById(conflict.recordId);
-  if (record === undefined || !inScope(auth.scope(), record.villageId))
+  const record = await tx.sync.recordById(conflict.recordId);
+  if (record === undefined || !inScope(await auth.scope(), record.villageId))
     throw new AppError('not_found', { details: { conflictId } });
   return { conflict, record };
 }
@@ -44,32 +49,33 @@ export function visibleConflict(
  * their tablet) or reject records, all or none: one record out of zone or in a wrong state refuses
  * the whole request.
  */
-export function decide(
+export async function decide(
   deps: Deps,
   auth: AuthContext,
   recordIds: readonly string[],
   decision: Decision,
   comment: string | undefined,
-): { recordId: string; reviewStatus: ReviewStatus; taskId?: string }[] {
+): Promise<{ recordId: string; reviewStatus: ReviewStatus; taskId?: string }[]> {
   if (decision === 'return' && (comment === undefined || comment.trim() === '')) {
     throw new AppError('invalid_body', {
       message: 'Champ « comment » obligatoire : expliquez à l’agent ce qu’il doit corriger.',
       details: { field: 'comment' },
     });
   }
-  const { repo } = deps;
-  return repo.transaction(() => {
+  await auth.scope(); // read before the write opens (visibleRecord checks the zone inside it)
+  return deps.store.write(async (tx) => {
     const at = deps.now().toISOString();
-    return recordIds.map((recordId) => {
-      const record = visibleRecord(deps, auth, recordId);
+    const results: { recordId: string; reviewStatus: ReviewStatus; taskId?: string }[] = [];
+    for (const recordId of recordIds) {
+      const record = await visibleRecord(tx, auth, recordId);
       if (record.deleted)
         throw new AppError('invalid_state', {
           message: `Fiche ${recordId} : supprimée, elle ne peut plus être revue.`,
           details: { recordId },
         });
       const status = statusOf[decision];
-      repo.setReviewStatus(record.id, status, at);
-      repo.insertReviewDecision({
+      await tx.review.setReviewStatus(record.id, status, at);
+      await tx.review.insertReviewDecision({
         recordId: record.id,
         version: record.version,
         decision,
@@ -77,7 +83,7 @@ export function decide(
         userId: auth.user.id,
         at,
       });
-      repo.audit({
+      await tx.audit.append({
         at,
         userId: auth.user.id,
         action: `review.${decision}`,
@@ -85,16 +91,19 @@ export function decide(
         entityId: record.id,
         details: { version: record.version, comment: comment ?? null },
       });
-      repo.logChange({
+      await tx.sync.logChange({
         entity: 'record',
         entityId: record.id,
         villageId: record.villageId,
         recordType: record.type,
         audienceUserId: null,
       });
-      if (decision !== 'return') return { recordId, reviewStatus: status };
+      if (decision !== 'return') {
+        results.push({ recordId, reviewStatus: status });
+        continue;
+      }
       const taskId = deps.newId();
-      repo.insertTask({
+      await tx.review.insertTask({
         id: taskId,
         recordId: record.id,
         userId: record.createdBy,
@@ -104,15 +113,16 @@ export function decide(
         status: 'open',
         closedAt: null,
       });
-      repo.logChange({
+      await tx.sync.logChange({
         entity: 'task',
         entityId: taskId,
         villageId: record.villageId,
         recordType: record.type,
         audienceUserId: record.createdBy,
       });
-      return { recordId, reviewStatus: status, taskId };
-    });
+      results.push({ recordId, reviewStatus: status, taskId });
+    }
+    return results;
   });
 }
 
@@ -124,15 +134,15 @@ export type Resolution =
  * supervisor (a new server change that devices pull); keeping the server's value changes nothing but
  * closes the conflict. The result must still pass the domain rules at error level.
  */
-export function resolve(
+export async function resolve(
   deps: Deps,
   auth: AuthContext,
   conflictId: string,
   resolution: Resolution,
-): { conflictId: string; version: number } {
-  const { repo } = deps;
-  return repo.transaction(() => {
-    const { conflict, record } = visibleConflict(deps, auth, conflictId);
+): Promise<{ conflictId: string; version: number }> {
+  await auth.scope(); // read before the write opens (visibleRecord checks the zone inside it)
+  return deps.store.write(async (tx) => {
+    const { conflict, record } = await visibleConflict(tx, auth, conflictId);
     if (conflict.status !== 'open')
       throw new AppError('invalid_state', {
         message: 'Ce conflit est déjà arbitré.',
@@ -158,12 +168,15 @@ export function resolve(
     if (next.state.version !== record.version) {
       if (!isRecordType(record.type))
         throw new Error(`stored record ${record.id} has unknown type ${record.type}`);
-      const validation = validateRecord(next.state.record, ruleContextFor(deps, next.state.record));
+      const validation = validateRecord(
+        next.state.record,
+        await ruleContextFor(tx, deps, next.state.record),
+      );
       if (!validation.ok)
         throw new AppError('record_invalid', {
           details: { issues: validation.issues.filter((i) => i.severity === 'error') },
         });
-      writeRecordChange(deps, {
+      await writeRecordChange(tx, {
         recordId: record.id,
         existing: record,
         state: next.state,
@@ -187,8 +200,8 @@ export function resolve(
         ],
       });
     }
-    repo.resolveConflictRow(conflict.id, chosen, auth.user.id, at, next.state.version);
-    repo.logChange({
+    await tx.review.resolveConflictRow(conflict.id, chosen, auth.user.id, at, next.state.version);
+    await tx.sync.logChange({
       entity: 'conflict',
       entityId: conflict.id,
       villageId: record.villageId,
@@ -196,14 +209,14 @@ export function resolve(
       audienceUserId: null,
     });
     // Re-log the record so its pending paths (pull meta) update even when no new version was made.
-    repo.logChange({
+    await tx.sync.logChange({
       entity: 'record',
       entityId: record.id,
       villageId: record.villageId,
       recordType: record.type,
       audienceUserId: null,
     });
-    repo.audit({
+    await tx.audit.append({
       at,
       userId: auth.user.id,
       action: 'conflict.resolve',

@@ -8,6 +8,7 @@ import {
   type RuleContext,
 } from '@jigi/domain';
 import type { JsonObject } from '@jigi/sync';
+import type { Tx } from '../storage/store';
 import { todayOf, type Deps } from './deps';
 import { currentSettings } from './reference';
 
@@ -18,46 +19,54 @@ import { currentSettings } from './reference';
  *
  * Built for one transaction (a push, a resolution) and asked once per record: reading the settings,
  * the village's households and the microprojects again for every record of a push was a third of
- * the server's time. Inside the transaction nothing else writes (SQLite's single writer), and a push
- * writes none of the reference data, so those stay valid. HIMO rolls and attendance sheets are
- * records, which a push does write: `recordWritten` drops the projects they belong to, so a later
- * record of the same push is checked against the roll as it now stands.
+ * the server's time. A push writes none of the reference data, so those stay valid for it (an admin's
+ * change meanwhile applies from the next push). HIMO rolls and attendance sheets are records, which
+ * pushes do write, concurrently on PostgreSQL: they are read with `recordsWhere`, which holds the set
+ * until this transaction commits (store.ts, promise 4), so two pushes never both pass a roll check
+ * against the same stale roll; `recordWritten` drops the projects a record of this push belongs to,
+ * so a later record of the same push is checked against the roll as it now stands.
  */
 export type RuleContexts = {
-  for(record: JsonObject): RuleContext;
+  for(record: JsonObject): Promise<RuleContext>;
   /** A record of this transaction was written; `before` and `after` are its data (null: none). */
   recordWritten(type: string, before: JsonObject | null, after: JsonObject | null): void;
 };
 
 const projectRecordTypes = new Set(['himo_worker', 'himo_attendance']);
 
-export function ruleContexts(deps: Deps): RuleContexts {
-  const { repo } = deps;
+export function ruleContexts(tx: Tx, deps: Deps): RuleContexts {
   const today = todayOf(deps.now());
   let settings: ProgramSettings | undefined;
   let microprojects: HimoMicroproject[] | undefined;
   const households = new Map<string, BeneficiaryHousehold[]>();
   const byProject = new Map<string, readonly JsonObject[]>();
-  const projectRecords = (type: string, projectId: string): readonly JsonObject[] => {
+  const projectRecords = async (
+    type: string,
+    projectId: string,
+  ): Promise<readonly JsonObject[]> => {
     const key = `${type}\u0000${projectId}`;
     let rows = byProject.get(key);
     if (rows === undefined) {
-      rows = repo.recordsByField(type, 'projectId', projectId).map((r) => r.data);
+      rows = (await tx.sync.recordsWhere({ type, field: 'projectId', value: projectId })).map(
+        (r) => r.data,
+      );
       byProject.set(key, rows);
     }
     return rows;
   };
   return {
-    for(record) {
+    async for(record) {
       const villageId = typeof record['villageId'] === 'string' ? record['villageId'] : '';
       const type = record['type'];
-      settings ??= currentSettings(deps) ?? defaultProgramSettings;
-      microprojects ??= repo.listMicroprojects().map((m) => m.data as unknown as HimoMicroproject);
+      settings ??= (await currentSettings(tx)) ?? defaultProgramSettings;
+      microprojects ??= (await tx.reference.listMicroprojects()).map(
+        (m) => m.data as unknown as HimoMicroproject,
+      );
       let villageHouseholds = households.get(villageId);
       if (villageHouseholds === undefined) {
-        villageHouseholds = repo
-          .listHouseholds([villageId])
-          .map((h) => h.data as unknown as BeneficiaryHousehold);
+        villageHouseholds = (await tx.reference.listHouseholds([villageId])).map(
+          (h) => h.data as unknown as BeneficiaryHousehold,
+        );
         households.set(villageId, villageHouseholds);
       }
       const context: RuleContext = {
@@ -68,12 +77,15 @@ export function ruleContexts(deps: Deps): RuleContexts {
       };
       const projectId = record['projectId'];
       if (typeof type === 'string' && type.startsWith('himo_') && typeof projectId === 'string') {
-        context.himoWorkers = projectRecords('himo_worker', projectId) as unknown as HimoWorker[];
+        context.himoWorkers = (await projectRecords(
+          'himo_worker',
+          projectId,
+        )) as unknown as HimoWorker[];
         if (type === 'himo_payment')
-          context.attendanceSheets = projectRecords(
+          context.attendanceSheets = (await projectRecords(
             'himo_attendance',
             projectId,
-          ) as unknown as HimoAttendance[];
+          )) as unknown as HimoAttendance[];
       }
       return context;
     },
@@ -88,6 +100,6 @@ export function ruleContexts(deps: Deps): RuleContexts {
 }
 
 /** The rule context of one record, read afresh (a single write: a supervisor's resolution). */
-export function ruleContextFor(deps: Deps, record: JsonObject): RuleContext {
-  return ruleContexts(deps).for(record);
+export function ruleContextFor(tx: Tx, deps: Deps, record: JsonObject): Promise<RuleContext> {
+  return ruleContexts(tx, deps).for(record);
 }

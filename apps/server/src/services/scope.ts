@@ -1,6 +1,8 @@
 import { isInZone, recordTypes, type RecordType } from '@jigi/domain';
 import type { UserRole } from '@jigi/sync';
-import type { Repository, UserRow, VillageRow } from '../storage/repository';
+import type { UserRow, VillageRow } from '../storage/rows';
+import type { Tx } from '../storage/store';
+import type { Deps } from './deps';
 
 /** Villages a user may read and write: every village for admins, else those in the user's zones. */
 export type VillageScope = 'all' | ReadonlySet<string>;
@@ -13,14 +15,13 @@ export function villageInZones(
   return zones.some((zone) => zone === village.id || isInZone(village.communeCode, zone));
 }
 
-export function villageScopeOf(
-  repo: Repository,
+export async function villageScopeOf(
+  tx: Tx,
   user: Pick<UserRow, 'role' | 'zones'>,
-): VillageScope {
+): Promise<VillageScope> {
   if (user.role === 'admin') return 'all';
   return new Set(
-    repo
-      .listVillages()
+    (await tx.reference.listVillages())
       .filter((v) => villageInZones(v, user.zones))
       .map((v) => v.id),
   );
@@ -43,3 +44,29 @@ export const roleRecordTypes: Record<UserRole, readonly RecordType[]> = {
   facilitator: ['ma_session'],
   field_agent: ['pnp_enrolment', 'himo_worker', 'himo_attendance', 'himo_payment'],
 };
+
+/**
+ * Villages the caller may see, narrowed to a zone when one is asked for (`undefined`: all). Opens its
+ * own read: call it before the transaction that uses the list.
+ */
+export async function villagesFor(
+  deps: Deps,
+  auth: { scope(): Promise<VillageScope> },
+  zone: string | undefined,
+): Promise<string[] | undefined> {
+  const scoped = scopeList(await auth.scope());
+  if (zone === undefined) return scoped;
+  const inZone = (await deps.store.read((tx) => tx.reference.listVillages()))
+    .filter((v) => villageInZones(v, [zone]))
+    .map((v) => v.id);
+  return scoped === undefined ? inZone : inZone.filter((id) => scoped.includes(id));
+}
+
+/** The villages of the caller's zones, as the domain's JSON with their version. */
+export async function visibleVillages(deps: Deps, auth: { scope(): Promise<VillageScope> }) {
+  const scope = await auth.scope();
+  const villages = await deps.store.read((tx) => tx.reference.listVillages());
+  return villages
+    .filter((v) => inScope(scope, v.id))
+    .map((v) => ({ ...v.data, version: v.version }));
+}

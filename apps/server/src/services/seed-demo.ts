@@ -190,37 +190,44 @@ export const demoMicroproject: HimoMicroproject = {
 export async function seedDemo(
   deps: Deps,
 ): Promise<{ usersCreated: string[]; referenceCreated: number }> {
-  const { repo } = deps;
-  const missing = demoUsers.filter((u) => repo.userByLogin(u.login) === undefined);
+  const existing = await deps.store.read(async (tx) => {
+    const logins = new Set<string>();
+    for (const u of demoUsers) if ((await tx.accounts.userByLogin(u.login)) !== undefined) logins.add(u.login);
+    return logins;
+  });
+  const missing = demoUsers.filter((u) => !existing.has(u.login));
   const hashes = await Promise.all(missing.map(() => hashPassword(DEMO_PASSWORD)));
-  let referenceCreated = 0;
-  repo.transaction(() => {
+  const referenceCreated = await deps.store.write(async (tx) => {
+    let created = 0;
     for (const village of demoVillages)
-      if (repo.villageById(village.id) === undefined) {
-        saveVillage(deps, village, null);
-        referenceCreated++;
+      if ((await tx.reference.villageById(village.id)) === undefined) {
+        await saveVillage(tx, deps, village, null);
+        created++;
       }
-    missing.forEach((u, i) => {
-      repo.insertUser({
+    for (const [i, u] of missing.entries()) {
+      // Another seeder may have created it since the read above (two processes starting at once).
+      if ((await tx.accounts.userByLogin(u.login)) !== undefined) continue;
+      await tx.accounts.insertUser({
         ...u,
         active: true,
         passwordHash: hashes[i] ?? '',
         createdAt: deps.now().toISOString(),
       });
-    });
+    }
     for (const h of demoHouseholds())
-      if (repo.householdById(h.id) === undefined) {
-        saveHousehold(deps, h, null);
-        referenceCreated++;
+      if ((await tx.reference.householdById(h.id)) === undefined) {
+        await saveHousehold(tx, deps, h, null);
+        created++;
       }
-    if (repo.microprojectById(demoMicroproject.projectId) === undefined) {
-      saveMicroproject(deps, demoMicroproject, null);
-      referenceCreated++;
+    if ((await tx.reference.microprojectById(demoMicroproject.projectId)) === undefined) {
+      await saveMicroproject(tx, deps, demoMicroproject, null);
+      created++;
     }
-    if (repo.settings() === undefined) {
-      saveSettings(deps, defaultProgramSettings, null);
-      referenceCreated++;
+    if ((await tx.reference.settings()) === undefined) {
+      await saveSettings(tx, deps, defaultProgramSettings, null);
+      created++;
     }
+    return created;
   });
   return { usersCreated: missing.map((u) => u.login), referenceCreated };
 }

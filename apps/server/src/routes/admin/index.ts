@@ -7,14 +7,8 @@ import { authOf } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
 import { IMPORT_MAX_FILE_BYTES, importExportFile } from '../../services/export-import';
 import { importHouseholds, importVillages } from '../../services/imports';
-import { hashPassword } from '../../services/passwords';
-import {
-  currentSettings,
-  saveMicroproject,
-  saveSettings,
-  saveVillage,
-} from '../../services/reference';
-import type { UserRow } from '../../storage/repository';
+import * as admin from '../../services/admin';
+import type { UserRow } from '../../storage/rows';
 
 const access = { auth: 'user', roles: ['admin'] } as const;
 const zonesSchema = z
@@ -57,13 +51,8 @@ function publicUser(u: UserRow) {
 /** Administration: accounts, tablets, reference data, settings, audit and quarantine. */
 export function adminRoutes(app: FastifyInstance): void {
   const { deps } = app;
-  const { repo } = deps;
-  const audit = (userId: string, action: string, entity: string, entityId: string | null) => {
-    repo.audit({ at: deps.now().toISOString(), userId, action, entity, entityId, details: null });
-  };
-
-  app.get('/api/admin/users', { config: { access, doc: { summary: 'Comptes' } } }, () => ({
-    users: repo.listUsers().map(publicUser),
+  app.get('/api/admin/users', { config: { access, doc: { summary: 'Comptes' } } }, async () => ({
+    users: (await admin.listUsers(deps)).map(publicUser),
   }));
 
   app.post(
@@ -71,25 +60,7 @@ export function adminRoutes(app: FastifyInstance): void {
     { config: { access, doc: { summary: 'Créer un compte', body: newUserSchema } } },
     async (request, reply) => {
       const body = parseInput(newUserSchema, request.body);
-      if (repo.userByLogin(body.login) !== undefined)
-        throw new AppError('already_exists', {
-          message: `Le login « ${body.login} » existe déjà.`,
-          details: { field: 'login' },
-        });
-      const user: UserRow = {
-        id: deps.newId(),
-        login: body.login,
-        name: body.name,
-        role: body.role,
-        zones: body.zones,
-        active: true,
-        passwordHash: await hashPassword(body.password),
-        createdAt: deps.now().toISOString(),
-      };
-      repo.transaction(() => {
-        repo.insertUser(user);
-        audit(authOf(request).user.id, 'user.create', 'user', user.id);
-      });
+      const user = await admin.createUser(deps, authOf(request).user.id, body);
       return reply.code(201).send(publicUser(user));
     },
   );
@@ -110,29 +81,18 @@ export function adminRoutes(app: FastifyInstance): void {
         userId: string;
       };
       const body = parseInput(userPatchSchema, request.body);
-      if (repo.userById(userId) === undefined)
-        throw new AppError('not_found', { details: { userId } });
-      const passwordHash =
-        body.password === undefined ? undefined : await hashPassword(body.password);
-      repo.transaction(() => {
-        repo.updateUser(userId, {
-          ...(body.name === undefined ? {} : { name: body.name }),
-          ...(body.role === undefined ? {} : { role: body.role }),
-          ...(body.zones === undefined ? {} : { zones: body.zones }),
-          ...(body.active === undefined ? {} : { active: body.active }),
-          ...(passwordHash === undefined ? {} : { passwordHash }),
-        });
-        audit(authOf(request).user.id, 'user.update', 'user', userId);
-      });
-      const updated = repo.userById(userId);
-      if (updated === undefined) throw new Error(`user ${userId} vanished`);
+      const updated = await admin.updateUser(deps, authOf(request).user.id, userId, body);
       return publicUser(updated);
     },
   );
 
-  app.get('/api/admin/devices', { config: { access, doc: { summary: 'Tablettes' } } }, () => ({
-    devices: repo.listDevices(),
-  }));
+  app.get(
+    '/api/admin/devices',
+    { config: { access, doc: { summary: 'Tablettes' } } },
+    async () => ({
+      devices: await admin.listDevices(deps),
+    }),
+  );
 
   app.post(
     '/api/admin/devices/:deviceId/revoke',
@@ -141,19 +101,17 @@ export function adminRoutes(app: FastifyInstance): void {
       const { deviceId } = parseInput(idParam('deviceId'), request.params, 'invalid_query') as {
         deviceId: string;
       };
-      if (repo.deviceById(deviceId) === undefined)
-        throw new AppError('not_found', { details: { deviceId } });
-      repo.transaction(() => {
-        repo.revokeDevice(deviceId, deps.now().toISOString());
-        audit(authOf(request).user.id, 'device.revoke', 'device', deviceId);
-      });
-      return repo.deviceById(deviceId);
+      return admin.revokeDevice(deps, authOf(request).user.id, deviceId);
     },
   );
 
-  app.get('/api/admin/villages', { config: { access, doc: { summary: 'Villages' } } }, () => ({
-    villages: repo.listVillages().map((v) => ({ ...v.data, version: v.version })),
-  }));
+  app.get(
+    '/api/admin/villages',
+    { config: { access, doc: { summary: 'Villages' } } },
+    async () => ({
+      villages: await admin.listVillages(deps),
+    }),
+  );
   app.put(
     '/api/admin/villages/:villageId',
     { config: { access, doc: { summary: 'Créer ou modifier un village', body: villageSchema } } },
@@ -167,10 +125,7 @@ export function adminRoutes(app: FastifyInstance): void {
           message: 'Champ « id » : doit être celui de l’adresse.',
           details: { field: 'id' },
         });
-      repo.transaction(() => {
-        saveVillage(deps, village, authOf(request).user.id);
-      });
-      return repo.villageById(villageId)?.data;
+      return admin.putVillage(deps, authOf(request).user.id, village);
     },
   );
   app.post(
@@ -191,15 +146,11 @@ export function adminRoutes(app: FastifyInstance): void {
   app.get(
     '/api/admin/households',
     { config: { access, doc: { summary: 'Ménages bénéficiaires d’un village' } } },
-    (request) => {
+    async (request) => {
       const { villageId } = parseInput(idParam('villageId'), request.query, 'invalid_query') as {
         villageId: string;
       };
-      return {
-        households: repo
-          .listHouseholds([villageId])
-          .map((h) => ({ ...h.data, version: h.version })),
-      };
+      return { households: await admin.listHouseholds(deps, villageId) };
     },
   );
   app.post(
@@ -221,9 +172,7 @@ export function adminRoutes(app: FastifyInstance): void {
   app.get(
     '/api/admin/microprojects',
     { config: { access, doc: { summary: 'Microprojets HIMO' } } },
-    () => ({
-      microprojects: repo.listMicroprojects().map((m) => ({ ...m.data, version: m.version })),
-    }),
+    async () => ({ microprojects: await admin.listMicroprojects(deps) }),
   );
   app.put(
     '/api/admin/microprojects/:microprojectId',
@@ -245,23 +194,14 @@ export function adminRoutes(app: FastifyInstance): void {
           message: 'Champ « projectId » : doit être celui de l’adresse.',
           details: { field: 'projectId' },
         });
-      const unknown = project.villageIds.filter((v) => repo.villageById(v) === undefined);
-      if (unknown.length > 0)
-        throw new AppError('invalid_body', {
-          message: `Champ « villageIds » : village(s) inconnu(s) ${unknown.join(', ')}.`,
-          details: { field: 'villageIds' },
-        });
-      repo.transaction(() => {
-        saveMicroproject(deps, project, authOf(request).user.id);
-      });
-      return repo.microprojectById(microprojectId)?.data;
+      return admin.putMicroproject(deps, authOf(request).user.id, project);
     },
   );
 
   app.get(
     '/api/admin/settings',
     { config: { access, doc: { summary: 'Paramètres du programme' } } },
-    () => currentSettings(deps) ?? null,
+    async () => (await admin.programSettings(deps)) ?? null,
   );
   app.put(
     '/api/admin/settings',
@@ -273,10 +213,7 @@ export function adminRoutes(app: FastifyInstance): void {
     },
     (request) => {
       const settings = parseInput(programSettingsSchema, request.body);
-      repo.transaction(() => {
-        saveSettings(deps, settings, authOf(request).user.id);
-      });
-      return currentSettings(deps);
+      return admin.putProgramSettings(deps, authOf(request).user.id, settings);
     },
   );
 
@@ -299,19 +236,19 @@ export function adminRoutes(app: FastifyInstance): void {
   app.get(
     '/api/admin/audit',
     { config: { access, doc: { summary: 'Journal d’audit' } } },
-    (request) => {
+    async (request) => {
       const { limit } = parseInput(
         z.object({ limit: z.coerce.number().int().min(1).max(5000).default(200) }),
         request.query,
         'invalid_query',
       );
-      return { entries: repo.listAudit(limit) };
+      return { entries: await admin.auditEntries(deps, limit) };
     },
   );
   app.get(
     '/api/admin/quarantine',
     { config: { access, doc: { summary: 'Modifications refusées (quarantaine)' } } },
-    () => ({ entries: repo.listQuarantine() }),
+    async () => ({ entries: await admin.quarantineEntries(deps) }),
   );
 }
 

@@ -16,7 +16,8 @@ import {
 } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
 import { hashPassword, hashToken, verifyPassword } from '../../services/passwords';
-import type { UserRow } from '../../storage/repository';
+import * as sessions from '../../services/sessions';
+import type { UserRow } from '../../storage/rows';
 
 const SESSION_HOURS = 12;
 // Checked against when the login is unknown, so both failures take the same time.
@@ -29,7 +30,7 @@ export function sessionUser(user: UserRow): SessionUser {
 }
 
 export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): void {
-  const { repo, now, newId, newSecret } = app.deps;
+  const { now, newId, newSecret } = app.deps;
   // Brute force is slowed per login and per address (a district office shares one address), after
   // the body is parsed so the login is known. Browser login and tablet registration check the same
   // password, so they share this one counter: a login locked on one is locked on the other. (A
@@ -51,7 +52,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
   const perAddress = refuseOver(addressLimiter);
 
   async function checkCredentials(login: string, password: string): Promise<UserRow> {
-    const user = repo.userByLogin(login.trim().toLowerCase());
+    const user = await sessions.userByLogin(app.deps, login);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
     if (user === undefined || !ok) throw new AppError('invalid_credentials');
     if (!user.active) throw new AppError('account_disabled');
@@ -78,25 +79,12 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
       const deviceId = newId();
       const deviceToken = `${DEVICE_TOKEN_PREFIX}${newSecret()}`;
       const at = now().toISOString();
-      repo.transaction(() => {
-        repo.insertDevice({
-          id: deviceId,
-          userId: user.id,
-          label: body.deviceLabel,
-          tokenHash: hashToken(deviceToken),
-          createdAt: at,
-          revokedAt: null,
-          lastMutationId: 0,
-          lastSeenAt: at,
-        });
-        repo.audit({
-          at,
-          userId: user.id,
-          action: 'device.register',
-          entity: 'device',
-          entityId: deviceId,
-          details: { label: body.deviceLabel },
-        });
+      await sessions.registerDevice(app.deps, {
+        id: deviceId,
+        user,
+        label: body.deviceLabel,
+        tokenHash: hashToken(deviceToken),
+        at,
       });
       return { deviceId, deviceToken, user: sessionUser(user), serverTime: at };
     },
@@ -122,16 +110,11 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
       const token = `${SESSION_TOKEN_PREFIX}${newSecret()}`;
       const created = now();
       const expiresAt = new Date(created.getTime() + SESSION_HOURS * 3_600_000).toISOString();
-      repo.transaction(() => {
-        repo.insertSession(hashToken(token), user.id, created.toISOString(), expiresAt);
-        repo.audit({
-          at: created.toISOString(),
-          userId: user.id,
-          action: 'session.login',
-          entity: 'user',
-          entityId: user.id,
-          details: null,
-        });
+      await sessions.openSession(app.deps, {
+        user,
+        tokenHash: hashToken(token),
+        createdAt: created.toISOString(),
+        expiresAt,
       });
       const secure = request.protocol === 'https' ? '; Secure' : '';
       void reply.header(
@@ -166,11 +149,11 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
     {
       config: { access: { auth: 'user', roles: userRoles }, doc: { summary: 'Fermer la session' } },
     },
-    (request, reply) => {
+    async (request, reply) => {
       const cookie = /(?:^|;\s*)jigi_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
       const bearer = /^Bearer\s+(js_\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
       const token = bearer ?? cookie;
-      if (token !== undefined) repo.deleteSession(hashToken(token));
+      if (token !== undefined) await sessions.closeSession(app.deps, hashToken(token));
       void reply.header(
         'set-cookie',
         `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`,

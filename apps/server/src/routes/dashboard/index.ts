@@ -11,7 +11,7 @@ import {
   syncHealth,
   type DashboardFilter,
 } from '../../services/dashboard';
-import { scopeList, villageInZones } from '../../services/scope';
+import { villagesFor } from '../../services/scope';
 
 const access = { auth: 'user', roles: ['admin', 'supervisor'] } as const;
 export const dashboardQuerySchema = z.object({
@@ -39,23 +39,10 @@ export function dashboardRoutes(app: FastifyInstance): void {
           doc: { summary: `Tableau de bord : ${name}`, query: dashboardQuerySchema },
         },
       },
-      (request) => {
+      async (request) => {
         const auth = authOf(request);
         const q = parseInput(dashboardQuerySchema, request.query, 'invalid_query');
-        const scoped = scopeList(auth.scope());
-        const inZone =
-          q.zone === undefined
-            ? undefined
-            : deps.repo
-                .listVillages()
-                .filter((v) => villageInZones(v, [q.zone ?? '']))
-                .map((v) => v.id);
-        const villageIds =
-          inZone === undefined
-            ? scoped
-            : scoped === undefined
-              ? inZone
-              : inZone.filter((id) => scoped.includes(id));
+        const villageIds = await villagesFor(deps, auth, q.zone);
         const filter: DashboardFilter = {
           villageIds,
           from: q.from,

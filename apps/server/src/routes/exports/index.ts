@@ -6,8 +6,15 @@ import { AppError } from '../../errors/app-error';
 import { authOf, type AuthContext } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
 import type { Deps } from '../../services/deps';
-import { childTables, csvStream, exportRows, xlsxStream } from '../../services/exports';
-import { scopeList, villageInZones } from '../../services/scope';
+import {
+  auditExport,
+  childTables,
+  csvStream,
+  exportRows,
+  withoutDemoVillages,
+  xlsxStream,
+} from '../../services/exports';
+import { villagesFor } from '../../services/scope';
 
 const access = { auth: 'user', roles: ['admin', 'supervisor'] } as const;
 export const exportQuerySchema = z.object({
@@ -26,30 +33,9 @@ export const exportQuerySchema = z.object({
 });
 type ExportQuery = z.infer<typeof exportQuerySchema>;
 
-function filterOf(deps: Deps, auth: AuthContext, q: ExportQuery) {
-  const scoped = scopeList(auth.scope());
-  const inZone =
-    q.zone === undefined
-      ? undefined
-      : deps.repo
-          .listVillages()
-          .filter((v) => villageInZones(v, [q.zone ?? '']))
-          .map((v) => v.id);
-  let villageIds =
-    inZone === undefined
-      ? scoped
-      : scoped === undefined
-        ? inZone
-        : inZone.filter((id) => scoped.includes(id));
-  if (q.demo === 'exclude') {
-    const real = new Set(
-      deps.repo
-        .listVillages()
-        .filter((v) => v.data['demo'] !== true)
-        .map((v) => v.id),
-    );
-    villageIds = (villageIds ?? [...real]).filter((id) => real.has(id));
-  }
+async function filterOf(deps: Deps, auth: AuthContext, q: ExportQuery) {
+  let villageIds = await villagesFor(deps, auth, q.zone);
+  if (q.demo === 'exclude') villageIds = await withoutDemoVillages(deps, villageIds);
   return {
     type: q.type,
     villageIds,
@@ -59,20 +45,13 @@ function filterOf(deps: Deps, auth: AuthContext, q: ExportQuery) {
   };
 }
 
-function logExport(deps: Deps, auth: AuthContext, format: string, q: ExportQuery): void {
+function logExport(deps: Deps, auth: AuthContext, format: string, q: ExportQuery): Promise<void> {
   const details: Record<string, Json> = Object.fromEntries(
     Object.entries(q)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, String(v)]),
   );
-  deps.repo.audit({
-    at: deps.now().toISOString(),
-    userId: auth.user.id,
-    action: `export.${format}`,
-    entity: 'records',
-    entityId: q.type,
-    details,
-  });
+  return auditExport(deps, { userId: auth.user.id, format, type: q.type, details });
 }
 
 /** Streaming exports, zone-scoped like every read; each export is written to the audit log. */
@@ -89,7 +68,7 @@ export function exportRoutes(app: FastifyInstance): void {
         },
       },
     },
-    (request, reply) => {
+    async (request, reply) => {
       const auth = authOf(request);
       const q = parseInput(exportQuerySchema, request.query, 'invalid_query');
       if (q.table !== undefined && !childTables[q.type].includes(q.table)) {
@@ -98,12 +77,12 @@ export function exportRoutes(app: FastifyInstance): void {
           details: { field: 'table' },
         });
       }
-      logExport(deps, auth, 'csv', q);
+      await logExport(deps, auth, 'csv', q);
       const name = `${q.type}${q.table === undefined ? '' : `-${q.table}`}.csv`;
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}"`)
-        .send(csvStream(exportRows(deps.repo, filterOf(deps, auth, q), q.table)));
+        .send(csvStream(exportRows(deps.store, await filterOf(deps, auth, q), q.table)));
     },
   );
 
@@ -118,14 +97,14 @@ export function exportRoutes(app: FastifyInstance): void {
         },
       },
     },
-    (request, reply) => {
+    async (request, reply) => {
       const auth = authOf(request);
       const q = parseInput(exportQuerySchema.omit({ table: true }), request.query, 'invalid_query');
-      logExport(deps, auth, 'xlsx', q);
-      const filter = filterOf(deps, auth, q);
+      await logExport(deps, auth, 'xlsx', q);
+      const filter = await filterOf(deps, auth, q);
       const sheets = [
-        { name: q.type, rows: exportRows(deps.repo, filter, undefined) },
-        ...childTables[q.type].map((t) => ({ name: t, rows: exportRows(deps.repo, filter, t) })),
+        { name: q.type, rows: exportRows(deps.store, filter, undefined) },
+        ...childTables[q.type].map((t) => ({ name: t, rows: exportRows(deps.store, filter, t) })),
       ];
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

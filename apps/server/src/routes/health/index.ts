@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_VERSION } from '@jigi/sync';
+import { serverHealth } from '../../services/health';
 
 /** Liveness plus what a tablet needs to check before syncing: protocol version and server time. */
 export function healthRoutes(app: FastifyInstance): void {
@@ -11,14 +11,11 @@ export function healthRoutes(app: FastifyInstance): void {
         doc: { summary: 'État du serveur, version du protocole, époque' },
       },
     },
-    () => {
-      const { repo, now } = app.deps;
-      return {
-        status: 'ok',
-        protocolVersion: PROTOCOL_VERSION,
-        epoch: repo.epoch(),
-        serverTime: now().toISOString(),
-      };
+    async (_request, reply) => {
+      const health = await serverHealth(app.deps);
+      // A process whose database is away says so (load balancers take it out of rotation).
+      if (health.status !== 'ok') void reply.code(503);
+      return health;
     },
   );
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { userRoles } from '@jigi/sync';
 import { authOf } from '../../plugins/access';
-import { inScope } from '../../services/scope';
+import { visibleVillages } from '../../services/scope';
 
 /** Reference data for browsers (supervisor screens): the villages of the caller's zones. */
 export function referenceRoutes(app: FastifyInstance): void {
-  const { repo } = app.deps;
   app.get(
     '/api/reference/villages',
     {
@@ -14,14 +13,6 @@ export function referenceRoutes(app: FastifyInstance): void {
         doc: { summary: 'Villages des zones de l’utilisateur' },
       },
     },
-    (request) => {
-      const scope = authOf(request).scope();
-      return {
-        villages: repo
-          .listVillages()
-          .filter((v) => inScope(scope, v.id))
-          .map((v) => ({ ...v.data, version: v.version })),
-      };
-    },
+    async (request) => ({ villages: await visibleVillages(app.deps, authOf(request)) }),
   );
 }

@@ -5,11 +5,10 @@ import { z } from 'zod';
 import { AppError } from '../../errors/app-error';
 import { authOf } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
-import { findDuplicateHouseholds } from '../../services/duplicates';
+import { findDuplicateHouseholds, householdRecordType } from '../../services/duplicates';
 import { decide, resolve, visibleConflict, visibleRecord } from '../../services/review';
-import { scopeList, villageInZones } from '../../services/scope';
-import type { Deps } from '../../services/deps';
-import type { AuthContext } from '../../plugins/access';
+import { villagesFor } from '../../services/scope';
+import type { Tx } from '../../storage/store';
 
 const access = { auth: 'user', roles: ['admin', 'supervisor'] } as const;
 const reviewStatus = z.enum(['received', 'approved', 'returned', 'rejected']);
@@ -84,62 +83,42 @@ const batchParams = z.object({ batchNumber: z.coerce.number().int().min(1) });
 const recordParams = z.object({ recordId: z.string().min(1).max(wireLimits.maxIdLength) });
 const conflictParams = z.object({ conflictId: z.string().min(1).max(wireLimits.maxIdLength) });
 
-/** User id → display name, memoised for one request. */
-function namesOf(deps: Deps): (userId: string) => string {
-  const cache = new Map<string, string>();
-  return (userId) => {
-    let name = cache.get(userId);
-    if (name === undefined) {
-      name = deps.repo.userById(userId)?.name ?? userId;
-      cache.set(userId, name);
-    }
-    return name;
-  };
-}
-
-/** Villages the caller may see, narrowed to a zone when one is asked for (`undefined`: all). */
-function villagesFor(
-  deps: Deps,
-  auth: AuthContext,
-  zone: string | undefined,
-): string[] | undefined {
-  const scoped = scopeList(auth.scope());
-  if (zone === undefined) return scoped;
-  const inZone = deps.repo
-    .listVillages()
-    .filter((v) => villageInZones(v, [zone]))
-    .map((v) => v.id);
-  return scoped === undefined ? inZone : inZone.filter((id) => scoped.includes(id));
+/** User id → display name, for one request (accounts are a few hundred: read them once). */
+async function namesOf(tx: Tx): Promise<(userId: string) => string> {
+  const names = new Map((await tx.accounts.listUsers()).map((u) => [u.id, u.name]));
+  return (userId) => names.get(userId) ?? userId;
 }
 
 /** Supervisor review (DESIGN.md §3.9): batches, records, decisions, conflicts, duplicates. */
 export function reviewRoutes(app: FastifyInstance): void {
   const { deps } = app;
-  const { repo } = deps;
 
   app.get(
     '/api/review/batches',
     { config: { access, doc: { summary: 'Lots reçus (filtres)', query: batchListQuerySchema } } },
-    (request) => {
+    async (request) => {
       const auth = authOf(request);
       const q = parseInput(batchListQuerySchema, request.query, 'invalid_query');
       const to =
         q.to === undefined ? undefined : new Date(Date.parse(q.to) + 86_400_000).toISOString();
-      const page = repo.listBatches({
-        villageIds: villagesFor(deps, auth, q.zone),
-        userId: q.userId,
-        from: q.from,
-        to,
-        recordType: q.recordType,
-        status: q.status,
-        limit: q.limit,
-        offset: q.offset,
+      const villageIds = await villagesFor(deps, auth, q.zone);
+      return deps.store.read(async (tx) => {
+        const page = await tx.sync.listBatches({
+          villageIds,
+          userId: q.userId,
+          from: q.from,
+          to,
+          recordType: q.recordType,
+          status: q.status,
+          limit: q.limit,
+          offset: q.offset,
+        });
+        const name = await namesOf(tx);
+        return {
+          total: page.total,
+          rows: page.rows.map((b) => ({ ...b, userName: name(b.userId) })),
+        };
       });
-      const name = namesOf(deps);
-      return {
-        total: page.total,
-        rows: page.rows.map((b) => ({ ...b, userName: name(b.userId) })),
-      };
     },
   );
 
@@ -154,75 +133,84 @@ export function reviewRoutes(app: FastifyInstance): void {
         },
       },
     },
-    (request) => {
+    async (request) => {
       const auth = authOf(request);
       const { batchNumber } = parseInput(batchParams, request.params, 'invalid_query');
-      const batch = repo.batchByNumber(batchNumber);
-      const scope = auth.scope();
-      const visible = batch?.villages.some((v) => scope === 'all' || scope.has(v)) ?? false;
-      if (batch === undefined || !visible)
-        throw new AppError('not_found', { details: { batchNumber } });
-      const records = repo
-        .batchRecords(batchNumber)
-        .filter((r) => scope === 'all' || scope.has(r.villageId));
-      const quarantined = repo
-        .listQuarantine(batch.deviceId)
-        .filter((q) => q.batchNumber === batchNumber);
-      repo.audit({
-        at: deps.now().toISOString(),
-        userId: auth.user.id,
-        action: 'batch.read',
-        entity: 'batch',
-        entityId: String(batchNumber),
-        details: null,
+      const scope = await auth.scope();
+      return deps.store.write(async (tx) => {
+        const batch = await tx.sync.batchByNumber(batchNumber);
+        const visible = batch?.villages.some((v) => scope === 'all' || scope.has(v)) ?? false;
+        if (batch === undefined || !visible)
+          throw new AppError('not_found', { details: { batchNumber } });
+        const records = (await tx.sync.batchRecords(batchNumber)).filter(
+          (r) => scope === 'all' || scope.has(r.villageId),
+        );
+        const quarantined = (await tx.sync.listQuarantine(batch.deviceId)).filter(
+          (q) => q.batchNumber === batchNumber,
+        );
+        await tx.audit.append({
+          at: deps.now().toISOString(),
+          userId: auth.user.id,
+          action: 'batch.read',
+          entity: 'batch',
+          entityId: String(batchNumber),
+          details: null,
+        });
+        return {
+          batch: { ...batch, userName: (await namesOf(tx))(batch.userId) },
+          records: records.map((r) => ({
+            id: r.id,
+            type: r.type,
+            villageId: r.villageId,
+            version: r.version,
+            reviewStatus: r.reviewStatus,
+            deleted: r.deleted,
+            warningCount: r.warnings.length,
+            updatedAt: r.updatedAt,
+            data: r.data,
+          })),
+          rejected: quarantined.map((q) => ({
+            mutationId: q.mutationId,
+            reasonCode: q.reasonCode,
+            reason: q.reason,
+          })),
+        };
       });
-      return {
-        batch: { ...batch, userName: namesOf(deps)(batch.userId) },
-        records: records.map((r) => ({
-          id: r.id,
-          type: r.type,
-          villageId: r.villageId,
-          version: r.version,
-          reviewStatus: r.reviewStatus,
-          deleted: r.deleted,
-          warningCount: r.warnings.length,
-          updatedAt: r.updatedAt,
-          data: r.data,
-        })),
-        rejected: quarantined.map((q) => ({
-          mutationId: q.mutationId,
-          reasonCode: q.reasonCode,
-          reason: q.reason,
-        })),
-      };
     },
   );
 
   app.get(
     '/api/review/records/:recordId',
     { config: { access, doc: { summary: 'Fiche, alertes et historique des versions' } } },
-    (request) => {
+    async (request) => {
       const auth = authOf(request);
       const { recordId } = parseInput(recordParams, request.params, 'invalid_query');
-      const record = visibleRecord(deps, auth, recordId);
-      repo.audit({
-        at: deps.now().toISOString(),
-        userId: auth.user.id,
-        action: 'record.read',
-        entity: 'record',
-        entityId: recordId,
-        details: null,
+      await auth.scope();
+      return deps.store.write(async (tx) => {
+        const record = await visibleRecord(tx, auth, recordId);
+        await tx.audit.append({
+          at: deps.now().toISOString(),
+          userId: auth.user.id,
+          action: 'record.read',
+          entity: 'record',
+          entityId: recordId,
+          details: null,
+        });
+        const name = await namesOf(tx);
+        return {
+          record: { ...record, createdByName: name(record.createdBy) },
+          versions: (await tx.sync.recordVersions(recordId)).map((v) => ({
+            ...v,
+            ...(v.userId === null ? {} : { userName: name(v.userId) }),
+          })),
+          decisions: (await tx.review.reviewDecisions(recordId)).map((d) => ({
+            ...d,
+            userName: name(d.userId),
+          })),
+          openConflictPaths: await tx.review.openConflictPaths(recordId),
+          openTasks: await tx.review.openTasksOf(recordId),
+        };
       });
-      const name = namesOf(deps);
-      return {
-        record: { ...record, createdByName: name(record.createdBy) },
-        versions: repo
-          .recordVersions(recordId)
-          .map((v) => ({ ...v, ...(v.userId === null ? {} : { userName: name(v.userId) }) })),
-        decisions: repo.reviewDecisions(recordId).map((d) => ({ ...d, userName: name(d.userId) })),
-        openConflictPaths: repo.openConflictPaths(recordId),
-        openTasks: repo.openTasksOf(recordId),
-      };
     },
   );
 
@@ -234,10 +222,10 @@ export function reviewRoutes(app: FastifyInstance): void {
         doc: { summary: 'Approuver, renvoyer ou rejeter une fiche', body: decisionBodySchema },
       },
     },
-    (request) => {
+    async (request) => {
       const { recordId } = parseInput(recordParams, request.params, 'invalid_query');
       const body = parseInput(decisionBodySchema, request.body);
-      const [result] = decide(deps, authOf(request), [recordId], body.decision, body.comment);
+      const [result] = await decide(deps, authOf(request), [recordId], body.decision, body.comment);
       return result;
     },
   );
@@ -250,10 +238,10 @@ export function reviewRoutes(app: FastifyInstance): void {
         doc: { summary: 'Décision en lot (tout ou rien)', body: bulkDecisionBodySchema },
       },
     },
-    (request) => {
+    async (request) => {
       const body = parseInput(bulkDecisionBodySchema, request.body);
       return {
-        results: decide(deps, authOf(request), body.recordIds, body.decision, body.comment),
+        results: await decide(deps, authOf(request), body.recordIds, body.decision, body.comment),
       };
     },
   );
@@ -261,7 +249,7 @@ export function reviewRoutes(app: FastifyInstance): void {
   app.get(
     '/api/review/conflicts',
     { config: { access, doc: { summary: 'File des conflits' } } },
-    (request) => {
+    async (request) => {
       const auth = authOf(request);
       const q = parseInput(
         z.object({
@@ -271,11 +259,11 @@ export function reviewRoutes(app: FastifyInstance): void {
         request.query,
         'invalid_query',
       );
+      const villageIds = await villagesFor(deps, auth, q.zone);
       return {
-        conflicts: repo.listConflicts({
-          villageIds: villagesFor(deps, auth, q.zone),
-          status: q.status ?? 'open',
-        }),
+        conflicts: await deps.store.read((tx) =>
+          tx.review.listConflicts({ villageIds, status: q.status ?? 'open' }),
+        ),
       };
     },
   );
@@ -288,61 +276,63 @@ export function reviewRoutes(app: FastifyInstance): void {
         doc: { summary: 'Conflit : les deux valeurs, qui, quand, valeur de départ' },
       },
     },
-    (request) => {
+    async (request) => {
       const auth = authOf(request);
       const { conflictId } = parseInput(conflictParams, request.params, 'invalid_query');
-      const { conflict, record } = visibleConflict(deps, auth, conflictId);
-      repo.audit({
-        at: deps.now().toISOString(),
-        userId: auth.user.id,
-        action: 'conflict.read',
-        entity: 'conflict',
-        entityId: conflictId,
-        details: null,
+      await auth.scope();
+      return deps.store.write(async (tx) => {
+        const { conflict, record } = await visibleConflict(tx, auth, conflictId);
+        await tx.audit.append({
+          at: deps.now().toISOString(),
+          userId: auth.user.id,
+          action: 'conflict.read',
+          entity: 'conflict',
+          entityId: conflictId,
+          details: null,
+        });
+        const who = await namesOf(tx);
+        const versions = await tx.sync.recordVersions(record.id);
+        const server = versions.find((v) => v.version === conflict.serverVersion);
+        const base = versions.filter((v) => v.version <= conflict.baseVersion);
+        return {
+          conflict,
+          record: {
+            id: record.id,
+            type: record.type,
+            villageId: record.villageId,
+            version: record.version,
+          },
+          server: {
+            value: conflict.serverValue,
+            version: conflict.serverVersion,
+            deviceId: conflict.serverBy,
+            userName:
+              server?.userId === undefined || server.userId === null ? null : who(server.userId),
+            at: server?.serverTime ?? null,
+          },
+          incoming: {
+            value: conflict.incomingValue,
+            deviceId: conflict.deviceId,
+            userName: who(conflict.userId),
+            at: conflict.createdAt,
+            mutationId: conflict.mutationId,
+          },
+          base: {
+            version: conflict.baseVersion,
+            value: baseValue(
+              base.map((v) => v.changes),
+              conflict.path,
+            ),
+          },
+        };
       });
-      const who = (userId: string) => repo.userById(userId)?.name ?? userId;
-      const server = repo
-        .recordVersions(record.id)
-        .find((v) => v.version === conflict.serverVersion);
-      const base = repo.recordVersions(record.id).filter((v) => v.version <= conflict.baseVersion);
-      return {
-        conflict,
-        record: {
-          id: record.id,
-          type: record.type,
-          villageId: record.villageId,
-          version: record.version,
-        },
-        server: {
-          value: conflict.serverValue,
-          version: conflict.serverVersion,
-          deviceId: conflict.serverBy,
-          userName:
-            server?.userId === undefined || server.userId === null ? null : who(server.userId),
-          at: server?.serverTime ?? null,
-        },
-        incoming: {
-          value: conflict.incomingValue,
-          deviceId: conflict.deviceId,
-          userName: who(conflict.userId),
-          at: conflict.createdAt,
-          mutationId: conflict.mutationId,
-        },
-        base: {
-          version: conflict.baseVersion,
-          value: baseValue(
-            base.map((v) => v.changes),
-            conflict.path,
-          ),
-        },
-      };
     },
   );
 
   app.post(
     '/api/review/conflicts/:conflictId/resolve',
     { config: { access, doc: { summary: 'Arbitrer un conflit', body: resolutionBodySchema } } },
-    (request) => {
+    async (request) => {
       const { conflictId } = parseInput(conflictParams, request.params, 'invalid_query');
       return resolve(
         deps,
@@ -356,22 +346,30 @@ export function reviewRoutes(app: FastifyInstance): void {
   app.get(
     '/api/review/duplicates',
     { config: { access, doc: { summary: 'Ménages possiblement en double' } } },
-    (request) => {
+    async (request) => {
       const auth = authOf(request);
       const q = parseInput(
         z.object({ zone: z.string().min(1).max(wireLimits.maxIdLength).optional() }),
         request.query,
         'invalid_query',
       );
-      // Rejected records (e.g. merged duplicates) and groups a supervisor kept apart are not candidates.
-      const records = repo
-        .ciblageRecordsOfVillages(villagesFor(deps, auth, q.zone) ?? 'all')
-        .filter((r) => r.reviewStatus !== 'rejected');
-      const keptApart = (id: string) =>
-        repo.reviewDecisions(id).some((d) => d.decision === 'keep_both');
-      return {
-        candidates: findDuplicateHouseholds(records).filter((c) => !c.recordIds.every(keptApart)),
-      };
+      const villageIds = (await villagesFor(deps, auth, q.zone)) ?? 'all';
+      return deps.store.read(async (tx) => {
+        // Rejected records (e.g. merged duplicates) and groups a supervisor kept apart are not candidates.
+        const records = (
+          await tx.sync.recordsWhere({ type: householdRecordType, villageIds })
+        ).filter((r) => r.reviewStatus !== 'rejected');
+        const candidates = [];
+        for (const c of findDuplicateHouseholds(records)) {
+          let allKeptApart = true;
+          for (const id of c.recordIds) {
+            const decisions = await tx.review.reviewDecisions(id);
+            if (!decisions.some((d) => d.decision === 'keep_both')) allKeptApart = false;
+          }
+          if (!allKeptApart) candidates.push(c);
+        }
+        return { candidates };
+      });
     },
   );
 
@@ -386,15 +384,16 @@ export function reviewRoutes(app: FastifyInstance): void {
         },
       },
     },
-    (request) => {
+    async (request) => {
       const auth = authOf(request);
       const body = parseInput(duplicateResolutionSchema, request.body);
       if (body.action === 'keep_both') {
-        return repo.transaction(() => {
+        await auth.scope();
+        return deps.store.write(async (tx) => {
           const at = deps.now().toISOString();
           for (const id of body.recordIds) {
-            const record = visibleRecord(deps, auth, id);
-            repo.insertReviewDecision({
+            const record = await visibleRecord(tx, auth, id);
+            await tx.review.insertReviewDecision({
               recordId: id,
               version: record.version,
               decision: 'keep_both',
@@ -402,7 +401,7 @@ export function reviewRoutes(app: FastifyInstance): void {
               userId: auth.user.id,
               at,
             });
-            repo.audit({
+            await tx.audit.append({
               at,
               userId: auth.user.id,
               action: 'duplicate.keep_both',
@@ -420,9 +419,10 @@ export function reviewRoutes(app: FastifyInstance): void {
           details: { field: 'keepRecordId' },
         });
       const others = body.recordIds.filter((id) => id !== body.keepRecordId);
-      visibleRecord(deps, auth, body.keepRecordId);
+      await auth.scope();
+      await deps.store.read((tx) => visibleRecord(tx, auth, body.keepRecordId));
       // Both histories stay: the duplicates are rejected (not deleted) with the kept record named.
-      const results = decide(
+      const results = await decide(
         deps,
         auth,
         others,

@@ -1,31 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { JsonObject } from '@jigi/sync';
 import { readJson, writeJson } from './json';
-import type {
-  HouseholdRow,
-  MicroprojectRow,
-  ReferenceRow,
-  Repository,
-  VillageRow,
-} from './repository';
+import type { HouseholdRow, MicroprojectRow, ReferenceRow, VillageRow } from '../rows';
+import type { ReferencePort } from '../store';
+import type { Synchronous } from './synchronous';
 
 type RefDb = { id: string; data: string; version: number; updated_at: string };
-type ReferenceStore = Pick<
-  Repository,
-  | 'upsertVillage'
-  | 'villageById'
-  | 'listVillages'
-  | 'upsertHousehold'
-  | 'householdById'
-  | 'listHouseholds'
-  | 'upsertMicroproject'
-  | 'microprojectById'
-  | 'listMicroprojects'
-  | 'settings'
-  | 'saveSettings'
->;
 
-export function referenceStore(db: Database.Database): ReferenceStore {
+export function referenceStore(db: Database.Database): Synchronous<ReferencePort> {
   const ref = (r: RefDb): ReferenceRow => ({
     id: r.id,
     data: readJson<JsonObject>(r.data),

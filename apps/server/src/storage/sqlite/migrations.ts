@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { StoreSchemaTooNewError } from '../store-errors';
 
 /**
  * Numbered schema migrations, applied in order inside one transaction each; `PRAGMA user_version`
@@ -147,6 +148,7 @@ export const migrations: readonly { version: number; sql: string }[] = [
 /** Applies the migrations above `user_version`, up to `target` (all by default). */
 export function migrate(db: Database.Database, target = migrations.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) throw new StoreSchemaTooNewError(current, migrations.length);
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { UserRole } from '@jigi/sync';
-import type { DeviceRow, Repository, UserRow } from './repository';
+import type { DeviceRow, UserRow } from '../rows';
+import type { AccountsPort } from '../store';
+import type { Synchronous } from './synchronous';
 
 type UserDb = {
   id: string;
@@ -21,26 +23,7 @@ type DeviceDb = {
   last_seen_at: string | null;
 };
 
-type AccountsStore = Pick<
-  Repository,
-  | 'insertUser'
-  | 'updateUser'
-  | 'userById'
-  | 'userByLogin'
-  | 'listUsers'
-  | 'insertDevice'
-  | 'deviceByTokenHash'
-  | 'deviceById'
-  | 'listDevices'
-  | 'revokeDevice'
-  | 'touchDevice'
-  | 'setLastMutationId'
-  | 'insertSession'
-  | 'sessionByTokenHash'
-  | 'deleteSession'
->;
-
-export function accountsStore(db: Database.Database): AccountsStore {
+export function accountsStore(db: Database.Database): Synchronous<AccountsPort> {
   const zonesOf = db.prepare<[string], { zone: string }>(
     'SELECT zone FROM user_zones WHERE user_id = ? ORDER BY zone',
   );
@@ -133,9 +116,6 @@ export function accountsStore(db: Database.Database): AccountsStore {
     },
     touchDevice(id, at) {
       db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(at, id);
-    },
-    setLastMutationId(deviceId, id) {
-      db.prepare('UPDATE devices SET last_mutation_id = ? WHERE id = ?').run(id, deviceId);
     },
     insertSession(hash, userId, createdAt, expiresAt) {
       db.prepare(

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { readJson, writeJson } from './json';
-import type { AuditRow, ConflictRow, Repository, TaskRow } from './repository';
+import type { AuditRow, ConflictRow, TaskRow } from '../rows';
+import type { AuditPort, ReviewPort } from '../store';
+import type { Synchronous } from './synchronous';
 
 type ConflictDb = {
   id: string;
@@ -32,23 +34,6 @@ type TaskDb = {
   closed_at: string | null;
 };
 
-type ReviewStore = Pick<
-  Repository,
-  | 'insertConflict'
-  | 'conflictById'
-  | 'listConflicts'
-  | 'openConflictPaths'
-  | 'resolveConflictRow'
-  | 'insertTask'
-  | 'taskById'
-  | 'openTasksOf'
-  | 'closeTask'
-  | 'insertReviewDecision'
-  | 'reviewDecisions'
-  | 'audit'
-  | 'listAudit'
->;
-
 const toConflict = (c: ConflictDb): ConflictRow => ({
   id: c.id,
   recordId: c.record_id,
@@ -79,8 +64,15 @@ const toTask = (t: TaskDb): TaskRow => ({
   closedAt: t.closed_at,
 });
 
-export function reviewStore(db: Database.Database): ReviewStore {
+export function reviewStore(db: Database.Database): Synchronous<ReviewPort> {
   return {
+    setReviewStatus(id, status, at) {
+      db.prepare('UPDATE records SET review_status = ?, updated_at = ? WHERE id = ?').run(
+        status,
+        at,
+        id,
+      );
+    },
     insertConflict(c) {
       db.prepare(
         `INSERT INTO conflicts (id, record_id, path, server_value, incoming_value, base_version, server_version, server_by, device_id, user_id, mutation_id, created_at, status)
@@ -179,12 +171,17 @@ export function reviewStore(db: Database.Database): ReviewStore {
           at: d.at,
         }));
     },
-    audit(a) {
+  };
+}
+
+export function auditStore(db: Database.Database): Synchronous<AuditPort> {
+  return {
+    append(a) {
       db.prepare(
         'INSERT INTO audit_log (at, user_id, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(a.at, a.userId, a.action, a.entity, a.entityId, writeJson(a.details));
     },
-    listAudit(limit) {
+    recent(limit) {
       type Db = {
         id: number;
         at: string;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from './open-database';
-import { newEpoch } from './sqlite-repository';
+import { newEpoch } from '../epoch';
 
 /**
  * Online backup with SQLite's backup API: pages are copied in steps, and writers (pushes) go on

@@ -1,16 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { FieldStamp, Json, JsonObject, MutationResult } from '@jigi/sync';
-import { readJson, writeJson } from './json';
 import type {
   BatchRow,
   ChangeRow,
+  DeviceRow,
   PullRow,
   QuarantineRow,
   RecordRow,
   RecordVersionRow,
-  Repository,
   ReviewStatus,
-} from './repository';
+} from '../rows';
+import { jsonFieldName, type SyncPort } from '../store';
+import { readJson, writeJson } from './json';
+import type { Synchronous } from './synchronous';
 
 type RecordDb = {
   id: string;
@@ -54,33 +56,6 @@ type PullDb = ChangeDb & {
   r_updated_at: string | null;
   r_open_paths: string | null;
 };
-
-type RecordsStore = Pick<
-  Repository,
-  | 'recordById'
-  | 'recordVillageId'
-  | 'saveRecord'
-  | 'setReviewStatus'
-  | 'insertRecordVersion'
-  | 'recordVersions'
-  | 'listRecords'
-  | 'recordsByField'
-  | 'logChange'
-  | 'lastSeq'
-  | 'changesAfter'
-  | 'forgetEchoes'
-  | 'storedResult'
-  | 'storeResult'
-  | 'insertBatch'
-  | 'updateBatchSummary'
-  | 'addBatchRecord'
-  | 'batchByNumber'
-  | 'listBatches'
-  | 'batchRecords'
-  | 'quarantine'
-  | 'listQuarantine'
-  | 'ciblageRecordsOfVillages'
->;
 
 export function toRecord(r: RecordDb): RecordRow {
   return {
@@ -142,8 +117,39 @@ function villageScope(
   return { sql: `${column} IN (SELECT value FROM json_each(?))`, params: [writeJson(villageIds)] };
 }
 
-export function recordsStore(db: Database.Database): RecordsStore {
+export function syncStore(db: Database.Database): Synchronous<SyncPort> {
+  type DeviceDb = {
+    id: string;
+    user_id: string;
+    label: string;
+    created_at: string;
+    revoked_at: string | null;
+    last_mutation_id: number;
+    last_seen_at: string | null;
+  };
   return {
+    // One writer at a time (the store's queue and BEGIN IMMEDIATE): reading the device is holding it.
+    lockDevice(id) {
+      const r = db
+        .prepare<[string], DeviceDb>(
+          'SELECT id, user_id, label, created_at, revoked_at, last_mutation_id, last_seen_at FROM devices WHERE id = ?',
+        )
+        .get(id);
+      return r === undefined
+        ? undefined
+        : ({
+            id: r.id,
+            userId: r.user_id,
+            label: r.label,
+            createdAt: r.created_at,
+            revokedAt: r.revoked_at,
+            lastMutationId: r.last_mutation_id,
+            lastSeenAt: r.last_seen_at,
+          } satisfies DeviceRow);
+    },
+    setLastMutationId(deviceId, id) {
+      db.prepare('UPDATE devices SET last_mutation_id = ? WHERE id = ?').run(id, deviceId);
+    },
     recordById(id) {
       const r = db.prepare<[string], RecordDb>('SELECT * FROM records WHERE id = ?').get(id);
       return r === undefined ? undefined : toRecord(r);
@@ -167,13 +173,6 @@ export function recordsStore(db: Database.Database): RecordsStore {
         deleted: r.deleted ? 1 : 0,
         warnings: writeJson(r.warnings),
       });
-    },
-    setReviewStatus(id, status, at) {
-      db.prepare('UPDATE records SET review_status = ?, updated_at = ? WHERE id = ?').run(
-        status,
-        at,
-        id,
-      );
     },
     insertRecordVersion(v) {
       db.prepare(
@@ -224,10 +223,10 @@ export function recordsStore(db: Database.Database): RecordsStore {
           clientTime: v.client_time,
         }));
     },
-    *listRecords(f) {
+    recordsPage(f, afterId, limit) {
       const scope = villageScope('village_id', f.villageIds);
       const where = ['type = ?', scope.sql, 'id > ?'];
-      const params: unknown[] = [f.type, ...scope.params];
+      const params: unknown[] = [f.type, ...scope.params, afterId];
       if (f.includeDeleted !== true) where.push('deleted = 0');
       if (f.status !== undefined) {
         where.push('review_status = ?');
@@ -241,31 +240,26 @@ export function recordsStore(db: Database.Database): RecordsStore {
         where.push('created_at < ?');
         params.push(f.to);
       }
-      // Keyset pages, each read whole: an export streams for minutes and must never hold an open
-      // cursor between chunks (the connection would be busy for every other request).
-      const page = db.prepare<unknown[], RecordDb>(
-        `SELECT * FROM records WHERE ${where.join(' AND ')} ORDER BY id LIMIT 500`,
-      );
-      let after = '';
-      for (;;) {
-        const rows = page.all(
-          f.type,
-          ...scope.params,
-          after,
-          ...params.slice(1 + scope.params.length),
-        );
-        for (const r of rows) yield toRecord(r);
-        const last = rows.at(-1);
-        if (last === undefined || rows.length < 500) return;
-        after = last.id;
-      }
-    },
-    recordsByField(type, field, value) {
       return db
-        .prepare<[string, string, string], RecordDb>(
-          "SELECT * FROM records WHERE type = ? AND deleted = 0 AND json_extract(data, '$.' || ?) = ?",
+        .prepare<unknown[], RecordDb>(
+          `SELECT * FROM records WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`,
         )
-        .all(type, field, value)
+        .all(...params, limit)
+        .map(toRecord);
+    },
+    recordsWhere(q) {
+      const scope = villageScope('village_id', q.villageIds);
+      const where = ['type = ?', 'deleted = 0', scope.sql];
+      const params: unknown[] = [q.type, ...scope.params];
+      if (q.field !== undefined) {
+        where.push(`json_extract(data, '$.${jsonFieldName(q.field)}') = ?`);
+        params.push(q.value ?? null);
+      }
+      return db
+        .prepare<unknown[], RecordDb>(
+          `SELECT * FROM records WHERE ${where.join(' AND ')} ORDER BY village_id, id`,
+        )
+        .all(...params)
         .map(toRecord);
     },
     logChange(c) {
@@ -273,19 +267,16 @@ export function recordsStore(db: Database.Database): RecordsStore {
         c.entity,
         c.entityId,
       );
-      const info = db
-        .prepare(
-          'INSERT INTO changes (entity, entity_id, village_id, record_type, audience_user_id, echo_device_id) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          c.entity,
-          c.entityId,
-          c.villageId,
-          c.recordType,
-          c.audienceUserId,
-          c.echoDeviceId ?? null,
-        );
-      return Number(info.lastInsertRowid);
+      db.prepare(
+        'INSERT INTO changes (entity, entity_id, village_id, record_type, audience_user_id, echo_device_id) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(
+        c.entity,
+        c.entityId,
+        c.villageId,
+        c.recordType,
+        c.audienceUserId,
+        c.echoDeviceId ?? null,
+      );
     },
     lastSeq() {
       // sqlite_sequence keeps the highest seq ever given, even when that row was replaced since.
@@ -488,15 +479,6 @@ export function recordsStore(db: Database.Database): RecordsStore {
         input: readJson(q.input),
         receivedAt: q.received_at,
       }));
-    },
-    ciblageRecordsOfVillages(villageIds) {
-      const scope = villageScope('village_id', villageIds);
-      return db
-        .prepare<unknown[], RecordDb>(
-          `SELECT * FROM records WHERE type = 'ciblage_household' AND deleted = 0 AND ${scope.sql} ORDER BY village_id, id`,
-        )
-        .all(...scope.params)
-        .map(toRecord);
     },
   };
 }
