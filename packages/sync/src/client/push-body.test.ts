@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pushRequestSchema } from '../messages/push';
 import {
@@ -6,6 +7,7 @@ import {
   pushBodyText,
   splitBodyText,
   toWireMutation,
+  utf8Length,
   wireProblem,
 } from './push-body';
 import type { ClientOutboxRow as OutboxRow } from './rows';
@@ -111,5 +113,22 @@ describe('wire', () => {
       /record\.id and record\.type/,
     );
     expect(wireProblem(create([`${R}1`]))).toMatch(/record: expected an object/);
+  });
+});
+
+describe('utf8Length', () => {
+  // The platform's encoder, which this package may not name in its own code (no DOM, no Node types).
+  const encoder = new (
+    globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }
+  ).TextEncoder();
+
+  it('counts what TextEncoder writes, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(utf8Length(s)).toBe(encoder.encode(s).length);
+      }),
+    );
+    for (const s of ['', 'a', 'é', 'Ɲɛ', '€', '😀', '\ud800', '\udc00x', 'a\ud83d'])
+      expect(utf8Length(s), JSON.stringify(s)).toBe(encoder.encode(s).length);
   });
 });
