@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorKindList, errorKinds, isRetryable, retryDelayMs } from './error-kinds';
+import { errorKindList, errorKinds, isRetryable, remedyOf, retryDelayMs } from './error-kinds';
 
 describe('error kinds', () => {
   it.each([
@@ -31,5 +31,11 @@ describe('error kinds', () => {
 
   it('never retries what cannot succeed', () => {
     expect(retryDelayMs('auth', 1, 1000)).toBeNull();
+  });
+
+  it('a kind is retryable exactly when something other than fixing its cause may work', () => {
+    for (const kind of errorKindList) expect(isRetryable(kind)).toBe(remedyOf(kind) !== 'fix');
+    expect(remedyOf('server')).toBe('resend');
+    expect(remedyOf('rate_limited')).toBe('wait');
   });
 });

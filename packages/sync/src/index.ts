@@ -5,9 +5,12 @@ export { wireLimits } from './limits';
 export {
   errorKinds,
   errorKindList,
+  errorRemedies,
   isRetryable,
+  remedyOf,
   retryDelayMs,
   type ErrorKind,
+  type ErrorRemedy,
 } from './error-kinds';
 export {
   jsonSchema,

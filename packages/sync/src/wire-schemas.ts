@@ -8,7 +8,8 @@ import {
 import { mutationSchema } from './messages/mutation';
 import { mutationResultSchema } from './messages/mutation-result';
 import { pullQuerySchema, pullResponseSchema } from './messages/pull';
-import { pushRequestSchema, pushResponseSchema } from './messages/push';
+import { pullConflictDataSchema, pullTaskDataSchema } from './messages/pull-payloads';
+import { pushEnvelopeSchema, pushRequestSchema, pushResponseSchema } from './messages/push';
 
 /**
  * Every message on the wire, by name. The protocol-version test hashes their JSON Schemas: add a
@@ -17,12 +18,17 @@ import { pushRequestSchema, pushResponseSchema } from './messages/push';
  */
 export const wireSchemas = {
   pushRequest: pushRequestSchema,
+  /** How the server reads a push before each mutation is checked on its own. */
+  pushEnvelope: pushEnvelopeSchema,
   pushResponse: pushResponseSchema,
   mutation: mutationSchema,
   mutationResult: mutationResultSchema,
   mutationGapError: mutationGapErrorSchema,
   pullQuery: pullQuerySchema,
   pullResponse: pullResponseSchema,
+  /** `data` of the pulled `task` and `conflict` changes. */
+  pullTaskData: pullTaskDataSchema,
+  pullConflictData: pullConflictDataSchema,
   deviceRegistrationRequest: deviceRegistrationRequestSchema,
   deviceRegistrationResponse: deviceRegistrationResponseSchema,
   loginRequest: loginRequestSchema,

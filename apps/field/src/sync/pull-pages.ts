@@ -10,7 +10,7 @@ import { readSyncState } from '../storage/sync-session';
 import { afterPage, afterPullFailure } from './batch-sizer';
 import type { RunContext } from './engine-context';
 import type { PhaseResult } from './push-batches';
-import { request } from './transport';
+import { remedyOfNetError, request } from './transport';
 
 // A page's records are JSON by construction (the body went through JSON.parse): checking every value
 // of every record again with `jsonObjectSchema` cost more than storing them (~13 ms per page of 200
@@ -67,7 +67,9 @@ export async function pullAll(
     );
     if (!res.ok) {
       const error = res.error;
-      if (error.kind === 'http' && (error.status === 410 || error.errorKind === 'epoch_changed')) {
+      // What to do comes from the error's kind (packages/sync errorKinds), never from a list here.
+      const remedy = remedyOfNetError(error);
+      if (error.kind === 'http' && (error.status === 410 || remedy === 'refetch')) {
         const reset = await resetPullCursor(ctx.userId);
         if (!reset.ok)
           return { ok: false, error: { kind: 'storage', message: reset.error.detail } };
@@ -75,10 +77,7 @@ export async function pullAll(
       }
       if (error.kind === 'timeout' || error.kind === 'network')
         ctx.paging = afterPullFailure(ctx.paging);
-      const transient =
-        error.kind === 'timeout' ||
-        error.kind === 'network' ||
-        (error.kind === 'http' && error.errorKind === 'server');
+      const transient = remedy === 'resend';
       failuresInRow++;
       ctx.counters.failures++;
       if (!transient || failuresInRow >= ctx.limits.maxFailuresInRow) return { ok: false, error };

@@ -6,7 +6,7 @@ import { countUnacknowledged } from '../storage/sync-session';
 import { afterFailure, afterSuccess, jsonBudget, pushTimeoutMs } from './batch-sizer';
 import type { RunContext } from './engine-context';
 import { gzipText } from './gzip';
-import { request, type NetError } from './transport';
+import { remedyOfNetError, request, type NetError } from './transport';
 
 export type PhaseResult =
   { ok: true } | { ok: false; error: NetError | { kind: 'storage'; message: string } };
@@ -108,9 +108,11 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
     }
     const error = res.error;
     ctx.progress.set({ bytesUp: ctx.counters.bytesUp });
+    // What to do comes from the error's kind (packages/sync errorKinds), never from a list here.
+    const remedy = remedyOfNetError(error);
     if (
+      remedy === 'renumber' &&
       error.kind === 'http' &&
-      error.code === 'mutation_gap' &&
       typeof error.details?.['expectedMutationId'] === 'number' &&
       gapsInRow < 2
     ) {
@@ -119,7 +121,7 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
       if (!renumbered.ok) return storageError(renumbered.error);
       continue;
     }
-    if (error.kind === 'http' && error.errorKind === 'too_large' && count > 1) {
+    if (remedy === 'split' && count > 1) {
       ctx.sizing = afterFailure(ctx.sizing);
       const split = await splitBatch(batch.batchId, Math.ceil(count / 2), [
         ctx.newId(),
@@ -128,10 +130,7 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
       if (!split.ok) return storageError(split.error);
       continue;
     }
-    const transient =
-      error.kind === 'timeout' ||
-      error.kind === 'network' ||
-      (error.kind === 'http' && (error.errorKind === 'server' || error.errorKind === 'conflict'));
+    const transient = remedy === 'resend';
     if (!transient) return { ok: false, error };
     if (error.kind === 'timeout' || error.kind === 'network') ctx.sizing = afterFailure(ctx.sizing);
     failuresInRow++;

@@ -1,4 +1,10 @@
-import { errorEnvelopeSchema, errorKinds, type ErrorKind } from '@jigi/sync';
+import {
+  errorEnvelopeSchema,
+  errorKinds,
+  remedyOf,
+  type ErrorKind,
+  type ErrorRemedy,
+} from '@jigi/sync';
 import type { ClockSample } from './clock-offset';
 
 // HTTP for the sync engine, every failure a value (STYLE.md). The kinds decide what the engine does:
@@ -163,5 +169,22 @@ export function retryHint(error: NetError): { retryable: boolean; hintMs: number
         retryable: errorKinds[error.errorKind].retryable,
         hintMs: error.retryAfterMs ?? errorKinds[error.errorKind].backoffHintMs,
       };
+  }
+}
+
+/**
+ * What the engine does about a failure: the server's error kind says it (packages/sync errorKinds);
+ * a timeout or a dropped connection is resent as it is (the server may have committed: the same
+ * bytes are answered from its stored results), an answer that does not parse is not.
+ */
+export function remedyOfNetError(error: NetError): ErrorRemedy {
+  switch (error.kind) {
+    case 'timeout':
+    case 'network':
+      return 'resend';
+    case 'invalid':
+      return 'fix';
+    case 'http':
+      return remedyOf(error.errorKind);
   }
 }
