@@ -19,12 +19,13 @@ export { ageInMonths, ageInYears, daysBetween, parseIsoDate } from './common/dat
 export * from './settings/program-settings';
 export * from './reference/reference-data';
 
-export * as ciblageOptions from './records/ciblage-enums';
-export * from './records/ciblage-household';
-export * from './records/ma-session';
-export * from './records/pnp-enrolment';
-export * from './records/himo';
+export * as ciblageOptions from './modules/ciblage/ciblage-enums';
+export * from './modules/ciblage/ciblage-household';
+export * from './modules/ma/ma-session';
+export * from './modules/pnp/pnp-enrolment';
+export * from './modules/himo/himo-records';
 export * from './records/field-record';
+export { recordTypes, isRecordType } from './modules/manifests';
 export { migrateRecord, type MigrationError, type MigratedRecord } from './migrations/migrate';
 
 export type { Issue, Severity, RuleContext, ValidationResult, Draft } from './rules/issue';
@@ -37,9 +38,9 @@ export {
   HEAD_ADULT_AGE,
   RESPONDENT_MIN_AGE,
   MOTHER_CHILD_MIN_GAP,
-} from './rules/ciblage-roster-rules';
-export { MA_ATTENDEE_MIN_AGE } from './rules/ma-rules';
-export { PNP_CHILD_MAX_MONTHS, PNP_MUAC_FROM_MONTHS } from './rules/pnp-rules';
+} from './modules/ciblage/ciblage-roster-rules';
+export { MA_ATTENDEE_MIN_AGE } from './modules/ma/ma-rules';
+export { PNP_CHILD_MAX_MONTHS, PNP_MUAC_FROM_MONTHS } from './modules/pnp/pnp-rules';
 export * from './rules/muac';
 export {
   findDuplicateActiveWorkers,
@@ -49,9 +50,44 @@ export {
   HIMO_AGE_MAX,
   HIMO_AGE_WARN,
   type DuplicateActiveWorkers,
-} from './rules/himo-rules';
+} from './modules/himo/himo-rules';
 export { fieldLabels } from './rules/field-labels';
 export { gpsRules, MALI_BOUNDS, GPS_MAX_ACCURACY_M } from './rules/location-rules';
+
+// Programme modules as data. The manifests name modules and record types without loading a schema
+// (the tablet's shell reads them); the registry holds the full descriptors.
+export type * from './modules/module-descriptor';
+export {
+  moduleManifests,
+  moduleIdOfRecordType,
+  recordTypesWritableBy,
+  modulesCapturedBy,
+  type ModuleId,
+} from './modules/manifests';
+export {
+  captureRoles,
+  reviewerRoles,
+  isCaptureRole,
+  type CaptureRole,
+  type ReviewerRole,
+} from './modules/roles';
+export {
+  modules,
+  recordTypeDescriptors,
+  recordTypeDescriptor,
+  moduleOfRecordType,
+  moduleById,
+  type AnyRecordTypeDescriptor,
+} from './modules/registry';
+export {
+  exportTablesOf,
+  pathHeader,
+  recordTableFixedColumns,
+  reviewStatusLabels,
+} from './modules/record-type';
+export { computeIndicator, type IndicatorInput, type IndicatorRow } from './modules/indicators';
+export { recordSearchWords } from './modules/record-search';
+export { headOfHouseholdName } from './modules/ciblage/ciblage-module';
 
 export * from './admin/admin-areas';
 export { maliAdminSchema, communeAliases, type MaliAdminData } from './admin/admin-data';

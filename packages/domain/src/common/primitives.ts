@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withLabels } from './labelled-enum';
 
 /** UUID (any RFC 4122 version; devices make v4). */
 export const idSchema = z.uuid();
@@ -16,7 +17,7 @@ export const fcfaSchema = z.number().int().min(0);
 export const shortTextSchema = z.string().trim().normalize('NFC').min(1).max(200);
 /** Long free text (observations). */
 export const longTextSchema = z.string().trim().normalize('NFC').max(2000);
-export const sexSchema = z.enum(['M', 'F']);
-export type Sex = z.infer<typeof sexSchema>;
 /** French labels of `Sex`. */
 export const sexLabels = { M: 'Masculin', F: 'Féminin' } as const;
+export const sexSchema = withLabels(z.enum(['M', 'F']), sexLabels);
+export type Sex = z.infer<typeof sexSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ciblageHouseholdSchema } from '../records/ciblage-household';
+import { ciblageHouseholdSchema } from '../modules/ciblage/ciblage-household';
 import { currentSchemaVersions } from '../records/field-record';
 import { buildCiblageHousehold, buildMaSession } from '../testing/sample-records';
 import { migrateRecord } from './migrate';

@@ -1,20 +1,11 @@
-import { currentSchemaVersions, isRecordType, type RecordType } from '../records/field-record';
-import { ciblageV1ToV2 } from './ciblage-household';
+import { isRecordType } from '../modules/manifests';
+import { recordTypeDescriptor } from '../modules/registry';
+import { currentSchemaVersions, type RecordType } from '../records/field-record';
+
+// Each type's upgrade steps live in its module's descriptor (`migrations`, keyed by the version they
+// upgrade FROM), with the one-line-per-version history beside the step functions.
 
 type Raw = Record<string, unknown>;
-/** Upgrades a record from version `n` (the key) to `n + 1`. */
-type Step = (record: Raw) => Raw;
-
-// Each type's steps, keyed by the version they upgrade FROM. The per-type history comments live beside
-// the step functions. A type with no steps has only ever had version 1.
-const steps: { [T in RecordType]: Partial<Record<number, Step>> } = {
-  ciblage_household: { 1: ciblageV1ToV2 },
-  ma_session: {},
-  pnp_enrolment: {},
-  himo_worker: {},
-  himo_attendance: {},
-  himo_payment: {},
-};
 
 /** Why a record could not be brought to the current version. */
 export type MigrationError = {
@@ -51,9 +42,10 @@ export function migrateRecord(
       `Version du formulaire ${version} plus récente que celle du serveur (${current}) : mettez le serveur à jour.`,
     );
   }
+  const steps = recordTypeDescriptor(type)?.migrations ?? {};
   let out = record;
   for (let v = version; v < current; v += 1) {
-    const step = steps[type][v];
+    const step = steps[v];
     if (!step) return fail('missing_step', `Pas de migration de la version ${v} du type ${type}.`);
     out = step(out);
   }

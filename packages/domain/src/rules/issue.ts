@@ -1,4 +1,4 @@
-import type { HimoAttendance, HimoMicroproject, HimoWorker } from '../records/himo';
+import type { HimoAttendance, HimoMicroproject, HimoWorker } from '../modules/himo/himo-records';
 import type { BeneficiaryHousehold } from '../reference/reference-data';
 import type { ProgramSettings } from '../settings/program-settings';
 

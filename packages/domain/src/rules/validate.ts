@@ -1,11 +1,8 @@
 import type { z } from 'zod';
 import { migrateRecord } from '../migrations/migrate';
+import { recordTypeDescriptor } from '../modules/registry';
 import { recordSchemas, type FieldRecord, type RecordType } from '../records/field-record';
-import { ciblageRules } from './ciblage-rules';
-import { himoAttendanceRules, himoPaymentRules, himoWorkerRules } from './himo-rules';
-import { issue, type Draft, type Issue, type RuleContext, type ValidationResult } from './issue';
-import { maRules } from './ma-rules';
-import { pnpRules } from './pnp-rules';
+import { issue, type Issue, type RuleContext, type ValidationResult } from './issue';
 import { fromZodIssues, isMissingField } from './zod-issues';
 
 /** Options of {@link validateRecord}. */
@@ -69,31 +66,11 @@ export function validateDraft(
 }
 
 // `subject` is the parsed record or the input with every invalid value removed: in both cases it
-// matches Draft<RecordOf<type>>, which is what rules accept.
+// matches the draft of its type, which is what its module's rules accept.
 function runRules(type: RecordType, subject: unknown, ctx: RuleContext): Issue[] {
-  switch (type) {
-    case 'ciblage_household':
-      return ciblageRules(
-        subject as Draft<Extract<FieldRecord, { type: 'ciblage_household' }>>,
-        ctx,
-      );
-    case 'ma_session':
-      return maRules(subject as Draft<Extract<FieldRecord, { type: 'ma_session' }>>, ctx);
-    case 'pnp_enrolment':
-      return pnpRules(subject as Draft<Extract<FieldRecord, { type: 'pnp_enrolment' }>>, ctx);
-    case 'himo_worker':
-      return himoWorkerRules(subject as Draft<Extract<FieldRecord, { type: 'himo_worker' }>>, ctx);
-    case 'himo_attendance':
-      return himoAttendanceRules(
-        subject as Draft<Extract<FieldRecord, { type: 'himo_attendance' }>>,
-        ctx,
-      );
-    case 'himo_payment':
-      return himoPaymentRules(
-        subject as Draft<Extract<FieldRecord, { type: 'himo_payment' }>>,
-        ctx,
-      );
-  }
+  const rules = recordTypeDescriptor(type)?.rules as
+    ((record: unknown, ctx: RuleContext) => Issue[]) | undefined;
+  return rules ? rules(subject, ctx) : [];
 }
 
 /** A deep copy of `input` without the values at `paths` (an array element removed is dropped from its array). */

@@ -8,8 +8,10 @@ import { buildBeneficiaryHousehold, buildHimoMicroproject } from './sample-refer
 
 export { SAMPLE_TODAY, sampleId, sampleIds, envelopeFields, type Overrides } from './sample-base';
 export * from './sample-reference';
-export * from './sample-ciblage';
-export * from './sample-forms';
+export * from '../modules/ciblage/ciblage-samples';
+export * from '../modules/ma/ma-samples';
+export * from '../modules/pnp/pnp-samples';
+export * from '../modules/himo/himo-samples';
 
 /** A rule context with default settings, today = SAMPLE_TODAY, the sample microproject and beneficiary household. */
 export function sampleRuleContext(overrides: Overrides<RuleContext> = {}): RuleContext {

@@ -1,4 +1,4 @@
-import type { HimoMicroproject } from '../records/himo';
+import type { HimoMicroproject } from '../modules/himo/himo-records';
 import type { BeneficiaryHousehold, Village } from '../reference/reference-data';
 import { merge, sampleIds, type Overrides } from './sample-base';
 

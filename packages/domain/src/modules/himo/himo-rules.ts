@@ -1,6 +1,6 @@
-import { formatFcfa } from '../common/format';
-import type { HimoAttendance, HimoPayment, HimoWorker } from '../records/himo';
-import { issue, type Draft, type Issue, type RuleContext } from './issue';
+import { formatFcfa } from '../../common/format';
+import type { HimoAttendance, HimoPayment, HimoWorker } from './himo-records';
+import { issue, type Draft, type Issue, type RuleContext } from '../../rules/issue';
 
 export const HIMO_AGE_MIN = 18;
 export const HIMO_AGE_MAX = 64;

@@ -1,5 +1,5 @@
-import type { MaAttendanceLine, MaSession } from '../records/ma-session';
-import { issue, years, type Draft, type Issue, type RuleContext } from './issue';
+import type { MaAttendanceLine, MaSession } from './ma-session';
+import { issue, years, type Draft, type Issue, type RuleContext } from '../../rules/issue';
 
 /** Youngest attendee counted for a household without the facilitator's confirmation. */
 export const MA_ATTENDEE_MIN_AGE = 15;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { envelope } from '../common/envelope';
-import { labelledEnum } from '../common/labelled-enum';
-import { personNameSchema } from '../common/person-name';
-import { maliPhoneSchema } from '../common/phone';
+import { envelope } from '../../common/envelope';
+import { labelledEnum } from '../../common/labelled-enum';
+import { personNameSchema } from '../../common/person-name';
+import { maliPhoneSchema } from '../../common/phone';
 import {
   countSchema,
   idSchema,
@@ -11,7 +11,7 @@ import {
   sexSchema,
   shortTextSchema,
   timeSchema,
-} from '../common/primitives';
+} from '../../common/primitives';
 
 export const MA_SESSION_VERSION = 1;
 

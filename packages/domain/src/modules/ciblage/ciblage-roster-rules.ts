@@ -1,6 +1,6 @@
-import { ageInYears } from '../common/dates';
-import type { CiblageHousehold, HouseholdMember } from '../records/ciblage-household';
-import { issue, years, type Draft, type Issue } from './issue';
+import { ageInYears } from '../../common/dates';
+import type { CiblageHousehold, HouseholdMember } from './ciblage-household';
+import { issue, years, type Draft, type Issue } from '../../rules/issue';
 
 export type Household = Draft<CiblageHousehold>;
 export type Member = Draft<HouseholdMember>;

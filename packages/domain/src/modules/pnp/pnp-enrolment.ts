@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { envelope, gpsSchema } from '../common/envelope';
-import { labelledEnum } from '../common/labelled-enum';
-import { personNameSchema } from '../common/person-name';
-import { maliPhoneSchema } from '../common/phone';
-import { idSchema, isoDateSchema, sexSchema, shortTextSchema } from '../common/primitives';
-import { dobPrecision } from './ciblage-enums';
+import { envelope, gpsSchema } from '../../common/envelope';
+import { labelledEnum } from '../../common/labelled-enum';
+import { personNameSchema } from '../../common/person-name';
+import { maliPhoneSchema } from '../../common/phone';
+import { idSchema, isoDateSchema, sexSchema, shortTextSchema } from '../../common/primitives';
+import { dobPrecision } from '../../common/dob-precision';
 
 export const PNP_ENROLMENT_VERSION = 1;
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { HouseholdMember } from '../records/ciblage-household';
+import type { HouseholdMember } from './ciblage-household';
 import {
   buildCiblageHousehold,
   buildMember,
   sampleIds,
   sampleRuleContext,
   type Overrides,
-} from '../testing/sample-records';
+} from '../../testing/sample-records';
 import { householdSize } from './ciblage-roster-rules';
-import { validateRecord } from './validate';
+import { validateRecord } from '../../rules/validate';
 
 const ctx = sampleRuleContext();
 const head = (o: Overrides<HouseholdMember>) =>

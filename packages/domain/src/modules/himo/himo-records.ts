@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { envelope, gpsSchema } from '../common/envelope';
-import { labelledEnum } from '../common/labelled-enum';
-import { ninaSchema } from '../common/nina';
-import { personNameSchema } from '../common/person-name';
-import { maliPhoneSchema } from '../common/phone';
+import { envelope, gpsSchema } from '../../common/envelope';
+import { labelledEnum } from '../../common/labelled-enum';
+import { ninaSchema } from '../../common/nina';
+import { personNameSchema } from '../../common/person-name';
+import { maliPhoneSchema } from '../../common/phone';
 import {
   fcfaSchema,
   idSchema,
   isoDateSchema,
   sexSchema,
   shortTextSchema,
-} from '../common/primitives';
+} from '../../common/primitives';
 
 export const HIMO_WORKER_VERSION = 1;
 export const HIMO_ATTENDANCE_VERSION = 1;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { MaAttendanceLine } from '../records/ma-session';
+import type { MaAttendanceLine } from './ma-session';
 import {
   buildMaAttendanceLine,
   buildMaSession,
   sampleIds,
   sampleRuleContext,
   type Overrides,
-} from '../testing/sample-records';
-import { validateRecord } from './validate';
+} from '../../testing/sample-records';
+import { validateRecord } from '../../rules/validate';
 
 const ctx = sampleRuleContext();
 const rules = (r: ReturnType<typeof validateRecord>) =>

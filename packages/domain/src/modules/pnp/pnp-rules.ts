@@ -1,14 +1,14 @@
-import { ageInMonths } from '../common/dates';
-import type { PnpChild, PnpEnrolment, PnpWoman } from '../records/pnp-enrolment';
-import { issue, type Draft, type Issue, type RuleContext } from './issue';
-import { gpsRules } from './location-rules';
+import { ageInMonths } from '../../common/dates';
+import type { PnpChild, PnpEnrolment, PnpWoman } from './pnp-enrolment';
+import { issue, type Draft, type Issue, type RuleContext } from '../../rules/issue';
+import { gpsRules } from '../../rules/location-rules';
 import {
   childMuacRanges,
   MUAC_PHYSICAL_MIN_MM,
   muacColour,
   womanMuacRanges,
   type MuacRanges,
-} from './muac';
+} from '../../rules/muac';
 
 /** Children are registered from birth to 59 completed months; MUAC is measured from 6 months. */
 export const PNP_CHILD_MAX_MONTHS = 59;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { envelope, gpsSchema } from '../common/envelope';
-import { personNameSchema } from '../common/person-name';
-import { maliPhoneSchema } from '../common/phone';
+import { envelope, gpsSchema } from '../../common/envelope';
+import { personNameSchema } from '../../common/person-name';
+import { maliPhoneSchema } from '../../common/phone';
 import {
   countSchema,
   idSchema,
@@ -9,10 +9,10 @@ import {
   isoDateTimeSchema,
   sexSchema,
   shortTextSchema,
-} from '../common/primitives';
+} from '../../common/primitives';
 import * as e from './ciblage-enums';
 
-/** Current schema version of `ciblage_household` (history in migrations/ciblage-household.ts). */
+/** Current schema version of `ciblage_household` (history in ciblage-migrations.ts). */
 export const CIBLAGE_HOUSEHOLD_VERSION = 2;
 
 const wg = e.wgDifficulty.schema;

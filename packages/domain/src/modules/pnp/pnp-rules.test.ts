@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PnpChild, PnpWoman } from '../records/pnp-enrolment';
+import type { PnpChild, PnpWoman } from './pnp-enrolment';
 import {
   buildPnpChild,
   buildPnpEnrolment,
@@ -7,8 +7,8 @@ import {
   sampleIds,
   sampleRuleContext,
   type Overrides,
-} from '../testing/sample-records';
-import { validateRecord } from './validate';
+} from '../../testing/sample-records';
+import { validateRecord } from '../../rules/validate';
 
 const ctx = sampleRuleContext();
 // Visit date of the sample enrolment: 2026-03-13.

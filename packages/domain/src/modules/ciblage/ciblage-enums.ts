@@ -1,4 +1,4 @@
-import { labelledEnum } from '../common/labelled-enum';
+import { labelledEnum } from '../../common/labelled-enum';
 
 // Option lists of the ciblage questionnaire (forms-and-rules.md §1a). Codes are stored; labels shown.
 
@@ -36,12 +36,7 @@ export const relationToHead = labelledEnum({
   domestique: 'Domestique',
   sans_lien: 'Sans lien',
 });
-export const dobPrecision = labelledEnum({
-  exacte: 'Exacte',
-  mois: 'Mois',
-  annee: 'Année',
-  estimee: 'Estimée',
-});
+export { dobPrecision } from '../../common/dob-precision';
 export const maritalStatus = labelledEnum({
   celibataire: 'Célibataire',
   marie_monogame: 'Marié(e) monogame',

@@ -1,5 +1,5 @@
-import type { CiblageHousehold, HouseholdMember } from '../records/ciblage-household';
-import { envelopeFields, merge, sampleIds, type Overrides } from './sample-base';
+import type { CiblageHousehold, HouseholdMember } from './ciblage-household';
+import { envelopeFields, merge, sampleIds, type Overrides } from '../../testing/sample-base';
 
 /** A roster line; defaults to an adult woman spouse. */
 export function buildMember(overrides: Overrides<HouseholdMember> = {}): HouseholdMember {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HimoAttendance } from '../records/himo';
+import type { HimoAttendance } from './himo-records';
 import {
   buildHimoAttendance,
   buildHimoMicroproject,
@@ -8,9 +8,9 @@ import {
   sampleId,
   sampleIds,
   sampleRuleContext,
-} from '../testing/sample-records';
+} from '../../testing/sample-records';
 import { computeDaysWorked, findDuplicateActiveWorkers, himoAmount } from './himo-rules';
-import { validateRecord } from './validate';
+import { validateRecord } from '../../rules/validate';
 
 const ctx = sampleRuleContext();
 const rules = (r: ReturnType<typeof validateRecord>) =>

@@ -1,11 +1,11 @@
-import { issue, type Issue, type RuleContext } from './issue';
+import { issue, type Issue, type RuleContext } from '../../rules/issue';
 import {
   householdSize,
   LIVESTOCK_CONFIRM_ABOVE,
   rosterRules,
   type Household,
 } from './ciblage-roster-rules';
-import { gpsRules } from './location-rules';
+import { gpsRules } from '../../rules/location-rules';
 
 /** Rules of the ciblage household questionnaire (forms-and-rules.md §1a). */
 export function ciblageRules(h: Household, ctx: RuleContext): Issue[] {
