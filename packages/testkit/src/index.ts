@@ -24,6 +24,8 @@ export {
 } from './households/generate-households';
 export { generatedVillages, type GeneratedVillage } from './households/villages';
 export {
+  createDatabase,
+  dropDatabase,
   postgresBinDir,
   startPostgresCluster,
   type PostgresCluster,

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../services/seed-demo';
 import { checkDatabase } from '../storage/sqlite/backup';
-import { migrations } from '../storage/migrations';
-import { createSqliteRepository } from '../storage/sqlite-repository';
+import { migrations } from '../storage/sqlite/migrations';
+import { openSqliteStore } from '../storage/sqlite/sqlite-store';
 
 const serverDir = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(serverDir, 'node_modules/.bin/tsx');
@@ -24,32 +24,36 @@ describe('command-line tools', { timeout: 90_000 }, () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('seed creates the README demo once, prints the logins, and a second run changes nothing', () => {
+  it('seed creates the README demo once, prints the logins, and a second run changes nothing', async () => {
     const first = run('src/cli/seed.ts');
     for (const u of demoUsers) expect(first).toContain(u.login);
     expect(first).toContain('demo1234');
     expect(first).toContain('6 comptes créés');
     const second = run('src/cli/seed.ts');
     expect(second).toContain('0 comptes créés, 0 données de référence créées');
-    const repo = createSqliteRepository(path.join(dataDir, 'jigi.sqlite'));
+    const store = openSqliteStore(path.join(dataDir, 'jigi.sqlite'));
     try {
-      expect((await tx.accounts.listUsers()).map((u) => u.login).sort()).toEqual(
-        demoUsers.map((u) => u.login).sort(),
-      );
-      const villages = await tx.reference.listVillages();
-      expect(villages.every((v) => v.data['demo'] === true && v.name.includes('démo'))).toBe(true);
-      expect(villages.map((v) => v.communeCode.split('.').slice(0, 2).join('.')).sort()).toEqual([
-        'gao.gao',
-        'mopti.bankass',
-        'mopti.bankass',
-        'mopti.koro',
-        'mopti.koro',
-      ]);
-      expect(await tx.reference.listHouseholds(villages.map((v) => v.id))).toHaveLength(50);
-      expect(await tx.reference.listMicroprojects()).toHaveLength(1);
-      expect((await tx.reference.settings())?.version).toBe(1);
+      await store.read(async (tx) => {
+        expect(
+          (await tx.accounts.listUsers()).map((u: { login: string }) => u.login).sort(),
+        ).toEqual(demoUsers.map((u: { login: string }) => u.login).sort());
+        const villages = await tx.reference.listVillages();
+        expect(villages.every((v) => v.data['demo'] === true && v.name.includes('démo'))).toBe(
+          true,
+        );
+        expect(villages.map((v) => v.communeCode.split('.').slice(0, 2).join('.')).sort()).toEqual([
+          'gao.gao',
+          'mopti.bankass',
+          'mopti.bankass',
+          'mopti.koro',
+          'mopti.koro',
+        ]);
+        expect(await tx.reference.listHouseholds(villages.map((v) => v.id))).toHaveLength(50);
+        expect(await tx.reference.listMicroprojects()).toHaveLength(1);
+        expect((await tx.reference.settings())?.version).toBe(1);
+      });
     } finally {
-      repo.close();
+      await store.close();
     }
   });
 

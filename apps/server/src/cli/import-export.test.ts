@@ -3,17 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasePath } from '../config';
-import { createSqliteRepository } from '../storage/sqlite-repository';
 import { exportFileBytes } from '../test-support/export-file';
-import { registerDevice, startTestServer } from '../test-support/harness';
+import { registerDevice, startTestServer, type TestServer } from '../test-support/harness';
 import { ciblage, createMutation, type TestDevice } from '../test-support/sync-client';
 
 const serverDir = path.resolve(import.meta.dirname, '../..');
 
 /** The CLI as an operator runs it: its own Node process on DATA_DIR. */
 function runImport(
-  dataDir: string,
+  s: TestServer,
   file: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -22,7 +20,12 @@ function runImport(
       ['--import', 'tsx', 'src/cli/import-export.ts', file],
       {
         cwd: serverDir,
-        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+        env: {
+          ...process.env,
+          DATA_DIR: s.dir,
+          ...(s.databaseUrl === undefined ? {} : { DATABASE_URL: s.databaseUrl }),
+          LOG_LEVEL: 'warn',
+        },
         timeout: 60_000,
       },
       (error, stdout, stderr) => {
@@ -39,17 +42,14 @@ function runImport(
 describe('import-export CLI', { timeout: 90_000 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-import-cli-'));
   let tablet: TestDevice;
+  let s: TestServer;
   beforeAll(async () => {
-    // A data folder holding the demo and one registered tablet, copied from a test server.
-    const s = await startTestServer();
-    try {
-      tablet = await registerDevice(s.app, 'enq.koro');
-      await s.repo.backup(databasePath(dataDir));
-    } finally {
-      await s.close();
-    }
+    // A database holding the demo and one registered tablet; the CLI opens it beside the server.
+    s = await startTestServer();
+    tablet = await registerDevice(s.app, 'enq.koro');
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await s.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -64,21 +64,23 @@ describe('import-export CLI', { timeout: 90_000 }, () => {
       ]),
     );
 
-    const first = await runImport(dataDir, file);
+    const first = await runImport(s, file);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`Import de la tablette ${tablet.deviceId}`);
     expect(first.stdout).toContain(
       '2 modification(s) : applied 2, merged 0, duplicate 0, conflict_queued 0, rejected 0',
     );
-    const second = await runImport(dataDir, file);
+    const second = await runImport(s, file);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('applied 0, merged 0, duplicate 2');
     expect(second.stdout).toContain('lots créés : aucun');
 
-    const repo = createSqliteRepository(databasePath(dataDir));
-    try {
-      expect(records.map((r) => (await tx.sync.recordById(r.id))?.version)).toEqual([1, 1]);
+    const tx = s.db;
+    {
+      const versions = [];
+      for (const r of records) versions.push((await tx.sync.recordById(r.id))?.version);
+      expect(versions).toEqual([1, 1]);
       expect((await tx.sync.listBatches({ limit: 10, offset: 0 })).total).toBe(2);
       expect(
         (await tx.audit.recent(10))
@@ -88,19 +90,17 @@ describe('import-export CLI', { timeout: 90_000 }, () => {
         [null, 'cli'],
         [null, 'cli'],
       ]);
-    } finally {
-      repo.close();
     }
   });
 
   it('exits non-zero with the code and message of a refused file', async () => {
     const file = path.join(dataDir, 'pas-un-export.json');
     fs.writeFileSync(file, '{"format":"jigi-collect-export"}');
-    const res = await runImport(dataDir, file);
+    const res = await runImport(s, file);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('import_not_gzip');
     expect(res.stdout).toBe('');
-    const missing = await runImport(dataDir, path.join(dataDir, 'absent.json.gz'));
+    const missing = await runImport(s, path.join(dataDir, 'absent.json.gz'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('absent.json.gz');
   });

@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { errorCatalogue } from './catalogue';
 
 const doc = fs.readFileSync(path.join(import.meta.dirname, '../../docs/errors.md'), 'utf8');
-const documented = [...doc.matchAll(/^\| `([a-z_]+)` \| (\d{3}) \| ([a-z_]+) \|/gm)].map((m) => ({
-  code: m[1],
-  status: Number(m[2]),
-  kind: m[3],
-}));
+const documented = [...doc.matchAll(/^\| `([a-z_]+)` *\| (\d{3}) *\| ([a-z_]+) *\|/gm)].map(
+  (m) => ({
+    code: m[1],
+    status: Number(m[2]),
+    kind: m[3],
+  }),
+);
 
 describe('docs/errors.md', () => {
   it('lists exactly the codes of the catalogue, with the same status and kind', () => {

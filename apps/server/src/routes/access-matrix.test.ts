@@ -78,7 +78,7 @@ describe('authorization matrix (route table × role × zone)', { timeout: 90_000
     for (const role of userRoles) {
       devices[role] = await registerDevice(s.app, logins[role]);
       revoked[role] = await registerDevice(s.app, logins[role], 'Tablette perdue');
-      s.repo.revokeDevice(revoked[role].deviceId, '2026-03-15T10:00:00.000Z');
+      await s.db.accounts.revokeDevice(revoked[role].deviceId, '2026-03-15T10:00:00.000Z');
     }
     sessions.admin = await loginSession(s.app, 'admin');
     sessions.supervisor = await loginSession(s.app, 'sup.koro');
@@ -100,18 +100,19 @@ describe('authorization matrix (route table × role × zone)', { timeout: 90_000
     const gao2 = await registerDevice(s.app, 'enq.gao');
     koroRecord = await makeConflict(devices.enumerator, koro2, 1, KORO_VILLAGE, 'user-enq-koro');
     gaoRecord = await makeConflict(gao1, gao2, 2, GAO_VILLAGE, created.json<{ id: string }>().id);
-    const conflictOf = (recordId: string) =>
-      s.repo.listConflicts({}).find((c) => c.recordId === recordId)?.id ?? '';
-    const batchOf = (deviceId: string) =>
-      s.repo.listBatches({ limit: 100, offset: 0 }).rows.find((b) => b.deviceId === deviceId)
-        ?.number ?? 0;
+    const conflictOf = async (recordId: string) =>
+      (await s.db.review.listConflicts({})).find((c) => c.recordId === recordId)?.id ?? '';
+    const batchOf = async (deviceId: string) =>
+      (await s.db.sync.listBatches({ limit: 100, offset: 0 })).rows.find(
+        (b) => b.deviceId === deviceId,
+      )?.number ?? 0;
     const spare = await registerDevice(s.app, 'enq.koro', 'À révoquer');
     Object.assign(fixtures, {
       recordId: { in: koroRecord, out: gaoRecord },
-      conflictId: { in: conflictOf(koroRecord), out: conflictOf(gaoRecord) },
+      conflictId: { in: await conflictOf(koroRecord), out: await conflictOf(gaoRecord) },
       batchNumber: {
-        in: String(batchOf(devices.enumerator.deviceId)),
-        out: String(batchOf(gao1.deviceId)),
+        in: String(await batchOf(devices.enumerator.deviceId)),
+        out: String(await batchOf(gao1.deviceId)),
       },
       userId: { in: 'user-enq-koro', out: 'user-enq-koro' },
       deviceId: { in: spare.deviceId, out: spare.deviceId },
@@ -265,9 +266,9 @@ describe('authorization matrix (route table × role × zone)', { timeout: 90_000
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(200);
     // Out-of-zone decisions and resolutions wrote nothing.
-    expect(s.repo.recordById(gaoRecord)?.reviewStatus).toBe('received');
-    expect(s.repo.listConflicts({ status: 'open' }).some((c) => c.recordId === gaoRecord)).toBe(
-      true,
-    );
+    expect((await s.db.sync.recordById(gaoRecord))?.reviewStatus).toBe('received');
+    expect(
+      (await s.db.review.listConflicts({ status: 'open' })).some((c) => c.recordId === gaoRecord),
+    ).toBe(true);
   });
 });

@@ -192,7 +192,8 @@ export async function seedDemo(
 ): Promise<{ usersCreated: string[]; referenceCreated: number }> {
   const existing = await deps.store.read(async (tx) => {
     const logins = new Set<string>();
-    for (const u of demoUsers) if ((await tx.accounts.userByLogin(u.login)) !== undefined) logins.add(u.login);
+    for (const u of demoUsers)
+      if ((await tx.accounts.userByLogin(u.login)) !== undefined) logins.add(u.login);
     return logins;
   });
   const missing = demoUsers.filter((u) => !existing.has(u.login));

@@ -1,21 +1,77 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createDatabase, dropDatabase } from '@jigi/testkit';
+import { inject } from 'vitest';
 import { buildApp, type AppOptions } from '../app';
 import type { Deps } from '../services/deps';
 import { DEMO_PASSWORD, seedDemo } from '../services/seed-demo';
-import type { Repository } from '../storage/repository';
-import { createSqliteRepository } from '../storage/sqlite-repository';
+import { openPostgresStore } from '../storage/postgres/postgres-store';
+import { openSqliteStore } from '../storage/sqlite/sqlite-store';
+import type { Backend, Store, Tx } from '../storage/store';
 
-/** A server over a real SQLite file in a fresh temp folder, with a clock the test moves. */
+/**
+ * The backend the server tests run on: the `server` project runs them on SQLite files, `server-pg`
+ * (JIGI_TEST_BACKEND=postgres) on databases of a throwaway PostgreSQL cluster
+ * (postgres-global-setup.ts). Both run the same test files.
+ */
+export const testBackend: Backend =
+  process.env['JIGI_TEST_BACKEND'] === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * Each port method in a write transaction of its own: what a test reads or arranges directly in
+ * storage (`await s.db.sync.recordById(id)`).
+ */
+export type DirectTx = Tx;
+
+function directTx(store: Store): DirectTx {
+  const ports = ['accounts', 'reference', 'sync', 'review', 'audit', 'meta'] as const;
+  return Object.fromEntries(
+    ports.map((port) => [
+      port,
+      new Proxy(
+        {},
+        {
+          get:
+            (_target, method: string) =>
+            (...args: unknown[]) =>
+              store.write((tx) => {
+                const fn = (tx[port] as unknown as Record<string, (...a: unknown[]) => unknown>)[
+                  method
+                ];
+                if (fn === undefined) throw new Error(`no ${port}.${method} in the store`);
+                return Promise.resolve(fn(...args));
+              }),
+        },
+      ),
+    ]),
+  ) as unknown as DirectTx;
+}
+
+/** A server over a real database (see `testBackend`) in a fresh temp folder, with a clock the test moves. */
 export type TestServer = {
   app: FastifyInstance;
-  repo: Repository;
+  store: Store;
+  /** Direct storage access for arranging and asserting (each call one transaction). */
+  db: DirectTx;
   deps: Deps;
   dir: string;
+  /** The PostgreSQL address (undefined on SQLite: the file is `dir/jigi.sqlite`). */
+  databaseUrl: string | undefined;
   clock: { now: Date; advance(ms: number): void };
   close(): Promise<void>;
+};
+
+/** A database for one test: a fresh store (seeded with the demo unless `seed: false`). */
+export type TestDatabase = {
+  store: Store;
+  dir: string;
+  /** The PostgreSQL address (undefined on SQLite: the file is `dir/jigi.sqlite`). */
+  databaseUrl: string | undefined;
+  /** Closes the store and deletes the database. */
+  dispose(): Promise<void>;
 };
 
 // Seeding hashes six passwords with scrypt (slow on purpose): do it once per test process and copy
@@ -25,25 +81,59 @@ function seededFile(): Promise<string> {
   seededTemplate ??= (async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-template-'));
     const file = path.join(dir, 'jigi.sqlite');
-    const repo = createSqliteRepository(file);
+    const store = openSqliteStore(file);
     await seedDemo({
-      repo,
+      store,
       now: () => new Date('2026-03-15T08:00:00.000Z'),
       newId: () => 'unused',
       newSecret: () => 'unused',
     });
-    repo.close();
+    await store.close();
     return file;
   })();
   return seededTemplate;
 }
 
+export async function openTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-server-'));
+  if (testBackend === 'postgres') {
+    const adminUrl = inject('postgresAdminUrl');
+    const name = `jigi_t_${randomBytes(6).toString('hex')}`;
+    const url = await createDatabase(
+      adminUrl,
+      name,
+      options.seed === false ? undefined : inject('postgresTemplate'),
+    );
+    const store = await openPostgresStore(url, { poolSize: 5 });
+    return {
+      store,
+      dir,
+      databaseUrl: url,
+      async dispose() {
+        await store.close();
+        await dropDatabase(adminUrl, name);
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (options.seed !== false) fs.copyFileSync(await seededFile(), path.join(dir, 'jigi.sqlite'));
+  const store = openSqliteStore(path.join(dir, 'jigi.sqlite'));
+  return {
+    store,
+    dir,
+    databaseUrl: undefined,
+    async dispose() {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function startTestServer(
   options: { seed?: boolean; app?: Partial<AppOptions> } = {},
 ): Promise<TestServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-server-'));
-  if (options.seed !== false) fs.copyFileSync(await seededFile(), path.join(dir, 'jigi.sqlite'));
-  const repo = createSqliteRepository(path.join(dir, 'jigi.sqlite'));
+  const database = await openTestDatabase(options.seed === false ? { seed: false } : {});
+  const { store, dir } = database;
   const clock = {
     now: new Date('2026-03-15T10:00:00.000Z'),
     advance(ms: number) {
@@ -52,7 +142,7 @@ export async function startTestServer(
   };
   let n = 0;
   const app = await buildApp({
-    repository: repo,
+    store,
     now: () => clock.now,
     newId: () => `00000000-0000-4000-a000-${(++n).toString(16).padStart(12, '0')}`,
     logLevel: 'silent',
@@ -62,14 +152,15 @@ export async function startTestServer(
   const deps = app.deps;
   return {
     app,
-    repo,
+    store,
+    db: directTx(store),
     deps,
     dir,
+    databaseUrl: database.databaseUrl,
     clock,
     async close() {
       await app.close();
-      repo.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await database.dispose();
     },
   };
 }

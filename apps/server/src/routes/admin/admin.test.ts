@@ -44,7 +44,7 @@ describe('admin API', () => {
       ]),
     );
     expect(lines.error.message).toContain('Ligne 3');
-    expect(s.repo.villageById('village-koro-new')).toBeUndefined();
+    expect(await s.db.reference.villageById('village-koro-new')).toBeUndefined();
 
     const ok = await csv(
       '/api/admin/villages/import',

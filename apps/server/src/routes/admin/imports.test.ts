@@ -47,12 +47,16 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
       headers: { 'content-type': 'application/octet-stream', ...headers },
       payload,
     });
-  const snapshot = (ids: string[]) => ({
-    versions: ids.map((id) => s.repo.recordById(id)?.version ?? null),
-    histories: ids.map((id) => s.repo.recordVersions(id).length),
-    batches: s.repo.listBatches({ limit: 1, offset: 0 }).total,
-    quarantine: s.repo.listQuarantine().length,
-    conflicts: s.repo.listConflicts({}).length,
+  const snapshot = async (ids: string[]) => ({
+    versions: await Promise.all(
+      ids.map(async (id) => (await s.db.sync.recordById(id))?.version ?? null),
+    ),
+    histories: await Promise.all(
+      ids.map(async (id) => (await s.db.sync.recordVersions(id)).length),
+    ),
+    batches: (await s.db.sync.listBatches({ limit: 1, offset: 0 })).total,
+    quarantine: (await s.db.sync.listQuarantine()).length,
+    conflicts: (await s.db.review.listConflicts({})).length,
   });
 
   it('imports every push once; a second import changes nothing and says so', async () => {
@@ -89,11 +93,11 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
     // Zone checks apply as for the tablet's own push: Gao is outside this enumerator's villages.
     expect(summary.rejections).toEqual({ forbidden: 1 });
     expect(summary.batches).toHaveLength(2);
-    expect(s.repo.recordById(r1.id)?.version).toBe(2);
-    expect(s.repo.recordById(r2.id)?.version).toBe(1);
-    expect(s.repo.recordById(r3.id)).toBeUndefined();
-    expect(s.repo.deviceById(tablet.deviceId)?.lastMutationId).toBe(4);
-    const batch = s.repo.batchByNumber(summary.batches[0] ?? 0);
+    expect((await s.db.sync.recordById(r1.id))?.version).toBe(2);
+    expect((await s.db.sync.recordById(r2.id))?.version).toBe(1);
+    expect(await s.db.sync.recordById(r3.id)).toBeUndefined();
+    expect((await s.db.accounts.deviceById(tablet.deviceId))?.lastMutationId).toBe(4);
+    const batch = await s.db.sync.batchByNumber(summary.batches[0] ?? 0);
     // The tablet's offset estimate from the file, not "now − clientTime" (weeks, for an export).
     expect(batch).toMatchObject({
       deviceId: tablet.deviceId,
@@ -101,7 +105,7 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
       counts: { ciblage_household: 2 },
       clockOffsetMs: -120_000,
     });
-    const audit = s.repo.listAudit(20).find((e) => e.action === 'sync.import');
+    const audit = (await s.db.audit.recent(20)).find((e) => e.action === 'sync.import');
     expect(audit).toMatchObject({
       userId: 'user-admin',
       entity: 'device',
@@ -109,7 +113,7 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
       details: { mutations: 4, batches: summary.batches, via: 'http' },
     });
 
-    const before = snapshot([r1.id, r2.id, r3.id]);
+    const before = await snapshot([r1.id, r2.id, r3.id]);
     const again = await importFile(file);
     expect(again.statusCode).toBe(200);
     expect(again.json<Summary>()).toMatchObject({
@@ -119,11 +123,11 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
       rejections: {},
       batches: [],
     });
-    expect(snapshot([r1.id, r2.id, r3.id])).toEqual(before);
+    expect(await snapshot([r1.id, r2.id, r3.id])).toEqual(before);
     expect(
-      s.repo
-        .listAudit(50)
-        .filter((e) => e.action === 'sync.import' && e.entityId === tablet.deviceId),
+      (await s.db.audit.recent(50)).filter(
+        (e) => e.action === 'sync.import' && e.entityId === tablet.deviceId,
+      ),
     ).toHaveLength(2);
 
     // The tablet syncing the same batch later is answered from the stored results too.
@@ -136,7 +140,7 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
         { outcome: 'applied', version: 1 },
       ],
     });
-    expect(snapshot([r1.id, r2.id, r3.id])).toEqual(before);
+    expect(await snapshot([r1.id, r2.id, r3.id])).toEqual(before);
   });
 
   it('imports the file of a revoked tablet, and accepts application/gzip', async () => {
@@ -148,17 +152,20 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
     });
     expect(revoke.statusCode).toBe(200);
     const rec = ciblage(110, lost);
-    const seen = s.repo.deviceById(lost.deviceId)?.lastSeenAt;
+    const seen = (await s.db.accounts.deviceById(lost.deviceId))?.lastSeenAt;
     const res = await importFile(
       await exportFileBytes(lost, 'user-enq-koro', [[createMutation(1, rec)]]),
       { ...admin, 'content-type': 'application/gzip' },
     );
     expect(res.statusCode).toBe(200);
     expect(res.json<Summary>().outcomes.applied).toBe(1);
-    expect(s.repo.recordById(rec.id)?.version).toBe(1);
+    expect((await s.db.sync.recordById(rec.id))?.version).toBe(1);
     // Still revoked, last contact unchanged: the import is not the tablet coming back.
-    expect(s.repo.deviceById(lost.deviceId)).toMatchObject({ lastSeenAt: seen, lastMutationId: 1 });
-    expect(s.repo.deviceById(lost.deviceId)?.revokedAt).not.toBeNull();
+    expect(await s.db.accounts.deviceById(lost.deviceId)).toMatchObject({
+      lastSeenAt: seen,
+      lastMutationId: 1,
+    });
+    expect((await s.db.accounts.deviceById(lost.deviceId))?.revokedAt).not.toBeNull();
     expect((await push(s.app, lost, [createMutation(2, ciblage(111, lost))])).statusCode).toBe(401);
   });
 
@@ -255,20 +262,20 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
       ],
     ] as const)('%s', async (_name, file, status, code, named) => {
       const before = {
-        batches: s.repo.listBatches({ limit: 1, offset: 0 }).total,
-        audit: s.repo.listAudit(1000).length,
-        quarantine: s.repo.listQuarantine().length,
+        batches: (await s.db.sync.listBatches({ limit: 1, offset: 0 })).total,
+        audit: (await s.db.audit.recent(1000)).length,
+        quarantine: (await s.db.sync.listQuarantine()).length,
       };
       const res = await importFile(file());
       expect(res.statusCode).toBe(status);
       expect(errorCode(res)).toBe(code);
       expect(res.json<{ error: { message: string } }>().error.message).toContain(named);
-      expect(s.repo.recordById(ciblage(120, tablet).id)).toBeUndefined();
-      expect(s.repo.deviceById(tablet.deviceId)?.lastMutationId).toBe(0);
+      expect(await s.db.sync.recordById(ciblage(120, tablet).id)).toBeUndefined();
+      expect((await s.db.accounts.deviceById(tablet.deviceId))?.lastMutationId).toBe(0);
       expect({
-        batches: s.repo.listBatches({ limit: 1, offset: 0 }).total,
-        audit: s.repo.listAudit(1000).length,
-        quarantine: s.repo.listQuarantine().length,
+        batches: (await s.db.sync.listBatches({ limit: 1, offset: 0 })).total,
+        audit: (await s.db.audit.recent(1000)).length,
+        quarantine: (await s.db.sync.listQuarantine()).length,
       }).toEqual(before);
     });
 
@@ -302,7 +309,7 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
       expect(errorCode(supervisor)).toBe('forbidden_role');
       const tabletToken = await importFile(await gzipLikeTablet(good), tablet.headers);
       expect(tabletToken.statusCode).toBe(403);
-      expect(s.repo.deviceById(tablet.deviceId)?.lastMutationId).toBe(0);
+      expect((await s.db.accounts.deviceById(tablet.deviceId))?.lastMutationId).toBe(0);
     });
   });
 });

@@ -20,7 +20,7 @@ describe('auth', () => {
   it('registers a tablet with a token stored only as a hash', async () => {
     const d = await registerDevice(s.app, 'enq.koro');
     expect(d.token).toMatch(/^jd_[A-Za-z0-9_-]{43}$/);
-    const file = JSON.stringify(s.repo.listDevices());
+    const file = JSON.stringify(await s.db.accounts.listDevices());
     expect(file).not.toContain(d.token.slice(3));
     const me = await s.app.inject({ method: 'GET', url: '/api/auth/session', headers: d.headers });
     expect(me.json()).toMatchObject({ user: { id: 'user-enq-koro', role: 'enumerator' } });

@@ -81,7 +81,7 @@ describe('exports', () => {
     const res = await get('/api/exports/records.csv?type=ciblage_household', gao);
     expect(parseCsv(res.body)).toHaveLength(1);
     expect(res.body).not.toContain(ciblage(1, a).id);
-    const exportsLogged = s.repo.listAudit(100).filter((e) => e.action === 'export.csv');
+    const exportsLogged = (await s.db.audit.recent(100)).filter((e) => e.action === 'export.csv');
     expect(exportsLogged.map((e) => e.userId)).toEqual(
       expect.arrayContaining(['user-sup-koro', 'user-sup-gao']),
     );

@@ -1,6 +1,11 @@
 import { PROTOCOL_VERSION } from '@jigi/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, startTestServer, type TestServer } from '../../test-support/harness';
+import {
+  errorCode,
+  startTestServer,
+  testBackend,
+  type TestServer,
+} from '../../test-support/harness';
 
 describe('GET /api/health', () => {
   let s: TestServer;
@@ -17,8 +22,10 @@ describe('GET /api/health', () => {
     expect(res.json()).toEqual({
       status: 'ok',
       protocolVersion: PROTOCOL_VERSION,
-      epoch: s.repo.epoch(),
+      epoch: await s.db.meta.epoch(),
       serverTime: '2026-03-15T10:00:00.000Z',
+      backend: testBackend,
+      pid: process.pid,
     });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -78,13 +78,15 @@ describe('review API', () => {
     // the answer is exactly what its documented schema says.
     const parsed = batchDetailResponseSchema.parse(detail.json());
     expect(parsed).toEqual(detail.json());
-    expect(parsed.records[0]?.data).toEqual(s.repo.recordById(ciblage(1, a).id)?.data);
+    expect(parsed.records[0]?.data).toEqual((await s.db.sync.recordById(ciblage(1, a).id))?.data);
     expect(parsed.records[0]?.data['members']).toEqual(ciblage(1, a)['members']);
     await push(s.app, a, [patchMutation(4, ciblage(1, a), 1, { 'dwelling.roomsCount': 7 })]);
     const edited = batchDetailResponseSchema.parse((await get('/api/review/batches/1')).json());
     expect(edited.records[0]).toMatchObject({ version: 2, data: { dwelling: { roomsCount: 7 } } });
     expect(
-      s.repo.listAudit(10).some((e) => e.action === 'batch.read' && e.userId === 'user-sup-koro'),
+      (await s.db.audit.recent(10)).some(
+        (e) => e.action === 'batch.read' && e.userId === 'user-sup-koro',
+      ),
     ).toBe(true);
   });
 
@@ -111,7 +113,7 @@ describe('review API', () => {
     ]);
     expect(detail.versions[1]?.changes).toEqual({ 'dwelling.roomsCount': 5 });
     expect(
-      s.repo.listAudit(5).some((e) => e.action === 'record.read' && e.entityId === rec.id),
+      (await s.db.audit.recent(5)).some((e) => e.action === 'record.read' && e.entityId === rec.id),
     ).toBe(true);
   });
 
@@ -124,7 +126,9 @@ describe('review API', () => {
       recordIds: [...ids, gaoRecord],
     });
     expect(refused.statusCode).toBe(404);
-    expect(ids.map((id) => s.repo.recordById(id)?.reviewStatus)).toEqual(['received', 'received']);
+    expect(
+      await Promise.all(ids.map(async (id) => (await s.db.sync.recordById(id))?.reviewStatus)),
+    ).toEqual(['received', 'received']);
     const ok = await post('/api/review/decisions', { decision: 'approve', recordIds: ids });
     expect(ok.json()).toEqual({
       results: ids.map((recordId) => ({ recordId, reviewStatus: 'approved' })),
@@ -137,7 +141,10 @@ describe('review API', () => {
       comment: 'Ménage hors programme',
     });
     expect(rejected.json()).toEqual({ recordId: ids[0], reviewStatus: 'rejected' });
-    expect(s.repo.reviewDecisions(ids[0]!).map((d) => d.decision)).toEqual(['approve', 'reject']);
+    expect((await s.db.review.reviewDecisions(ids[0]!)).map((d) => d.decision)).toEqual([
+      'approve',
+      'reject',
+    ]);
   });
 
   it('lists duplicate households and resolves them either way', async () => {
@@ -163,7 +170,7 @@ describe('review API', () => {
       keepRecordId: pair[0],
     });
     expect(merged.statusCode).toBe(200);
-    expect(s.repo.recordById(pair[1]!)?.reviewStatus).toBe('rejected');
+    expect((await s.db.sync.recordById(pair[1]!))?.reviewStatus).toBe('rejected');
     expect(
       (await get('/api/review/duplicates')).json<{ candidates: unknown[] }>().candidates,
     ).toEqual([]);

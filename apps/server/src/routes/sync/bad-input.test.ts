@@ -184,9 +184,9 @@ describe('bad input: 4xx with a stable code, nothing written, the server keeps s
     expect(errorCode(res)).toBe(code);
     expect(res.json<{ error: { message: string } }>().error.message.length).toBeGreaterThan(10);
     // Nothing partly written, and the server still answers.
-    expect(s.repo.recordById(rec().id)).toBeUndefined();
-    expect(s.repo.deviceById(a.deviceId)?.lastMutationId).toBe(0);
-    expect(s.repo.listBatches({ limit: 10, offset: 0 }).total).toBe(0);
+    expect(await s.db.sync.recordById(rec().id)).toBeUndefined();
+    expect((await s.db.accounts.deviceById(a.deviceId))?.lastMutationId).toBe(0);
+    expect((await s.db.sync.listBatches({ limit: 10, offset: 0 })).total).toBe(0);
     expect((await s.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
@@ -213,8 +213,10 @@ describe('bad input: 4xx with a stable code, nothing written, the server keeps s
     ]);
     expect(body.results[0]?.error?.message).toContain('record');
     expect(body.lastMutationId).toBe(3);
-    expect(s.repo.listQuarantine(other.deviceId).map((q) => q.mutationId)).toEqual([1, 2]);
-    expect(s.repo.recordById(ciblage(49, other).id)).toBeUndefined();
+    expect((await s.db.sync.listQuarantine(other.deviceId)).map((q) => q.mutationId)).toEqual([
+      1, 2,
+    ]);
+    expect(await s.db.sync.recordById(ciblage(49, other).id)).toBeUndefined();
   });
 
   it('names the field and rule of a schema error', async () => {
@@ -258,9 +260,11 @@ describe('bad input: 4xx with a stable code, nothing written, the server keeps s
     const refused = await push(s.app, a, [createMutation(2, ciblage(2, a))]);
     expect(refused.statusCode).toBe(401);
     expect(errorCode(refused)).toBe('device_revoked');
-    expect(s.repo.recordById(ciblage(2, a).id)).toBeUndefined();
+    expect(await s.db.sync.recordById(ciblage(2, a).id)).toBeUndefined();
     expect(
-      s.repo.listAudit(50).some((e) => e.action === 'device.revoke' && e.entityId === a.deviceId),
+      (await s.db.audit.recent(50)).some(
+        (e) => e.action === 'device.revoke' && e.entityId === a.deviceId,
+      ),
     ).toBe(true);
   });
 

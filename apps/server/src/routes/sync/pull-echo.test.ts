@@ -1,6 +1,6 @@
 import type { PullChange } from '@jigi/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newEpoch } from '../../storage/sqlite-repository';
+import { newEpoch } from '../../storage/epoch';
 import {
   loginSession,
   registerDevice,
@@ -69,7 +69,7 @@ describe('GET /api/sync/pull: a device is not sent back its own applied writes',
     );
     // So does the writer itself when it walks again from the start after a restore (410), on every
     // page of the walk: it re-sends whatever the walk does not carry.
-    s.repo.rotateEpoch(newEpoch());
+    await s.db.meta.rotateEpoch(newEpoch());
     expect((await pull(s.app, a, { cursor: own.cursor })).status).toBe(410);
     const walk = await pullAll(s.app, a, undefined, 10);
     expect(walk.requests).toBeGreaterThan(3);

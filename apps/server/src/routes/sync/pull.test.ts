@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newEpoch } from '../../storage/sqlite-repository';
+import { newEpoch } from '../../storage/epoch';
 import {
   loginSession,
   registerDevice,
@@ -46,10 +46,7 @@ describe('GET /api/sync/pull', () => {
       agentChanges.some((c) => c.entity === 'village' && c.id.startsWith('village-koro')),
     ).toBe(false);
     expect(
-      s.repo
-        .listAudit(100)
-        .filter((e) => e.action === 'sync.pull')
-        .map((e) => e.entityId),
+      (await s.db.audit.recent(100)).filter((e) => e.action === 'sync.pull').map((e) => e.entityId),
     ).toEqual([agent.deviceId, a.deviceId]);
   });
 
@@ -84,7 +81,7 @@ describe('GET /api/sync/pull', () => {
     const rest = await pullAll(s.app, b, cursor, 5);
     for (const c of rest.changes) if (c.entity === 'record') seen.set(c.id, c.version ?? 0);
     expect([...seen.keys()].sort()).toEqual([...ids].sort());
-    for (const id of ids) expect(seen.get(id)).toBe(s.repo.recordById(id)?.version);
+    for (const id of ids) expect(seen.get(id)).toBe((await s.db.sync.recordById(id))?.version);
     expect(requests + rest.requests).toBeGreaterThan(12);
     // Caught up: the next pull is empty and keeps the cursor.
     const empty = await pull(s.app, b, { cursor: rest.cursor });
@@ -107,7 +104,7 @@ describe('GET /api/sync/pull', () => {
 
   it('answers 410 to a cursor of another epoch (after a restore)', async () => {
     const { cursor } = await pullAll(s.app, a);
-    s.repo.rotateEpoch(newEpoch());
+    await s.db.meta.rotateEpoch(newEpoch());
     const res = await pull(s.app, a, { cursor });
     expect(res.status).toBe(410);
     expect(res.body.error?.code).toBe('epoch_changed');
@@ -211,7 +208,7 @@ describe('GET /api/sync/pull', () => {
         ),
       ).toBe(true);
     }
-    const history = s.repo.recordVersions(rec.id);
+    const history = await s.db.sync.recordVersions(rec.id);
     expect(history.map((v) => [v.version, v.actor])).toEqual([
       [1, a.deviceId],
       [2, a.deviceId],
@@ -255,6 +252,6 @@ describe('GET /api/sync/pull', () => {
     await push(s.app, a, [patchMutation(2, rec, 1, { 'dwelling.roomsCount': 4 })]);
     const afterFix = await pullAll(s.app, a, afterReturn.cursor);
     expect(afterFix.changes.find((c) => c.entity === 'task')?.deleted).toBe(true);
-    expect(s.repo.recordById(rec.id)?.reviewStatus).toBe('received');
+    expect((await s.db.sync.recordById(rec.id))?.reviewStatus).toBe('received');
   });
 });

@@ -48,7 +48,7 @@ describe('POST /api/sync/push: rules see the records written earlier in the same
     expect(a?.outcome).toBe('applied');
     expect(b?.outcome).toBe('rejected');
     expect(b?.error?.issues?.map((i) => i.rule)).toContain('himo.one_active_worker_per_household');
-    expect(s.repo.recordById(second.id)).toBeUndefined();
+    expect(await s.db.sync.recordById(second.id)).toBeUndefined();
   });
 
   it('accepts an attendance sheet naming a worker enrolled earlier in the same push, and refuses one naming an unknown worker', async () => {

@@ -35,8 +35,8 @@ describe('POST /api/sync/push', () => {
     await s.close();
   });
 
-  const versions = (id: string) => s.repo.recordVersions(id).length;
-  const batches = () => s.repo.listBatches({ limit: 100, offset: 0 }).total;
+  const versions = async (id: string) => (await s.db.sync.recordVersions(id)).length;
+  const batches = async () => (await s.db.sync.listBatches({ limit: 100, offset: 0 })).total;
 
   it('applies a create, and a replay of the same push after a lost response returns the stored results without writing', async () => {
     const rec = ciblage(1, a);
@@ -57,11 +57,11 @@ describe('POST /api/sync/push', () => {
     expect(replay.statusCode).toBe(200);
     expect(replay.json<Body>().results).toEqual(body.results);
     expect(replay.json<Body>().batchNumber).toBeNull();
-    expect(versions(rec.id)).toBe(1);
-    expect(batches()).toBe(1);
+    expect(await versions(rec.id)).toBe(1);
+    expect(await batches()).toBe(1);
     // One audited push, not two: the replay wrote nothing.
-    expect(s.repo.listAudit(100).filter((e) => e.action === 'sync.push')).toHaveLength(1);
-    expect(s.repo.batchByNumber(1)).toMatchObject({
+    expect((await s.db.audit.recent(100)).filter((e) => e.action === 'sync.push')).toHaveLength(1);
+    expect(await s.db.sync.batchByNumber(1)).toMatchObject({
       deviceId: a.deviceId,
       userId: 'user-enq-koro',
       counts: { ciblage_household: 1 },
@@ -79,11 +79,11 @@ describe('POST /api/sync/push', () => {
     const late = await push(s.app, b, [createMutation(1, ciblage(2, b))], {
       clockOffsetMs: 300_000,
     });
-    const offsetOf = (res: typeof onTime) =>
-      s.repo.batchByNumber(res.json<Body>().batchNumber ?? 0)?.clockOffsetMs;
+    const offsetOf = async (res: typeof onTime) =>
+      (await s.db.sync.batchByNumber(res.json<Body>().batchNumber ?? 0))?.clockOffsetMs;
     expect(offsetOf(onTime)).toBe(300_000);
     expect(offsetOf(late)).toBe(300_000);
-    expect(s.repo.batchByNumber(late.json<Body>().batchNumber ?? 0)?.receivedAt).toBe(
+    expect((await s.db.sync.batchByNumber(late.json<Body>().batchNumber ?? 0))?.receivedAt).toBe(
       '2026-03-15T11:00:00.000Z',
     );
     // Without an estimate (older app), the offset is computed from the frozen clientTime: 1 h 1 min.
@@ -98,9 +98,9 @@ describe('POST /api/sync/push', () => {
     expect(x.statusCode).toBe(200);
     expect(y.statusCode).toBe(200);
     expect(x.json<Body>().results).toEqual(y.json<Body>().results);
-    expect(batches()).toBe(1);
-    for (const r of recs) expect(versions(r.id)).toBe(1);
-    expect(s.repo.deviceById(a.deviceId)?.lastMutationId).toBe(3);
+    expect(await batches()).toBe(1);
+    for (const r of recs) expect(await versions(r.id)).toBe(1);
+    expect((await s.db.accounts.deviceById(a.deviceId))?.lastMutationId).toBe(3);
   });
 
   it('answers a gap with 409 and the expected id, writing nothing', async () => {
@@ -110,8 +110,8 @@ describe('POST /api/sync/push', () => {
     expect(res.json()).toMatchObject({
       error: { code: 'mutation_gap', kind: 'gap', details: { expectedMutationId: 2 } },
     });
-    expect(s.repo.recordById(ciblage(3, a).id)).toBeUndefined();
-    expect(batches()).toBe(1);
+    expect(await s.db.sync.recordById(ciblage(3, a).id)).toBeUndefined();
+    expect(await batches()).toBe(1);
   });
 
   it('rejects a poisoned mutation, consumes its id, quarantines it and applies the ones after it', async () => {
@@ -130,14 +130,17 @@ describe('POST /api/sync/push', () => {
     expect(body.results[0]?.error?.code).toBe('validation_failed');
     expect(body.results[0]?.error?.issues?.length).toBeGreaterThan(0);
     expect(body.lastMutationId).toBe(3);
-    expect(s.repo.recordById(bad.id)).toBeUndefined();
-    const quarantined = s.repo.listQuarantine(a.deviceId);
+    expect(await s.db.sync.recordById(bad.id)).toBeUndefined();
+    const quarantined = await s.db.sync.listQuarantine(a.deviceId);
     expect(quarantined).toHaveLength(1);
     expect(quarantined[0]).toMatchObject({ mutationId: 1, reasonCode: 'validation_failed' });
     // The next push goes on from 4: the rejected id stays consumed.
     const next = await push(s.app, a, [createMutation(4, ciblage(4, a))]);
     expect(next.json<Body>().results[0]?.outcome).toBe('applied');
-    expect(s.repo.batchByNumber(1)?.counts).toEqual({ rejected: 1, ciblage_household: 2 });
+    expect((await s.db.sync.batchByNumber(1))?.counts).toEqual({
+      rejected: 1,
+      ciblage_household: 2,
+    });
   });
 
   it('refuses writes outside the user’s zones or role as forbidden and writes no record', async () => {
@@ -155,14 +158,14 @@ describe('POST /api/sync/push', () => {
       ['rejected', 'forbidden'],
       ['rejected', 'forbidden'],
     ]);
-    expect(s.repo.recordById(outside.id)).toBeUndefined();
-    expect(s.repo.listQuarantine()).toHaveLength(2);
+    expect(await s.db.sync.recordById(outside.id)).toBeUndefined();
+    expect(await s.db.sync.listQuarantine()).toHaveLength(2);
     // Moving an existing record out of zone by a patch is refused too.
     const rec = ciblage(3, a);
     await push(s.app, a, [createMutation(3, rec)]);
     const move = await push(s.app, a, [patchMutation(4, rec, 1, { villageId: BANKASS_VILLAGE })]);
     expect(move.json<Body>().results[0]?.error?.code).toBe('forbidden');
-    expect(s.repo.recordById(rec.id)?.villageId).toBe('village-koro-demo-1');
+    expect((await s.db.sync.recordById(rec.id))?.villageId).toBe('village-koro-demo-1');
   });
 
   it('rejects an unknown record type without blocking the queue', async () => {
@@ -183,10 +186,10 @@ describe('POST /api/sync/push', () => {
     const rb = await push(s.app, b, [patchMutation(1, rec, 1, { 'land.areaHa': 3.5 })]);
     expect(ra.json<Body>().results[0]).toMatchObject({ outcome: 'applied', version: 2 });
     expect(rb.json<Body>().results[0]).toMatchObject({ outcome: 'merged', version: 3 });
-    const stored = s.repo.recordById(rec.id);
+    const stored = await s.db.sync.recordById(rec.id);
     expect(stored?.data).toMatchObject({ dwelling: { roomsCount: 4 }, land: { areaHa: 3.5 } });
-    expect(s.repo.listConflicts({})).toHaveLength(0);
-    expect(versions(rec.id)).toBe(3);
+    expect(await s.db.review.listConflicts({})).toHaveLength(0);
+    expect(await versions(rec.id)).toBe(3);
   });
 
   it('queues a conflict on a critical field and keeps the server value', async () => {
@@ -205,7 +208,7 @@ describe('POST /api/sync/push', () => {
       outcome: 'conflict_queued',
       conflictPaths: [`members.${headMemberId}.firstName`],
     });
-    const conflicts = s.repo.listConflicts({ status: 'open' });
+    const conflicts = await s.db.review.listConflicts({ status: 'open' });
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({
       serverValue: 'Hamadoun',
@@ -214,7 +217,7 @@ describe('POST /api/sync/push', () => {
       deviceId: b.deviceId,
       baseVersion: 1,
     });
-    const stored = s.repo.recordById(rec.id);
+    const stored = await s.db.sync.recordById(rec.id);
     expect(stored?.data).toMatchObject({ dwelling: { roomsCount: 5 } });
     expect(JSON.stringify(stored?.data)).toContain('Hamadoun');
   });
@@ -227,8 +230,8 @@ describe('POST /api/sync/push', () => {
     ).toBe('applied');
     const edit = await push(s.app, b, [patchMutation(1, rec, 1, { 'dwelling.roomsCount': 2 })]);
     expect(edit.json<Body>().results[0]?.error?.code).toBe('record_deleted');
-    expect(s.repo.recordById(rec.id)?.deleted).toBe(true);
-    expect(s.repo.listQuarantine(b.deviceId)).toHaveLength(1);
+    expect((await s.db.sync.recordById(rec.id))?.deleted).toBe(true);
+    expect(await s.db.sync.listQuarantine(b.deviceId)).toHaveLength(1);
   });
 
   it('edit then delete from the old version: the delete is refused as stale and the edit survives', async () => {
@@ -237,7 +240,7 @@ describe('POST /api/sync/push', () => {
     await push(s.app, b, [patchMutation(1, rec, 1, { 'dwelling.roomsCount': 2 })]);
     const del = await push(s.app, a, [deleteMutation(2, rec, 1)]);
     expect(del.json<Body>().results[0]?.error?.code).toBe('stale_delete');
-    const stored = s.repo.recordById(rec.id);
+    const stored = await s.db.sync.recordById(rec.id);
     expect(stored).toMatchObject({ deleted: false, version: 2 });
     expect(stored?.data).toMatchObject({ dwelling: { roomsCount: 2 } });
   });

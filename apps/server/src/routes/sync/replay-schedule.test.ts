@@ -109,19 +109,24 @@ describe('a seeded schedule of pushes, lost responses, replays and concurrent du
     const applied = [...seen.values()].filter(
       (r) => r.outcome === 'applied' || r.outcome === 'merged',
     ).length;
-    const versions = records.reduce((sum, r) => sum + s.repo.recordVersions(r.id).length, 0);
+    let versions = 0;
+    for (const r of records) versions += (await s.db.sync.recordVersions(r.id)).length;
     expect(versions).toBe(applied);
     expect(
       [...seen.values()].every((r) => r.outcome !== 'rejected' && r.outcome !== 'conflict_queued'),
     ).toBe(true);
     for (const q of queues)
-      expect(s.repo.deviceById(q.device.deviceId)?.lastMutationId).toBe(q.mutations.length);
+      expect((await s.db.accounts.deviceById(q.device.deviceId))?.lastMutationId).toBe(
+        q.mutations.length,
+      );
     // Every tablet pulls the same final content as the server holds.
     for (const d of devices) {
       const { changes } = await pullAll(s.app, d);
       for (const r of records) {
         const pulled = changes.filter((c) => c.entity === 'record' && c.id === r.id).at(-1);
-        expect(pulled?.deleted === false && pulled.data).toEqual(s.repo.recordById(r.id)?.data);
+        expect(pulled?.deleted === false && pulled.data).toEqual(
+          (await s.db.sync.recordById(r.id))?.data,
+        );
       }
     }
     // Each tablet's last edit of each field won on every record it touched.
@@ -130,9 +135,9 @@ describe('a seeded schedule of pushes, lost responses, replays and concurrent du
         const last = q.mutations.filter((m) => m.op === 'patch' && m.recordId === r.id).at(-1);
         if (last === undefined || !('changes' in last)) continue;
         const [section, key] = fields[i]!.split('.') as [string, string];
-        expect((s.repo.recordById(r.id)?.data[section] as Record<string, unknown>)[key]).toBe(
-          last.changes[fields[i]!],
-        );
+        expect(
+          ((await s.db.sync.recordById(r.id))?.data[section] as Record<string, unknown>)[key],
+        ).toBe(last.changes[fields[i]!]);
       }
     }
   });

@@ -1,10 +1,16 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerDevice, startTestServer, type TestServer } from '../test-support/harness';
-import { ciblage, createMutation, pull, push, type TestDevice } from '../test-support/sync-client';
+import { registerDevice, startTestServer, type TestServer } from '../../test-support/harness';
+import {
+  ciblage,
+  createMutation,
+  pull,
+  push,
+  type TestDevice,
+} from '../../test-support/sync-client';
 import { backupDatabase, checkDatabase, restoreDatabase } from './backup';
 import { migrations } from './migrations';
-import { createSqliteRepository } from './sqlite-repository';
+import { openSqliteStore } from './sqlite-store';
 
 describe('online backup and restore', () => {
   let s: TestServer;
@@ -44,13 +50,13 @@ describe('online backup and restore', () => {
     const { body } = await pull(s.app, a);
     const restoredFile = path.join(s.dir, 'restored.sqlite');
     const { epoch } = restoreDatabase(target, restoredFile);
-    const restored = createSqliteRepository(restoredFile);
+    const restored = openSqliteStore(restoredFile);
     try {
-      expect(restored.epoch()).toBe(epoch);
+      expect(await restored.read((tx) => tx.meta.epoch())).toBe(epoch);
       expect(body.nextCursor.startsWith(`${epoch}.`)).toBe(false);
-      expect(restored.recordById(ciblage(1, a).id)?.version).toBe(1);
+      expect((await restored.read((tx) => tx.sync.recordById(ciblage(1, a).id)))?.version).toBe(1);
     } finally {
-      restored.close();
+      await restored.close();
     }
   });
 });

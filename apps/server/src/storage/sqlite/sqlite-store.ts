@@ -11,7 +11,6 @@ import { withStatementCache } from './statement-cache';
 import { asAsync } from './synchronous';
 import { syncStore } from './sync';
 
-
 /**
  * The embedded backend: one SQLite file, one connection, one queue. Every transaction, read or
  * write, runs alone on the connection in arrival order; a write opens with BEGIN IMMEDIATE, so a
