@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import {
-  diffRecords,
-  jsonEqual,
+  matchAnswer,
   mutationGapErrorSchema,
-  PROTOCOL_VERSION,
+  planFreeze,
+  planHead,
+  planPullPage,
+  planPushAnswer,
+  planRenumber,
+  planRequeueLost,
   pullResponseSchema,
   pushResponseSchema,
+  requeueCandidates,
+  wireLimits,
+  type ClientBatchRow,
+  type ClientOutboxRow,
+  type ClientRecordRow,
   type JsonObject,
-  type Mutation,
   type MutationResult,
 } from '@jigi/sync';
 
@@ -31,7 +39,6 @@ export type DeviceStats = {
   pushLatencyMs: number[];
 };
 
-type Frozen = { mutations: Mutation[]; body: Buffer; batchId: string };
 type Local = { record: JsonObject; version: number };
 
 export type SimDeviceOptions = {
@@ -46,11 +53,12 @@ export type SimDeviceOptions = {
 };
 
 /**
- * A tablet reduced to its sync protocol, as apps/field/src/sync implements it (README there): an
- * outbox, a frozen batch whose exact gzip bytes are resent until the server answers, renumbering
- * on 409 `mutation_gap`, and on 410 a full pull that re-queues whatever the restored server lost.
- * It runs in Node without a browser so the suite can drive dozens of them against a server that
- * is being killed; the real engine's own tests (apps/field) cover its storage and UI.
+ * A tablet reduced to its sync protocol: the tablet's own planners (packages/sync `client/`: freeze,
+ * push answer, pull page, restore) over an in-memory store instead of IndexedDB, and Node's fetch.
+ * A frozen batch's exact gzip bytes are resent until the server answers, a 409 `mutation_gap`
+ * renumbers, and a 410 pulls everything again in restore mode and re-queues whatever the restored
+ * server lost. It runs without a browser so the suite can drive dozens of them against a server that
+ * is being killed; the real engine's own tests (apps/field) cover its storage, transport and UI.
  */
 export class SimDevice {
   readonly deviceId: string;
@@ -59,12 +67,19 @@ export class SimDevice {
   private readonly clock: () => Date;
   private readonly maxPerBatch: number;
   private readonly onRequest: ((path: string) => void) | undefined;
-  /** Local content of every record this device made (pending changes applied). */
-  readonly records = new Map<string, Local>();
-  private pending: Mutation[] = [];
-  private frozen: Frozen | undefined;
-  private nextId = 1;
+  /** The local user: one per simulated tablet. */
+  private readonly userId: string;
+  /** The store: record rows (own and pulled), outbox rows by seq, frozen batches in id order. */
+  private readonly rows = new Map<string, ClientRecordRow>();
+  private readonly outbox = new Map<number, ClientOutboxRow>();
+  private batches: ClientBatchRow[] = [];
+  /** The gzip of each frozen body, made once: every attempt sends the same bytes. */
+  private readonly gzipOf = new Map<string, Buffer>();
+  private nextSeq = 1;
+  private nextMutationId = 1;
   private cursor: string | undefined;
+  /** Records this device made or adopted: what the suite checks against the server. */
+  private readonly own = new Set<string>();
   readonly stats: DeviceStats = {
     requests: 0,
     networkErrors: 0,
@@ -81,6 +96,7 @@ export class SimDevice {
 
   constructor(options: SimDeviceOptions) {
     this.deviceId = options.deviceId;
+    this.userId = `sim-${options.deviceId}`;
     this.token = options.token;
     this.baseUrl = options.baseUrl;
     this.clock = options.clock ?? (() => new Date());
@@ -88,56 +104,89 @@ export class SimDevice {
     this.onRequest = options.onRequest;
   }
 
+  /** Local content of every record this device made or adopted (pending changes applied). */
+  get records(): ReadonlyMap<string, Local> {
+    const out = new Map<string, Local>();
+    for (const id of this.own) {
+      const row = this.rows.get(id);
+      if (row) out.set(id, { record: row.record as JsonObject, version: row.serverVersion ?? 0 });
+    }
+    return out;
+  }
+
   get outboxSize(): number {
-    return this.pending.length + (this.frozen?.mutations.length ?? 0);
+    return this.outbox.size;
   }
 
   /** A record saved on the tablet: local content and an outbox create in one step. */
   create(record: JsonObject & { id: string; type: string }): void {
-    this.records.set(record.id, { record, version: 0 });
-    this.pending.push({
-      mutationId: 0,
+    const now = this.now();
+    this.own.add(record.id);
+    this.rows.set(record.id, {
+      id: record.id,
+      type: record.type,
+      agentId: this.userId,
+      villageId: typeof record['villageId'] === 'string' ? record['villageId'] : '',
+      record,
+      syncStatus: 'finalised',
+      serverVersion: null,
+      baseVersion: null,
+      finalisedAt: now,
+      updatedAt: now,
+      searchText: '',
+    });
+    this.addOutbox({
       recordId: record.id,
       recordType: record.type,
       op: 'create',
       baseVersion: 0,
       record,
-      clientTime: this.now(),
     });
   }
 
   /** A record another tablet made, as this one received it by pull (so that it can edit it). */
   adopt(record: JsonObject & { id: string }, version: number): void {
-    this.records.set(record.id, { record: structuredClone(record), version });
+    const copy = structuredClone(record) as JsonObject & { id: string; type: string };
+    const now = this.now();
+    this.own.add(record.id);
+    this.rows.set(record.id, {
+      id: record.id,
+      type: typeOf(copy),
+      agentId: this.userId,
+      villageId: '',
+      record: copy,
+      serverRecord: structuredClone(copy),
+      syncStatus: 'synced',
+      serverVersion: version,
+      baseVersion: version,
+      finalisedAt: now,
+      updatedAt: now,
+      searchText: '',
+    });
   }
 
   /** An edit of an acknowledged record that has nothing else in flight (what the test script picks). */
   patch(recordId: string, changes: JsonObject): void {
-    const local = this.records.get(recordId);
-    if (local === undefined || !this.isSettled(recordId))
+    const row = this.rows.get(recordId);
+    if (row === undefined || !this.isSettled(recordId))
       throw new Error(`patch of unsettled ${recordId}`);
-    const record = structuredClone(local.record);
+    const record = structuredClone(row.record);
     for (const [path, value] of Object.entries(changes)) setPath(record, path, value);
-    this.records.set(recordId, { record, version: local.version });
-    this.pending.push({
-      mutationId: 0,
+    this.rows.set(recordId, { ...row, record, syncStatus: 'finalised', updatedAt: this.now() });
+    this.addOutbox({
       recordId,
-      recordType: typeOf(record),
+      recordType: row.type,
       op: 'patch',
-      baseVersion: local.version,
+      baseVersion: row.serverVersion ?? 0,
       changes,
-      clientTime: this.now(),
     });
   }
 
   /** Acknowledged by the server, and nothing of it in the outbox. */
   isSettled(recordId: string): boolean {
-    const local = this.records.get(recordId);
-    if (local === undefined || local.version === 0) return false;
-    return (
-      !this.pending.some((m) => m.recordId === recordId) &&
-      !(this.frozen?.mutations.some((m) => m.recordId === recordId) ?? false)
-    );
+    const row = this.rows.get(recordId);
+    if (row === undefined || (row.serverVersion ?? 0) === 0) return false;
+    return ![...this.outbox.values()].some((m) => m.recordId === recordId);
   }
 
   /**
@@ -162,15 +211,15 @@ export class SimDevice {
 
   /** The frozen batch's exact bytes (freezing one if none is open): what every attempt sends. */
   frozenBody(): Buffer | undefined {
-    this.frozen ??= this.freeze();
-    return this.frozen?.body;
+    const batch = this.openBatch();
+    return batch === undefined ? undefined : this.bytesOf(batch);
   }
 
   /** One push attempt; true when the server answered it (acknowledged or renumbered). */
   async pushOnce(): Promise<boolean> {
-    const batch = (this.frozen ??= this.freeze());
+    const batch = this.openBatch();
     if (batch === undefined) return true;
-    const res = await this.request('POST', '/api/sync/push', batch.body);
+    const res = await this.request('POST', '/api/sync/push', this.bytesOf(batch));
     if (res === undefined) return false;
     if (res.status === 200) {
       this.acknowledge(batch, pushResponseSchema.parse(res.body));
@@ -179,15 +228,16 @@ export class SimDevice {
     if (res.status === 409) {
       const gap = mutationGapErrorSchema.parse(res.body);
       this.stats.gaps++;
-      this.renumber(batch, gap.error.details.expectedMutationId);
+      this.renumber(gap.error.details.expectedMutationId);
       return true;
     }
     throw new Error(`${this.deviceId}: push answered ${res.status} ${JSON.stringify(res.body)}`);
   }
 
   /**
-   * Pulls to the end. On 410 (restore: new epoch) the cursor is forgotten, everything is pulled
-   * again, and every own record the server lost or holds at other content is re-queued.
+   * Pulls to the end, storing each page as the tablet does (planPullPage). On 410 (restore: new
+   * epoch) the cursor is forgotten, everything is pulled again in restore mode, and every own record
+   * the server lost or holds at an older version is re-queued.
    */
   async pullAll(
     options: { deadline?: number } = {},
@@ -195,7 +245,7 @@ export class SimDevice {
     const deadline = options.deadline ?? Date.now() + 120_000;
     let changes = 0;
     const recordIds: string[] = [];
-    const seen = new Map<string, { version: number; data: JsonObject; deleted: boolean }>();
+    const seen = new Set<string>();
     let restoreMode = false;
     for (;;) {
       if (Date.now() > deadline)
@@ -227,13 +277,8 @@ export class SimDevice {
         if (c.entity !== 'record') continue;
         changes++;
         recordIds.push(c.id);
-        seen.set(
-          c.id,
-          c.deleted
-            ? { version: c.version ?? 0, data: {}, deleted: true }
-            : { version: c.version ?? 0, data: c.data, deleted: false },
-        );
       }
+      for (const id of this.storePage(page.changes, restoreMode)) seen.add(id);
       this.cursor = page.nextCursor;
       if (!page.hasMore) break;
     }
@@ -241,91 +286,148 @@ export class SimDevice {
     return { changes, epochReset: restoreMode, recordIds };
   }
 
-  /** Local content is the truth the restored server must end up with (nothing typed is lost). */
-  private requeueLost(
-    server: Map<string, { version: number; data: JsonObject; deleted: boolean }>,
-  ): void {
-    this.pending = [];
-    this.frozen = undefined;
-    for (const [id, local] of this.records) {
-      const there = server.get(id);
-      if (there === undefined || there.deleted) {
-        this.records.set(id, { record: local.record, version: 0 });
-        this.pending.push({
-          mutationId: 0,
-          recordId: id,
-          recordType: typeOf(local.record),
-          op: 'create',
-          baseVersion: 0,
-          record: local.record,
-          clientTime: this.now(),
-        });
-        continue;
-      }
-      this.records.set(id, { record: local.record, version: there.version });
-      if (jsonEqual(there.data, local.record)) continue;
-      const changes = diffRecords(there.data, local.record);
-      this.pending.push({
-        mutationId: 0,
-        recordId: id,
-        recordType: typeOf(local.record),
-        op: 'patch',
-        baseVersion: there.version,
-        changes,
-        clientTime: this.now(),
-      });
-    }
-  }
-
-  private freeze(): Frozen | undefined {
-    if (this.pending.length === 0) return undefined;
-    const taken = this.pending.splice(0, this.maxPerBatch);
-    return this.build(taken.map((m, i) => ({ ...m, mutationId: this.nextId + i })));
-  }
-
-  private build(mutations: Mutation[]): Frozen {
-    const batchId = randomUUID();
-    const first = mutations[0]?.mutationId ?? 1;
-    this.nextId = first + mutations.length;
-    const body = {
-      protocolVersion: PROTOCOL_VERSION,
-      deviceId: this.deviceId,
-      batchId,
-      clientTime: this.now(),
-      mutations,
-    };
-    return { mutations, batchId, body: gzipSync(JSON.stringify(body)) };
-  }
-
-  private renumber(batch: Frozen, expected: number): void {
-    this.frozen = this.build(batch.mutations.map((m, i) => ({ ...m, mutationId: expected + i })));
-  }
-
   /** Every answer this device received, in order (outcome and version per mutation). */
   readonly answers: MutationResult[][] = [];
 
+  private addOutbox(
+    row: Pick<ClientOutboxRow, 'recordId' | 'recordType' | 'op' | 'baseVersion'> &
+      Partial<ClientOutboxRow>,
+  ): void {
+    const seq = this.nextSeq++;
+    this.outbox.set(seq, {
+      ...row,
+      seq,
+      userId: this.userId,
+      clientTime: this.now(),
+      state: 'pending',
+    });
+  }
+
+  private pendingRows(): ClientOutboxRow[] {
+    return [...this.outbox.values()]
+      .filter((r) => r.state === 'pending')
+      .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  }
+
+  /** The oldest open batch, else a new one frozen as the tablet freezes (planHead, planFreeze). */
+  private openBatch(): ClientBatchRow | undefined {
+    if (this.batches[0]) return this.batches[0];
+    const rows = this.pendingRows();
+    const head = planHead(
+      { rows, lastSeq: rows.at(-1)?.seq ?? 0, complete: true },
+      this.maxPerBatch,
+    );
+    if (head === null) return undefined;
+    for (const seq of head.compaction.remove) this.outbox.delete(seq);
+    for (const row of head.compaction.put) if (row.seq !== undefined) this.outbox.set(row.seq, row);
+    const plan = planFreeze(head.eligible, {
+      userId: this.userId,
+      deviceId: this.deviceId,
+      nextMutationId: this.nextMutationId,
+      newBatchId: randomUUID,
+      now: this.now(),
+      jsonBudget: wireLimits.maxPushBodyBytes / 2,
+      maxMutations: this.maxPerBatch,
+    });
+    if (plan.refused.length > 0)
+      throw new Error(`${this.deviceId}: unsendable change ${JSON.stringify(plan.refused)}`);
+    if (plan.batch === null) return undefined;
+    for (const row of plan.inFlight) if (row.seq !== undefined) this.outbox.set(row.seq, row);
+    this.nextMutationId = plan.nextMutationId;
+    this.batches.push(plan.batch);
+    return plan.batch;
+  }
+
+  private bytesOf(batch: ClientBatchRow): Buffer {
+    let bytes = this.gzipOf.get(batch.batchId);
+    if (bytes === undefined) {
+      bytes = gzipSync(batch.body);
+      this.gzipOf.set(batch.batchId, bytes);
+    }
+    return bytes;
+  }
+
+  private renumber(expected: number): void {
+    const plan = planRenumber(this.batches, expected);
+    this.batches = plan.batches.map(({ batch, idOf }) => {
+      this.gzipOf.delete(batch.batchId);
+      for (const row of this.outbox.values())
+        if (row.batchId === batch.batchId && row.seq !== undefined) {
+          const id = idOf.get(row.mutationId ?? -1);
+          if (id !== undefined) this.outbox.set(row.seq, { ...row, mutationId: id });
+        }
+      return batch;
+    });
+    this.nextMutationId = plan.nextMutationId;
+  }
+
   private acknowledge(
-    batch: Frozen,
+    batch: ClientBatchRow,
     answer: { results: MutationResult[]; lastMutationId: number; batchNumber: number | null },
   ): void {
     if (answer.batchNumber === null) this.stats.replayed++;
     this.answers.push(answer.results);
-    const last = batch.mutations.at(-1)?.mutationId ?? 0;
-    if (answer.results.length !== batch.mutations.length || answer.lastMutationId < last) {
+    const count = batch.lastMutationId - batch.firstMutationId + 1;
+    if (answer.results.length !== count || answer.lastMutationId < batch.lastMutationId) {
       throw new Error(
         `${this.deviceId}: answer does not acknowledge the batch ${JSON.stringify(answer)}`,
       );
     }
     for (const result of answer.results) {
       this.stats.acknowledged++;
-      if (result.outcome === 'rejected') {
-        this.stats.rejected.push(result);
-        continue;
-      }
-      const local = this.records.get(result.recordId);
-      if (local !== undefined) local.version = result.version;
+      if (result.outcome === 'rejected') this.stats.rejected.push(result);
     }
-    this.frozen = undefined;
+    const inFlight = [...this.outbox.values()].filter((r) => r.batchId === batch.batchId);
+    const { answered } = matchAnswer(answer.results, inFlight);
+    const plan = planPushAnswer({
+      answered,
+      outboxOf: this.outboxOf(answered.map((a) => a.row.recordId)),
+      recordOf: this.rows,
+      now: this.now(),
+    });
+    for (const seq of plan.deleteRows) this.outbox.delete(seq);
+    for (const row of plan.putRows) if (row.seq !== undefined) this.outbox.set(row.seq, row);
+    for (const id of plan.deleteRecords) this.rows.delete(id);
+    for (const row of plan.putRecords) this.rows.set(row.id, row);
+    this.batches = this.batches.filter((b) => b.batchId !== batch.batchId);
+    this.gzipOf.delete(batch.batchId);
+  }
+
+  private outboxOf(recordIds: readonly string[]): Map<string, ClientOutboxRow[]> {
+    const wanted = new Set(recordIds);
+    const out = new Map<string, ClientOutboxRow[]>();
+    for (const row of [...this.outbox.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)))
+      if (wanted.has(row.recordId)) out.set(row.recordId, [...(out.get(row.recordId) ?? []), row]);
+    return out;
+  }
+
+  /** Stores a pulled page as the tablet does; the record ids it carried. */
+  private storePage(changes: Parameters<typeof planPullPage>[0]['changes'], restore: boolean) {
+    const plan = planPullPage({
+      userId: this.userId,
+      changes,
+      now: this.now(),
+      restore,
+      records: this.rows,
+      outboxOf: this.outboxOf(changes.map((c) => c.id)),
+      draftOf: new Map(),
+      fold: () => '',
+    });
+    for (const row of plan.addOutbox) this.addOutbox(row);
+    for (const row of plan.putOutbox) if (row.seq !== undefined) this.outbox.set(row.seq, row);
+    for (const id of plan.deleteRecords) this.rows.delete(id);
+    for (const row of plan.putRecords) this.rows.set(row.id, row);
+    return plan.result.seen;
+  }
+
+  /** After a restore refetch: own records the server lost entirely are created again. */
+  private requeueLost(seen: ReadonlySet<string>): void {
+    const mine = [...this.rows.values()].filter((r) => r.agentId === this.userId);
+    const candidates = requeueCandidates(mine, seen);
+    const inOutbox = new Set([...this.outbox.values()].map((r) => r.recordId));
+    const plan = planRequeueLost({ userId: this.userId, candidates, inOutbox, now: this.now() });
+    for (const row of plan.add) this.addOutbox(row);
+    for (const row of plan.putRecords) this.rows.set(row.id, row);
   }
 
   private async request(
@@ -393,7 +495,7 @@ export async function rawPush(
 }
 
 /** Sets a dotted path (no keyed-array segments: the suite only patches plain object fields). */
-function setPath(target: JsonObject, path: string, value: unknown): void {
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
   let node: Record<string, unknown> = target;
   for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
