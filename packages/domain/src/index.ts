@@ -57,6 +57,7 @@ export { gpsRules, MALI_BOUNDS, GPS_MAX_ACCURACY_M } from './rules/location-rule
 // Programme modules as data. The manifests name modules and record types without loading a schema
 // (the tablet's shell reads them); the registry holds the full descriptors.
 export type * from './modules/module-descriptor';
+export { sectionShown } from './modules/module-descriptor';
 export {
   moduleManifests,
   moduleIdOfRecordType,

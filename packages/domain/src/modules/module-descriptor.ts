@@ -36,8 +36,18 @@ export interface SectionLayout {
   /** Stable id: the form's saved position, and the key of its title in the apps' catalogues. */
   readonly id: string;
   readonly fields: readonly string[];
-  /** When the form asks it; absent: always. A review shows whatever the record holds. */
-  readonly when?: (record: AnyRecordData) => boolean;
+  /**
+   * When the form asks it, as data so a form knows which answer to watch: the section shows while
+   * `field` holds one of `in` (null: not answered yet). Absent: always. A review shows what is stored.
+   */
+  readonly when?: { readonly field: string; readonly in: readonly (string | null)[] };
+}
+
+/** Whether a section is asked for a record as it stands. */
+export function sectionShown(section: SectionLayout, record: AnyRecordData): boolean {
+  if (!section.when) return true;
+  const value = record[section.when.field];
+  return section.when.in.includes(typeof value === 'string' ? value : null);
 }
 
 /**

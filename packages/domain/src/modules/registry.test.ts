@@ -25,6 +25,7 @@ import {
   recordTypeDescriptor,
   recordTypeDescriptors,
 } from './registry';
+import { sectionShown } from './module-descriptor';
 import { unwrapSchema } from './schema-fields';
 
 describe('module registry', () => {
@@ -208,7 +209,7 @@ describe('record descriptors in detail', () => {
   it('shows the roster and later sections only while the interview is completed', () => {
     const sections = recordTypeDescriptor('ciblage_household')?.sections ?? [];
     const shown = (record: Record<string, unknown>) =>
-      sections.filter((s) => s.when?.(record) ?? true).map((s) => s.id);
+      sections.filter((s) => sectionShown(s, record)).map((s) => s.id);
     expect(shown({ result: 'refused' })).toEqual(['identification', 'consent', 'summary']);
     expect(shown({ result: 'complete' })).toHaveLength(10);
     expect(shown({})).toHaveLength(10);

@@ -16,8 +16,7 @@ export function headOfHouseholdName(record: AnyRecordData): string {
 }
 
 // An interview that is not « complété » (refusal, absence…) records only who and the result.
-const completed = (record: AnyRecordData) =>
-  record['result'] === 'complete' || record['result'] === undefined;
+const completed = { field: 'result', in: ['complete', null] } as const;
 
 const sections: readonly SectionLayout[] = [
   {

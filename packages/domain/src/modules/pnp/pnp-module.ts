@@ -46,7 +46,7 @@ export const pnpEnrolment = defineRecordType({
     children: [
       {
         key: 'ageMonths',
-        header: 'Âge (mois)',
+        header: 'Âge à la visite (mois)',
         value: (child, record) => {
           const dob = child['dob'];
           const visit = record['visitDate'];
