@@ -1,6 +1,7 @@
 // One lint config for the whole workspace. The layering rules at the bottom are the written-down
-// architecture (DESIGN.md §2): domain ← sync ← apps, and I/O libraries only in storage layers.
+// architecture (docs/architecture.md): domain ← sync ← apps, and I/O libraries only in storage layers.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -20,7 +21,7 @@ const nodeBuiltins = [
 ];
 const noApps = {
   group: ['@jigi/server', '@jigi/field', '**/apps/**'],
-  message: 'packages/* never import apps/* (DESIGN.md §2).',
+  message: 'packages/* never import apps/* (docs/architecture.md).',
 };
 
 export default tseslint.config(
@@ -36,6 +37,22 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
+  {
+    // No import cycles anywhere in the workspace, across packages too (workspace packages resolve to
+    // their sources through the pnpm links, so `@jigi/*` counts as ours): a cycle is a layer that
+    // knows its caller, and module initialisation order then decides what is undefined.
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Dependencies are parsed as TypeScript too (espree would fail on them, and see no imports).
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -93,9 +110,11 @@ export default tseslint.config(
                 'react',
                 'react-*',
                 'better-sqlite3',
+                'pg',
+                'pg-*',
                 '@jigi/sync',
               ],
-              message: 'domain depends on nothing but zod (DESIGN.md §2).',
+              message: 'domain depends on nothing but zod (docs/architecture.md).',
             },
           ],
         },
@@ -129,8 +148,17 @@ export default tseslint.config(
           patterns: [
             noApps,
             {
-              group: ['dexie', 'fastify', '@fastify/*', 'react', 'react-*', 'better-sqlite3'],
-              message: 'sync is pure protocol code (DESIGN.md §2).',
+              group: [
+                'dexie',
+                'fastify',
+                '@fastify/*',
+                'react',
+                'react-*',
+                'better-sqlite3',
+                'pg',
+                'pg-*',
+              ],
+              message: 'sync is pure protocol code (docs/architecture.md).',
             },
           ],
         },
@@ -153,7 +181,8 @@ export default tseslint.config(
     },
   },
   {
-    // server: better-sqlite3 lives only in the storage folder, behind the repository interface.
+    // server: the database drivers (better-sqlite3, pg) live only in the storage folder, behind the
+    // store interface.
     files: ['apps/server/**/*.ts'],
     ignores: ['apps/server/src/storage/**'],
     languageOptions: { globals: { ...globals.node } },
@@ -164,7 +193,12 @@ export default tseslint.config(
           patterns: [
             {
               group: ['better-sqlite3'],
-              message: 'Only apps/server/src/storage may know it is SQLite (DESIGN.md §2).',
+              message: 'Only apps/server/src/storage may know it is SQLite (docs/architecture.md).',
+            },
+            {
+              group: ['pg', 'pg-*'],
+              message:
+                'Only apps/server/src/storage may know it is PostgreSQL (docs/architecture.md).',
             },
             {
               group: ['@jigi/field', '**/apps/field/**'],
@@ -203,8 +237,28 @@ export default tseslint.config(
     },
   },
   {
+    // field storage: reads and writes. The sync engine (src/sync) decides and calls it, never the
+    // reverse (apps/field/src/sync/README.md); the decisions it applies come from packages/sync.
     files: ['apps/field/src/storage/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+sync(/.*)?$',
+              message:
+                'apps/field/src/storage never imports src/sync: the engine calls storage (apps/field/src/sync/README.md).',
+            },
+            {
+              group: ['@jigi/server', '**/apps/server/**'],
+              message: 'apps never import each other.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: [

@@ -56,7 +56,7 @@ export function freezeNextBatch(input: FreezeInput): Promise<StorageResult<SyncB
         maxMutations: input.maxMutations,
       } satisfies PlanInput);
       for (const { row, rejection } of plan.refused) {
-        await d.outbox.delete(row.seq as number);
+        await d.outbox.delete(row.seq);
         await syncRecords(d).update(row.recordId, { syncStatus: 'rejected', rejection });
       }
       if (!plan.batch) return null;
