@@ -17,7 +17,7 @@ export function isJsonObject(value: Json | undefined): value is JsonObject {
 
 /**
  * Deep JSON equality: object key order does not matter, array order does. The merge uses it to
- * decide "equal values are no-ops" (DESIGN.md §3.5).
+ * decide "equal values are no-ops" (docs/architecture.md §4).
  */
 export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
   if (a === b) return true;

@@ -1,4 +1,4 @@
-// The browser's storage guarantees (DESIGN.md §4): ask for persistent storage once, show how much is used.
+// The browser's storage guarantees: ask for persistent storage once, show how much is used.
 
 export type PersistResult = 'granted' | 'denied' | 'unsupported';
 

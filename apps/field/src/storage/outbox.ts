@@ -2,7 +2,7 @@ import { db } from './db';
 import { attempt, type StorageResult } from './errors';
 import type { OutboxRow } from './types';
 
-// The outbox (DESIGN.md §3.1), owned by the sync engine (apps/field/src/sync/README.md). The record
+// The outbox (docs/architecture.md §4), owned by the sync engine (apps/field/src/sync/README.md). The record
 // writers call `addMutation` inside their own transaction so a record never changes without its
 // mutation; pending rows are compacted and frozen into batches by storage/sync-freeze.ts.
 

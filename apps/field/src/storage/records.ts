@@ -14,7 +14,7 @@ export function isEditable(status: SyncStatus): boolean {
 export type FinaliseOutcome = { op: 'create' | 'patch' | 'unchanged' };
 
 /**
- * Finalises a draft: writes the record AND its outbox mutation in one transaction (DESIGN.md §3.1),
+ * Finalises a draft: writes the record AND its outbox mutation in one transaction (docs/architecture.md §4),
  * then drops the draft. First finalise → `create`; later edits → `patch` of the fields that changed
  * since the last finalised (or synced) content, based on the server version it was edited from.
  * The caller has validated the record with the domain rules.

@@ -10,7 +10,7 @@
  *   v2 — records and drafts indexed by [agentId+type] (every list screen reads by user and workflow);
  *        rows get `searchText` (accent-folded names): '' from the upgrade, computed when first listed
  *        (the fold lives in the domain package, which the app shell does not load).
- *   v3 — syncBatches: frozen push bodies of the sync engine (issue 5; test in sync-schema-v3.test.ts).
+ *   v3 — syncBatches: frozen push bodies of the sync engine (test in sync-schema-v3.test.ts).
  *        No upgrade: the first sync's in-flight mutations get their batch at the next freeze.
  *   v4 — records indexed by [agentId+syncStatus]: the status bar counts unsent and to-correct records
  *        on every write, and reading every record of the agent to count them grew with the store.

@@ -1,7 +1,7 @@
 import { searchKey } from '@jigi/domain';
 
 // The words a list is searched by, folded once when a row is written so that typing in the search box
-// compares plain strings (accent-, case- and apostrophe-insensitive, DESIGN.md §6).
+// compares plain strings (accent-, case- and apostrophe-insensitive).
 const NAME_KEYS = new Set([
   'firstName',
   'lastName',

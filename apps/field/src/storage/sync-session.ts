@@ -31,7 +31,7 @@ export interface LeaveCheck {
 }
 
 /**
- * Whether this user may log out or hand the tablet over (DESIGN.md §4): allowed when `unsent` is 0,
+ * Whether this user may log out or hand the tablet over (docs/architecture.md §4): allowed when `unsent` is 0,
  * i.e. everything is synced or exported to a file the server can import.
  */
 export function leaveCheck(userId: string): Promise<StorageResult<LeaveCheck>> {

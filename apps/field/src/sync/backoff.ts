@@ -1,4 +1,4 @@
-// When to try again after a failed sync (DESIGN.md §3; issue 5 "periodic retries with backoff and
+// When to try again after a failed sync ("periodic retries with backoff and
 // jitter"). Hundreds of tablets come back in coverage at the same market day: without jitter they all
 // retry in step. "Equal jitter": half the exponential delay is fixed, half random, so a retry is never
 // immediate yet the herd spreads out.

@@ -1,6 +1,6 @@
 import { wireLimits } from '@jigi/sync';
 
-// How many gzip bytes the next push may carry (DESIGN.md §3.7). A 2G link at 20 KB/s that drops every
+// How many gzip bytes the next push may carry (docs/architecture.md §4). A 2G link at 20 KB/s that drops every
 // few minutes cannot carry the 2 MB the server accepts: the cap starts small, grows after each
 // acknowledged batch and halves after a timeout or a connection lost mid-request, like TCP's AIMD.
 
@@ -91,7 +91,7 @@ export function pushTimeoutMs(
   return Math.round(opts.baseMs + (gzipBytes * 1000) / opts.floorBytesPerSec);
 }
 
-// Pull pages (DESIGN.md §3.7): a page costs a round trip (700 ms on 2G) whatever it holds, so pages grow
+// Pull pages (docs/architecture.md §4): a page costs a round trip (700 ms on 2G) whatever it holds, so pages grow
 // while they come back quickly and shrink after a timeout, like the push cap. Sizes are what the server
 // accepts (`wireLimits`); `maxBytes` is JSON, the server stops adding changes past it.
 

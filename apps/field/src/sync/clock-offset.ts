@@ -1,5 +1,5 @@
 // The tablet clock is wrong in the field (reset to 2001 after a flat battery, or a year ahead), so the
-// server records the device's offset for the supervisor (DESIGN.md §3.4). It is estimated the NTP way:
+// server records the device's offset for the supervisor (docs/architecture.md §4). It is estimated the NTP way:
 // a request leaves at device time t0, the server stamps `serverTime`, the answer arrives at t1; the
 // server clock read the midpoint, within ± half the round trip. No decision on the tablet or the server
 // depends on it.

@@ -1,4 +1,4 @@
-// The export file (issue 5, DESIGN.md §4): when a tablet cannot sync, its unsent changes go to a file
+// The export file (docs/architecture.md §4): when a tablet cannot sync, its unsent changes go to a file
 // that an admin imports on the server through the same idempotent push path, so importing it twice,
 // or importing it and then syncing, changes nothing the second time. Format in README.md § Export file;
 // its schema, writer and reader live in @jigi/sync so that the tablet and the server share one definition.

@@ -1,5 +1,5 @@
 // Progress of the running sync, as an external store React reads with useSyncExternalStore (the UI
-// subscribes; the engine sets). Records and bytes, both ways (issue 5).
+// subscribes; the engine sets). Records and bytes, both ways.
 
 import type { SyncReceiptRow } from '../storage/sync-types';
 

@@ -17,7 +17,7 @@ const storageError = (e: { kind: string; detail: string }): PhaseResult => ({
 });
 
 /**
- * Sends every unacknowledged mutation, batch after batch (issue 5). A batch is frozen once and its
+ * Sends every unacknowledged mutation, batch after batch. A batch is frozen once and its
  * bytes re-sent until answered; a timeout or a dropped connection halves the size cap, and a frozen
  * batch now over the cap is split (same mutations, same bytes). A 409 gap renumbers from the id the
  * server expects. After `maxFailuresInRow` failures the sync stops and the scheduler backs off.

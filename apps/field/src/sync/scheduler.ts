@@ -1,7 +1,7 @@
 import { backoffDelayMs, defaultBackoff, type BackoffPolicy } from './backoff';
 import type { SyncOutcome, SyncTrigger } from './sync-engine';
 
-// When syncs run (issue 5): when the network comes back (the `online` event), when the user presses
+// When syncs run: when the network comes back (the `online` event), when the user presses
 // « Synchroniser », and on a timer — every `periodMs` while things go well, with exponential backoff
 // and jitter after failures, so that a tablet out of coverage for days does not drain its battery and
 // a fleet coming back at once does not hammer the server. A non-retryable failure (revoked device,

@@ -3,7 +3,7 @@ import { db } from '../storage/db';
 import { registerTablet } from './test-support/tablet';
 import { editGoats, finalise, household, startWorld, type World } from './test-support/world';
 
-// Tablet clocks reset to 2001 (flat battery) or set a year ahead (issue 5, issue 9): the server's
+// Tablet clocks reset to 2001 (flat battery) or set a year ahead: the server's
 // order decides, never the clocks; the offset is estimated and reaches the server's batch for audit.
 
 let world: World;

@@ -47,7 +47,7 @@ export interface EngineOptions {
 }
 
 /**
- * The tablet's sync (issue 5): under a cross-tab lock, push every unacknowledged change, then pull
+ * The tablet's sync: under a cross-tab lock, push every unacknowledged change, then pull
  * every page since the cursor; a 410 resets the cursor and runs the pair once more. Progress goes to
  * `progress`; each sync that moved anything (or failed) leaves a receipt in the history. The clock
  * offset of the sync's fastest round trip is stored and sent with the next batch, for audit only.

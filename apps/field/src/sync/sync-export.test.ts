@@ -14,7 +14,7 @@ import {
   type World,
 } from './test-support/world';
 
-// Export when sync is impossible (issue 5, DESIGN.md §4): the file's pushes go through the server's
+// Export when sync is impossible (docs/architecture.md §4): the file's pushes go through the server's
 // ordinary push path (the server's import does exactly that); importing twice, or importing and then
 // syncing, changes nothing the second time. Logout is allowed once everything is synced or exported.
 

@@ -15,7 +15,7 @@ import {
 import type { AnyRecord } from '../storage/types';
 import { syncHistory } from '../storage/sync-receipts';
 
-// Network faults of issue 5's "Done when", each scripted on the testkit link so the test knows exactly
+// Network faults the sync engine must survive, each scripted on the testkit link so the test knows exactly
 // which request fails; the assertions are exactly-once on the server and request counts on the link.
 
 let world: World;

@@ -1,6 +1,6 @@
 import { releaseLease, takeLease } from '../storage/sync-lease';
 
-// One tab syncs at a time (issue 5): two tabs pushing the same outbox would each freeze and send, and
+// One tab syncs at a time: two tabs pushing the same outbox would each freeze and send, and
 // though the server's per-mutation ids keep that exactly-once, it doubles the traffic on a 2G link.
 // Web Locks where the browser has them; an IndexedDB lease otherwise. A tab that finds the lock taken
 // does not wait: the other tab is already doing the work.

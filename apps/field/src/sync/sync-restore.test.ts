@@ -13,7 +13,7 @@ import {
   type World,
 } from './test-support/world';
 
-// The server restored from a backup (issue 5: "a 410 keeps the outbox, refetches, and re-pushes"):
+// The server restored from a backup ("a 410 keeps the outbox, refetches, and re-pushes"):
 // it lost what the tablet pushed after the backup, and its cursors changed epoch. The tablet keeps its
 // outbox, renumbers after the 409 gap, pulls from scratch and sends again what the server lost.
 

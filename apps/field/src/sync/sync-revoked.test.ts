@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from './test-support/real-server';
 import { registerTablet } from './test-support/tablet';
 import { finalise, household, startWorld, type World } from './test-support/world';
 
-// A lost tablet revoked by an admin (DESIGN.md §5): its sync is refused at once, nothing local is
+// A lost tablet revoked by an admin (docs/architecture.md §5): its sync is refused at once, nothing local is
 // dropped, and the scheduler stops retrying (a revoked token will not start working by waiting).
 
 let world: World;

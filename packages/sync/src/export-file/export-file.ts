@@ -3,7 +3,7 @@ import { instantSchema, opaqueIdSchema } from '../messages/common';
 import { pushRequestSchema } from '../messages/push';
 
 /**
- * The export file (DESIGN.md §4): when a tablet cannot sync, its unsent pushes go to a file that an
+ * The export file (docs/architecture.md §4): when a tablet cannot sync, its unsent pushes go to a file that an
  * admin imports on the server through the same idempotent push path. The tablet writes it, the
  * server reads it; this module is the one definition both use. The file is gzip of this JSON; gzip
  * is the caller's job (this package does no I/O). Format history, one line per version:

@@ -26,7 +26,7 @@ export type MergeInput = {
 };
 
 /**
- * Decides what one mutation does to the server's copy of a record (DESIGN.md §3.5; the rules table is
+ * Decides what one mutation does to the server's copy of a record (docs/architecture.md §4; the rules table is
  * in the package README). Pure: the caller stores `state`, the conflicts and the overwritten values in
  * one transaction, then validates the resulting record with `@jigi/domain`.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * A pull position: the server epoch (changes when the database is restored, DESIGN.md §3.4) and the
+ * A pull position: the server epoch (changes when the database is restored, docs/architecture.md §4) and the
  * last server change sequence the device has. Written `<epoch>.<seq>` on the wire.
  */
 export type Cursor = { readonly epoch: string; readonly seq: number };

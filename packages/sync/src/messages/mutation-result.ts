@@ -4,7 +4,7 @@ import { wireLimits } from '../limits';
 import { fieldPathSchema, issueSchema, uuidSchema } from './common';
 
 /**
- * Why the server refused one mutation. A rejection consumes the mutation id (DESIGN.md §3.3): the
+ * Why the server refused one mutation. A rejection consumes the mutation id (docs/architecture.md §4): the
  * tablet shows it and moves on; the server keeps the input in quarantine.
  */
 export const rejectionCodes = {

@@ -13,7 +13,7 @@ export const recordTypeNameSchema = z
   .max(64);
 
 const mutationBase = {
-  /** Per device, ascending, from 1, without gaps (DESIGN.md §3.2). */
+  /** Per device, ascending, from 1, without gaps (docs/architecture.md §4). */
   mutationId: z.number().int().min(1),
   recordId: uuidSchema,
   recordType: recordTypeNameSchema,

@@ -1,6 +1,6 @@
 // The real sync server (apps/server `buildApp()` over a real SQLite file in a temp folder) on a free
-// 127.0.0.1 port, for the sync engine's tests (issue 5 "Done when"). Apps never import each other in
-// code that ships (DESIGN.md §2), and the field app's typecheck must not pull in the server's Node
+// 127.0.0.1 port, for the sync engine's tests . Apps never import each other in
+// code that ships (docs/architecture.md), and the field app's typecheck must not pull in the server's Node
 // types, so the server is loaded at run time from its own folder and typed here by the little the
 // tests use.
 
@@ -76,7 +76,7 @@ export async function startRealServer(): Promise<RealServer> {
 }
 
 /**
- * A server restored from a backup file (issue 9 / DESIGN.md §3.4): a fresh process over the copy, with
+ * A server restored from a backup file (docs/architecture.md §4): a fresh process over the copy, with
  * a new epoch, so cursors of before answer 410.
  */
 export async function startRestoredServer(
