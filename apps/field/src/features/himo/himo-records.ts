@@ -2,11 +2,17 @@ import {
   HIMO_ATTENDANCE_VERSION,
   HIMO_WORKER_VERSION,
   type HimoAttendance,
+  type HimoMicroproject,
   type HimoWorker,
 } from '@jigi/domain';
+import { useMemo } from 'react';
+import { textOf } from '../../lib/clean-record';
 import { nowIso, todayIso } from '../../lib/clock';
+import { useSession } from '../../lib/session';
+import { liveValue, useLive } from '../../lib/use-live';
 import { recordsOf } from '../../storage/records';
-import type { AnyRecord } from '../../storage/types';
+import { getMicroproject } from '../../storage/reference';
+import type { AnyRecord, DraftRow } from '../../storage/types';
 
 export function newWorkerRecord(input: {
   id: string;
@@ -66,3 +72,23 @@ export async function projectSheets(agentId: string, projectId: string): Promise
     .map((r) => r.record as unknown as HimoAttendance)
     .filter((s) => s.projectId === projectId);
 }
+
+/** What a worker's or a sheet's form knows of its microproject: the project and its roll on this tablet. */
+export type ProjectData = { project: HimoMicroproject | undefined; roll: readonly HimoWorker[] };
+
+/** The draft's microproject and roll, kept current as the roll changes. */
+export function useProjectData(draft: DraftRow): ProjectData {
+  const { user } = useSession();
+  const projectId = textOf(draft.record, 'projectId');
+  const project = liveValue(
+    useLive(() => getMicroproject(projectId), [projectId]),
+    undefined,
+  );
+  const roll = liveValue(
+    useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]),
+    noWorkers,
+  );
+  return useMemo(() => ({ project, roll }), [project, roll]);
+}
+
+const noWorkers: readonly HimoWorker[] = [];

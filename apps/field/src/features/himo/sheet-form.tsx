@@ -2,95 +2,46 @@ import {
   formatFcfa,
   himoAmount,
   himoAttendanceStatus,
-  validateRecord,
+  type HimoMicroproject,
   type HimoWorker,
 } from '@jigi/domain';
-import { memo, useCallback, useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
-import { DraftGate } from '../../components/draft-gate';
 import { ChoiceField } from '../../components/form/choice-field';
-import { FinaliseBar } from '../../components/form/finalise-bar';
-import { IssueSummary } from '../../components/form/issue-summary';
-import { RecordFormProvider } from '../../components/form/record-form-provider';
-import { SaveIndicator } from '../../components/form/save-indicator';
 import { DateField } from '../../components/form/date-field';
-import { useRecordForm } from '../../components/form/use-record-form';
+import { IssueSummary } from '../../components/form/issue-summary';
+import {
+  RecordFormScreen,
+  type RecordFormSpec,
+  type SectionProps,
+} from '../../components/form/record-form-screen';
 import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
 import { RecordStatusNotice, StatusBadge } from '../../components/record-status';
-import { todayIso } from '../../lib/clock';
+import { textOf } from '../../lib/clean-record';
 import { toOptions } from '../../lib/options';
 import { useProgramSettings } from '../../lib/program-settings';
-import { useSession } from '../../lib/session';
-import { liveValue, useLive } from '../../lib/use-live';
-import { getMicroproject } from '../../storage/reference';
-import type { AnyRecord, DraftRow, RecordRow } from '../../storage/types';
+import type { RecordRow } from '../../storage/types';
 import { dayValue, frNumber } from './himo-pay';
-import { projectWorkers } from './himo-records';
+import { useProjectData, type ProjectData } from './himo-records';
 
-export function SheetForm({ id }: { id: string }) {
-  const { user } = useSession();
-  return (
-    <DraftGate
-      id={id}
-      agentId={user.id}
-      firstSection="sheet"
-      readOnly={(row) => <SheetReadOnly row={row} />}
-    >
-      {(draft) => <SheetEditor draft={draft} />}
-    </DraftGate>
-  );
-}
-
-function SheetEditor({ draft }: { draft: DraftRow }) {
+function SheetSection({ data: { project, roll } }: SectionProps<ProjectData>) {
   const { t } = useTranslation('himo');
-  const { user } = useSession();
   const settings = useProgramSettings();
-  const projectId = typeof draft.record['projectId'] === 'string' ? draft.record['projectId'] : '';
-  const project = liveValue(
-    useLive(() => getMicroproject(projectId), [projectId]),
-    undefined,
-  );
-  const roll = liveValue(
-    useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]),
-    [],
-  );
-  const validate = useCallback(
-    (r: AnyRecord, mode: 'draft' | 'final') =>
-      validateRecord(
-        r,
-        {
-          today: todayIso(),
-          settings,
-          himoWorkers: roll,
-          ...(project ? { microprojects: [project] } : {}),
-        },
-        { draft: mode === 'draft' },
-      ).issues,
-    [settings, roll, project],
-  );
-  const engine = useRecordForm({ draft, agentId: user.id, validate });
   const wage = project?.dailyWageFcfa ?? settings.himoDefaultDailyWageFcfa;
   return (
-    <Page
-      title={t('sheet.title')}
-      back={`/himo/p/${projectId}`}
-      actions={<SaveIndicator status={engine.saveStatus} />}
-    >
-      <RecordFormProvider engine={engine}>
-        {project && (
-          <p className="lead">
-            {project.name} — {t('wage', { amount: formatFcfa(wage) })}
-          </p>
-        )}
-        <DateField name="date" label={t('sheets.date')} />
-        <SheetLines workers={roll} wage={wage} />
-        <IssueSummary />
-        <FinaliseBar engine={engine} doneTo={`/himo/p/${projectId}`} draft={draft} />
-      </RecordFormProvider>
-    </Page>
+    <>
+      {project && (
+        <p className="lead">
+          {project.name} — {t('wage', { amount: formatFcfa(wage) })}
+        </p>
+      )}
+      <DateField name="date" label={t('sheets.date')} />
+      <SheetLines workers={roll} wage={wage} />
+      <IssueSummary />
+    </>
   );
 }
 
@@ -226,4 +177,23 @@ function SheetReadOnly({ row }: { row: RecordRow }) {
       </p>
     </Page>
   );
+}
+
+/** The day's attendance sheet of one microproject: a line per worker of its roll. */
+const sheetForm: RecordFormSpec<ProjectData> = {
+  recordType: 'himo_attendance',
+  ns: 'himo',
+  title: 'sheet.title',
+  back: (record) => `/himo/p/${textOf(record, 'projectId')}`,
+  sections: { sheet: SheetSection },
+  readOnly: SheetReadOnly,
+  useData: useProjectData,
+  ruleContext: ({ project, roll }) => ({
+    himoWorkers: roll,
+    ...(project ? { microprojects: [project] satisfies HimoMicroproject[] } : {}),
+  }),
+};
+
+export function SheetForm({ id }: { id: string }) {
+  return <RecordFormScreen spec={sheetForm} id={id} />;
 }

@@ -1,112 +1,37 @@
-import { validateRecord, type BeneficiaryHousehold, type HimoWorker } from '@jigi/domain';
-import { useCallback, useState } from 'react';
+import type { BeneficiaryHousehold, HimoWorker } from '@jigi/domain';
+import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DraftGate } from '../../components/draft-gate';
 import { ChoiceField } from '../../components/form/choice-field';
-import { FinaliseBar } from '../../components/form/finalise-bar';
 import { IssueSummary } from '../../components/form/issue-summary';
 import { NumberField } from '../../components/form/number-field';
-import { RecordFormProvider } from '../../components/form/record-form-provider';
-import { SaveIndicator } from '../../components/form/save-indicator';
+import {
+  RecordFormScreen,
+  type RecordFormSpec,
+  type SectionProps,
+} from '../../components/form/record-form-screen';
 import { SelectField } from '../../components/form/select-field';
 import { PhoneField } from '../../components/form/phone-field';
 import { TextField } from '../../components/form/text-field';
 import { YesNoField } from '../../components/form/yes-no-field';
-import { useRecordForm } from '../../components/form/use-record-form';
 import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
 import { RecordStatusNotice, StatusBadge } from '../../components/record-status';
 import { textOf } from '../../lib/clean-record';
-import { nowIso, todayIso } from '../../lib/clock';
-import { useProgramSettings } from '../../lib/program-settings';
-import { useSession } from '../../lib/session';
+import { nowIso } from '../../lib/clock';
 import { liveValue, useLive } from '../../lib/use-live';
 import { finaliseRecord } from '../../storage/records';
-import { getMicroproject, householdsOfVillages } from '../../storage/reference';
-import type { AnyRecord, DraftRow, RecordRow } from '../../storage/types';
-import { projectWorkers } from './himo-records';
+import { householdsOfVillages } from '../../storage/reference';
+import type { AnyRecord, RecordRow } from '../../storage/types';
+import { useProjectData, type ProjectData } from './himo-records';
 
-export function WorkerForm({ id }: { id: string }) {
-  const { user } = useSession();
+function WorkerSection({ data: { project, roll } }: SectionProps<ProjectData>) {
   return (
-    <DraftGate
-      id={id}
-      agentId={user.id}
-      firstSection="worker"
-      readOnly={(row) => <WorkerReadOnly row={row} />}
-    >
-      {(draft) => <WorkerEditor draft={draft} />}
-    </DraftGate>
-  );
-}
-
-function WorkerEditor({ draft }: { draft: DraftRow }) {
-  const { t } = useTranslation('himo');
-  const { user } = useSession();
-  const settings = useProgramSettings();
-  const projectId = textOf(draft.record, 'projectId');
-  const project = liveValue(
-    useLive(() => getMicroproject(projectId), [projectId]),
-    undefined,
-  );
-  const roll = liveValue(
-    useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]),
-    [],
-  );
-  const validate = useCallback(
-    (r: AnyRecord, mode: 'draft' | 'final') => {
-      // The worker this one replaces leaves the roll when this one is finalised.
-      const replaced = r['isSubstitute'] === true ? r['replacesWorkerId'] : undefined;
-      const others = roll
-        .filter((w) => w.id !== r.id)
-        .map((w) => (w.id === replaced ? { ...w, active: false } : w));
-      return validateRecord(
-        r,
-        {
-          today: todayIso(),
-          settings,
-          himoWorkers: others,
-          ...(project ? { microprojects: [project] } : {}),
-        },
-        { draft: mode === 'draft' },
-      ).issues;
-    },
-    [settings, roll, project],
-  );
-  const engine = useRecordForm({ draft, agentId: user.id, validate });
-  const finalise = engine.finalise;
-  // Finalising a substitute also takes the replaced worker off the roll (its own patch).
-  const withReplacement = useCallback(async () => {
-    const res = await finalise();
-    const values = engine.form.getValues();
-    const replacedId = values['isSubstitute'] === true ? values['replacesWorkerId'] : undefined;
-    const replaced = roll.find((w) => w.id === replacedId);
-    if (res.ok && replaced?.active)
-      await finaliseRecord({
-        record: { ...(replaced as unknown as AnyRecord), active: false },
-        agentId: user.id,
-        now: nowIso(),
-      });
-    return res;
-  }, [finalise, engine.form, roll, user.id]);
-  return (
-    <Page
-      title={t('worker.title')}
-      back={`/himo/p/${projectId}`}
-      actions={<SaveIndicator status={engine.saveStatus} />}
-    >
-      <RecordFormProvider engine={engine}>
-        {project && <p className="lead">{project.name}</p>}
-        <WorkerFields villageIds={project?.villageIds ?? []} roll={roll} />
-        <IssueSummary />
-        <FinaliseBar
-          engine={{ ...engine, finalise: withReplacement }}
-          doneTo={`/himo/p/${projectId}`}
-          draft={draft}
-        />
-      </RecordFormProvider>
-    </Page>
+    <>
+      {project && <p className="lead">{project.name}</p>}
+      <WorkerFields villageIds={project?.villageIds ?? []} roll={roll} />
+      <IssueSummary />
+    </>
   );
 }
 
@@ -219,4 +144,38 @@ function WorkerReadOnly({ row }: { row: RecordRow }) {
       <p className="lead">{typeof row.record['name'] === 'string' ? row.record['name'] : ''}</p>
     </Page>
   );
+}
+
+/** One worker on a microproject's roll: one active worker per household, substitutes replace one. */
+const workerForm: RecordFormSpec<ProjectData> = {
+  recordType: 'himo_worker',
+  ns: 'himo',
+  title: 'worker.title',
+  back: (record) => `/himo/p/${textOf(record, 'projectId')}`,
+  sections: { worker: WorkerSection },
+  readOnly: WorkerReadOnly,
+  useData: useProjectData,
+  ruleContext: ({ project, roll }, r) => {
+    // The worker this one replaces leaves the roll when this one is finalised.
+    const replaced = r['isSubstitute'] === true ? r['replacesWorkerId'] : undefined;
+    const others = roll
+      .filter((w) => w.id !== r.id)
+      .map((w) => (w.id === replaced ? { ...w, active: false } : w));
+    return { himoWorkers: others, ...(project ? { microprojects: [project] } : {}) };
+  },
+  // Finalising a substitute also takes the replaced worker off the roll (its own patch).
+  afterFinalise: async (values, { roll }, agentId) => {
+    const replacedId = values['isSubstitute'] === true ? values['replacesWorkerId'] : undefined;
+    const replaced = roll.find((w) => w.id === replacedId);
+    if (replaced?.active)
+      await finaliseRecord({
+        record: { ...(replaced as unknown as AnyRecord), active: false },
+        agentId,
+        now: nowIso(),
+      });
+  },
+};
+
+export function WorkerForm({ id }: { id: string }) {
+  return <RecordFormScreen spec={workerForm} id={id} />;
 }

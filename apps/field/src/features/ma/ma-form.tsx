@@ -1,97 +1,18 @@
-import { validateRecord } from '@jigi/domain';
-import { SectionFooter } from '../../components/form/section-footer';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
-import { DraftGate } from '../../components/draft-gate';
-import { FinaliseBar } from '../../components/form/finalise-bar';
 import { IssueSummary } from '../../components/form/issue-summary';
-import { RecordFormProvider } from '../../components/form/record-form-provider';
-import { SaveIndicator } from '../../components/form/save-indicator';
-import { SectionNav, type Section } from '../../components/form/section-nav';
-import { useRecordForm } from '../../components/form/use-record-form';
+import { RecordFormScreen, type RecordFormSpec } from '../../components/form/record-form-screen';
 import { Page } from '../../components/page';
 import { RecordStatusNotice, StatusBadge } from '../../components/record-status';
-import { todayIso } from '../../lib/clock';
-import { useProgramSettings } from '../../lib/program-settings';
-import { useSession } from '../../lib/session';
-import type { AnyRecord, DraftRow, RecordRow } from '../../storage/types';
+import type { RecordRow } from '../../storage/types';
+import { useTranslation } from 'react-i18next';
 import { AttendanceCounts, AttendanceSection } from './attendance-section';
 import { SessionSection } from './session-section';
 
-const SECTIONS = ['session', 'attendance', 'summary'] as const;
-type MaSection = (typeof SECTIONS)[number];
-
-export function MaForm({ id }: { id: string }) {
-  const { user } = useSession();
+function SummarySection() {
   return (
-    <DraftGate
-      id={id}
-      agentId={user.id}
-      firstSection="session"
-      readOnly={(row) => <MaReadOnly row={row} />}
-    >
-      {(draft) => <MaEditor draft={draft} />}
-    </DraftGate>
-  );
-}
-
-function MaEditor({ draft }: { draft: DraftRow }) {
-  const { t } = useTranslation('ma');
-  const { user } = useSession();
-  const settings = useProgramSettings();
-  const validate = useCallback(
-    (r: AnyRecord, mode: 'draft' | 'final') =>
-      validateRecord(r, { today: todayIso(), settings }, { draft: mode === 'draft' }).issues,
-    [settings],
-  );
-  const engine = useRecordForm({ draft, agentId: user.id, validate });
-  const sections: Section[] = [
-    {
-      id: 'session',
-      title: t('sections.session'),
-      prefixes: [
-        'villageId',
-        'date',
-        'startTime',
-        'durationMin',
-        'themes',
-        'sessionNo',
-        'facilitator',
-        'partnerNgo',
-        'languageUsed',
-        'place',
-        'menCount',
-        'womenCount',
-        'observations',
-      ],
-    },
-    { id: 'attendance', title: t('sections.attendance'), prefixes: ['attendance'] },
-    { id: 'summary', title: t('sections.summary'), prefixes: [] },
-  ];
-  const current: MaSection = (SECTIONS as readonly string[]).includes(engine.position.section)
-    ? (engine.position.section as MaSection)
-    : 'session';
-  const go = (section: string) => {
-    engine.setPosition({ section });
-    window.scrollTo({ top: 0 });
-  };
-  return (
-    <Page title={t('formTitle')} back="/ma" actions={<SaveIndicator status={engine.saveStatus} />}>
-      <RecordFormProvider engine={engine}>
-        <SectionNav sections={sections} current={current} onGo={go} />
-        <h2>{t(`sections.${current}`)}</h2>
-        {current === 'session' && <SessionSection />}
-        {current === 'attendance' && <AttendanceSection />}
-        {current === 'summary' && (
-          <>
-            <AttendanceCounts />
-            <IssueSummary />
-            <FinaliseBar engine={engine} doneTo="/ma" draft={draft} />
-          </>
-        )}
-        <SectionFooter sections={SECTIONS} current={current} go={go} />
-      </RecordFormProvider>
-    </Page>
+    <>
+      <AttendanceCounts />
+      <IssueSummary />
+    </>
   );
 }
 
@@ -108,4 +29,18 @@ function MaReadOnly({ row }: { row: RecordRow }) {
       </p>
     </Page>
   );
+}
+
+/** An MA session: where and what, then a line per beneficiary household. */
+const maForm: RecordFormSpec = {
+  recordType: 'ma_session',
+  ns: 'ma',
+  title: 'formTitle',
+  back: () => '/ma',
+  sections: { session: SessionSection, attendance: AttendanceSection, summary: SummarySection },
+  readOnly: MaReadOnly,
+};
+
+export function MaForm({ id }: { id: string }) {
+  return <RecordFormScreen spec={maForm} id={id} />;
 }
