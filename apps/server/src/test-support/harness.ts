@@ -145,7 +145,8 @@ export async function startTestServer(
     store,
     now: () => clock.now,
     newId: () => `00000000-0000-4000-a000-${(++n).toString(16).padStart(12, '0')}`,
-    logLevel: 'silent',
+    // JIGI_TEST_LOG=error shows what a 500 hides.
+    logLevel: process.env['JIGI_TEST_LOG'] ?? 'silent',
     loginRateLimit: { max: 1000, timeWindowMs: 60_000 },
     ...options.app,
   });

@@ -81,14 +81,14 @@ describe('POST /api/sync/push', () => {
     });
     const offsetOf = async (res: typeof onTime) =>
       (await s.db.sync.batchByNumber(res.json<Body>().batchNumber ?? 0))?.clockOffsetMs;
-    expect(offsetOf(onTime)).toBe(300_000);
-    expect(offsetOf(late)).toBe(300_000);
+    expect(await offsetOf(onTime)).toBe(300_000);
+    expect(await offsetOf(late)).toBe(300_000);
     expect((await s.db.sync.batchByNumber(late.json<Body>().batchNumber ?? 0))?.receivedAt).toBe(
       '2026-03-15T11:00:00.000Z',
     );
     // Without an estimate (older app), the offset is computed from the frozen clientTime: 1 h 1 min.
     const computed = await push(s.app, a, [createMutation(2, ciblage(3, a))]);
-    expect(offsetOf(computed)).toBe(3_660_000);
+    expect(await offsetOf(computed)).toBe(3_660_000);
   });
 
   it('gives exactly-once effect when the same push arrives twice at once', async () => {

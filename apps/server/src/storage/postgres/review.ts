@@ -115,7 +115,7 @@ export function reviewPort(q: Query): ReviewPort {
     },
     async openConflictPaths(recordId) {
       const rows = await q<{ path: string }>(
-        `SELECT DISTINCT path FROM conflicts WHERE record_id = $1 AND status = 'open' ORDER BY path COLLATE "C"`,
+        `SELECT DISTINCT path COLLATE "C" AS path FROM conflicts WHERE record_id = $1 AND status = 'open' ORDER BY 1`,
         [recordId],
       );
       return rows.map((r) => r.path);

@@ -289,7 +289,7 @@ export function syncPort(q: Query, pending: PendingChanges, forWrite: boolean): 
         where.push(`(data::json ->> '${jsonFieldName(query.field)}') = $${params.length}`);
         if (forWrite) {
           await q('SELECT pg_advisory_xact_lock(hashtext($1))', [
-            `${query.type}\u0000${query.field}\u0000${query.value ?? ''}`,
+            `${query.type}|${query.field}|${query.value ?? ''}`,
           ]);
         }
       }
@@ -316,7 +316,7 @@ export function syncPort(q: Query, pending: PendingChanges, forWrite: boolean): 
         `SELECT c.seq, c.entity, c.entity_id, c.village_id, c.record_type, c.audience_user_id,
           r.version AS r_version, r.data AS r_data, r.deleted AS r_deleted, r.review_status AS r_review_status,
           r.updated_at AS r_updated_at,
-          CASE WHEN r.id IS NOT NULL THEN coalesce((SELECT array_agg(DISTINCT k.path ORDER BY k.path COLLATE "C")
+          CASE WHEN r.id IS NOT NULL THEN coalesce((SELECT array_agg(DISTINCT k.path COLLATE "C" ORDER BY k.path COLLATE "C")
             FROM conflicts k WHERE k.record_id = r.id AND k.status = 'open'), '{}') END AS r_open_paths
         FROM changes c LEFT JOIN records r ON c.entity = 'record' AND r.id = c.entity_id
         WHERE c.seq > $1 AND (
