@@ -10,10 +10,14 @@ export default defineConfig({
       'packages/*',
       'apps/*',
       {
-        extends: './apps/server/vitest.config.ts',
+        // Not `extends` of apps/server's config: its exclude list (the PostgreSQL-only files) would
+        // be merged into this one.
         test: {
           name: 'server-pg',
           root: './apps/server',
+          environment: 'node',
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
           env: { JIGI_TEST_BACKEND: 'postgres' },
           globalSetup: ['./src/test-support/postgres-global-setup.ts'],
           exclude: ['**/node_modules/**', 'src/storage/sqlite/**', 'src/cli/cli.test.ts'],
