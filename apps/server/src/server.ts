@@ -38,7 +38,7 @@ function runPrimary(workers: number): void {
       return;
     }
     process.stderr.write(
-      `Processus serveur ${worker.process.pid ?? '?'} arrêté (${signal ?? code ?? '?'}) : relancé.\n`,
+      `Processus serveur ${worker.process.pid ?? '?'} arrêté (${signal || String(code)}) : relancé.\n`,
     );
     cluster.fork();
   });

@@ -174,7 +174,7 @@ describe('PostgreSQL backend', { timeout: 60_000 }, () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(StoreOpenError);
-    expect(String((error as Error).message)).toMatch(
+    expect((error as Error).message).toMatch(
       /PostgreSQL injoignable \(127\.0\.0\.1:1\/nowhere\) : .*ECONNREFUSED/,
     );
   });

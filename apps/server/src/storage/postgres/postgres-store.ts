@@ -11,11 +11,15 @@ import { auditPort, reviewPort } from './review';
 import { PendingChanges, syncPort } from './sync';
 
 // BIGINT columns (sequences, mutation ids) come back as numbers: they stay far below 2^53.
+const INT8_OID = 20;
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === INT8_OID
       ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+      : (pg.types.getTypeParser as (o: number, f: string) => unknown)(
+          oid,
+          format ?? 'text',
+        )) as typeof pg.types.getTypeParser,
 };
 
 /** SQLSTATEs after which the whole write is run again: a lost deadlock or serialization race. */
