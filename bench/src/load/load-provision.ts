@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { generatedVillages } from '@jigi/testkit';
 import { hashToken } from '../../../apps/server/src/services/passwords';
 import { saveVillage } from '../../../apps/server/src/services/reference';
-import { createSqliteRepository } from '../../../apps/server/src/storage/sqlite-repository';
+import { openSqliteStore } from '../../../apps/server/src/storage/sqlite/sqlite-store';
 import { provisionDataDir, type DataDir } from '../../../reliability/src/support/provision';
 
 /** One simulated tablet of the load run: its enumerator, whose zone is its one village. */
@@ -23,23 +23,26 @@ export async function provisionLoad(
   count: number,
 ): Promise<{ data: DataDir; devices: LoadDevice[] }> {
   const data = await provisionDataDir(0, 'bench-load');
-  const repo = createSqliteRepository(data.file);
-  const deps = { repo, now: () => new Date(), newId: () => 'unused', newSecret: () => 'unused' };
   const at = new Date().toISOString();
-  const devices: LoadDevice[] = [];
+  const devices: LoadDevice[] = Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(3, '0');
+    return {
+      deviceId: `load-device-${n}`,
+      token: `jd_${randomBytes(24).toString('base64url')}`,
+      userId: `user-load-${n}`,
+      villageId: `village-load-${n}`,
+    };
+  });
+  const store = openSqliteStore(data.file);
+  const deps = { store, now: () => new Date(), newId: () => 'unused', newSecret: () => 'unused' };
   try {
-    repo.transaction(() => {
-      for (let i = 0; i < count; i++) {
+    await store.write(async (tx) => {
+      for (const [i, device] of devices.entries()) {
         const n = String(i + 1).padStart(3, '0');
         const commune = generatedVillages[i % generatedVillages.length];
         if (!commune) throw new Error('testkit has no villages');
-        const device: LoadDevice = {
-          deviceId: `load-device-${n}`,
-          token: `jd_${randomBytes(24).toString('base64url')}`,
-          userId: `user-load-${n}`,
-          villageId: `village-load-${n}`,
-        };
-        saveVillage(
+        await saveVillage(
+          tx,
           deps,
           {
             id: device.villageId,
@@ -51,7 +54,7 @@ export async function provisionLoad(
           },
           null,
         );
-        repo.insertUser({
+        await tx.accounts.insertUser({
           id: device.userId,
           login: `load.${n}`,
           name: `Enquêteur ${n}`,
@@ -61,7 +64,7 @@ export async function provisionLoad(
           passwordHash: 'disabled',
           createdAt: at,
         });
-        repo.insertDevice({
+        await tx.accounts.insertDevice({
           id: device.deviceId,
           userId: device.userId,
           label: `Tablette ${n}`,
@@ -71,11 +74,10 @@ export async function provisionLoad(
           lastMutationId: 0,
           lastSeenAt: at,
         });
-        devices.push(device);
       }
     });
   } finally {
-    repo.close();
+    await store.close();
   }
   return { data, devices };
 }

@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { contentHash, generateHouseholds } from '@jigi/testkit';
-import { createSqliteRepository } from '../../../apps/server/src/storage/sqlite-repository';
+import { allRecords } from '../../../apps/server/src/services/record-pages';
+import { openSqliteStore } from '../../../apps/server/src/storage/sqlite/sqlite-store';
 import { ServerProcess } from '../../../reliability/src/support/server-process';
 import type { SectionReport } from '../section-report';
 import type { BenchRecord } from '../sync-peer';
@@ -75,7 +76,7 @@ export async function runServerLoad(
         max: result.latency.max,
       },
       meanBodyBytes: bodyBytes / bodies.flat().length,
-      verification: verify(data.file, devices, sent, perDevice),
+      verification: await verify(data.file, devices, sent, perDevice),
     });
   } finally {
     await server.stop();
@@ -129,26 +130,30 @@ function cannon(
 }
 
 /** Reads the stopped server's file: every household sent stored once, as sent, every device at its last id. */
-function verify(
+async function verify(
   file: string,
   devices: readonly LoadDevice[],
   sent: readonly BenchRecord[],
   perDevice: number,
-): LoadVerification {
-  const repo = createSqliteRepository(file);
+): Promise<LoadVerification> {
+  const store = openSqliteStore(file);
   try {
     const villageIds = devices.map((d) => d.villageId);
-    const stored = [...repo.listRecords({ type: 'ciblage_household', villageIds })];
-    return {
-      sent: sent.length,
-      stored: stored.length,
-      appliedTwice: stored.filter((r) => r.version > 1).length,
-      sameContent: contentHash(stored.map((r) => r.data)) === contentHash(sent),
-      devicesComplete: devices.filter(
-        (d) => repo.deviceById(d.deviceId)?.lastMutationId === perDevice,
-      ).length,
-    };
+    return await store.read(async (tx) => {
+      const stored = await allRecords(tx, { type: 'ciblage_household', villageIds });
+      let devicesComplete = 0;
+      for (const d of devices)
+        if ((await tx.accounts.deviceById(d.deviceId))?.lastMutationId === perDevice)
+          devicesComplete++;
+      return {
+        sent: sent.length,
+        stored: stored.length,
+        appliedTwice: stored.filter((r) => r.version > 1).length,
+        sameContent: contentHash(stored.map((r) => r.data)) === contentHash(sent),
+        devicesComplete,
+      };
+    });
   } finally {
-    repo.close();
+    await store.close();
   }
 }

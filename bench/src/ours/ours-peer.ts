@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../../../apps/server/src/app';
-import { createSqliteRepository } from '../../../apps/server/src/storage/sqlite-repository';
+import { allRecords } from '../../../apps/server/src/services/record-pages';
+import { openSqliteStore } from '../../../apps/server/src/storage/sqlite/sqlite-store';
 import { provisionDataDir, RELIABILITY_USER } from '../../../reliability/src/support/provision';
 import type { BenchRecord, SyncPeer, SyncPeerFactory } from '../sync-peer';
 import { countWire, diff, snapshot, type WireStats } from '../wire-counter';
@@ -32,8 +33,8 @@ export const oursPeer: SyncPeerFactory = {
     const data = await provisionDataDir(2, 'bench');
     const [deviceA, deviceB] = data.devices;
     if (!deviceA || !deviceB) throw new Error('provisioning gave fewer than 2 devices');
-    const repo = createSqliteRepository(data.file);
-    const app = await buildApp({ repository: repo, logLevel: 'silent' });
+    const store = openSqliteStore(data.file);
+    const app = await buildApp({ store, logLevel: 'silent' });
     const stats = countWire(app.server);
     // Server time = Fastify's elapsed time of each answered request (body received, handled,
     // serialised, compressed); the rest of a phase is the client's (and the loopback's).
@@ -122,8 +123,8 @@ export const oursPeer: SyncPeerFactory = {
         });
       },
       serverRecords: () =>
-        Promise.resolve(
-          [...repo.listRecords({ type: 'ciblage_household' })].map(
+        store.read(async (tx) =>
+          (await allRecords(tx, { type: 'ciblage_household' })).map(
             (row) => row.data as BenchRecord,
           ),
         ),
@@ -139,7 +140,7 @@ export const oursPeer: SyncPeerFactory = {
       },
       async close() {
         await app.close();
-        repo.close();
+        await store.close();
         a.close();
         b?.close();
         data.remove();

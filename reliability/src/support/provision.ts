@@ -6,7 +6,7 @@ import { generatedVillages } from '@jigi/testkit';
 import { hashToken } from '../../../apps/server/src/services/passwords';
 import { saveVillage } from '../../../apps/server/src/services/reference';
 import { seedDemo } from '../../../apps/server/src/services/seed-demo';
-import { createSqliteRepository } from '../../../apps/server/src/storage/sqlite-repository';
+import { openSqliteStore } from '../../../apps/server/src/storage/sqlite/sqlite-store';
 import { processTempDir } from './temp-dirs';
 
 /** The enumerator whose tablets push the generated households (zones: every generated village). */
@@ -22,35 +22,39 @@ function templateFile(): Promise<string> {
   template ??= (async () => {
     const dir = processTempDir('template');
     const file = path.join(dir, 'jigi.sqlite');
-    const repo = createSqliteRepository(file);
-    const deps = { repo, now: () => new Date(), newId: () => 'unused', newSecret: () => 'unused' };
-    await seedDemo(deps);
-    repo.transaction(() => {
-      for (const v of generatedVillages)
-        saveVillage(
-          deps,
-          {
-            id: v.id,
-            name: v.name,
-            communeCode: v.communeCode,
-            demo: true,
-            pnp: false,
-            quota: 100_000,
-          },
-          null,
-        );
-      repo.insertUser({
-        id: RELIABILITY_USER,
-        login: 'rel.enq',
-        name: 'Enquêteur fiabilité',
-        role: 'enumerator',
-        active: true,
-        zones: generatedVillages.map((v) => v.id),
-        passwordHash: 'disabled',
-        createdAt: new Date().toISOString(),
+    const store = openSqliteStore(file);
+    const deps = { store, now: () => new Date(), newId: () => 'unused', newSecret: () => 'unused' };
+    try {
+      await seedDemo(deps);
+      await store.write(async (tx) => {
+        for (const v of generatedVillages)
+          await saveVillage(
+            tx,
+            deps,
+            {
+              id: v.id,
+              name: v.name,
+              communeCode: v.communeCode,
+              demo: true,
+              pnp: false,
+              quota: 100_000,
+            },
+            null,
+          );
+        await tx.accounts.insertUser({
+          id: RELIABILITY_USER,
+          login: 'rel.enq',
+          name: 'Enquêteur fiabilité',
+          role: 'enumerator',
+          active: true,
+          zones: generatedVillages.map((v) => v.id),
+          passwordHash: 'disabled',
+          createdAt: new Date().toISOString(),
+        });
       });
-    });
-    repo.close();
+    } finally {
+      await store.close();
+    }
     return file;
   })();
   return template;
@@ -65,27 +69,29 @@ export async function provisionDataDir(devices: number, label = 'rel'): Promise<
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `jigi-${label}-`));
   const file = path.join(dir, 'jigi.sqlite');
   fs.copyFileSync(await templateFile(), file);
-  const repo = createSqliteRepository(file);
-  const out: ProvisionedDevice[] = [];
+  const out: ProvisionedDevice[] = Array.from({ length: devices }, (_, i) => ({
+    deviceId: `rel-device-${String(i + 1).padStart(3, '0')}`,
+    token: `jd_${randomBytes(24).toString('base64url')}`,
+  }));
   const at = new Date().toISOString();
-  repo.transaction(() => {
-    for (let i = 0; i < devices; i++) {
-      const deviceId = `rel-device-${String(i + 1).padStart(3, '0')}`;
-      const token = `jd_${randomBytes(24).toString('base64url')}`;
-      repo.insertDevice({
-        id: deviceId,
-        userId: RELIABILITY_USER,
-        label: `Tablette ${i + 1}`,
-        tokenHash: hashToken(token),
-        createdAt: at,
-        revokedAt: null,
-        lastMutationId: 0,
-        lastSeenAt: at,
-      });
-      out.push({ deviceId, token });
-    }
-  });
-  repo.close();
+  const store = openSqliteStore(file);
+  try {
+    await store.write(async (tx) => {
+      for (const [i, { deviceId, token }] of out.entries())
+        await tx.accounts.insertDevice({
+          id: deviceId,
+          userId: RELIABILITY_USER,
+          label: `Tablette ${i + 1}`,
+          tokenHash: hashToken(token),
+          createdAt: at,
+          revokedAt: null,
+          lastMutationId: 0,
+          lastSeenAt: at,
+        });
+    });
+  } finally {
+    await store.close();
+  }
   return {
     dir,
     file,

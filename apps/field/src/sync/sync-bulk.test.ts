@@ -74,8 +74,11 @@ describe('3 000 pending mutations over a dropping link', () => {
     }
     expect(syncs.at(-1)).toBe(true);
     expect(await db().outbox.count()).toBe(0);
-    expect(world.server.repo.deviceById(t.deviceId)?.lastMutationId).toBe(COUNT);
-    for (const r of records) expect(world.server.repo.recordById(r.id)?.version).toBe(1);
+    expect(
+      (await world.server.store.read((tx) => tx.accounts.deviceById(t.deviceId)))?.lastMutationId,
+    ).toBe(COUNT);
+    for (const r of records)
+      expect((await world.server.store.read((tx) => tx.sync.recordById(r.id)))?.version).toBe(1);
     const synced = await db().records.where('syncStatus').equals('synced').count();
     expect(synced).toBe(COUNT);
 

@@ -37,7 +37,9 @@ describe('skewed tablet clocks', () => {
     const receipt = first.ok ? first.receipt : null;
     expect(Math.abs((receipt?.clockOffsetMs ?? 0) - expected2001)).toBeLessThan(5_000);
     // The server's batch carries the offset for the supervisor's review.
-    const batch = world.server.repo.batchByNumber(receipt?.batchNos[0] ?? 0);
+    const batch = await world.server.store.read((tx) =>
+      tx.sync.batchByNumber(receipt?.batchNos[0] ?? 0),
+    );
     expect(batch?.clientTime.startsWith('2001-01-01')).toBe(true);
     expect(Math.abs((batch?.clockOffsetMs ?? 0) - expected2001)).toBeLessThan(5_000);
 
@@ -61,7 +63,7 @@ describe('skewed tablet clocks', () => {
     old.use();
     await editGoats(r.id, old.userId, 4, oldNow());
     expect((await old.engine.sync()).ok).toBe(true);
-    expect(world.server.repo.recordById(r.id)).toMatchObject({
+    expect(await world.server.store.read((tx) => tx.sync.recordById(r.id))).toMatchObject({
       version: 3,
       data: { livestock: { goats: 4 } },
     });

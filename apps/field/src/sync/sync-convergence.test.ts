@@ -127,7 +127,14 @@ describe('seeded random convergence', () => {
           expect(outcome.ok).toBe(true);
         }
       }
-      const serverRecords = new Map(created.map((id) => [id, w.server.repo.recordById(id)]));
+      const serverRecords = await w.server.store.read(
+        async (tx) =>
+          new Map(
+            await Promise.all(
+              created.map(async (id) => [id, await tx.sync.recordById(id)] as const),
+            ),
+          ),
+      );
       for (const [id, rec] of serverRecords) expect(rec, id).toBeDefined();
       for (const device of devices) {
         device.tablet.use();

@@ -61,7 +61,8 @@ describe('a sync with no faults', () => {
       ['synced', 1],
       ['synced', 1],
     ]);
-    for (const r of records) expect(world.server.repo.recordById(r.id)?.data).toEqual(r);
+    for (const r of records)
+      expect((await world.server.store.read((tx) => tx.sync.recordById(r.id)))?.data).toEqual(r);
 
     const history = await syncHistory(t.userId);
     expect(history.ok && history.value).toHaveLength(1);
@@ -103,7 +104,7 @@ describe('a sync with no faults', () => {
     // Two edits offline, compacted: one push carrying one patch.
     expect(pushes(world.link).length - pushesBefore).toBe(1);
     expect(pulls(world.link).length - pullsBefore).toBe(1);
-    expect(world.server.repo.recordById(r.id)).toMatchObject({
+    expect(await world.server.store.read((tx) => tx.sync.recordById(r.id))).toMatchObject({
       version: 2,
       data: { livestock: { goats: 11 } },
     });
@@ -147,7 +148,9 @@ describe('a sync with no faults', () => {
       syncStatus: 'synced',
       serverVersion: 1,
     });
-    expect(world.server.repo.recordById(outside.id)?.data['villageId']).toBe('village-koro-demo-2');
+    expect(
+      (await world.server.store.read((tx) => tx.sync.recordById(outside.id)))?.data['villageId'],
+    ).toBe('village-koro-demo-2');
   });
 
   it('a clean sync leaves its grown cap for the next app start, whose first batch is larger; pull pages grow', async () => {

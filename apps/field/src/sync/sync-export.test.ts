@@ -77,21 +77,23 @@ describe('export of unsynced records', () => {
       }
     };
     await importOnce();
-    expect(world.server.repo.recordById(a.id)).toMatchObject({
+    expect(await world.server.store.read((tx) => tx.sync.recordById(a.id))).toMatchObject({
       version: 2,
       data: { livestock: { goats: 17 } },
     });
-    expect(world.server.repo.recordById(b.id)?.version).toBe(1);
+    expect((await world.server.store.read((tx) => tx.sync.recordById(b.id)))?.version).toBe(1);
     await importOnce();
-    expect(world.server.repo.recordById(a.id)?.version).toBe(2);
-    expect(world.server.repo.deviceById(t.deviceId)?.lastMutationId).toBe(3);
+    expect((await world.server.store.read((tx) => tx.sync.recordById(a.id)))?.version).toBe(2);
+    expect(
+      (await world.server.store.read((tx) => tx.accounts.deviceById(t.deviceId)))?.lastMutationId,
+    ).toBe(3);
 
     // The tablet later syncs: the same frozen batch, answered from stored results.
     const before = pushes(world.link).length;
     const outcome = await t.engine.sync();
     expect(outcome.ok && outcome.receipt).toMatchObject({ sent: 2, accepted: 2, batchNos: [] });
     expect(pushes(world.link).length - before).toBe(1);
-    expect(world.server.repo.recordById(a.id)?.version).toBe(2);
+    expect((await world.server.store.read((tx) => tx.sync.recordById(a.id)))?.version).toBe(2);
     expect(await db().outbox.count()).toBe(0);
     expect(await leaveCheck(t.userId)).toEqual({
       ok: true,
@@ -133,7 +135,7 @@ describe('export of unsynced records', () => {
       value: { unsent: 0, exported: 2, rejected: 0 },
     });
     expect((await t.engine.sync()).ok).toBe(true);
-    expect(world.server.repo.recordById(a.id)).toMatchObject({
+    expect(await world.server.store.read((tx) => tx.sync.recordById(a.id))).toMatchObject({
       version: 2,
       data: { livestock: { goats: 3 } },
     });

@@ -50,8 +50,10 @@ describe('faults on the way', () => {
     const sent = pushes(world.link).slice(before);
     expect(sent.map((p) => p.fault)).toEqual([LinkFault.drop_response, LinkFault.pass]);
     expect(sent[0]?.bytesUp).toBe(sent[1]?.bytesUp);
-    expect(world.server.repo.recordById(r.id)?.version).toBe(1);
-    expect(world.server.repo.deviceById(t.deviceId)?.lastMutationId).toBe(1);
+    expect((await world.server.store.read((tx) => tx.sync.recordById(r.id)))?.version).toBe(1);
+    expect(
+      (await world.server.store.read((tx) => tx.accounts.deviceById(t.deviceId)))?.lastMutationId,
+    ).toBe(1);
     // The replay made no new review batch: the receipt counts it as already received (« lot déjà reçu »).
     expect(outcome.ok && outcome.receipt).toMatchObject({
       sent: 1,
@@ -79,8 +81,11 @@ describe('faults on the way', () => {
     const sent = pushes(world.link).slice(before);
     expect(sent[0]?.fault).toBe(LinkFault.cut_request);
     expect(sent.slice(1).every((p) => p.fault === LinkFault.pass && p.status === 200)).toBe(true);
-    for (const r of records) expect(world.server.repo.recordById(r.id)?.version).toBe(1);
-    expect(world.server.repo.deviceById(t.deviceId)?.lastMutationId).toBe(6);
+    for (const r of records)
+      expect((await world.server.store.read((tx) => tx.sync.recordById(r.id)))?.version).toBe(1);
+    expect(
+      (await world.server.store.read((tx) => tx.accounts.deviceById(t.deviceId)))?.lastMutationId,
+    ).toBe(6);
     // The cut halved the cap (it grows back only after full batches).
     expect(t.engine.batchCapBytes).toBeLessThan(capBefore);
     expect(await db().outbox.count()).toBe(0);
@@ -108,7 +113,7 @@ describe('faults on the way', () => {
     const sent = pushes(world.link).slice(before);
     expect(sent).toHaveLength(2);
     expect(sent[0]?.bytesUp).toBe(sent[1]?.bytesUp);
-    expect(world.server.repo.recordById(r.id)?.version).toBe(1);
+    expect((await world.server.store.read((tx) => tx.sync.recordById(r.id)))?.version).toBe(1);
     const receipts = [a, b].map((o) => (o.ok ? o.receipt : null));
     // One tab acknowledged the mutation, the other found it already gone from the outbox.
     expect(receipts.map((x) => x?.sent ?? 0).sort()).toEqual([0, 1]);
@@ -164,7 +169,7 @@ describe('faults on the way', () => {
     await held;
     expect((await syncing).ok).toBe(true);
     expect(pushes(world.link).length - before).toBe(2);
-    expect(world.server.repo.recordById(r.id)).toMatchObject({
+    expect(await world.server.store.read((tx) => tx.sync.recordById(r.id))).toMatchObject({
       version: 2,
       data: { livestock: { goats: 13 } },
     });
@@ -213,8 +218,11 @@ describe('faults on the way', () => {
     // A sync with timeouts is no evidence for the next app start: it resumes at most the initial cap.
     expect((await db().syncState.get(t.userId))?.pushSizing).toMatchObject({ clean: false });
     await new Promise((r) => setTimeout(r, 1_600));
-    for (const r of records) expect(world.server.repo.recordById(r.id)?.version).toBe(1);
-    expect(world.server.repo.deviceById(t.deviceId)?.lastMutationId).toBe(40);
+    for (const r of records)
+      expect((await world.server.store.read((tx) => tx.sync.recordById(r.id)))?.version).toBe(1);
+    expect(
+      (await world.server.store.read((tx) => tx.accounts.deviceById(t.deviceId)))?.lastMutationId,
+    ).toBe(40);
     expect(await db().outbox.count()).toBe(0);
     world.link.configure({ hook: () => undefined });
   });
@@ -241,6 +249,6 @@ describe('faults on the way', () => {
     expect(history.ok && history.value).toHaveLength(0);
     world.link.configure({ offline: false });
     expect((await t.engine.sync('online')).ok).toBe(true);
-    expect(world.server.repo.recordById(r.id)?.version).toBe(1);
+    expect((await world.server.store.read((tx) => tx.sync.recordById(r.id)))?.version).toBe(1);
   });
 });

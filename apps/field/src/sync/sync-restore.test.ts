@@ -18,7 +18,7 @@ import {
 // outbox, renumbers after the 409 gap, pulls from scratch and sends again what the server lost.
 
 let world: World | undefined;
-let restored: { url: string; repo: World['server']['repo']; stop(): Promise<void> } | undefined;
+let restored: { url: string; store: World['server']['store']; stop(): Promise<void> } | undefined;
 let link2: FaultyLink | undefined;
 afterAll(async () => {
   await link2?.stop();
@@ -40,19 +40,23 @@ describe('server restored from a backup', () => {
     await finalise(b, t.userId);
     expect((await t.engine.sync()).ok).toBe(true);
     const backup = path.join(world.server.dir, 'backup.sqlite');
-    await world.server.repo.backup(backup);
+    await world.server.backup(backup);
 
     // After the backup: an edit of A and a new record C, both acknowledged by the old server.
     await editGoats(a.id, t.userId, 19);
     const c = household({ agentId: t.userId, deviceId: t.deviceId, n: 3 });
     await finalise(c, t.userId);
     expect((await t.engine.sync()).ok).toBe(true);
-    expect(world.server.repo.deviceById(t.deviceId)?.lastMutationId).toBe(4);
+    expect(
+      (await world.server.store.read((tx) => tx.accounts.deviceById(t.deviceId)))?.lastMutationId,
+    ).toBe(4);
 
     restored = await startRestoredServer(backup, 'restored1');
     link2 = await startFaultyLink({ upstream: restored.url, seed: 2 });
-    expect(restored.repo.recordById(c.id)).toBeUndefined();
-    expect(restored.repo.deviceById(t.deviceId)?.lastMutationId).toBe(2);
+    expect(await restored.store.read((tx) => tx.sync.recordById(c.id))).toBeUndefined();
+    expect(
+      (await restored.store.read((tx) => tx.accounts.deviceById(t.deviceId)))?.lastMutationId,
+    ).toBe(2);
 
     // One more edit, made before the tablet knows: it goes first and meets the 409 gap.
     await editGoats(b.id, t.userId, 7);
@@ -68,15 +72,23 @@ describe('server restored from a backup', () => {
     expect(statuses).toContain('GET /api/sync/pull 410');
     expect(pulls(link2).filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
 
-    expect(restored.repo.recordById(a.id)).toMatchObject({ data: { livestock: { goats: 19 } } });
-    expect(restored.repo.recordById(b.id)).toMatchObject({ data: { livestock: { goats: 7 } } });
-    expect(restored.repo.recordById(c.id)?.data).toEqual(c);
+    expect(await restored.store.read((tx) => tx.sync.recordById(a.id))).toMatchObject({
+      data: { livestock: { goats: 19 } },
+    });
+    expect(await restored.store.read((tx) => tx.sync.recordById(b.id))).toMatchObject({
+      data: { livestock: { goats: 7 } },
+    });
+    expect((await restored.store.read((tx) => tx.sync.recordById(c.id)))?.data).toEqual(c);
     expect(await db().outbox.count()).toBe(0);
     for (const id of [a.id, b.id, c.id]) {
       const local = await db().records.get(id);
       expect(local?.syncStatus).toBe('synced');
-      expect(local?.record).toEqual(restored.repo.recordById(id)?.data);
-      expect(local?.serverVersion).toBe(restored.repo.recordById(id)?.version);
+      expect(local?.record).toEqual(
+        (await restored.store.read((tx) => tx.sync.recordById(id)))?.data,
+      );
+      expect(local?.serverVersion).toBe(
+        (await restored.store.read((tx) => tx.sync.recordById(id)))?.version,
+      );
     }
     expect((await db().syncState.get(t.userId))?.pullCursor?.startsWith('restored1.')).toBe(true);
   }, 60_000);

@@ -62,7 +62,7 @@ describe('a revoked tablet', () => {
       error: { kind: 'auth' },
     });
     expect(await db().outbox.count()).toBe(1);
-    expect(world.server.repo.recordById(r.id)).toBeUndefined();
+    expect(await world.server.store.read((tx) => tx.sync.recordById(r.id))).toBeUndefined();
     scheduler.stop();
   });
 });

@@ -10,30 +10,40 @@ interface ServerApp {
   server: { address(): { port: number } | string | null };
 }
 
-export interface ServerRepo {
-  epoch(): string;
-  rotateEpoch(epoch: string): void;
-  backup(file: string): Promise<void>;
-  close(): void;
-  recordById(
-    id: string,
-  ): { id: string; version: number; data: Record<string, unknown>; deleted: boolean } | undefined;
-  deviceById(id: string): { lastMutationId: number } | undefined;
-  batchByNumber(n: number):
-    | {
-        number: number;
-        deviceId: string;
-        clientTime: string;
-        clockOffsetMs: number;
-        counts: Record<string, number>;
-      }
-    | undefined;
+/** The little of the server's transaction (apps/server storage/store.ts `Tx`) the tests read. */
+export interface ServerTx {
+  sync: {
+    recordById(
+      id: string,
+    ): Promise<
+      { id: string; version: number; data: Record<string, unknown>; deleted: boolean } | undefined
+    >;
+    batchByNumber(n: number): Promise<
+      | {
+          number: number;
+          deviceId: string;
+          clientTime: string;
+          clockOffsetMs: number;
+          counts: Record<string, number>;
+        }
+      | undefined
+    >;
+  };
+  accounts: { deviceById(id: string): Promise<{ lastMutationId: number } | undefined> };
+  meta: { epoch(): Promise<string>; rotateEpoch(epoch: string): Promise<void> };
+}
+
+/** The server's store (apps/server storage/store.ts `Store`), typed by what the tests use. */
+export interface ServerStore {
+  read<T>(fn: (tx: ServerTx) => Promise<T>): Promise<T>;
+  write<T>(fn: (tx: ServerTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
 }
 
 interface Harness {
   startTestServer(options?: { seed?: boolean; app?: Record<string, unknown> }): Promise<{
     app: ServerApp;
-    repo: ServerRepo;
+    store: ServerStore;
     dir: string;
     clock: { now: Date; advance(ms: number): void };
     close(): Promise<void>;
@@ -42,8 +52,11 @@ interface Harness {
 interface AppModule {
   buildApp: (options: Record<string, unknown>) => Promise<ServerApp>;
 }
-interface RepoModule {
-  createSqliteRepository: (file: string) => ServerRepo;
+interface StoreModule {
+  openSqliteStore: (file: string) => ServerStore;
+}
+interface BackupModule {
+  backupDatabase: (source: string, target: string) => Promise<{ pages: number }>;
 }
 
 // A file path, not a URL: under jsdom `import.meta.url` resolves against vitest's http origin.
@@ -53,10 +66,12 @@ const load = <T>(path: string): Promise<T> =>
 
 export interface RealServer {
   url: string;
-  repo: ServerRepo;
+  /** The server's own store, for assertions (`await store.read((tx) => tx.sync.recordById(id))`). */
+  store: ServerStore;
   dir: string;
   clock: { now: Date; advance(ms: number): void };
-  /** Raw SQL reads for assertions (the server's own SQLite file, read-only). */
+  /** An online backup of the server's SQLite file (`dir/jigi.sqlite`) to `file`. */
+  backup(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,9 +85,19 @@ async function listen(app: ServerApp): Promise<string> {
 /** A seeded demo server (users enq.koro, …, password demo1234) listening on a free port. */
 export async function startRealServer(): Promise<RealServer> {
   const harness = await load<Harness>('test-support/harness.ts');
+  const { backupDatabase } = await load<BackupModule>('storage/sqlite/backup.ts');
   const s = await harness.startTestServer();
   const url = await listen(s.app);
-  return { url, repo: s.repo, dir: s.dir, clock: s.clock, stop: () => s.close() };
+  return {
+    url,
+    store: s.store,
+    dir: s.dir,
+    clock: s.clock,
+    async backup(file) {
+      await backupDatabase(`${s.dir}/jigi.sqlite`, file);
+    },
+    stop: () => s.close(),
+  };
 }
 
 /**
@@ -82,23 +107,23 @@ export async function startRealServer(): Promise<RealServer> {
 export async function startRestoredServer(
   backupFile: string,
   epoch: string,
-): Promise<{ url: string; repo: ServerRepo; stop(): Promise<void> }> {
-  const { createSqliteRepository } = await load<RepoModule>('storage/sqlite-repository.ts');
+): Promise<{ url: string; store: ServerStore; stop(): Promise<void> }> {
+  const { openSqliteStore } = await load<StoreModule>('storage/sqlite/sqlite-store.ts');
   const { buildApp } = await load<AppModule>('app.ts');
-  const repo = createSqliteRepository(backupFile);
-  repo.rotateEpoch(epoch);
+  const store = openSqliteStore(backupFile);
+  await store.write((tx) => tx.meta.rotateEpoch(epoch));
   const app = await buildApp({
-    repository: repo,
+    store,
     logLevel: 'silent',
     now: () => new Date('2026-03-15T12:00:00.000Z'),
   });
   const url = await listen(app);
   return {
     url,
-    repo,
+    store,
     async stop() {
       await app.close();
-      repo.close();
+      await store.close();
     },
   };
 }
