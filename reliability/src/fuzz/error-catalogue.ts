@@ -9,7 +9,7 @@ import { serverDir } from '../support/server-paths';
 export function documentedErrors(): Map<string, number> {
   const text = fs.readFileSync(path.join(serverDir, 'docs/errors.md'), 'utf8');
   const out = new Map<string, number>();
-  for (const m of text.matchAll(/^\| `([a-z_]+)` \| (\d{3}) \|/gm))
+  for (const m of text.matchAll(/^\| `([a-z_]+)` *\| (\d{3}) *\|/gm))
     if (m[1] !== undefined) out.set(m[1], Number(m[2]));
   return out;
 }
