@@ -23,7 +23,7 @@ function GpsSection() {
 }
 
 /** The household questionnaire: a screen per section of the domain's layout. */
-const ciblageForm: RecordFormSpec = {
+export const ciblageForm: RecordFormSpec = {
   recordType: 'ciblage_household',
   ns: 'ciblage',
   title: 'formTitle',

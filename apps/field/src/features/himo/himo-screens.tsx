@@ -1,36 +1,29 @@
 import { useCallback } from 'react';
-import { NewDraft } from '../../components/new-draft';
-import { newId } from '../../lib/clock';
+import { NewRecord, type NewRecordBase } from '../../components/new-record';
 import { useSession } from '../../lib/session';
-import { useDeviceId } from '../../lib/use-device-id';
 import { liveValue, useLive } from '../../lib/use-live';
 import { getMicroproject } from '../../storage/reference';
 import { newSheetRecord, newWorkerRecord, projectWorkers } from './himo-records';
 
-export function NewWorker({ projectId }: { projectId: string }) {
-  const { user } = useSession();
-  const deviceId = useDeviceId(user.id);
-  const project = liveValue(
+function useProject(projectId: string) {
+  return liveValue(
     useLive(() => getMicroproject(projectId), [projectId]),
     undefined,
   );
+}
+
+export function NewWorker({ projectId }: { projectId: string }) {
+  const project = useProject(projectId);
   const make = useCallback(
-    () =>
-      newWorkerRecord({
-        id: newId(),
-        agentId: user.id,
-        deviceId: deviceId || 'unregistered',
-        projectId,
-        villageId: project?.villageIds[0] ?? '',
-      }),
-    [user.id, deviceId, projectId, project],
+    (base: NewRecordBase) =>
+      newWorkerRecord({ ...base, projectId, villageId: project?.villageIds[0] ?? '' }),
+    [projectId, project],
   );
-  if (!deviceId || !project) return null;
   return (
-    <NewDraft
+    <NewRecord
+      recordType="himo_worker"
       make={make}
-      agentId={user.id}
-      position={{ section: 'worker' }}
+      ready={project !== undefined}
       to={(id) => `/himo/worker/${id}`}
     />
   );
@@ -38,31 +31,24 @@ export function NewWorker({ projectId }: { projectId: string }) {
 
 export function NewSheet({ projectId }: { projectId: string }) {
   const { user } = useSession();
-  const deviceId = useDeviceId(user.id);
-  const project = liveValue(
-    useLive(() => getMicroproject(projectId), [projectId]),
-    undefined,
-  );
+  const project = useProject(projectId);
   const roll = useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]);
   const workers = liveValue(roll, []);
   const make = useCallback(
-    () =>
+    (base: NewRecordBase) =>
       newSheetRecord({
-        id: newId(),
-        agentId: user.id,
-        deviceId: deviceId || 'unregistered',
+        ...base,
         projectId,
         villageId: project?.villageIds[0] ?? '',
         workers: workers.filter((w) => w.active),
       }),
-    [user.id, deviceId, projectId, project, workers],
+    [projectId, project, workers],
   );
-  if (!deviceId || !project || roll.status !== 'ready') return null;
   return (
-    <NewDraft
+    <NewRecord
+      recordType="himo_attendance"
       make={make}
-      agentId={user.id}
-      position={{ section: 'sheet' }}
+      ready={project !== undefined && roll.status === 'ready'}
       to={(id) => `/himo/sheet/${id}`}
     />
   );

@@ -180,7 +180,7 @@ function SheetReadOnly({ row }: { row: RecordRow }) {
 }
 
 /** The day's attendance sheet of one microproject: a line per worker of its roll. */
-const sheetForm: RecordFormSpec<ProjectData> = {
+export const sheetForm: RecordFormSpec<ProjectData> = {
   recordType: 'himo_attendance',
   ns: 'himo',
   title: 'sheet.title',

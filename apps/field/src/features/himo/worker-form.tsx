@@ -147,7 +147,7 @@ function WorkerReadOnly({ row }: { row: RecordRow }) {
 }
 
 /** One worker on a microproject's roll: one active worker per household, substitutes replace one. */
-const workerForm: RecordFormSpec<ProjectData> = {
+export const workerForm: RecordFormSpec<ProjectData> = {
   recordType: 'himo_worker',
   ns: 'himo',
   title: 'worker.title',

@@ -1,37 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
+import type { ModuleTile } from '../../lib/field-module';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import type { Role } from '../../storage/types';
 
 type Tile = { to: string; title: string; hint?: string; primary?: boolean };
 
-function tilesFor(role: Role, t: (k: string) => string): Tile[] {
+/** A module's tile with its strings. */
+function shown(tile: ModuleTile, t: (k: string) => string): Tile {
+  return {
+    to: tile.to,
+    title: t(tile.title),
+    ...(tile.hint ? { hint: t(tile.hint) } : {}),
+    ...(tile.primary ? { primary: true } : {}),
+  };
+}
+
+function tilesFor(role: Role, work: readonly ModuleTile[], t: (k: string) => string): Tile[] {
   const corrections: Tile = { to: '/corrections', title: t('toCorrect'), hint: t('toCorrectHint') };
   const history: Tile = { to: '/sync', title: t('history') };
   switch (role) {
     case 'enumerator':
-      return [
-        { to: '/ciblage/new', title: t('newCiblage'), primary: true },
-        { to: '/ciblage', title: t('ciblage'), hint: t('ciblageHint') },
-        corrections,
-        history,
-      ];
     case 'facilitator':
-      return [
-        { to: '/ma/new', title: t('newMa'), primary: true },
-        { to: '/ma', title: t('ma'), hint: t('maHint') },
-        corrections,
-        history,
-      ];
     case 'field_agent':
-      return [
-        { to: '/pnp/new', title: t('newPnp'), primary: true },
-        { to: '/pnp', title: t('pnp'), hint: t('pnpHint') },
-        { to: '/himo', title: t('himo'), hint: t('himoHint'), primary: true },
-        corrections,
-        history,
-      ];
+      return [...work.map((tile) => shown(tile, t)), corrections, history];
     case 'supervisor':
       return [
         { to: '/supervision', title: t('supervision'), hint: t('supervisionHint'), primary: true },
@@ -45,14 +38,17 @@ function tilesFor(role: Role, t: (k: string) => string): Tile[] {
   }
 }
 
-/** The home screen: what this role does, as big tiles. */
-export function RoleHome() {
+/**
+ * The home screen: what this role does, as big tiles. `work` are the tiles of the modules the role
+ * captures (the app reads them from the module registry).
+ */
+export function RoleHome({ work }: { work: readonly ModuleTile[] }) {
   const { t } = useTranslation('home');
   const { user } = useSession();
   return (
     <Page title={t('hello', { name: user.name })}>
       <ul className="tiles">
-        {tilesFor(user.role, t).map((tile) => (
+        {tilesFor(user.role, work, t).map((tile) => (
           <li key={tile.to}>
             <Link to={tile.to} className={`tile${tile.primary ? ' tile-primary' : ''}`}>
               <span className="tile-title">{tile.title}</span>

@@ -32,7 +32,7 @@ function MaReadOnly({ row }: { row: RecordRow }) {
 }
 
 /** An MA session: where and what, then a line per beneficiary household. */
-const maForm: RecordFormSpec = {
+export const maForm: RecordFormSpec = {
   recordType: 'ma_session',
   ns: 'ma',
   title: 'formTitle',

@@ -111,7 +111,7 @@ function PnpReadOnly({ row }: { row: RecordRow }) {
 }
 
 /** A PNP enrolment: the household, its children and women, then the point and the summary. */
-const pnpForm: RecordFormSpec = {
+export const pnpForm: RecordFormSpec = {
   recordType: 'pnp_enrolment',
   ns: 'pnp',
   title: 'formTitle',

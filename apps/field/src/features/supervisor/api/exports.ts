@@ -1,16 +1,17 @@
+import { recordTypeDescriptors } from '@jigi/domain';
 import type { ApiError, ApiResult } from '../../../sync/api';
 import { withQuery } from './client';
 
 export const exportFormats = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-/** Child lists exported as their own table keyed by the record id (CSV); XLSX has one sheet each. */
-export const childTables: Readonly<Record<string, readonly string[]>> = {
-  ciblage_household: ['members'],
-  ma_session: ['attendance'],
-  pnp_enrolment: ['children', 'women'],
-  himo_attendance: ['lines'],
-};
+/**
+ * Child lists exported as their own table keyed by the record id (CSV); XLSX has one sheet each: the
+ * record type's export tables after its record table.
+ */
+export const childTables: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  recordTypeDescriptors.map((d) => [d.type, d.exports.flatMap((t) => (t.id === '' ? [] : [t.id]))]),
+);
 
 export interface ExportRequest {
   recordType: string;

@@ -19,7 +19,7 @@ import { useApiToken } from '../hooks/use-api-token';
 import { agentName, useScope, villageName } from '../hooks/use-scope';
 import { useSupervisorT } from '../i18n';
 import { formatValue } from '../record/value-labels';
-import { headName } from '../record/record-title';
+import { headOfHouseholdName } from '@jigi/domain';
 
 const LETTERS = ['A', 'B', 'C', 'D'];
 const FIELDS = [
@@ -98,7 +98,7 @@ function PairBody({
   const cell = (r: ReviewRecord, f: (typeof FIELDS)[number]): string => {
     switch (f) {
       case 'head':
-        return headName(r.data);
+        return headOfHouseholdName(r.data);
       case 'village':
         return villageName(scope, r.villageId);
       case 'members':

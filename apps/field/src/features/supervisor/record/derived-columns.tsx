@@ -1,40 +1,35 @@
-import { ageInMonths, muacColour, muacColourLabels, type MuacThresholds } from '@jigi/domain';
+import { recordTypeDescriptor, type MuacThresholds } from '@jigi/domain';
 import type { JsonObject } from '@jigi/sync';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 
 export type DerivedColumn = { key: string; header: string; cell: (row: JsonObject) => ReactNode };
 
 /**
- * Values the form shows but never stores, computed the domain's way for review: a PNP child's age in
- * months at the visit and MUAC colour.
+ * Values the form shows but never stores (a PNP child's age in months at the visit, MUAC colour),
+ * computed by the record type's own derived columns for review. Headers are `derived.<key>` in the
+ * console's catalogue, else the domain's French header.
  */
 export function derivedColumns(
   type: string,
   field: string,
   record: JsonObject,
   thresholds: MuacThresholds,
-  headers: { ageMonths: string; muacColour: string },
+  t: TFunction,
 ): DerivedColumn[] {
-  if (type !== 'pnp_enrolment' || field !== 'children') return [];
-  const visit = typeof record['visitDate'] === 'string' ? record['visitDate'] : undefined;
-  return [
-    {
-      key: 'derived.ageMonths',
-      header: headers.ageMonths,
-      cell: (row) =>
-        visit !== undefined && typeof row['dob'] === 'string'
-          ? (ageInMonths(row['dob'], visit) ?? '—')
-          : '—',
+  const columns = recordTypeDescriptor(type)?.derived[field] ?? [];
+  return columns.map((column) => ({
+    key: `derived.${column.key}`,
+    header: t(`derived.${column.key}`, { defaultValue: column.header }),
+    cell: (row) => {
+      const value = column.value(row, record, { muac: thresholds });
+      if (value === undefined) return '—';
+      const text = typeof value === 'string' ? (column.labels?.[value] ?? value) : value;
+      return column.badge === 'muac' ? (
+        <span className={`muac muac-${String(value)}`}>{text}</span>
+      ) : (
+        text
+      );
     },
-    {
-      key: 'derived.muacColour',
-      header: headers.muacColour,
-      cell: (row) => {
-        const mm = row['muacMm'];
-        if (typeof mm !== 'number') return '—';
-        const colour = muacColour(mm, thresholds);
-        return <span className={`muac muac-${colour}`}>{muacColourLabels[colour]}</span>;
-      },
-    },
-  ];
+  }));
 }

@@ -35,10 +35,7 @@ export function RecordTable({
   const { t } = useSupervisorT();
   const yesNo = { yes: t('yes'), no: t('no') };
   const cols = columnsOf(rows);
-  const derived = derivedColumns(type, field, record, useMuacThresholds(), {
-    ageMonths: t('derived.ageMonths'),
-    muacColour: t('derived.muacColour'),
-  });
+  const derived = derivedColumns(type, field, record, useMuacThresholds(), t);
   return (
     <div className="sup-table-wrap">
       <table className="sheet sup-table">

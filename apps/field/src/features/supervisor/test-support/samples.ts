@@ -8,6 +8,9 @@ export const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
 export const RECEIVED_AT = '2026-03-15T10:12:00.000Z';
 
+/** The record type of the samples: a ciblage household, as the domain's builder makes it. */
+const SAMPLE_TYPE = buildCiblageHousehold().type;
+
 export function batchRow(overrides: Partial<Batch> = {}): Batch {
   return {
     number: 7,
@@ -17,7 +20,7 @@ export function batchRow(overrides: Partial<Batch> = {}): Batch {
     receivedAt: RECEIVED_AT,
     clientTime: RECEIVED_AT,
     clockOffsetMs: 0,
-    counts: { ciblage_household: 2 },
+    counts: { [SAMPLE_TYPE]: 2 },
     villages: ['village-koro-demo-1'],
     statusCounts: { received: 2 },
     ...overrides,
@@ -48,7 +51,7 @@ export function recordDetail(overrides: Partial<RecordDetail['record']> = {}): R
   return {
     record: {
       id: sampleIds.household,
-      type: 'ciblage_household',
+      type: SAMPLE_TYPE,
       villageId: 'village-koro-demo-1',
       version: 2,
       data,

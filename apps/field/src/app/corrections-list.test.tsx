@@ -2,11 +2,11 @@ import { buildCiblageHousehold, buildMember, sampleIds } from '@jigi/domain/test
 import { pullChangeSchema } from '@jigi/sync';
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { JigiDb } from '../../storage/db';
-import { applyPullPage } from '../../storage/sync-pull-apply';
-import { saveRegistration } from '../../storage/sync-state';
-import { freshDb } from '../../test-support/db';
-import { renderAs, testUser } from '../../test-support/render';
+import type { JigiDb } from '../storage/db';
+import { applyPullPage } from '../storage/sync-pull-apply';
+import { saveRegistration } from '../storage/sync-state';
+import { freshDb } from '../test-support/db';
+import { renderAs, testUser } from '../test-support/render';
 import { CorrectionsList } from './corrections-list';
 
 const user = testUser({ id: sampleIds.agent });
