@@ -25,7 +25,6 @@ export * from './modules/ma/ma-session';
 export * from './modules/pnp/pnp-enrolment';
 export * from './modules/himo/himo-records';
 export * from './records/field-record';
-export { recordTypes, isRecordType } from './modules/manifests';
 export { migrateRecord, type MigrationError, type MigratedRecord } from './migrations/migrate';
 
 export type { Issue, Severity, RuleContext, ValidationResult, Draft } from './rules/issue';

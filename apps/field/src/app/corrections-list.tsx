@@ -7,7 +7,7 @@ import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { liveValue, useLive } from '../lib/use-live';
 import { workItems } from '../storage/records';
-import { recordScreenOf, typesWithForms } from './field-modules';
+import { recordScreenOf, typesWithForms } from './record-screens';
 
 /**
  * « À corriger »: returned by a supervisor (with the comment) or rejected by the server (with the

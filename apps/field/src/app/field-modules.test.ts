@@ -21,7 +21,8 @@ import { maForm } from '../features/ma/ma-form';
 import { pnpForm } from '../features/pnp/pnp-form';
 import { i18n } from '../lib/i18n';
 import { searchTextOf } from '../storage/search-text';
-import { fieldModules, recordScreenOf, typesWithForms } from './field-modules';
+import { recordScreenOf, typesWithForms } from './record-screens';
+import { fieldModules } from './field-modules';
 
 const forms = [ciblageForm, maForm, pnpForm, workerForm, sheetForm];
 const known = (key: string) => i18n.exists(key, { lng: 'fr' });

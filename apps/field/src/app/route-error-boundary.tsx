@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { Trans } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 
@@ -24,23 +24,28 @@ export class RouteErrorBoundary extends Component<
 
   override render() {
     if (!this.state.failed) return this.props.children;
-    return (
-      <main className="page">
-        <Notice tone="error">
-          <p>
-            <Trans i18nKey="screenFailed" />
-          </p>
-          <p className="small">{this.state.detail}</p>
-          <Button
-            variant="primary"
-            onClick={() => {
-              window.location.reload();
-            }}
-          >
-            <Trans i18nKey="storageErrors.reload" />
-          </Button>
-        </Notice>
-      </main>
-    );
+    return <ScreenFailed detail={this.state.detail} />;
   }
+}
+
+// A function component for the strings (`Trans` would bring an HTML parser into the shell for two
+// sentences without markup).
+function ScreenFailed({ detail }: { detail: string }) {
+  const { t } = useTranslation();
+  return (
+    <main className="page">
+      <Notice tone="error">
+        <p>{t('screenFailed')}</p>
+        <p className="small">{detail}</p>
+        <Button
+          variant="primary"
+          onClick={() => {
+            window.location.reload();
+          }}
+        >
+          {t('storageErrors.reload')}
+        </Button>
+      </Notice>
+    </main>
+  );
 }

@@ -1,9 +1,10 @@
-import { modulesCapturedBy } from '@jigi/domain';
+import { modulesCapturedBy } from '@jigi/domain/manifests';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/notice';
 import { Page } from '../components/page';
 import { ConsolePlaceholder, RoleHome } from '../features/home/role-home';
+import { lazyScreen } from '../lib/field-module';
 import { matchPath, usePath } from '../lib/router';
 import { useSession } from '../lib/session';
 import { fieldModules } from './field-modules';
@@ -12,11 +13,11 @@ import { RouteErrorBoundary } from './route-error-boundary';
 // Each workflow is its own chunk, loaded on first use (and precached by the service worker), so the
 // shell that opens the app stays small on a 2 GB tablet. The modules' screens are declared by their
 // feature folders (app/field-modules.ts); the shell only knows their paths.
-const CorrectionsList = lazy(() =>
-  import('./corrections-list').then((m) => ({ default: m.CorrectionsList })),
-);
-const SyncHistory = lazy(() =>
-  import('../features/sync-history/sync-history').then((m) => ({ default: m.SyncHistory })),
+const corrections = () => import('./corrections-list');
+const CorrectionsList = lazyScreen(corrections, 'CorrectionsList');
+const SyncHistory = lazyScreen(
+  () => import('../features/sync-history/sync-history'),
+  'SyncHistory',
 );
 
 // The supervisor console (features/supervisor) routes inside itself: every path under /supervision
@@ -95,6 +96,6 @@ export function AppRoutes() {
 export function warmUpRoutes(role: string): void {
   const modules = modulesCapturedBy(role);
   const load = modules.flatMap((id) => fieldModules[id].warmUp);
-  if (modules.length > 0) load.push(() => import('./corrections-list'));
+  if (modules.length > 0) load.push(corrections);
   for (const l of load) void l().catch(() => undefined);
 }

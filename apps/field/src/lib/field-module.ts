@@ -1,10 +1,21 @@
 import type { RecordType } from '@jigi/domain';
-import type { ComponentType, ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 
 // What a module's feature folder gives the app: the app composes these (app/field-modules.ts) into the
 // routes, the home tiles, the « À corriger » list and the warm-up, reading the domain's registry for
-// which role captures which module. Only types here and in each feature's `<id>-module.ts`: screens
+// which role captures which module. Each feature's `<id>-feature.tsx` is in the shell: its screens
 // are lazy, so the shell carries the declarations and not the screens.
+
+/**
+ * The screen `key` of the chunk `load` imports, loaded on first render. A feature has one `load` per
+ * chunk, shared by its screens and its warm-up, so the shell names each chunk once.
+ */
+export function lazyScreen<P extends object, K extends string>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  key: K,
+) {
+  return lazy(() => load().then((m) => ({ default: m[key] })));
+}
 
 /** A home-screen tile; `title` and `hint` are i18n keys with their namespace (`home:newPnp`). */
 export interface ModuleTile {

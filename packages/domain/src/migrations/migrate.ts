@@ -1,6 +1,5 @@
-import { isRecordType } from '../modules/manifests';
 import { recordTypeDescriptor } from '../modules/registry';
-import { currentSchemaVersions, type RecordType } from '../records/field-record';
+import { currentSchemaVersions, isRecordType, type RecordType } from '../records/field-record';
 
 // Each type's upgrade steps live in its module's descriptor (`migrations`, keyed by the version they
 // upgrade FROM), with the one-line-per-version history beside the step functions.

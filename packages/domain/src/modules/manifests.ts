@@ -6,7 +6,8 @@ import { pnpManifest } from './pnp/pnp-manifest';
 import { isCaptureRole } from './roles';
 
 // The modules by name only: no schema, so a bundle that needs the list (the tablet's shell) does not
-// load zod. `registry.ts` holds the full descriptors; a test keeps the two equal.
+// load zod. `registry.ts` holds the full descriptors; a test keeps the two equal. Whatever the shell
+// does not need (`recordTypes`, `isRecordType`) lives with the registry.
 
 /** Every programme module, in the order the apps list them. */
 export const moduleManifests = [
@@ -17,22 +18,11 @@ export const moduleManifests = [
 ] as const satisfies readonly ModuleManifest[];
 
 export type ModuleId = (typeof moduleManifests)[number]['id'];
-type ManifestRecordType = (typeof moduleManifests)[number]['recordTypes'][number]['type'];
-
-/** Every record type synced from devices, module by module (docs/architecture.md §1). */
-export const recordTypes = moduleManifests.flatMap((m) => m.recordTypes.map((r) => r.type)) as [
-  ManifestRecordType,
-  ...ManifestRecordType[],
-];
-
-/** Type guard for a record type name. */
-export function isRecordType(value: unknown): value is ManifestRecordType {
-  return typeof value === 'string' && (recordTypes as readonly string[]).includes(value);
-}
+type ManifestRecordType = (typeof moduleManifests)[number]['recordTypes'][number];
 
 /** The module a record type belongs to. */
 export function moduleIdOfRecordType(type: string): ModuleId | undefined {
-  return moduleManifests.find((m) => m.recordTypes.some((r) => r.type === type))?.id;
+  return moduleManifests.find((m) => (m.recordTypes as readonly string[]).includes(type))?.id;
 }
 
 /**
@@ -40,18 +30,17 @@ export function moduleIdOfRecordType(type: string): ModuleId | undefined {
  * resolution, an administrator's import). An unknown role writes nothing.
  */
 export function recordTypesWritableBy(role: string): ManifestRecordType[] {
-  if (role === 'admin' || role === 'supervisor') return [...recordTypes];
+  if (role === 'admin' || role === 'supervisor')
+    return moduleManifests.flatMap((m) => m.recordTypes);
   if (!isCaptureRole(role)) return [];
   return moduleManifests.flatMap((m) =>
-    m.recordTypes
-      .filter((r) => (r.capturedBy as readonly string[]).includes(role))
-      .map((r) => r.type),
+    (m.capturedBy as readonly string[]).includes(role) ? m.recordTypes : [],
   );
 }
 
 /** Modules a role captures records of on a tablet (its home screen's work), in registry order. */
 export function modulesCapturedBy(role: string): ModuleId[] {
   return moduleManifests
-    .filter((m) => m.recordTypes.some((r) => (r.capturedBy as readonly string[]).includes(role)))
+    .filter((m) => (m.capturedBy as readonly string[]).includes(role))
     .map((m) => m.id);
 }

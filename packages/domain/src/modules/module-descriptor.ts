@@ -17,14 +17,10 @@ export type AnyRecordData = Readonly<Record<string, unknown>>;
 export interface ModuleManifest {
   /** Stable id, also the module's folder name (`pnp`). */
   readonly id: string;
-  /** French name of the module. */
-  readonly label: string;
-  /** The module's record types in the order they are listed everywhere, with who captures each. */
-  readonly recordTypes: readonly {
-    readonly type: string;
-    /** The field roles that capture it on a tablet; supervisors and administrators may write any type. */
-    readonly capturedBy: readonly CaptureRole[];
-  }[];
+  /** The module's record types, in the order they are listed everywhere. */
+  readonly recordTypes: readonly string[];
+  /** The field roles that capture its records on a tablet; supervisors and administrators may write any type. */
+  readonly capturedBy: readonly CaptureRole[];
 }
 
 /**
@@ -210,6 +206,7 @@ export interface ModuleDescriptor<
   R extends readonly RecordTypeDescriptor[] = readonly RecordTypeDescriptor[],
 > {
   readonly id: M['id'];
+  /** French name of the module. */
   readonly label: string;
   readonly manifest: M;
   /** Descriptors of the manifest's record types, in the same order. */

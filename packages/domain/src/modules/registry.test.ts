@@ -10,12 +10,11 @@ import {
   buildMaSession,
   buildPnpEnrolment,
 } from '../testing/sample-records';
+import { isRecordType, recordTypes } from '../records/field-record';
 import {
-  isRecordType,
   moduleIdOfRecordType,
   moduleManifests,
   modulesCapturedBy,
-  recordTypes,
   recordTypesWritableBy,
 } from './manifests';
 import {
@@ -33,7 +32,7 @@ describe('module registry', () => {
     expect(modules.map((m) => m.id)).toEqual(moduleManifests.map((m) => m.id));
     for (const m of modules) {
       expect(m.manifest).toBe(moduleManifests.find((x) => x.id === m.id));
-      expect(m.records.map((r) => r.type)).toEqual(m.manifest.recordTypes.map((r) => r.type));
+      expect(m.records.map((r) => r.type)).toEqual([...m.manifest.recordTypes]);
     }
     expect(recordTypeDescriptors.map((d) => d.type)).toEqual([...recordTypes]);
   });

@@ -22,7 +22,7 @@ type Assert<T extends true> = T;
 export type ManifestsMatchRegistry = Assert<
   Same<
     [(typeof modules)[number]['id'], AnyRecordTypeDescriptor['type']],
-    [ModuleId, (typeof moduleManifests)[number]['recordTypes'][number]['type']]
+    [ModuleId, (typeof moduleManifests)[number]['recordTypes'][number]]
   >
 >;
 

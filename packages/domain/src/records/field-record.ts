@@ -9,6 +9,17 @@ type AnySchema = AnyRecordTypeDescriptor['schema'];
 /** The name of a record type (`recordTypes` lists them). */
 export type RecordType = AnyRecordTypeDescriptor['type'];
 
+/** Every record type synced from devices, module by module (docs/architecture.md §1). */
+export const recordTypes = recordTypeDescriptors.map((d) => d.type) as [
+  RecordType,
+  ...RecordType[],
+];
+
+/** Type guard for a record type name. */
+export function isRecordType(value: unknown): value is RecordType {
+  return typeof value === 'string' && (recordTypes as readonly string[]).includes(value);
+}
+
 /** Schema of each record type at its current schemaVersion. */
 export const recordSchemas = Object.fromEntries(
   recordTypeDescriptors.map((d) => [d.type, d.schema]),

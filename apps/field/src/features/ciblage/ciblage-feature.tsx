@@ -1,11 +1,11 @@
-import { lazy } from 'react';
-import type { FieldModule } from '../../lib/field-module';
+import { lazyScreen, type FieldModule } from '../../lib/field-module';
 
-const CiblageList = lazy(() =>
-  import('./ciblage-screens').then((m) => ({ default: m.CiblageList })),
-);
-const NewCiblage = lazy(() => import('./ciblage-screens').then((m) => ({ default: m.NewCiblage })));
-const CiblageForm = lazy(() => import('./ciblage-form').then((m) => ({ default: m.CiblageForm })));
+// One import per chunk, shared by its screens and the warm-up, so the shell lists each chunk once.
+const screens = () => import('./ciblage-screens');
+const form = () => import('./ciblage-form');
+const CiblageList = lazyScreen(screens, 'CiblageList');
+const NewCiblage = lazyScreen(screens, 'NewCiblage');
+const CiblageForm = lazyScreen(form, 'CiblageForm');
 
 /** The enumerator's household surveys: list, « new » and the questionnaire. */
 export const ciblageFeature: FieldModule = {
@@ -20,5 +20,5 @@ export const ciblageFeature: FieldModule = {
   records: {
     ciblage_household: { path: '/ciblage', label: 'ciblage:formTitle', form: CiblageForm },
   },
-  warmUp: [() => import('./ciblage-form'), () => import('./ciblage-screens')],
+  warmUp: [form, screens],
 };

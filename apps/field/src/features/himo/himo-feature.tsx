@@ -1,14 +1,17 @@
-import { lazy } from 'react';
-import type { FieldModule } from '../../lib/field-module';
+import { lazyScreen, type FieldModule } from '../../lib/field-module';
 
-const HimoProjects = lazy(() =>
-  import('./himo-projects').then((m) => ({ default: m.HimoProjects })),
-);
-const HimoProject = lazy(() => import('./himo-project').then((m) => ({ default: m.HimoProject })));
-const NewWorker = lazy(() => import('./himo-screens').then((m) => ({ default: m.NewWorker })));
-const NewSheet = lazy(() => import('./himo-screens').then((m) => ({ default: m.NewSheet })));
-const WorkerForm = lazy(() => import('./worker-form').then((m) => ({ default: m.WorkerForm })));
-const SheetForm = lazy(() => import('./sheet-form').then((m) => ({ default: m.SheetForm })));
+// One import per chunk, shared by its screens and the warm-up, so the shell lists each chunk once.
+const projects = () => import('./himo-projects');
+const project = () => import('./himo-project');
+const screens = () => import('./himo-screens');
+const workerForm = () => import('./worker-form');
+const sheetForm = () => import('./sheet-form');
+const HimoProjects = lazyScreen(projects, 'HimoProjects');
+const HimoProject = lazyScreen(project, 'HimoProject');
+const NewWorker = lazyScreen(screens, 'NewWorker');
+const NewSheet = lazyScreen(screens, 'NewSheet');
+const WorkerForm = lazyScreen(workerForm, 'WorkerForm');
+const SheetForm = lazyScreen(sheetForm, 'SheetForm');
 
 /** Public works: the microprojects of the agent's villages, each with its roll, sheets and pay. */
 export const himoFeature: FieldModule = {
@@ -32,11 +35,5 @@ export const himoFeature: FieldModule = {
     himo_worker: { path: '/himo/worker', label: 'himo:worker.title', form: WorkerForm },
     himo_attendance: { path: '/himo/sheet', label: 'himo:sheet.label', form: SheetForm },
   },
-  warmUp: [
-    () => import('./himo-project'),
-    () => import('./himo-projects'),
-    () => import('./himo-screens'),
-    () => import('./sheet-form'),
-    () => import('./worker-form'),
-  ],
+  warmUp: [project, projects, screens, sheetForm, workerForm],
 };

@@ -5,35 +5,28 @@ import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import type { Role } from '../../storage/types';
 
-type Tile = { to: string; title: string; hint?: string; primary?: boolean };
+// Tiles hold i18n keys of the `home` namespace (or `<ns>:<key>`), read when drawn.
+const corrections: ModuleTile = { to: '/corrections', title: 'toCorrect', hint: 'toCorrectHint' };
+const history: ModuleTile = { to: '/sync', title: 'history' };
+const supervision: ModuleTile = {
+  to: '/supervision',
+  title: 'supervision',
+  hint: 'supervisionHint',
+};
 
-/** A module's tile with its strings. */
-function shown(tile: ModuleTile, t: (k: string) => string): Tile {
-  return {
-    to: tile.to,
-    title: t(tile.title),
-    ...(tile.hint ? { hint: t(tile.hint) } : {}),
-    ...(tile.primary ? { primary: true } : {}),
-  };
-}
-
-function tilesFor(role: Role, work: readonly ModuleTile[], t: (k: string) => string): Tile[] {
-  const corrections: Tile = { to: '/corrections', title: t('toCorrect'), hint: t('toCorrectHint') };
-  const history: Tile = { to: '/sync', title: t('history') };
+function tilesFor(role: Role, work: readonly ModuleTile[]): readonly ModuleTile[] {
   switch (role) {
     case 'enumerator':
     case 'facilitator':
     case 'field_agent':
-      return [...work.map((tile) => shown(tile, t)), corrections, history];
+      return [...work, corrections, history];
     case 'supervisor':
-      return [
-        { to: '/supervision', title: t('supervision'), hint: t('supervisionHint'), primary: true },
-      ];
+      return [{ ...supervision, primary: true }];
     case 'admin':
       return [
-        { to: '/admin', title: t('admin'), primary: true },
-        { to: '/supervision/imports', title: t('importTablet'), hint: t('importTabletHint') },
-        { to: '/supervision', title: t('supervision'), hint: t('supervisionHint') },
+        { to: '/admin', title: 'admin', primary: true },
+        { to: '/supervision/imports', title: 'importTablet', hint: 'importTabletHint' },
+        supervision,
       ];
   }
 }
@@ -48,11 +41,11 @@ export function RoleHome({ work }: { work: readonly ModuleTile[] }) {
   return (
     <Page title={t('hello', { name: user.name })}>
       <ul className="tiles">
-        {tilesFor(user.role, work, t).map((tile) => (
+        {tilesFor(user.role, work).map((tile) => (
           <li key={tile.to}>
             <Link to={tile.to} className={`tile${tile.primary ? ' tile-primary' : ''}`}>
-              <span className="tile-title">{tile.title}</span>
-              {tile.hint && <span className="tile-hint">{tile.hint}</span>}
+              <span className="tile-title">{t(tile.title)}</span>
+              {tile.hint && <span className="tile-hint">{t(tile.hint)}</span>}
             </Link>
           </li>
         ))}

@@ -1,9 +1,11 @@
-import { lazy } from 'react';
-import type { FieldModule } from '../../lib/field-module';
+import { lazyScreen, type FieldModule } from '../../lib/field-module';
 
-const MaList = lazy(() => import('./ma-screens').then((m) => ({ default: m.MaList })));
-const NewMaSession = lazy(() => import('./ma-screens').then((m) => ({ default: m.NewMaSession })));
-const MaForm = lazy(() => import('./ma-form').then((m) => ({ default: m.MaForm })));
+// One import per chunk, shared by its screens and the warm-up, so the shell lists each chunk once.
+const screens = () => import('./ma-screens');
+const form = () => import('./ma-form');
+const MaList = lazyScreen(screens, 'MaList');
+const NewMaSession = lazyScreen(screens, 'NewMaSession');
+const MaForm = lazyScreen(form, 'MaForm');
 
 /** The facilitator's MA sessions: list, « new » and the attendance form. */
 export const maFeature: FieldModule = {
@@ -16,5 +18,5 @@ export const maFeature: FieldModule = {
     { pattern: '/ma/new', render: () => <NewMaSession /> },
   ],
   records: { ma_session: { path: '/ma', label: 'ma:formTitle', form: MaForm } },
-  warmUp: [() => import('./ma-form'), () => import('./ma-screens')],
+  warmUp: [form, screens],
 };

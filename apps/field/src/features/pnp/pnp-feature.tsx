@@ -1,9 +1,11 @@
-import { lazy } from 'react';
-import type { FieldModule } from '../../lib/field-module';
+import { lazyScreen, type FieldModule } from '../../lib/field-module';
 
-const PnpList = lazy(() => import('./pnp-screens').then((m) => ({ default: m.PnpList })));
-const NewPnp = lazy(() => import('./pnp-screens').then((m) => ({ default: m.NewPnp })));
-const PnpForm = lazy(() => import('./pnp-form').then((m) => ({ default: m.PnpForm })));
+// One import per chunk, shared by its screens and the warm-up, so the shell lists each chunk once.
+const screens = () => import('./pnp-screens');
+const form = () => import('./pnp-form');
+const PnpList = lazyScreen(screens, 'PnpList');
+const NewPnp = lazyScreen(screens, 'NewPnp');
+const PnpForm = lazyScreen(form, 'PnpForm');
 
 /** The field agent's PNP enrolments: list, « new » and the enrolment form. */
 export const pnpFeature: FieldModule = {
@@ -16,5 +18,5 @@ export const pnpFeature: FieldModule = {
     { pattern: '/pnp/new', render: () => <NewPnp /> },
   ],
   records: { pnp_enrolment: { path: '/pnp', label: 'pnp:formTitle', form: PnpForm } },
-  warmUp: [() => import('./pnp-form'), () => import('./pnp-screens')],
+  warmUp: [form, screens],
 };

@@ -3,6 +3,6 @@ import type { ModuleManifest } from '../module-descriptor';
 /** Ciblage: the household questionnaire an enumerator fills in, from which the poorest are chosen. */
 export const ciblageManifest = {
   id: 'ciblage',
-  label: 'Ciblage des ménages',
-  recordTypes: [{ type: 'ciblage_household', capturedBy: ['enumerator'] }],
+  recordTypes: ['ciblage_household'],
+  capturedBy: ['enumerator'],
 } as const satisfies ModuleManifest;

@@ -79,7 +79,7 @@ export const ciblageHousehold = defineRecordType({
 /** Ciblage: one household questionnaire per household, by village. */
 export const ciblageModule = {
   id: ciblageManifest.id,
-  label: ciblageManifest.label,
+  label: 'Ciblage des ménages',
   manifest: ciblageManifest,
   records: [ciblageHousehold],
   scope: { by: 'village' },

@@ -131,7 +131,7 @@ const activeWorkers = (workers: readonly AnyRecordData[]) =>
 /** HIMO: a roll of workers, daily sheets and payments per microproject (one worker per household). */
 export const himoModule = {
   id: himoManifest.id,
-  label: himoManifest.label,
+  label: 'Travaux HIMO',
   manifest: himoManifest,
   records: [himoWorker, himoAttendance, himoPayment],
   scope: { by: 'microproject', field: 'projectId' },

@@ -52,7 +52,7 @@ const present = { field: 'status', equals: 'present' } as const;
 /** MA: one record per session, with a line per beneficiary household of the village. */
 export const maModule = {
   id: maManifest.id,
-  label: maManifest.label,
+  label: 'Mesures d’accompagnement',
   manifest: maManifest,
   records: [maSession],
   scope: { by: 'village' },

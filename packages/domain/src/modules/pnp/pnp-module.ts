@@ -76,7 +76,7 @@ const childrenOfColour = (colour: 'red' | 'yellow' | 'green') =>
 /** PNP: one enrolment per household visit, in the villages that run PNP. */
 export const pnpModule = {
   id: pnpManifest.id,
-  label: pnpManifest.label,
+  label: 'Paquet nutritionnel préventif',
   manifest: pnpManifest,
   records: [pnpEnrolment],
   scope: { by: 'village' },
