@@ -165,6 +165,11 @@ describe('record descriptors in detail', () => {
     expect(ma[1]?.columns.map((c) => c.key)).toContain('substitute.name');
     expect(ma[1]?.columns.find((c) => c.key === 'status')?.labels?.['excused']).toBe('Excusé');
     expect(recordTypeDescriptor('himo_payment')?.exports.map((t) => t.id)).toEqual(['']);
+    expect(recordTypeDescriptor('himo_worker')?.exports.map((t) => t.id)).toEqual(['']);
+    expect(recordTypeDescriptor('himo_attendance')?.exports.map((t) => t.id)).toEqual([
+      '',
+      'lines',
+    ]);
   });
 
   it('labels a field by the list of its own record type', () => {
