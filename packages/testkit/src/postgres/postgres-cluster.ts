@@ -40,7 +40,7 @@ export function postgresBinDir(): string {
   const version = versions[0];
   if (version === undefined) {
     throw new Error(
-      "PostgreSQL introuvable (/usr/lib/postgresql/*/bin/initdb) : installez le paquet Debian « postgresql » (le script de test le fait : scripts/ensure-postgres.sh).",
+      'PostgreSQL introuvable (/usr/lib/postgresql/*/bin/initdb) : installez le paquet Debian « postgresql » (le script de test le fait : scripts/ensure-postgres.sh).',
     );
   }
   return path.join(root, version, 'bin');
@@ -70,7 +70,17 @@ async function pgBin(bin: string, args: string[]): Promise<void> {
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-pg-'));
   if (asRoot) await run('chown', ['postgres:postgres', dataDir]);
-  await pgBin('initdb', ['-D', dataDir, '-U', 'jigi', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  await pgBin('initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'jigi',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   const port = await freePort();
   const options = [
     `-p ${port}`,
@@ -81,7 +91,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     '-c max_connections=200',
   ].join(' ');
   const logFile = path.join(dataDir, 'server.log');
-  const start = () => pgBin('pg_ctl', ['-D', dataDir, '-o', options, '-l', logFile, '-w', '-t', '60', 'start']);
+  const start = () =>
+    pgBin('pg_ctl', ['-D', dataDir, '-o', options, '-l', logFile, '-w', '-t', '60', 'start']);
   await start();
   const url = (database = 'postgres') => `postgres://jigi@127.0.0.1:${port}/${database}`;
   const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
@@ -105,7 +116,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     url,
     async createDatabase(name, template) {
       await admin((c) =>
-        c.query(`CREATE DATABASE "${name}"${template === undefined ? '' : ` TEMPLATE "${template}"`}`),
+        c.query(
+          `CREATE DATABASE "${name}"${template === undefined ? '' : ` TEMPLATE "${template}"`}`,
+        ),
       );
       return url(name);
     },
