@@ -94,9 +94,12 @@ function seededFile(): Promise<string> {
   return seededTemplate;
 }
 
-export async function openTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+/** `backend` defaults to the project's (`testBackend`); a copy test opens one of each. */
+export async function openTestDatabase(
+  options: { seed?: boolean; backend?: Backend } = {},
+): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-server-'));
-  if (testBackend === 'postgres') {
+  if ((options.backend ?? testBackend) === 'postgres') {
     const adminUrl = inject('postgresAdminUrl');
     const name = `jigi_t_${randomBytes(6).toString('hex')}`;
     const url = await createDatabase(
@@ -130,9 +133,12 @@ export async function openTestDatabase(options: { seed?: boolean } = {}): Promis
 }
 
 export async function startTestServer(
-  options: { seed?: boolean; app?: Partial<AppOptions> } = {},
+  options: { seed?: boolean; backend?: Backend; app?: Partial<AppOptions> } = {},
 ): Promise<TestServer> {
-  const database = await openTestDatabase(options.seed === false ? { seed: false } : {});
+  const database = await openTestDatabase({
+    ...(options.seed === false ? { seed: false } : {}),
+    ...(options.backend === undefined ? {} : { backend: options.backend }),
+  });
   const { store, dir } = database;
   const clock = {
     now: new Date('2026-03-15T10:00:00.000Z'),
