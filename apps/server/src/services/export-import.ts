@@ -6,12 +6,13 @@ import {
   type ExportFileErrorKind,
   type ImportSummary,
   type MutationOutcome,
+  type PushEnvelope,
 } from '@jigi/sync';
 import { AppError } from '../errors/app-error';
 import type { ErrorCode } from '../errors/catalogue';
 import type { AuthContext } from '../plugins/access';
 import type { Deps } from './deps';
-import { applyPush, checkPush, type PushEnvelope } from './push';
+import { applyPush, checkPush } from './push';
 import type { Tx } from '../storage/store';
 import { villageScopeOf } from './scope';
 

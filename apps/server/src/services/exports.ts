@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { RecordType } from '@jigi/domain';
+import { recordTypeDescriptor, type RecordType } from '@jigi/domain';
 import type { Json } from '@jigi/sync';
 import type { RecordFilter, RecordRow } from '../storage/rows';
 import type { Store } from '../storage/store';
@@ -8,22 +8,21 @@ import { recordPages } from './record-pages';
 import type { Deps } from './deps';
 import { csvLine } from './csv';
 
-/** Keyed child arrays exported as their own tables (architecture §1), keyed by the parent's id. */
-export const childTables: Record<RecordType, readonly string[]> = {
-  ciblage_household: ['members'],
-  ma_session: ['attendance'],
-  pnp_enrolment: ['children', 'women'],
-  himo_worker: [],
-  himo_attendance: ['lines'],
-  himo_payment: [],
-};
+/**
+ * A record type's child tables (keyed lists exported as their own tables, keyed by the parent's id)
+ * and that key, from its module descriptor.
+ */
+export function childTables(type: RecordType): string[] {
+  return (recordTypeDescriptor(type)?.exports ?? []).filter((t) => t.id !== '').map((t) => t.id);
+}
 
 type Cell = string | number | boolean | null;
 type Row = Record<string, Cell>;
 
-/** The parent key column: a ciblage record is a household, so its roster is keyed by household id. */
+/** The parent key column of a type's child tables (a ciblage roster is keyed by household id). */
 export function parentKey(type: RecordType): string {
-  return type === 'ciblage_household' ? 'householdId' : 'recordId';
+  const child = recordTypeDescriptor(type)?.exports.find((t) => t.id !== '');
+  return child?.parentKey ?? 'recordId';
 }
 
 /** Nested objects become dotted columns; lists of values are joined with `|`. */
@@ -64,7 +63,7 @@ function rowsOf(
       receivedAt: record.createdAt,
       updatedAt: record.updatedAt,
     };
-    flatten(record.data, '', row, childTables[type]);
+    flatten(record.data, '', row, childTables(type));
     return [row];
   }
   const children = record.data[table];

@@ -40,7 +40,7 @@ export async function handlePull(
   const maxBytes = query.maxBytes ?? wireLimits.defaultPullBytes;
   const scope = {
     villageIds: scopeList(await auth.scope()) ?? ('all' as const),
-    recordTypes: roleRecordTypes[auth.user.role],
+    recordTypes: roleRecordTypes(auth.user.role),
     userId: auth.user.id,
     // The device's own applied writes are not sent back: it holds exactly that content and learnt
     // the version from the push answer. That holds for a first pull too (a tablet that captured

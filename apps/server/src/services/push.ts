@@ -1,13 +1,11 @@
 import { isCriticalPath, isRecordType, validateRecord } from '@jigi/domain';
 import {
   mergeMutation,
+  pushEnvelopeSchema,
+  type PushEnvelope,
   mutationResultOf,
-  instantSchema,
   parsedMutationSchema,
-  opaqueIdSchema,
   PROTOCOL_VERSION,
-  uuidSchema,
-  wireLimits,
   rejectionCodes,
   type Issue,
   type Json,
@@ -26,34 +24,6 @@ import type { Deps } from './deps';
 import { ruleContexts, type RuleContexts } from './rule-context';
 import { inScope, roleRecordTypes } from './scope';
 import { writeRecordChange } from './record-writes';
-
-/**
- * The push envelope, with each mutation only required to carry its id and record id: a mutation that
- * fails `mutationSchema` is then refused alone (it consumes its id, DESIGN.md §3.3) instead of failing
- * the whole push and blocking the tablet's queue. Otherwise the same rules as `pushRequestSchema`.
- */
-const pushEnvelopeSchema = z
-  .object({
-    protocolVersion: z.number().int().min(1),
-    deviceId: opaqueIdSchema,
-    batchId: uuidSchema,
-    clientTime: instantSchema,
-    clockOffsetMs: z.number().int().optional(),
-    mutations: z
-      .array(z.looseObject({ mutationId: z.number().int().min(1), recordId: uuidSchema }))
-      .min(1)
-      .max(wireLimits.maxMutationsPerPush),
-  })
-  .refine(
-    (p) =>
-      p.mutations.every(
-        (m, i) => i === 0 || m.mutationId === (p.mutations[i - 1]?.mutationId ?? 0) + 1,
-      ),
-    {
-      error: 'mutation ids must ascend by 1',
-      path: ['mutations'],
-    },
-  );
 
 /**
  * A mutation that passed `parsedMutationSchema` (a create's record checked as an object, then by its
@@ -93,8 +63,6 @@ export async function handlePush(
   await auth.scope();
   return deps.store.write((tx) => applyPush(tx, deps, auth, push, origin));
 }
-
-export type PushEnvelope = z.infer<typeof pushEnvelopeSchema>;
 
 /** The push's protocol version, envelope and device, checked before any transaction opens. */
 export function checkPush(auth: AuthContext, body: unknown): PushEnvelope {
@@ -368,7 +336,7 @@ async function authorise(
       message: `Type de fiche inconnu du serveur : « ${mutation.recordType} ».`,
     };
   }
-  if (!roleRecordTypes[auth.user.role].includes(mutation.recordType)) {
+  if (!roleRecordTypes(auth.user.role).includes(mutation.recordType)) {
     return {
       code: 'forbidden',
       message: `Votre rôle ne permet pas d’envoyer des fiches de type « ${mutation.recordType} ».`,

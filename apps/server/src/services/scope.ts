@@ -1,4 +1,4 @@
-import { isInZone, recordTypes, type RecordType } from '@jigi/domain';
+import { isInZone, recordTypesWritableBy } from '@jigi/domain';
 import type { UserRole } from '@jigi/sync';
 import type { UserRow, VillageRow } from '../storage/rows';
 import type { Tx } from '../storage/store';
@@ -36,14 +36,10 @@ export function scopeList(scope: VillageScope): string[] | undefined {
   return scope === 'all' ? undefined : [...scope];
 }
 
-/** Record types each role captures on a tablet (README roles; supervisors and admins see all). */
-export const roleRecordTypes: Record<UserRole, readonly RecordType[]> = {
-  admin: recordTypes,
-  supervisor: recordTypes,
-  enumerator: ['ciblage_household'],
-  facilitator: ['ma_session'],
-  field_agent: ['pnp_enrolment', 'himo_worker', 'himo_attendance', 'himo_payment'],
-};
+/** Record types a role may write and pull: its modules' (from the registry); all for reviewers. */
+export function roleRecordTypes(role: UserRole): readonly string[] {
+  return recordTypesWritableBy(role);
+}
 
 /**
  * Villages the caller may see, narrowed to a zone when one is asked for (`undefined`: all). Opens its

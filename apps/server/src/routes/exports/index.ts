@@ -71,9 +71,9 @@ export function exportRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const auth = authOf(request);
       const q = parseInput(exportQuerySchema, request.query, 'invalid_query');
-      if (q.table !== undefined && !childTables[q.type].includes(q.table)) {
+      if (q.table !== undefined && !childTables(q.type).includes(q.table)) {
         throw new AppError('invalid_query', {
-          message: `Champ « table » : « ${q.table} » n’est pas une table de ${q.type} (${childTables[q.type].join(', ') || 'aucune'}).`,
+          message: `Champ « table » : « ${q.table} » n’est pas une table de ${q.type} (${childTables(q.type).join(', ') || 'aucune'}).`,
           details: { field: 'table' },
         });
       }
@@ -104,7 +104,7 @@ export function exportRoutes(app: FastifyInstance): void {
       const filter = await filterOf(deps, auth, q);
       const sheets = [
         { name: q.type, rows: exportRows(deps.store, filter, undefined) },
-        ...childTables[q.type].map((t) => ({ name: t, rows: exportRows(deps.store, filter, t) })),
+        ...childTables(q.type).map((t) => ({ name: t, rows: exportRows(deps.store, filter, t) })),
       ];
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
