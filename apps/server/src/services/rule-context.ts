@@ -1,13 +1,12 @@
 import {
   defaultProgramSettings,
   type BeneficiaryHousehold,
-  type HimoAttendance,
   type HimoMicroproject,
-  type HimoWorker,
   type ProgramSettings,
   type RuleContext,
 } from '@jigi/domain';
 import type { JsonObject } from '@jigi/sync';
+import { addHimoContext, himoProjectRecordTypes } from '../features/himo/himo-rule-context';
 import type { Tx } from '../storage/store';
 import { todayOf, type Deps } from './deps';
 import { currentSettings } from './reference';
@@ -32,8 +31,6 @@ export type RuleContexts = {
   recordWritten(type: string, before: JsonObject | null, after: JsonObject | null): void;
 };
 
-const projectRecordTypes = new Set(['himo_worker', 'himo_attendance']);
-
 export function ruleContexts(tx: Tx, deps: Deps): RuleContexts {
   const today = todayOf(deps.now());
   let settings: ProgramSettings | undefined;
@@ -57,7 +54,6 @@ export function ruleContexts(tx: Tx, deps: Deps): RuleContexts {
   return {
     async for(record) {
       const villageId = typeof record['villageId'] === 'string' ? record['villageId'] : '';
-      const type = record['type'];
       settings ??= (await currentSettings(tx)) ?? defaultProgramSettings;
       microprojects ??= (await tx.reference.listMicroprojects()).map(
         (m) => m.data as unknown as HimoMicroproject,
@@ -75,22 +71,11 @@ export function ruleContexts(tx: Tx, deps: Deps): RuleContexts {
         beneficiaryHouseholds: villageHouseholds,
         microprojects,
       };
-      const projectId = record['projectId'];
-      if (typeof type === 'string' && type.startsWith('himo_') && typeof projectId === 'string') {
-        context.himoWorkers = (await projectRecords(
-          'himo_worker',
-          projectId,
-        )) as unknown as HimoWorker[];
-        if (type === 'himo_payment')
-          context.attendanceSheets = (await projectRecords(
-            'himo_attendance',
-            projectId,
-          )) as unknown as HimoAttendance[];
-      }
+      await addHimoContext(context, record, projectRecords);
       return context;
     },
     recordWritten(type, before, after) {
-      if (!projectRecordTypes.has(type)) return;
+      if (!himoProjectRecordTypes.has(type)) return;
       for (const data of [before, after]) {
         const projectId = data?.['projectId'];
         if (typeof projectId === 'string') byProject.delete(`${type}\u0000${projectId}`);

@@ -3,14 +3,11 @@ import { wireLimits } from '@jigi/sync';
 import { z } from 'zod';
 import { authOf } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
-import {
-  ciblageProgress,
-  himoSummary,
-  maAttendance,
-  pnpSummary,
-  syncHealth,
-  type DashboardFilter,
-} from '../../services/dashboard';
+import { ciblageProgress } from '../../features/ciblage/ciblage-dashboard';
+import { himoSummary } from '../../features/himo/himo-dashboard';
+import { maAttendance } from '../../features/ma/ma-dashboard';
+import { pnpSummary } from '../../features/pnp/pnp-dashboard';
+import { syncHealth, type DashboardFilter } from '../../services/dashboard';
 import { villagesFor } from '../../services/scope';
 
 const access = { auth: 'user', roles: ['admin', 'supervisor'] } as const;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors/app-error';
 import { authOf } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
-import { findDuplicateHouseholds, householdRecordType } from '../../services/duplicates';
+import { findDuplicateHouseholds, householdRecordType } from '../../features/ciblage/duplicates';
 import { decide, resolve, visibleConflict, visibleRecord } from '../../services/review';
 import { villagesFor } from '../../services/scope';
 import type { Tx } from '../../storage/store';

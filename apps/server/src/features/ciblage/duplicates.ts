@@ -1,6 +1,6 @@
 import { normalizeMaliPhone, searchKey } from '@jigi/domain';
 import type { Json, JsonObject } from '@jigi/sync';
-import type { RecordRow } from '../storage/rows';
+import type { RecordRow } from '../../storage/rows';
 
 /** Duplicate households are looked for among ciblage surveys: a household is one such record. */
 export const householdRecordType = 'ciblage_household';
