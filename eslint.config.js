@@ -210,6 +210,24 @@ export default tseslint.config(
     },
   },
   {
+    // Routes parse and answer; services open the transactions (apps/server/README.md, « Storage »).
+    files: ['apps/server/src/routes/**/*.ts'],
+    ignores: ['apps/server/src/routes/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='store']",
+          message: 'Routes never open transactions: call a service (apps/server/src/services).',
+        },
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Use an `as const` object and a type of the same name (STYLE.md).',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/server/src/storage/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { recordTypeDescriptor, type RecordType } from '@jigi/domain';
 import type { Json } from '@jigi/sync';
 import type { RecordFilter, RecordRow } from '../storage/rows';
-import type { Store } from '../storage/store';
 import { recordPages } from './record-pages';
 import type { Deps } from './deps';
 import { csvLine } from './csv';
@@ -80,12 +79,12 @@ function rowsOf(
  * several schema versions may differ), the second yields the rows. Both passes page through storage.
  */
 export async function* exportRows(
-  store: Store,
+  deps: Deps,
   filter: RecordFilter & { type: RecordType },
   table: string | undefined,
 ): AsyncGenerator<Cell[] | string[]> {
   const villages = new Map(
-    (await store.read((tx) => tx.reference.listVillages())).map((v) => [
+    (await deps.store.read((tx) => tx.reference.listVillages())).map((v) => [
       v.id,
       { name: v.name, demo: v.data['demo'] === true },
     ]),
@@ -107,7 +106,7 @@ export async function* exportRows(
         ]
       : [parentKey(filter.type), 'villageId'];
   const seen = new Set<string>(columns);
-  for await (const record of recordPages(store, filter)) {
+  for await (const record of recordPages(deps.store, filter)) {
     for (const row of rowsOf(record, filter.type, table, villages)) {
       for (const key of Object.keys(row))
         if (!seen.has(key)) {
@@ -117,7 +116,7 @@ export async function* exportRows(
     }
   }
   yield columns;
-  for await (const record of recordPages(store, filter)) {
+  for await (const record of recordPages(deps.store, filter)) {
     for (const row of rowsOf(record, filter.type, table, villages))
       yield columns.map((c) => row[c] ?? null);
   }

@@ -121,7 +121,7 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string): Pro
   }
   try {
     await migratePostgres(client);
-    const used = await client.query<{ n: number }>(
+    const used = await client.query<{ n: string }>(
       'SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM records) + (SELECT count(*) FROM meta) AS n',
     );
     if (Number(used.rows[0]?.n ?? 0) > 0) {

@@ -82,7 +82,7 @@ export function exportRoutes(app: FastifyInstance): void {
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}"`)
-        .send(csvStream(exportRows(deps.store, await filterOf(deps, auth, q), q.table)));
+        .send(csvStream(exportRows(deps, await filterOf(deps, auth, q), q.table)));
     },
   );
 
@@ -103,8 +103,8 @@ export function exportRoutes(app: FastifyInstance): void {
       await logExport(deps, auth, 'xlsx', q);
       const filter = await filterOf(deps, auth, q);
       const sheets = [
-        { name: q.type, rows: exportRows(deps.store, filter, undefined) },
-        ...childTables(q.type).map((t) => ({ name: t, rows: exportRows(deps.store, filter, t) })),
+        { name: q.type, rows: exportRows(deps, filter, undefined) },
+        ...childTables(q.type).map((t) => ({ name: t, rows: exportRows(deps, filter, t) })),
       ];
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

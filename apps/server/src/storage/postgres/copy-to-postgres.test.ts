@@ -70,7 +70,7 @@ describe('copying a SQLite deployment into PostgreSQL', { timeout: 60_000 }, () 
     // The same tablets, tokens and cursors, now on PostgreSQL.
     const app = await buildApp({ databaseUrl: url, logLevel: 'silent' });
     try {
-      const resumed = await pull(app, a, { cursor: aCursor ?? '' });
+      const resumed = await pull(app, a, { cursor: aCursor });
       expect(resumed.status).toBe(200);
       expect(resumed.body.changes).toEqual([]);
       const next = ciblage(40, a);
