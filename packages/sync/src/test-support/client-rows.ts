@@ -1,4 +1,8 @@
+import { ciblageHouseholdSchema } from '@jigi/domain';
 import type { ClientOutboxRow, ClientRecordRow, LocalRecord } from '../client/rows';
+
+/** The record type the fixtures use: any type merges the same; this one is real. */
+const ciblageType = ciblageHouseholdSchema.shape.type.value;
 
 // Rows for the planner tests: a client store in plain objects.
 
@@ -10,7 +14,7 @@ export const bid = (n: number) => `0b6f3c1e-2222-4aaa-8bbb-${String(n).padStart(
 
 export const household = (n: number, over: Record<string, unknown> = {}): LocalRecord => ({
   id: rid(n),
-  type: 'ciblage_household',
+  type: ciblageType,
   villageId: 'v1',
   householdCode: `KOR-${n}`,
   livestock: { goats: 1, sheep: 0 },
@@ -42,7 +46,7 @@ let seq = 0;
 export const outbox = (over: Partial<ClientOutboxRow> & { recordId: string }): ClientOutboxRow => ({
   seq: ++seq,
   userId: U,
-  recordType: 'ciblage_household',
+  recordType: ciblageType,
   op: 'patch',
   baseVersion: 1,
   clientTime: T,

@@ -1,7 +1,11 @@
+import { ciblageHouseholdSchema } from '@jigi/domain';
 import type { Json, JsonObject } from '../json';
 import { mergeMutation } from '../merge/merge-mutation';
 import type { IsCritical, MergeDecision, ServerRecordState } from '../merge/types';
 import type { Mutation } from '../messages/mutation';
+
+/** The record type the fixtures use: any type merges the same; this one is real. */
+const ciblageType = ciblageHouseholdSchema.shape.type.value;
 
 export const recordId = '0b6f3c1e-1111-4aaa-8bbb-000000000001';
 export const clientTime = '2026-03-15T09:00:00.000Z';
@@ -16,7 +20,7 @@ export function household(
     { id: 'm2', firstName: 'Moussa', sex: 'M', occupation: 'cultivateur' },
   ],
 ): JsonObject {
-  return { id: recordId, type: 'ciblage_household', village: 'Koro', phone: '70000000', members };
+  return { id: recordId, type: ciblageType, village: 'Koro', phone: '70000000', members };
 }
 
 export function stateOf(record: JsonObject = household()): ServerRecordState {
@@ -29,7 +33,7 @@ export function patch(baseVersion: number, changes: Record<string, Json>): Mutat
     op: 'patch',
     mutationId: nextId++,
     recordId,
-    recordType: 'ciblage_household',
+    recordType: ciblageType,
     baseVersion,
     clientTime,
     changes,
@@ -40,7 +44,7 @@ export function create(record: JsonObject = household()): Mutation {
     op: 'create',
     mutationId: nextId++,
     recordId,
-    recordType: 'ciblage_household',
+    recordType: ciblageType,
     baseVersion: 0,
     clientTime,
     record,
@@ -51,7 +55,7 @@ export function remove(baseVersion: number): Mutation {
     op: 'delete',
     mutationId: nextId++,
     recordId,
-    recordType: 'ciblage_household',
+    recordType: ciblageType,
     baseVersion,
     clientTime,
   };

@@ -1,4 +1,4 @@
-import { assetKeys, type CiblageHousehold } from '@jigi/domain';
+import { assetKeys, type CiblageHousehold, ciblageHouseholdSchema } from '@jigi/domain';
 import { createPrng, type Prng } from '../prng';
 import { generateRoster } from './roster';
 import { generatedVillages, type GeneratedVillage } from './villages';
@@ -20,7 +20,7 @@ const DAY_MS = 86_400_000;
 const NOT_COMPLETE = ['absent', 'refus', 'logement_vide', 'menage_introuvable'] as const;
 
 /**
- * Seeded, realistic `ciblage_household` records: villages of Mopti and Ségou, Malian names with
+ * Seeded, realistic ciblage household records: villages of Mopti and Ségou, Malian names with
  * ɛ ɔ ɲ ŋ, 1–10 members for completed interviews (0 for the ~8 % absent, refused or empty
  * dwellings), every section a completed interview requires. Every record passes
  * `validateRecord(record, sampleRuleContext())` with no issue at all. The same seed gives the same
@@ -57,7 +57,7 @@ function household(
   const capturedAt = `${interviewDate}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}.000Z`;
   const base = {
     id: r.uuid(),
-    type: 'ciblage_household' as const,
+    type: ciblageHouseholdSchema.shape.type.value,
     schemaVersion: 2 as const,
     villageId: village.id,
     agentId: `user-enq-${enumerator}`,
