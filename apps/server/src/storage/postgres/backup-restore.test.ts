@@ -21,7 +21,6 @@ describe('PostgreSQL backup and restore', { timeout: 90_000 }, () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-pgdump-'));
     const dump = path.join(dir, 'jigi.dump');
     const app = await buildApp({ databaseUrl: url, logLevel: 'silent' });
-    let restoredUrl = '';
     const tablet = await registerDevice(app, 'enq.koro');
     const kept = ciblage(1, tablet);
     const lost = ciblage(2, tablet);
@@ -31,7 +30,7 @@ describe('PostgreSQL backup and restore', { timeout: 90_000 }, () => {
       // Written after the backup: the restored database will not have it.
       expect((await push(app, tablet, [createMutation(2, lost)])).statusCode).toBe(200);
       const before = await pullAll(app, tablet);
-      restoredUrl = await createDatabase(admin, 'jigi_restored');
+      const restoredUrl = await createDatabase(admin, 'jigi_restored');
       execFileSync(path.join(postgresBinDir(), 'pg_restore'), [
         '--no-owner',
         '-d',
@@ -47,7 +46,7 @@ describe('PostgreSQL backup and restore', { timeout: 90_000 }, () => {
 
       const restored = await buildApp({ databaseUrl: restoredUrl, logLevel: 'silent' });
       try {
-        const old = await pull(restored, tablet, { cursor: before.cursor ?? '' });
+        const old = await pull(restored, tablet, { cursor: before.cursor });
         expect(old.status).toBe(410);
         expect(old.body.error?.code).toBe('epoch_changed');
         // The walk from scratch brings back what the dump held, the tablet's own record included.
