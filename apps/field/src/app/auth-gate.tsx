@@ -42,7 +42,7 @@ export function AuthGate() {
       return;
     }
     // While the last user has changes neither synced nor exported to a file, the tablet stays theirs:
-    // only they can unlock it (DESIGN.md §4; a storage failure counts as unsent).
+    // only they can unlock it (docs/decisions.md §4; a storage failure counts as unsent).
     const active = await getMeta<string>(ACTIVE_USER_KEY);
     const activeUser = active.ok ? res.value.find((u) => u.id === active.value) : undefined;
     const leave = activeUser ? await leaveCheck(activeUser.id) : undefined;

@@ -35,7 +35,7 @@ export function Shell() {
   }, [user.role]);
 
   // Handing the tablet over is allowed once every change is synced or in an export file the server
-  // can import (DESIGN.md §4); a storage failure refuses rather than risk leaving changes behind.
+  // can import (docs/decisions.md §4); a storage failure refuses rather than risk leaving changes behind.
   function switchUser() {
     void leaveCheck(user.id).then((res) => {
       if (!res.ok) setRefusal(t('logout.unknown'));

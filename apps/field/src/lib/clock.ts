@@ -1,4 +1,4 @@
-// The tablet's clock is used for display and audit only (DESIGN.md §3.4). Africa/Bamako is UTC+0, so
+// The tablet's clock is used for display and audit only (docs/decisions.md §3.4). Africa/Bamako is UTC+0, so
 // the local calendar date is the UTC date.
 
 export function nowIso(): string {

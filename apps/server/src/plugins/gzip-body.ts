@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/app-error';
 
 /**
- * Accepts `Content-Encoding: gzip` request bodies (tablets compress pushes, DESIGN.md §3.7). The body
+ * Accepts `Content-Encoding: gzip` request bodies (tablets compress pushes, docs/decisions.md §3.7). The body
  * is read whole (compressed size capped by the route's body limit), then inflated with an output cap
  * of the same limit, so a gzip bomb costs at most one limit of memory. Truncated or corrupt input is a
  * 400 `invalid_gzip`, an inflated body over the limit a 413 `body_too_large`; neither reaches a handler.

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
- * A strict Content-Security-Policy and the usual hardening headers on every response (DESIGN.md §5).
+ * A strict Content-Security-Policy and the usual hardening headers on every response (docs/decisions.md §5).
  * The PWA is built by Vite into files: no inline script or style is needed, so none is allowed.
  */
 export const contentSecurityPolicy = [

@@ -33,7 +33,7 @@ const parseErrorCodes = {
 } as const satisfies Record<ExportFileErrorKind, ErrorCode>;
 
 /**
- * Imports a tablet's export file (DESIGN.md §4, apps/field/src/sync/README.md § Export file): each
+ * Imports a tablet's export file (docs/decisions.md §4, apps/field/src/sync/README.md § Export file): each
  * push in order, as that device and its user, through the ordinary push path, all in one transaction.
  * Ids the server already applied answer from stored results, so a second import (or the tablet's
  * later sync) changes nothing. The device may be revoked: a lost or broken tablet is the usual case.

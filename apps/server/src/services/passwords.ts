@@ -1,6 +1,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// scrypt is memory-hard (DESIGN.md §5): N=2^15, r=8 uses 32 MiB per hash, ~100 ms on a laptop,
+// scrypt is memory-hard (docs/decisions.md §5): N=2^15, r=8 uses 32 MiB per hash, ~100 ms on a laptop,
 // which also slows brute force beside the login rate limit. Parameters are stored in the hash so
 // they can be raised later without invalidating existing passwords.
 const params = { N: 32_768, r: 8, p: 1, keyLength: 32 };

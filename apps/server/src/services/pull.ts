@@ -16,7 +16,7 @@ import type { Deps } from './deps';
 import { roleRecordTypes, scopeList } from './scope';
 
 /**
- * `GET /api/sync/pull` (DESIGN.md §3.4, §3.8): the current content of every entity in the device's
+ * `GET /api/sync/pull` (docs/decisions.md §3.4, §3.8): the current content of every entity in the device's
  * scope whose change-log entry is after the cursor, in sequence order, capped by count and bytes.
  * The change log keeps one entry per entity (its latest), so a page never repeats an entity and an
  * entity changed again after being sent comes again with a higher sequence: nothing is skipped.

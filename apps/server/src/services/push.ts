@@ -35,7 +35,7 @@ function asMutation(parsed: z.infer<typeof parsedMutationSchema>): Mutation {
 
 /**
  * Who hands the server a push: the tablet itself, or an admin importing the tablet's export file
- * (DESIGN.md §4) through this same path, so both share one exactly-once history per device.
+ * (docs/decisions.md §4) through this same path, so both share one exactly-once history per device.
  */
 export type PushOrigin =
   { readonly via: 'device' } | { readonly via: 'import'; readonly importedBy: string | null };
@@ -48,7 +48,7 @@ type Rejection = {
 };
 
 /**
- * `POST /api/sync/push` (DESIGN.md §3.2–3.5). One transaction: the device's last mutation id, every
+ * `POST /api/sync/push` (docs/decisions.md §3.2–3.5). One transaction: the device's last mutation id, every
  * record write, the stored per-mutation results and the batch commit together, so a push replayed
  * after a lost response (or sent twice at once) has exactly-once effect.
  */
@@ -100,7 +100,7 @@ export async function applyPush(
       });
     }
     const results: MutationResult[] = [];
-    // The batch's clock offset is for audit and display only (DESIGN.md §3.4). The tablet's own
+    // The batch's clock offset is for audit and display only (docs/decisions.md §3.4). The tablet's own
     // estimate, made when it last talked to the server, wins: `clientTime` is frozen with the batch,
     // so serverTime − clientTime grows by however long the batch waited (a resend, an export file).
     const batch = {
@@ -323,7 +323,7 @@ async function applyMutation(
   return mutationResultOf(mutation, decision, warnings);
 }
 
-/** Role, zone and record type checks (DESIGN.md §5): both the stored village and any new one. */
+/** Role, zone and record type checks (docs/decisions.md §5): both the stored village and any new one. */
 async function authorise(
   tx: Tx,
   auth: AuthContext,
@@ -371,7 +371,7 @@ async function reject(
   serverTime: string,
   rejection: Rejection,
 ): Promise<MutationResult> {
-  // Kept rather than dropped (DESIGN.md §4): the supervisor and support can see what was refused.
+  // Kept rather than dropped (docs/decisions.md §4): the supervisor and support can see what was refused.
   await tx.sync.quarantine({
     deviceId: device.id,
     userId: auth.user.id,

@@ -5,7 +5,7 @@ export interface LinkProfile {
 }
 
 /**
- * The poor links the benchmarks and sync tests emulate (issue 8 §2; DESIGN.md §1 expects
+ * The poor links the benchmarks and sync tests emulate (BENCHMARKS.md §2; docs/decisions.md §1 expects
  * 50–150 kbit/s and 300–800 ms in the field): 3G at 300 ms and 100 KB/s, EDGE ("2G") at 700 ms
  * and 20 KB/s. 1 KB = 1000 bytes here.
  */

@@ -7,7 +7,7 @@ import { allVillages } from '../../storage/reference';
 
 type Member = { relationToHead?: string; firstName?: string; lastName?: string };
 
-/** What will be sent, before finalising. No score, ever (DESIGN.md §5). */
+/** What will be sent, before finalising. No score, ever (docs/decisions.md §5). */
 export function SummarySection() {
   const { t } = useTranslation('ciblage');
   const members = (useWatch({ name: 'members' }) ?? []) as Member[];

@@ -27,7 +27,7 @@ const ADMIN_SECTIONS: readonly ConsoleSection[] = [...SECTIONS, 'imports'];
 const ALLOWED = new Set(['supervisor', 'admin']);
 
 /**
- * The supervisor console (issue 6), mounted at `/supervision` and below. Online-first: every screen
+ * The supervisor console, mounted at `/supervision` and below. Online-first: every screen
  * reads the server with the supervisor's own token; nothing here is stored on the device.
  */
 export default function SupervisorConsole() {

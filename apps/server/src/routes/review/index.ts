@@ -91,7 +91,7 @@ const batchParams = z.object({ batchNumber: z.coerce.number().int().min(1) });
 const recordParams = z.object({ recordId: z.string().min(1).max(wireLimits.maxIdLength) });
 const conflictParams = z.object({ conflictId: z.string().min(1).max(wireLimits.maxIdLength) });
 
-/** Supervisor review (DESIGN.md §3.9): batches, records, decisions, conflicts, duplicates. */
+/** Supervisor review (docs/decisions.md §3.9): batches, records, decisions, conflicts, duplicates. */
 export function reviewRoutes(app: FastifyInstance): void {
   const { deps } = app;
 

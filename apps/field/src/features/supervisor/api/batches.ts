@@ -3,7 +3,7 @@ import { apiGet, seg, type Query } from './client';
 import { jsonObjectSchema } from '@jigi/sync';
 import { reviewStatusSchema } from './common-schemas';
 
-/** One accepted push (DESIGN.md §3.9), as `GET /api/review/batches` lists it. */
+/** One accepted push (docs/decisions.md §3.9), as `GET /api/review/batches` lists it. */
 export const batchSchema = z.object({
   number: z.number().int(),
   batchId: z.string(),

@@ -2,7 +2,7 @@ import { jsonSchema } from '@jigi/sync';
 import { z } from 'zod';
 import { apiGet, apiPost, seg } from './client';
 
-/** A same-field conflict on a critical path, waiting for the supervisor (DESIGN.md §3.5). */
+/** A same-field conflict on a critical path, waiting for the supervisor (docs/decisions.md §3.5). */
 export const conflictSchema = z.object({
   id: z.string(),
   recordId: z.string(),

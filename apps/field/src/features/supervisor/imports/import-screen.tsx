@@ -86,7 +86,7 @@ function Summary({ summary }: { summary: ImportSummary }) {
 }
 
 /**
- * The admin's import of a tablet's export file (issue 5: the tablet that could not sync hands over
+ * The admin's import of a tablet's export file (the tablet that could not sync hands over
  * a `.json.gz`). The server applies it through the ordinary push path, so importing it twice, or
  * importing it and letting the tablet sync later, changes nothing the second time; the summary says so.
  */
