@@ -32,7 +32,7 @@ export type MaliAdminData = z.infer<typeof maliAdminSchema>;
 export const maliAdminData: MaliAdminData = raw;
 
 /**
- * Known variant spellings, by commune code (forms-and-rules.md §3). Matched like names in
+ * Known variant spellings, by commune code (the programme's list of communes and their other spellings). Matched like names in
  * `searchCommunes`. Kept beside the JSON rather than in it so the JSON stays a verbatim copy.
  */
 export const communeAliases: Readonly<Record<string, readonly string[]>> = {

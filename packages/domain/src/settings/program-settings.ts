@@ -34,7 +34,7 @@ export type MuacThresholds = ProgramSettings['muac'];
 
 const theme = (code: string, label: string): MaTheme => ({ code, label, active: true });
 
-/** The settings a fresh install starts from (forms-and-rules.md §0, §1b, §1c). */
+/** The settings a fresh install starts from. */
 export const defaultProgramSettings: ProgramSettings = {
   maThemes: [
     theme('utilisation_transfert', 'Utilisation judicieuse du transfert / gestion du budget'),

@@ -3,7 +3,7 @@ import { nowIso, todayIso } from '../../lib/clock';
 import type { AnyRecord } from '../../storage/types';
 
 /**
- * A human household code made offline with no server round trip (forms-and-rules.md §2):
+ * A human household code made offline with no server round trip, in the programme's format:
  * `<village 3 letters>-<agent initials><device tag>-<sequence>`, e.g. `DIO-EK3F-0007`. The agent and
  * device parts keep two tablets (even of one enumerator) from making the same code; the enumerator
  * may still edit it.

@@ -1,6 +1,6 @@
 import { labelledEnum } from '../../common/labelled-enum';
 
-// Option lists of the ciblage questionnaire (forms-and-rules.md §1a). Codes are stored; labels shown.
+// Option lists of the ciblage questionnaire. Codes are stored; labels shown.
 
 export const interviewResult = labelledEnum({
   complete: 'Complété',

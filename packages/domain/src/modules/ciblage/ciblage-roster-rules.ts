@@ -33,7 +33,7 @@ export function memberLabel(m: Member): string {
   return `membre n°${m.memberNo ?? '?'}`;
 }
 
-/** Rules of the roster: one line per member, and the respondent (forms-and-rules.md §1a). */
+/** Rules of the roster: one line per member, and the respondent. */
 export function rosterRules(h: Household): Issue[] {
   const out: Issue[] = [];
   const members = h.members ?? [];

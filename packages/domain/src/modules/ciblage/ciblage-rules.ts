@@ -7,7 +7,7 @@ import {
 } from './ciblage-roster-rules';
 import { gpsRules } from '../../rules/location-rules';
 
-/** Rules of the ciblage household questionnaire (forms-and-rules.md §1a). */
+/** Rules of the ciblage household questionnaire. */
 export function ciblageRules(h: Household, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
   if (h.interviewDate !== undefined && h.interviewDate > ctx.today) {

@@ -67,7 +67,7 @@ function frDays(days: number): string {
   return String(days).replace('.', ',');
 }
 
-/** Rules of a worker on the roll (forms-and-rules.md §1d). */
+/** Rules of a worker on the roll. */
 export function himoWorkerRules(w: Draft<HimoWorker>, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
   if (w.age !== undefined) {

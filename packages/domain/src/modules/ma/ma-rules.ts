@@ -4,7 +4,7 @@ import { issue, years, type Draft, type Issue, type RuleContext } from '../../ru
 /** Youngest attendee counted for a household without the facilitator's confirmation. */
 export const MA_ATTENDEE_MIN_AGE = 15;
 
-/** Rules of an MA session and its attendance (forms-and-rules.md §1b). */
+/** Rules of an MA session and its attendance. */
 export function maRules(s: Draft<MaSession>, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
   if (s.date !== undefined && s.date > ctx.today) {

@@ -18,7 +18,7 @@ export const WOMAN_AGE_MAX = 55;
 export const WOMAN_TYPICAL_MIN = 15;
 export const WOMAN_TYPICAL_MAX = 49;
 
-/** Rules of the PNP enrolment (forms-and-rules.md §1c). */
+/** Rules of the PNP enrolment. */
 export function pnpRules(r: Draft<PnpEnrolment>, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
   if (r.visitDate !== undefined && r.visitDate > ctx.today) {
