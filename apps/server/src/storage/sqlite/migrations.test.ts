@@ -4,7 +4,9 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, migrations } from './migrations';
+import { StoreSchemaTooNewError } from '../store-errors';
 import { openDatabase } from './open-database';
+import { openSqliteStore } from './sqlite-store';
 
 // Each migration is run on a database holding data in the previous shape; that data must survive
 // and the new tables must accept rows tied to it (foreign keys on).
@@ -135,5 +137,19 @@ describe('SQL migrations', () => {
     migrate(db);
     migrate(db);
     expect(version()).toBe(migrations.length);
+  });
+
+  it('refuses a file of a newer schema, saying so, and the store does not open it', () => {
+    migrate(db);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    expect(() => {
+      migrate(db);
+    }).toThrow(StoreSchemaTooNewError);
+    expect(() => {
+      migrate(db);
+    }).toThrow(`v${migrations.length + 1}`);
+    db.close();
+    expect(() => openSqliteStore(path.join(dir, 'db.sqlite'))).toThrow('plus récent');
+    db = openDatabase(path.join(dir, 'db.sqlite'));
   });
 });
