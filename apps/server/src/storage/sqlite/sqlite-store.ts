@@ -1,7 +1,7 @@
 import { newEpoch } from '../epoch';
 import type { MetaPort, Store, Tx } from '../store';
 import { TransactionGuard } from '../transaction-guard';
-import { TaskQueue } from '../write-queue';
+import { TaskQueue } from '../task-queue';
 import { accountsStore } from './accounts';
 import { migrate } from './migrations';
 import { openDatabase } from './open-database';

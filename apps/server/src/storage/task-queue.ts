@@ -4,20 +4,14 @@
  */
 export class TaskQueue {
   #tail: Promise<unknown> = Promise.resolve();
-  #waiting = 0;
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    this.#waiting++;
     const result = this.#tail.then(task);
-    const settle = () => {
-      this.#waiting--;
-    };
-    this.#tail = result.then(settle, settle);
+    // The next task waits for this one to settle, whether it resolved or threw.
+    this.#tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
     return result;
-  }
-
-  /** Tasks queued or running. */
-  get size(): number {
-    return this.#waiting;
   }
 }
