@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchConfig } from './config';
+import { defaultLoadConfigurations, loadConfigurations } from './load/load-configurations';
 import { isOurs, poorLinkTable, table, throughputTable } from './report';
 import type { BenchResults } from './results';
 import type { SectionReport } from './section-report';
@@ -18,7 +19,20 @@ export const issueSizes = {
   poorLinkN: [500, 5_000],
   profiles: ['3g', '2g'],
   loadDevices: 200,
+  /** Issue 14 §8: SQLite with 1 process, PostgreSQL with 1 and 2. */
+  loadConfigurations: defaultLoadConfigurations.split(','),
 } as const;
+
+/** The load run's configurations; results written before issue 14 have none (SQLite only then). */
+const loadIdsOf = (config: BenchConfig): readonly string[] =>
+  (config as Partial<BenchConfig>).loadConfigurations ?? ['sqlite-1'];
+
+/** « on SQLite, 1 process; PostgreSQL, 1 process; … » (results written before issue 14 ran SQLite only). */
+function loadConfigurationsText(config: BenchConfig): string {
+  return loadConfigurations(loadIdsOf(config).join(','))
+    .map((c) => c.label)
+    .join('; ');
+}
 
 const fmt = (x: number, digits = 0): string =>
   x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -33,7 +47,7 @@ export function sizesText(config: BenchConfig): string[] {
   const lines = [
     `- §1 throughput: ${ran('throughput') ? `N = ${list(config.throughputN)} households, PouchDB batch sizes ${list(config.pouchBatchSizes)}` : 'not run'}`,
     `- §2 poor links: ${ran('poor-link') ? `N = ${list(config.poorLinkN)} on ${list(config.profiles)}${config.poorLinkAlongside === true ? ' (in a child process beside the other sections: it is link-bound; `BENCH_SEQUENTIAL=1` runs it alone)' : ''}` : 'not run'}`,
-    `- §4 server under load: ${ran('load') ? `${fmt(config.loadDevices)} devices × ${fmt(config.loadPushesPerDevice)} pushes of ${fmt(config.loadBatch)} households` : 'not run'}`,
+    `- §4 server under load: ${ran('load') ? `${fmt(config.loadDevices)} devices × ${fmt(config.loadPushesPerDevice)} pushes of ${fmt(config.loadBatch)} households, on ${loadConfigurationsText(config)}` : 'not run'}`,
     `- §3 the app in Chromium: ${ran('app') ? 'run' : 'not run'}`,
     `- records: \`generateHouseholds\` of @jigi/testkit, seed ${config.seed}`,
   ];
@@ -51,8 +65,18 @@ export function sizesText(config: BenchConfig): string[] {
       `§2 at N = ${list(config.poorLinkN)} on ${list(config.profiles)} (issue: ${list(issueSizes.poorLinkN)} on 3g and 2g)`,
     );
   if (!ran('load')) reduced.push(`§4 not run (issue: ${issueSizes.loadDevices} devices)`);
-  else if (config.loadDevices !== issueSizes.loadDevices)
-    reduced.push(`§4 with ${fmt(config.loadDevices)} devices (issue: ${issueSizes.loadDevices})`);
+  else {
+    if (config.loadDevices !== issueSizes.loadDevices)
+      reduced.push(`§4 with ${fmt(config.loadDevices)} devices (issue: ${issueSizes.loadDevices})`);
+    if (config.loadPushesPerDevice !== 5 || config.loadBatch !== 50)
+      reduced.push(
+        `§4 with ${fmt(config.loadPushesPerDevice)} pushes of ${fmt(config.loadBatch)} per device (issue: 5 of 50)`,
+      );
+    if (!same(loadIdsOf(config), issueSizes.loadConfigurations))
+      reduced.push(
+        `§4 on ${loadConfigurationsText(config)} (issue 14: ${loadConfigurationsText({ ...config, loadConfigurations: [...issueSizes.loadConfigurations] })})`,
+      );
+  }
   if (!ran('app')) reduced.push('§3 not run');
   if (reduced.length > 0)
     lines.unshift(

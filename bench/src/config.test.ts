@@ -14,6 +14,7 @@ describe('readConfig', () => {
       loadDevices: 200,
       loadPushesPerDevice: 5,
       loadBatch: 50,
+      loadConfigurations: ['sqlite-1', 'postgres-1', 'postgres-2'],
     });
   });
 
@@ -33,6 +34,10 @@ describe('readConfig', () => {
       loadBatch: 50,
     });
     expect(readConfig({ BENCH_PEERS: 'ours' }).peers).toEqual(['ours']);
+    expect(readConfig({ BENCH_LOAD_CONFIGS: 'postgres-2, sqlite-1' }).loadConfigurations).toEqual([
+      'postgres-2',
+      'sqlite-1',
+    ]);
   });
 
   it('refuses what it cannot read instead of running something else', () => {
@@ -43,5 +48,6 @@ describe('readConfig', () => {
     expect(() => readConfig({ BENCH_LOAD_DEVICES: '10,20' })).toThrow(
       /BENCH_LOAD_DEVICES takes one/,
     );
+    expect(() => readConfig({ BENCH_LOAD_CONFIGS: 'sqlite-2' })).toThrow(/refuses WORKERS > 1/);
   });
 });

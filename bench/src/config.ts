@@ -1,4 +1,5 @@
 import type { linkProfiles } from '@jigi/testkit';
+import { loadConfigurations } from './load/load-configurations';
 
 /** The sections of `pnpm bench` (issue 8 §1, §2, §4, §3), as `BENCH_ONLY` names them. */
 export const benchSections = ['throughput', 'poor-link', 'load', 'app'] as const;
@@ -26,6 +27,11 @@ export interface BenchConfig {
   loadPushesPerDevice: number;
   /** New households per push (`BENCH_LOAD_BATCH`, default 50 as issue 8 says). */
   loadBatch: number;
+  /**
+   * Server configurations of the load run, run one after the other on the same devices and bodies
+   * (`BENCH_LOAD_CONFIGS`, default `sqlite-1,postgres-1,postgres-2`: issue 14 §8).
+   */
+  loadConfigurations: string[];
   /** Set by run-all when §2 ran in a child process beside the other sections (see run-all.ts). */
   poorLinkAlongside?: boolean;
 }
@@ -68,5 +74,6 @@ export function readConfig(env: Record<string, string | undefined>): BenchConfig
     loadDevices: one(env, 'BENCH_LOAD_DEVICES', 200),
     loadPushesPerDevice: one(env, 'BENCH_LOAD_PUSHES', 5),
     loadBatch: one(env, 'BENCH_LOAD_BATCH', 50),
+    loadConfigurations: loadConfigurations(env.BENCH_LOAD_CONFIGS).map((c) => c.id),
   };
 }

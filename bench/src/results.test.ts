@@ -89,4 +89,19 @@ describe('adding a run to the results (BENCH_ADD=1)', () => {
     ).toEqual([80]);
     expect(merged.runs).toHaveLength(3);
   });
+
+  it('takes §4’s sizes and configurations from the run whose §4 it keeps', () => {
+    const earlier = { ...full, config: { ...full.config, loadConfigurations: ['sqlite-1'] } };
+    const load = {
+      ...appOnly,
+      config: readConfig({ BENCH_ONLY: 'load', BENCH_LOAD_DEVICES: '20' }),
+      sections: [section('Server under load (§4)', 800)],
+    };
+    const merged = addRun(earlier, load);
+    expect(merged.config).toMatchObject({
+      loadDevices: 20,
+      loadConfigurations: ['sqlite-1', 'postgres-1', 'postgres-2'],
+    });
+    expect(addRun(earlier, appOnly).config.loadConfigurations).toEqual(['sqlite-1']);
+  });
 });

@@ -54,6 +54,15 @@ export function addRun(earlier: BenchResults, later: BenchResults): BenchResults
     command: [earlier.command ?? 'pnpm bench', later.command ?? 'pnpm bench'].join(' ; then '),
     config: {
       ...earlier.config,
+      // §4's sizes and configurations are those of the run whose §4 is kept.
+      ...(ran('load')
+        ? {
+            loadDevices: later.config.loadDevices,
+            loadPushesPerDevice: later.config.loadPushesPerDevice,
+            loadBatch: later.config.loadBatch,
+            loadConfigurations: later.config.loadConfigurations,
+          }
+        : {}),
       only: [...new Set([...earlier.config.only, ...later.config.only])],
     },
     records: {

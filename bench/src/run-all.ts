@@ -1,7 +1,8 @@
 // `pnpm bench`: issue 8 §1 (throughput side by side), §2 (poor links), §4 (server under load) and
 // §3 (the app in Chromium), printed as tables with ratios, written to bench/results/latest.json and
 // rendered into BENCHMARKS.md at the root. Choose what runs with BENCH_ONLY and the sizes with
-// BENCH_N, BENCH_POOR_N, BENCH_POOR_PROFILES, BENCH_LOAD_*, BENCH_SEED, BENCH_OUT (see README.md).
+// BENCH_N, BENCH_POOR_N, BENCH_POOR_PROFILES, BENCH_LOAD_* (§4's configurations: BENCH_LOAD_CONFIGS),
+// BENCH_SEED, BENCH_OUT (see README.md).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { contentHash, generateHouseholds } from '@jigi/testkit';
 import { benchmarksMd } from './benchmarks-md';
 import { readConfig } from './config';
+import { loadConfigurations } from './load/load-configurations';
 import { runServerLoad } from './load/server-load';
 import { ourPeers } from './ours/index';
 import { compressedSize } from './physical-floor';
@@ -122,7 +124,7 @@ if (config.only.includes('poor-link') && !poorLinkAlongside) {
 
 if (config.only.includes('load')) {
   log(
-    `› server under load: ${config.loadDevices} devices × ${config.loadPushesPerDevice} pushes of ${config.loadBatch}`,
+    `› server under load: ${config.loadDevices} devices × ${config.loadPushesPerDevice} pushes of ${config.loadBatch}, on ${config.loadConfigurations.join(', ')}`,
   );
   sections.push(
     await runServerLoad(
@@ -131,6 +133,7 @@ if (config.only.includes('load')) {
         pushesPerDevice: config.loadPushesPerDevice,
         batch: config.loadBatch,
         seed: config.seed,
+        configurations: loadConfigurations(config.loadConfigurations.join(',')),
       },
       log,
     ),
