@@ -212,7 +212,7 @@ async function applyMutation(
   origin: PushOrigin,
 ): Promise<MutationResult> {
   const existing = await tx.sync.recordById(mutation.recordId);
-  const refused = await authorise(tx, auth, mutation, existing);
+  const refused = await authorise(rules, auth, mutation, existing);
   if (refused !== undefined)
     return reject(tx, auth, device, mutation, batchNumber, serverTime, refused);
   const type = mutation.recordType;
@@ -325,7 +325,7 @@ async function applyMutation(
 
 /** Role, zone and record type checks (docs/decisions.md §5): both the stored village and any new one. */
 async function authorise(
-  tx: Tx,
+  rules: RuleContexts,
   auth: AuthContext,
   mutation: Mutation,
   existing: RecordRow | undefined,
@@ -348,10 +348,7 @@ async function authorise(
   if (mutation.op === 'patch' && 'villageId' in mutation.changes)
     villages.add(asText(mutation.changes['villageId']));
   for (const villageId of villages) {
-    if (
-      (await tx.reference.villageById(villageId)) === undefined ||
-      !inScope(await auth.scope(), villageId)
-    ) {
+    if (!(await rules.villageExists(villageId)) || !inScope(await auth.scope(), villageId)) {
       return {
         code: 'forbidden',
         message: `Village « ${villageId} » : hors de vos zones, la fiche n’a pas été enregistrée.`,

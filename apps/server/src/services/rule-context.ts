@@ -27,6 +27,8 @@ import { currentSettings } from './reference';
  */
 export type RuleContexts = {
   for(record: JsonObject): Promise<RuleContext>;
+  /** Whether the village exists, read once per transaction (every mutation of a push asks). */
+  villageExists(villageId: string): Promise<boolean>;
   /** A record of this transaction was written; `before` and `after` are its data (null: none). */
   recordWritten(type: string, before: JsonObject | null, after: JsonObject | null): void;
 };
@@ -51,7 +53,16 @@ export function ruleContexts(tx: Tx, deps: Deps): RuleContexts {
     }
     return rows;
   };
+  const villages = new Map<string, boolean>();
   return {
+    async villageExists(villageId) {
+      let known = villages.get(villageId);
+      if (known === undefined) {
+        known = (await tx.reference.villageById(villageId)) !== undefined;
+        villages.set(villageId, known);
+      }
+      return known;
+    },
     async for(record) {
       const villageId = typeof record['villageId'] === 'string' ? record['villageId'] : '';
       settings ??= (await currentSettings(tx)) ?? defaultProgramSettings;

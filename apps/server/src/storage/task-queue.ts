@@ -15,3 +15,30 @@ export class TaskQueue {
     return result;
   }
 }
+
+/**
+ * At most `slots` tasks at once, the others waiting in arrival order. The PostgreSQL store takes a
+ * slot per transaction before asking the pool for a connection, so the pool never queues: its
+ * connect timeout then measures only a database that does not answer, not a busy moment (a burst of
+ * 200 tablets waited more than the timeout for a free connection and was told the database was away).
+ */
+export class Slots {
+  #free: number;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(slots: number) {
+    this.#free = slots;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#free > 0) this.#free--;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next === undefined) this.#free++;
+      else next();
+    }
+  }
+}

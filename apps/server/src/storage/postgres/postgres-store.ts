@@ -2,6 +2,7 @@ import pg from 'pg';
 import { newEpoch } from '../epoch';
 import type { Store, Tx } from '../store';
 import { StoreOpenError, StoreUnavailableError } from '../store-errors';
+import { Slots } from '../task-queue';
 import { TransactionGuard } from '../transaction-guard';
 import { accountsPort } from './accounts';
 import { migratePostgres } from './migrations';
@@ -70,9 +71,10 @@ export async function openPostgresStore(
   url: string,
   options: PostgresStoreOptions = {},
 ): Promise<Store> {
+  const poolSize = options.poolSize ?? 10;
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? 10,
+    max: poolSize,
     types,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
@@ -121,6 +123,8 @@ export async function openPostgresStore(
   });
 
   const guard = new TransactionGuard();
+  // One slot per pooled connection: a transaction waits here, not in the pool (see Slots).
+  const slots = new Slots(poolSize);
   const run = async <T>(
     begin: string,
     forWrite: boolean,
@@ -163,8 +167,10 @@ export async function openPostgresStore(
   return {
     backend: 'postgres',
     read: (fn) =>
-      guard.run(() => run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', false, fn)),
-    write: (fn) => guard.run(() => run('BEGIN', true, fn)),
+      guard.run(() =>
+        slots.run(() => run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', false, fn)),
+      ),
+    write: (fn) => guard.run(() => slots.run(() => run('BEGIN', true, fn))),
     async ping() {
       try {
         await pool.query('SELECT 1');
