@@ -43,13 +43,21 @@ export { PNP_CHILD_MAX_MONTHS, PNP_MUAC_FROM_MONTHS } from './modules/pnp/pnp-ru
 export * from './rules/muac';
 export {
   findDuplicateActiveWorkers,
-  computeDaysWorked,
-  himoAmount,
   HIMO_AGE_MIN,
   HIMO_AGE_MAX,
   HIMO_AGE_WARN,
   type DuplicateActiveWorkers,
 } from './modules/himo/himo-rules';
+export {
+  attendanceDayValue,
+  computeDaysWorked,
+  himoAmount,
+  himoPay,
+  himoSheetPay,
+  type HimoPay,
+  type HimoPayLine,
+  type HimoPaySheet,
+} from './modules/himo/himo-pay';
 export { fieldLabels } from './rules/field-labels';
 export { gpsRules, MALI_BOUNDS, GPS_MAX_ACCURACY_M } from './rules/location-rules';
 

@@ -121,7 +121,7 @@ describe('dashboard indicators', () => {
     ).toBe(2);
   });
 
-  it('sums the days worked by active workers and the wages due per microproject, over the period', () => {
+  it("sums the days worked and the wages due per microproject over the period, a replaced worker's days included", () => {
     const replaced = buildHimoWorker({ id: sampleId(402), active: false });
     const records = [
       buildHimoWorker(),
@@ -137,10 +137,10 @@ describe('dashboard indicators', () => {
       }),
     ];
     expect(computeIndicator(table('himo.microprojects'), input(records))).toEqual([
-      { name: 'Cordons pierreux de Dioungani', workers: 1, daysWorked: 1.5, wagesDueFcfa: 3000 },
+      { name: 'Cordons pierreux de Dioungani', workers: 1, daysWorked: 2.5, wagesDueFcfa: 5000 },
     ]);
     expect(
       computeIndicator(table('himo.microprojects'), input(records, { from: '2026-03-03' }))[0],
-    ).toMatchObject({ daysWorked: 0.5, wagesDueFcfa: 1000 });
+    ).toMatchObject({ daysWorked: 1.5, wagesDueFcfa: 3000 });
   });
 });

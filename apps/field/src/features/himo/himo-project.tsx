@@ -1,4 +1,4 @@
-import { formatDateFr, formatFcfa } from '@jigi/domain';
+import { formatDateFr, formatFcfa, himoPay } from '@jigi/domain';
 import { useTranslation } from 'react-i18next';
 import { Flash } from '../../components/flash';
 import { Notice } from '../../components/notice';
@@ -10,7 +10,7 @@ import { useSession } from '../../lib/session';
 import { liveValue, useLive } from '../../lib/use-live';
 import { workItems } from '../../storage/records';
 import { getMicroproject } from '../../storage/reference';
-import { frNumber, payLines } from './himo-pay';
+import { frNumber } from './himo-pay';
 import { projectSheets, projectWorkers } from './himo-records';
 
 /** One microproject: its worker roll, its attendance sheets, and the days and amounts due. */
@@ -44,12 +44,14 @@ export function HimoProject({ projectId }: { projectId: string }) {
         <Notice tone="info">{t('common:loading')}</Notice>
       </Page>
     );
-  const pay = payLines(
-    finalSheets,
+  // The server's dashboard computes the same `himoPay` over the same sheets.
+  const pay = himoPay({
+    sheets: finalSheets,
     projectId,
-    finalWorkers.map((w) => w.id),
-    project.dailyWageFcfa,
-  );
+    dailyWageFcfa: project.dailyWageFcfa,
+    workerIds: finalWorkers.map((w) => w.id),
+  });
+  const workerById = new Map(finalWorkers.map((w) => [w.id, w]));
   const active = finalWorkers.filter((w) => w.active).length;
   return (
     <Page title={project.name} back="/himo">
@@ -123,21 +125,21 @@ export function HimoProject({ projectId }: { projectId: string }) {
           </tr>
         </thead>
         <tbody>
-          {finalWorkers.map((w) => {
-            const line = pay.find((p) => p.workerId === w.id);
+          {pay.lines.map((line) => {
+            const w = workerById.get(line.workerId);
             return (
-              <tr key={w.id}>
-                <td>{w.name}</td>
-                <td>{w.householdCode}</td>
-                <td>{frNumber(line?.days ?? 0)}</td>
-                <td className="nowrap">{formatFcfa(line?.amount ?? 0)}</td>
+              <tr key={line.workerId}>
+                <td>{w?.name ?? '—'}</td>
+                <td>{w?.householdCode ?? '—'}</td>
+                <td>{frNumber(line.days)}</td>
+                <td className="nowrap">{formatFcfa(line.amountFcfa)}</td>
               </tr>
             );
           })}
           <tr>
             <th colSpan={2}>{t('pay.total')}</th>
-            <th>{frNumber(pay.reduce((n, p) => n + p.days, 0))}</th>
-            <th className="nowrap">{formatFcfa(pay.reduce((n, p) => n + p.amount, 0))}</th>
+            <th>{frNumber(pay.days)}</th>
+            <th className="nowrap">{formatFcfa(pay.amountFcfa)}</th>
           </tr>
         </tbody>
       </table>

@@ -1,6 +1,8 @@
 import {
+  attendanceDayValue,
   formatFcfa,
   himoAmount,
+  himoSheetPay,
   himoAttendanceStatus,
   type HimoMicroproject,
   type HimoWorker,
@@ -24,7 +26,7 @@ import { textOf } from '../../lib/clean-record';
 import { toOptions } from '../../lib/options';
 import { useProgramSettings } from '../../lib/program-settings';
 import type { RecordRow } from '../../storage/types';
-import { dayValue, frNumber } from './himo-pay';
+import { frNumber } from './himo-pay';
 import { useProjectData, type ProjectData } from './himo-records';
 
 function SheetSection({ data: { project, roll } }: SectionProps<ProjectData>) {
@@ -114,7 +116,7 @@ const SheetLine = memo(function SheetLine({
   const { t } = useTranslation('himo');
   const status = useWatch({ name: `lines.${index}.status` }) as string | undefined;
   const name = worker?.name ?? '?';
-  const days = dayValue(status);
+  const days = attendanceDayValue(status);
   return (
     <div className="attendance-line">
       <p className="lead">
@@ -139,8 +141,9 @@ const SheetLine = memo(function SheetLine({
 
 function SheetTotals({ wage }: { wage: number }) {
   const { t } = useTranslation('himo');
-  const lines = (useWatch({ name: 'lines' }) ?? []) as { status?: string }[];
-  const days = lines.reduce((n, l) => n + dayValue(l.status), 0);
+  const lines = (useWatch({ name: 'lines' }) ?? []) as { id: string; status?: string }[];
+  // The day's part of the pay table: the same `himoPay` as the project's page and the server.
+  const pay = himoSheetPay(lines, wage);
   const count = (s: string) => lines.filter((l) => l.status === s).length;
   return (
     <div className="counts" role="status">
@@ -153,7 +156,7 @@ function SheetTotals({ wage }: { wage: number }) {
         })}
       </span>
       <span className="pill pill-ok" data-testid="sheet-total">
-        {t('sheet.totals', { days: frNumber(days), amount: formatFcfa(himoAmount(days, wage)) })}
+        {t('sheet.totals', { days: frNumber(pay.days), amount: formatFcfa(pay.amountFcfa) })}
       </span>
     </div>
   );

@@ -1,19 +1,10 @@
 import { formatDateFr } from '../../common/format';
-import type { AnyRecordData, ComputeInput, ModuleDescriptor } from '../module-descriptor';
+import type { ComputeInput, ModuleDescriptor } from '../module-descriptor';
 import { defineRecordType, textField } from '../record-type';
 import { himoManifest } from './himo-manifest';
-import {
-  himoAttendanceSchema,
-  himoPaymentSchema,
-  himoWorkerSchema,
-  type HimoAttendance,
-} from './himo-records';
-import {
-  computeDaysWorked,
-  himoAttendanceRules,
-  himoPaymentRules,
-  himoWorkerRules,
-} from './himo-rules';
+import { himoAttendanceSchema, himoPaymentSchema, himoWorkerSchema } from './himo-records';
+import { himoPay } from './himo-pay';
+import { himoAttendanceRules, himoPaymentRules, himoWorkerRules } from './himo-rules';
 
 export const himoWorker = defineRecordType({
   schema: himoWorkerSchema,
@@ -115,18 +106,17 @@ export const himoPayment = defineRecordType({
   search: [],
 });
 
-/** Days worked on a microproject over the period by the workers active on its roll. */
-function daysWorked({ reference, records, from, to }: ComputeInput): number {
-  const projectId = textField(reference['projectId']);
-  const sheets = records(himoAttendance.type) as unknown as HimoAttendance[];
-  return activeWorkers(records(himoWorker.type)).reduce(
-    (sum, w) => sum + computeDaysWorked(sheets, projectId, textField(w['id']), from, to),
-    0,
-  );
+/** Days and wages due on a microproject over the period, from its sheets (`himoPay`, as the tablet). */
+function projectPay({ reference, records, from, to }: ComputeInput) {
+  const wage = reference['dailyWageFcfa'];
+  return himoPay({
+    sheets: records(himoAttendance.type),
+    projectId: textField(reference['projectId']),
+    dailyWageFcfa: typeof wage === 'number' ? wage : 0,
+    periodStart: from,
+    periodEnd: to,
+  });
 }
-
-const activeWorkers = (workers: readonly AnyRecordData[]) =>
-  workers.filter((w) => w['active'] === true);
 
 /** HIMO: a roll of workers, daily sheets and payments per microproject (one worker per household). */
 export const himoModule = {
@@ -159,19 +149,13 @@ export const himoModule = {
           id: 'daysWorked',
           header: 'Jours travaillés',
           unit: 'days',
-          measure: { kind: 'computed', compute: daysWorked },
+          measure: { kind: 'computed', compute: (input) => projectPay(input).days },
         },
         {
           id: 'wagesDueFcfa',
           header: 'Salaires dus',
           unit: 'fcfa',
-          measure: {
-            kind: 'computed',
-            compute: (input) => {
-              const wage = input.reference['dailyWageFcfa'];
-              return Math.round(daysWorked(input) * (typeof wage === 'number' ? wage : 0));
-            },
-          },
+          measure: { kind: 'computed', compute: (input) => projectPay(input).amountFcfa },
         },
       ],
     },

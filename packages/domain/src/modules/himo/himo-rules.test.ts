@@ -9,7 +9,8 @@ import {
   sampleIds,
   sampleRuleContext,
 } from '../../testing/sample-records';
-import { computeDaysWorked, findDuplicateActiveWorkers, himoAmount } from './himo-rules';
+import { computeDaysWorked, himoAmount } from './himo-pay';
+import { findDuplicateActiveWorkers } from './himo-rules';
 import { validateRecord } from '../../rules/validate';
 
 const ctx = sampleRuleContext();

@@ -1,5 +1,6 @@
 import { formatFcfa } from '../../common/format';
 import type { HimoAttendance, HimoPayment, HimoWorker } from './himo-records';
+import { computeDaysWorked, himoAmount } from './himo-pay';
 import { issue, type Draft, type Issue, type RuleContext } from '../../rules/issue';
 
 export const HIMO_AGE_MIN = 18;
@@ -31,35 +32,6 @@ export function findDuplicateActiveWorkers(
     groups.set(key, g);
   }
   return [...groups.values()].filter((g) => g.workerIds.length > 1);
-}
-
-/**
- * Days a worker worked on a project between two dates (inclusive) from the attendance sheets: present
- * = 1, half day = 0.5. A date with several sheets counts once (the last sheet in the list wins), so a
- * sheet re-entered on a second tablet cannot pay a day twice.
- */
-export function computeDaysWorked(
-  sheets: readonly HimoAttendance[],
-  projectId: string,
-  workerId: string,
-  periodStart: string,
-  periodEnd: string,
-): number {
-  const byDate = new Map<string, number>();
-  for (const s of sheets) {
-    if (s.projectId !== projectId || s.date < periodStart || s.date > periodEnd) continue;
-    const line = s.lines.find((l) => l.id === workerId);
-    if (line)
-      byDate.set(s.date, line.status === 'present' ? 1 : line.status === 'half_day' ? 0.5 : 0);
-  }
-  let total = 0;
-  for (const d of byDate.values()) total += d;
-  return total;
-}
-
-/** Pay for days at a daily wage, in whole FCFA (a half day at an odd wage rounds to the nearest franc). */
-export function himoAmount(daysWorked: number, dailyWageFcfa: number): number {
-  return Math.round(daysWorked * dailyWageFcfa);
 }
 
 /** Days in French notation (decimal comma: 10,5). */
