@@ -6,8 +6,8 @@ import { himoSummary } from './himo-dashboard';
 const WAGE = 2000;
 const replaced = buildHimoWorker({ id: sampleId(402), active: false });
 const records = [
-  { type: 'himo_worker', ...buildHimoWorker() },
-  { type: 'himo_worker', ...replaced },
+  buildHimoWorker(),
+  replaced,
   // Two sheets for 3 March, read by the server in village order: the one captured last counts.
   buildHimoAttendance({
     id: sampleId(701),
