@@ -59,6 +59,18 @@ export {
   type HimoPaySheet,
 } from './modules/himo/himo-pay';
 export { fieldLabels } from './rules/field-labels';
+export {
+  questionApplies,
+  MARITAL_STATUS_MIN_AGE,
+  SCHOOL_ATTENDANCE_MIN_AGE,
+  SCHOOL_ATTENDANCE_MAX_AGE,
+  EDUCATION_LEVEL_MIN_AGE,
+  MAIN_ACTIVITY_MIN_AGE,
+  PREGNANCY_MIN_AGE,
+  PREGNANCY_MAX_AGE,
+  type Person,
+  type PersonQuestion,
+} from './rules/person-questions';
 export { gpsRules, MALI_BOUNDS, GPS_MAX_ACCURACY_M } from './rules/location-rules';
 
 // Programme modules as data. The manifests name modules and record types without loading a schema

@@ -1,4 +1,4 @@
-import { ciblageOptions as o } from '@jigi/domain';
+import { ciblageOptions as o, memberAge } from '@jigi/domain';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
@@ -7,6 +7,7 @@ import { NumberField } from '../../components/form/number-field';
 import { SelectField } from '../../components/form/select-field';
 import { DateField } from '../../components/form/date-field';
 import { TextField } from '../../components/form/text-field';
+import { usePersonQuestions } from '../../components/form/use-person-questions';
 import { YesNoField } from '../../components/form/yes-no-field';
 import { toOptions } from '../../lib/options';
 
@@ -15,7 +16,9 @@ type Member = {
   memberNo?: number;
   firstName?: string;
   lastName?: string;
-  sex?: string;
+  sex?: 'M' | 'F';
+  dob?: string;
+  ageYears?: number;
 };
 
 const WG = ['seeing', 'hearing', 'walking', 'remembering', 'selfCare', 'communicating'] as const;
@@ -27,7 +30,18 @@ export function MemberEditor({ index, onDone }: { index: number; onDone: () => v
   const memberNo = useWatch({ name: `${p}.memberNo` }) as number | undefined;
   const sex = useWatch({ name: `${p}.sex` }) as string | undefined;
   const members = (useWatch({ name: 'members' }) ?? []) as Member[];
+  const interviewDate = useWatch({ name: 'interviewDate' }) as string | undefined;
   const self = members[index];
+  const shown = usePersonQuestions(
+    { sex, age: self ? memberAge(self, interviewDate) : undefined },
+    {
+      maritalStatus: `${p}.maritalStatus`,
+      attendsSchool: `${p}.attendsSchool`,
+      highestLevel: `${p}.highestLevel`,
+      mainActivity: `${p}.mainActivity`,
+      pregnant: `${p}.pregnant`,
+    },
+  );
   const mothers = members.filter((m) => m.sex === 'F' && m.id !== self?.id && m.id !== undefined);
   const opts = (labels: Readonly<Record<string, string>>, list: string) =>
     toOptions(labels, t, list);
@@ -65,29 +79,37 @@ export function MemberEditor({ index, onDone }: { index: number; onDone: () => v
           label: `n°${m.memberNo ?? '?'} ${m.firstName ?? ''} ${m.lastName ?? ''}`,
         }))}
       />
-      <SelectField
-        name={`${p}.maritalStatus`}
-        label={t('fields.maritalStatus')}
-        options={opts(o.maritalStatus.labels, 'maritalStatus')}
-      />
+      {shown.maritalStatus && (
+        <SelectField
+          name={`${p}.maritalStatus`}
+          label={t('fields.maritalStatus')}
+          options={opts(o.maritalStatus.labels, 'maritalStatus')}
+        />
+      )}
       <YesNoField name={`${p}.chronicIllness`} label={t('fields.chronicIllness')} />
-      <SelectField
-        name={`${p}.attendsSchool`}
-        label={t('fields.attendsSchool')}
-        options={opts(o.schoolAttendance.labels, 'schoolAttendance')}
-      />
-      <SelectField
-        name={`${p}.highestLevel`}
-        label={t('fields.highestLevel')}
-        options={opts(o.educationLevel.labels, 'educationLevel')}
-      />
+      {shown.attendsSchool && (
+        <SelectField
+          name={`${p}.attendsSchool`}
+          label={t('fields.attendsSchool')}
+          options={opts(o.schoolAttendance.labels, 'schoolAttendance')}
+        />
+      )}
+      {shown.highestLevel && (
+        <SelectField
+          name={`${p}.highestLevel`}
+          label={t('fields.highestLevel')}
+          options={opts(o.educationLevel.labels, 'educationLevel')}
+        />
+      )}
       <YesNoField name={`${p}.literate`} label={t('fields.literate')} />
-      <SelectField
-        name={`${p}.mainActivity`}
-        label={t('fields.mainActivity')}
-        options={opts(o.mainActivity.labels, 'mainActivity')}
-      />
-      {sex === 'F' && <YesNoField name={`${p}.pregnant`} label={t('fields.pregnant')} />}
+      {shown.mainActivity && (
+        <SelectField
+          name={`${p}.mainActivity`}
+          label={t('fields.mainActivity')}
+          options={opts(o.mainActivity.labels, 'mainActivity')}
+        />
+      )}
+      {shown.pregnant && <YesNoField name={`${p}.pregnant`} label={t('fields.pregnant')} />}
       <NumberField name={`${p}.absentMonths12m`} label={t('fields.absentMonths12m')} />
       <details>
         <summary className="btn btn-ghost">{t('fields.disability')}</summary>

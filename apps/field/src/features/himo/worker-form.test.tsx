@@ -57,6 +57,30 @@ async function fillFromHousehold(ui: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('HIMO worker roll', () => {
+  it('asks « Enceinte » of a woman only, and not over 50; an answer given before is dropped', async () => {
+    const ui = userEvent.setup();
+    renderAs(<WorkerForm id={NEW} />, user);
+    await ui.click(await screen.findByLabelText('Féminin'));
+    const age = screen.getByLabelText('Âge (années)');
+    await ui.type(age, '30');
+    const pregnant = await screen.findByRole('group', { name: 'Enceinte' });
+    await ui.click(within(pregnant).getByLabelText('Non'));
+    await ui.click(screen.getByLabelText('Masculin'));
+    await waitFor(() => {
+      expect(screen.queryByRole('group', { name: 'Enceinte' })).toBeNull();
+    });
+    await waitFor(async () => {
+      expect((await db.drafts.get(NEW))?.record['isPregnant']).toBeUndefined();
+    });
+    await ui.click(screen.getByLabelText('Féminin'));
+    await screen.findByRole('group', { name: 'Enceinte' });
+    await ui.clear(age);
+    await ui.type(age, '51');
+    await waitFor(() => {
+      expect(screen.queryByRole('group', { name: 'Enceinte' })).toBeNull();
+    });
+  });
+
   it('refuses a second active worker for the same household', async () => {
     const ui = userEvent.setup();
     renderAs(<WorkerForm id={NEW} />, user);

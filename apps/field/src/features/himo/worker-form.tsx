@@ -13,6 +13,7 @@ import {
 import { SelectField } from '../../components/form/select-field';
 import { PhoneField } from '../../components/form/phone-field';
 import { TextField } from '../../components/form/text-field';
+import { usePersonQuestions } from '../../components/form/use-person-questions';
 import { YesNoField } from '../../components/form/yes-no-field';
 import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
@@ -50,6 +51,9 @@ function WorkerFields({
   );
   const householdId = useWatch({ name: 'householdId' }) as string | undefined;
   const isSubstitute = useWatch({ name: 'isSubstitute' }) as boolean | undefined;
+  const workerSex = useWatch({ name: 'sex' }) as string | undefined;
+  const workerAge = useWatch({ name: 'age' }) as number | undefined;
+  const shown = usePersonQuestions({ sex: workerSex, age: workerAge }, { pregnant: 'isPregnant' });
   const household = households.find((h) => h.id === householdId);
   const [memberNo, setMemberNo] = useState<string>(() =>
     String((getValues('memberNo') as number | undefined) ?? ''),
@@ -129,7 +133,7 @@ function WorkerFields({
           <TextField name="substituteReason" label={t('worker.substituteReason')} />
         </>
       )}
-      <YesNoField name="isPregnant" label={t('worker.isPregnant')} />
+      {shown.pregnant && <YesNoField name="isPregnant" label={t('worker.isPregnant')} />}
       <YesNoField name="active" label={t('worker.active')} />
     </>
   );

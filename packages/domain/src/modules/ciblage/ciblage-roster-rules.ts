@@ -1,6 +1,17 @@
 import { ageInYears } from '../../common/dates';
 import type { CiblageHousehold, HouseholdMember } from './ciblage-household';
+import { fieldLabels } from '../../rules/field-labels';
 import { issue, years, type Draft, type Issue } from '../../rules/issue';
+import { notApplicableAnswers, type PersonQuestion } from '../../rules/person-questions';
+
+/** The roster's questions asked by age and sex (`questionApplies`). */
+const memberQuestions: readonly PersonQuestion[] = [
+  'maritalStatus',
+  'attendsSchool',
+  'highestLevel',
+  'mainActivity',
+  'pregnant',
+];
 
 export type Household = Draft<CiblageHousehold>;
 export type Member = Draft<HouseholdMember>;
@@ -140,16 +151,18 @@ export function rosterRules(h: Household): Issue[] {
         ),
       );
     }
-    if (m.pregnant === true && (m.sex === 'M' || (age !== undefined && (age < 12 || age > 50)))) {
-      out.push(
-        issue(
-          `${p}.pregnant`,
-          'ciblage.pregnancy_implausible',
-          'error',
-          `Enceinte (${memberLabel(m)}) : seulement pour une femme de 12 à 50 ans.`,
+    out.push(
+      ...notApplicableAnswers({
+        person: { sex: m.sex, age },
+        answers: m,
+        fields: Object.fromEntries(
+          memberQuestions.map((q) => [q, { path: `${p}.${q}`, label: fieldLabels[q] ?? q }]),
         ),
-      );
-    }
+        rule: (q) =>
+          q === 'pregnant' ? 'ciblage.pregnancy_implausible' : 'ciblage.question_not_applicable',
+        whom: memberLabel(m),
+      }),
+    );
     if (m.absentMonths12m !== undefined && m.absentMonths12m > ABSENCE_MAX_MONTHS) {
       out.push(
         issue(

@@ -20,6 +20,7 @@ const head = (o: Overrides<HouseholdMember>) =>
     sex: 'M',
     relationToHead: 'chef',
     ageYears: 45,
+    pregnant: undefined,
     ...o,
   });
 const withMembers = (...members: HouseholdMember[]) => buildCiblageHousehold({ members });
@@ -182,6 +183,32 @@ describe('roster', () => {
     expect(preg({ ageYears: 51 })).toHaveLength(1);
     expect(preg({ ageYears: 11 })).toHaveLength(1);
     expect(preg({ sex: 'M' })).toHaveLength(1);
+    expect(preg({ sex: 'M', pregnant: false })).toHaveLength(1);
+  });
+
+  it('a young child has no marital status, education or activity: an answer is an error naming the field', () => {
+    const child = (o: Overrides<HouseholdMember>) =>
+      validateRecord(
+        withMembers(head({}), buildMember({ relationToHead: 'enfant', ageYears: 4, ...o })),
+        ctx,
+      ).issues.filter((i) => i.rule === 'ciblage.question_not_applicable');
+    expect(
+      child({
+        maritalStatus: 'celibataire',
+        attendsSchool: 'non',
+        highestLevel: 'aucun',
+        mainActivity: 'eleve',
+      }).map((i) => i.path.split('.').pop()),
+    ).toEqual(['maritalStatus', 'attendsSchool', 'highestLevel', 'mainActivity']);
+    expect(child({ maritalStatus: 'celibataire' })[0]).toMatchObject({
+      severity: 'error',
+      message:
+        'Situation matrimoniale (membre n°2) : question posée seulement à partir de 12 ans (4 ans).',
+    });
+    expect(child({ ageYears: 12, maritalStatus: 'celibataire', mainActivity: 'eleve' })).toEqual(
+      [],
+    );
+    expect(child({ ageYears: 25, attendsSchool: 'non' })).toHaveLength(1);
   });
 });
 

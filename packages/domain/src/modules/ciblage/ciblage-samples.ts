@@ -53,6 +53,7 @@ export function buildCiblageHousehold(
           relationToHead: 'chef',
           ageYears: 45,
           literate: true,
+          pregnant: undefined,
         }),
         buildMember(),
         buildMember({

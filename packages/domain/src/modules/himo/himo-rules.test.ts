@@ -87,6 +87,18 @@ describe('HIMO worker', () => {
     expect(findDuplicateActiveWorkers([a, a])).toEqual([]);
   });
 
+  it('« Enceinte » is not asked of a man or a woman over 50: an answer is an error', () => {
+    expect(rules(validateRecord(buildHimoWorker({ isPregnant: false, sex: 'M' }), ctx))).toEqual([
+      'error:himo.question_not_applicable',
+    ]);
+    expect(
+      rules(validateRecord(buildHimoWorker({ isPregnant: true, sex: 'F', age: 51 }), ctx)),
+    ).toEqual(['error:himo.question_not_applicable']);
+    expect(validateRecord(buildHimoWorker({ isPregnant: false, sex: 'F', age: 50 }), ctx).ok).toBe(
+      true,
+    );
+  });
+
   it('unknown microproject is an error; a village outside it and a pregnancy warn', () => {
     expect(rules(validateRecord(buildHimoWorker({ projectId: sampleId(499) }), ctx))).toEqual([
       'error:himo.project_unknown',

@@ -1,6 +1,7 @@
 import { formatFcfa } from '../../common/format';
 import type { HimoAttendance, HimoPayment, HimoWorker } from './himo-records';
 import { computeDaysWorked, himoAmount } from './himo-pay';
+import { notApplicableAnswers, questionApplies } from '../../rules/person-questions';
 import { issue, type Draft, type Issue, type RuleContext } from '../../rules/issue';
 
 export const HIMO_AGE_MIN = 18;
@@ -73,7 +74,15 @@ export function himoWorkerRules(w: Draft<HimoWorker>, ctx: RuleContext): Issue[]
       ),
     );
   }
-  if (w.isPregnant === true)
+  out.push(
+    ...notApplicableAnswers({
+      person: { sex: w.sex, age: w.age },
+      answers: { pregnant: w.isPregnant },
+      fields: { pregnant: { path: 'isPregnant', label: 'Enceinte' } },
+      rule: () => 'himo.question_not_applicable',
+    }),
+  );
+  if (w.isPregnant === true && questionApplies('pregnant', { sex: w.sex, age: w.age }))
     out.push(
       issue(
         'isPregnant',
