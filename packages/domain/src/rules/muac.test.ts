@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProgramSettings } from '../settings/program-settings';
-import { muacColour } from './muac';
+import { childMuacRanges, isMuacReading, muacColour, womanMuacRanges } from './muac';
 
 describe('muacColour', () => {
   const t = defaultProgramSettings.muac;
@@ -15,5 +15,26 @@ describe('muacColour', () => {
     expect(muacColour(114, other)).toBe('yellow');
     expect(muacColour(109, other)).toBe('red');
     expect(muacColour(120, other)).toBe('green');
+  });
+});
+
+describe('isMuacReading', () => {
+  it('a whole number of mm within the tape: 70 and 250 are, 69, 251, 11,5 (cm) and 9999 are not', () => {
+    expect([70, 115, 250].map((mm) => isMuacReading(mm, childMuacRanges))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      [69, 251, 11.5, 114.5, 9999, '115', undefined, NaN].map((mm) =>
+        isMuacReading(mm, childMuacRanges),
+      ),
+    ).toEqual([false, false, false, false, false, false, false, false]);
+    expect([119, 120, 450, 451].map((mm) => isMuacReading(mm, womanMuacRanges))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });

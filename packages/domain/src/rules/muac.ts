@@ -33,6 +33,19 @@ export const womanMuacRanges: MuacRanges = {
   confirmAbove: WOMAN_MUAC_CONFIRM_ABOVE_MM,
 };
 
+/**
+ * Whether a typed MUAC is a reading at all: a whole number of mm a tape can show. Nothing is derived
+ * from anything else (no colour, no alert): 11,5 (typed in cm) or 9999 get the rules' error instead.
+ */
+export function isMuacReading(mm: unknown, ranges: MuacRanges): mm is number {
+  return (
+    typeof mm === 'number' &&
+    Number.isInteger(mm) &&
+    mm >= ranges.physicalMin &&
+    mm <= ranges.physicalMax
+  );
+}
+
 export const muacColours = ['red', 'yellow', 'green'] as const;
 export type MuacColour = (typeof muacColours)[number];
 /** French names of the colours. */

@@ -1,4 +1,12 @@
-import { ageInMonths, dobSource, muacColour, referralPlace, ciblageOptions } from '@jigi/domain';
+import {
+  ageInMonths,
+  childMuacRanges,
+  ciblageOptions,
+  dobSource,
+  isMuacReading,
+  muacColour,
+  referralPlace,
+} from '@jigi/domain';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
@@ -28,7 +36,7 @@ export function ChildEditor({ index, onDone }: { index: number; onDone: () => vo
   const oedema = useWatch({ name: `${p}.oedema` }) as boolean | undefined;
   const women = (useWatch({ name: 'women' }) ?? []) as Woman[];
   const months = dob && visitDate ? ageInMonths(dob, visitDate) : undefined;
-  const red = typeof muac === 'number' && muacColour(muac, settings.muac) === 'red';
+  const red = isMuacReading(muac, childMuacRanges) && muacColour(muac, settings.muac) === 'red';
   const sex = [
     { value: 'F', label: t('options:sex.F', { defaultValue: 'Féminin' }) },
     { value: 'M', label: t('options:sex.M', { defaultValue: 'Masculin' }) },
@@ -57,7 +65,12 @@ export function ChildEditor({ index, onDone }: { index: number; onDone: () => vo
         label={t('fields.mother')}
         options={women.filter((w) => w.id).map((w) => ({ value: w.id ?? '', label: w.name ?? '' }))}
       />
-      <NumberField name={`${p}.muacMm`} label={t('fields.muacMm')} />
+      <NumberField
+        name={`${p}.muacMm`}
+        label={t('fields.muacMm')}
+        hint={t('muacHint')}
+        suffix={t('mm')}
+      />
       <MuacBadge mm={muac} thresholds={settings.muac} />
       <CheckboxField name={`${p}.muacConfirmed`} label={t('fields.muacConfirmed')} />
       <YesNoField name={`${p}.oedema`} label={t('fields.oedema')} />

@@ -1,10 +1,19 @@
-import { muacColour, muacColourLabels, type MuacThresholds } from '@jigi/domain';
+import {
+  childMuacRanges,
+  isMuacReading,
+  muacColour,
+  muacColourLabels,
+  type MuacThresholds,
+} from '@jigi/domain';
 import { useTranslation } from 'react-i18next';
 
-/** The MUAC colour, shown as soon as a number is typed (derived, never stored). */
+/**
+ * The MUAC colour (derived, never stored), shown once the number is a reading: while it is not
+ * (11,5 typed in cm, 9999) the field shows the rules' error and no colour that could be believed.
+ */
 export function MuacBadge({ mm, thresholds }: { mm: unknown; thresholds: MuacThresholds }) {
   const { t } = useTranslation('pnp');
-  if (typeof mm !== 'number' || !Number.isFinite(mm)) return null;
+  if (!isMuacReading(mm, childMuacRanges)) return null;
   const colour = muacColour(mm, thresholds);
   return (
     <p role="status" data-testid="muac-colour">

@@ -27,7 +27,7 @@ function ChildrenSection({ editingId, onEditing }: SectionProps<undefined>) {
       name="children"
       editingId={editingId}
       onEditing={onEditing}
-      makeItem={() => ({ id: newId(), oedema: false, vaccinationCard: false })}
+      makeItem={() => ({ id: newId() })}
       describe={(c) => {
         const months =
           typeof c['dob'] === 'string' && visitDate ? ageInMonths(c['dob'], visitDate) : undefined;

@@ -1,4 +1,4 @@
-import { womanStatus } from '@jigi/domain';
+import { isMuacReading, womanMuacRanges, womanStatus } from '@jigi/domain';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
@@ -31,8 +31,13 @@ export function WomanEditor({ index, onDone }: { index: number; onDone: () => vo
       {(status === 'enceinte' || status === 'both') && (
         <NumberField name={`${p}.pregnancyMonths`} label={t('fields.pregnancyMonths')} />
       )}
-      <NumberField name={`${p}.muacMm`} label={t('fields.womanMuac')} />
-      {typeof muac === 'number' && muac < settings.muac.womanBelowMm && (
+      <NumberField
+        name={`${p}.muacMm`}
+        label={t('fields.womanMuac')}
+        hint={t('muacHint')}
+        suffix={t('mm')}
+      />
+      {isMuacReading(muac, womanMuacRanges) && muac < settings.muac.womanBelowMm && (
         <Notice tone="error">
           {t('womanMalnourished', { threshold: settings.muac.womanBelowMm })}
         </Notice>
