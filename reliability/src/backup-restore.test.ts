@@ -115,7 +115,7 @@ describe('backup during pushes, then restore', () => {
     }
     // A second round sees nothing new to send and no further epoch change.
     for (const device of devices) expect((await device.pullAll()).epochReset).toBe(false);
-    const outcome = verifyAgainst(data.file, devices);
+    const outcome = await verifyAgainst(data.file, devices);
     reportFigures('backup-restore', {
       seed,
       recordsTotal: total,

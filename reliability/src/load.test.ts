@@ -62,7 +62,7 @@ describe.skipIf(!isLong)('load', () => {
       }),
     );
     await srv.stop();
-    const outcome = verifyAgainst(data.file, devices);
+    const outcome = await verifyAgainst(data.file, devices);
     const latencies = devices.flatMap((d) => d.stats.pushLatencyMs);
     const totals = {
       requests: devices.reduce((n, d) => n + d.stats.requests, 0),

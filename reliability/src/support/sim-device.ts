@@ -28,6 +28,11 @@ export type DeviceStats = {
   /** No answer within the field app's timeout (20 s for a push, 60 s for a pull). */
   timeouts: number;
   serverErrors: number;
+  /**
+   * Each 5xx answer by what it said: `<status> <code> <kind> retry-after=<header>`, e.g.
+   * `503 database_unavailable server retry-after=5` (a 500 would show as `500 internal …`).
+   */
+  serverErrorAnswers: Record<string, number>;
   gaps: number;
   epochResets: number;
   acknowledged: number;
@@ -50,6 +55,8 @@ export type SimDeviceOptions = {
   maxPerBatch?: number;
   /** Called as each request leaves (the crash test arms its kill on it). */
   onRequest?: (path: string) => void;
+  /** Called as each request ends: its status, or undefined when no answer came; `sentAt` ms. */
+  onAnswer?: (answer: { path: string; status: number | undefined; sentAt: number }) => void;
 };
 
 /**
@@ -67,6 +74,7 @@ export class SimDevice {
   private readonly clock: () => Date;
   private readonly maxPerBatch: number;
   private readonly onRequest: ((path: string) => void) | undefined;
+  private readonly onAnswer: SimDeviceOptions['onAnswer'];
   /** The local user: one per simulated tablet. */
   private readonly userId: string;
   /** The store: record rows (own and pulled), outbox rows by seq, frozen batches in id order. */
@@ -85,6 +93,7 @@ export class SimDevice {
     networkErrors: 0,
     timeouts: 0,
     serverErrors: 0,
+    serverErrorAnswers: {},
     gaps: 0,
     epochResets: 0,
     acknowledged: 0,
@@ -102,6 +111,7 @@ export class SimDevice {
     this.clock = options.clock ?? (() => new Date());
     this.maxPerBatch = options.maxPerBatch ?? 5;
     this.onRequest = options.onRequest;
+    this.onAnswer = options.onAnswer;
   }
 
   /** Local content of every record this device made or adopted (pending changes applied). */
@@ -197,6 +207,7 @@ export class SimDevice {
     const deadline = options.deadline ?? Date.now() + 120_000;
     let failures = 0;
     while (this.outboxSize > 0) {
+      this.checkAbandoned();
       if (Date.now() > deadline)
         throw new Error(
           `${this.deviceId}: outbox still holds ${this.outboxSize} after the deadline (${JSON.stringify(this.stats)})`,
@@ -248,6 +259,7 @@ export class SimDevice {
     const seen = new Set<string>();
     let restoreMode = false;
     for (;;) {
+      this.checkAbandoned();
       if (Date.now() > deadline)
         throw new Error(`${this.deviceId}: pull did not finish before the deadline`);
       const query =
@@ -284,6 +296,17 @@ export class SimDevice {
     }
     if (restoreMode) this.requeueLost(seen);
     return { changes, epochReset: restoreMode, recordIds };
+  }
+
+  private abandoned = false;
+
+  /** The test gave up (e.g. the server died): pushAll and pullAll throw at their next step. */
+  abandon(): void {
+    this.abandoned = true;
+  }
+
+  private checkAbandoned(): void {
+    if (this.abandoned) throw new Error(`${this.deviceId}: abandoned by the test`);
   }
 
   /** Every answer this device received, in order (outcome and version per mutation). */
@@ -438,6 +461,8 @@ export class SimDevice {
     this.stats.requests++;
     this.onRequest?.(path);
     const sent = performance.now();
+    const sentAt = Date.now();
+    let status: number | undefined;
     try {
       const res = await fetch(`${this.baseUrl}${path}`, {
         method,
@@ -453,8 +478,11 @@ export class SimDevice {
       const text = await res.text();
       if (method === 'POST') this.stats.pushLatencyMs.push(performance.now() - sent);
       this.stats.statuses[res.status] = (this.stats.statuses[res.status] ?? 0) + 1;
+      status = res.status;
       if (res.status >= 500) {
         this.stats.serverErrors++;
+        const key = serverErrorKey(res.status, text, res.headers.get('retry-after'));
+        this.stats.serverErrorAnswers[key] = (this.stats.serverErrorAnswers[key] ?? 0) + 1;
         return undefined;
       }
       return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
@@ -463,6 +491,8 @@ export class SimDevice {
       if (e instanceof Error && e.name === 'TimeoutError') this.stats.timeouts++;
       else this.stats.networkErrors++;
       return undefined;
+    } finally {
+      this.onAnswer?.({ path, status, sentAt });
     }
   }
 
@@ -492,6 +522,18 @@ export async function rawPush(
   });
   const text = await res.text();
   return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
+}
+
+/** How a 5xx answer is counted: status, the envelope's code and kind, the Retry-After header. */
+function serverErrorKey(status: number, text: string, retryAfter: string | null): string {
+  let error: { code?: unknown; kind?: unknown } = {};
+  try {
+    error = (JSON.parse(text) as { error?: typeof error } | null)?.error ?? {};
+  } catch {
+    // not JSON: counted without code and kind
+  }
+  const word = (v: unknown) => (typeof v === 'string' ? v : '-');
+  return `${status} ${word(error.code)} ${word(error.kind)} retry-after=${retryAfter ?? 'none'}`;
 }
 
 /** Sets a dotted path (no keyed-array segments: the suite only patches plain object fields). */

@@ -1,11 +1,7 @@
 import { jsonEqual, type Json } from '@jigi/sync';
+import type { Deployment } from './provision';
 import type { SimDevice } from './sim-device';
-import {
-  deviceMutationCounts,
-  integrityCheck,
-  storedRecords,
-  withDatabase,
-} from './sqlite-inspect';
+import { halfWrites, readStoredState, type StoredState } from './stored-state';
 
 /** The end state of a run, as RELIABILITY.md reports it. */
 export type Outcome = {
@@ -20,29 +16,25 @@ export type Outcome = {
   outbox: number;
   /** Devices whose consumed mutation ids differ from what they sent. */
   idMismatch: string[];
+  /** Last mutation ids, stored results and histories that disagree (stored-state.ts, halfWrites). */
+  halfWritten: string[];
 };
 
 /**
- * Compares the server's file with what the devices hold: every device record exactly once with its
- * content, one history row per version (no mutation applied twice), every mutation id consumed once.
+ * Compares what the server stored with what the devices hold: every device record exactly once with
+ * its content, one history row per version (no mutation applied twice), every mutation id consumed
+ * once, and nothing half-written. `source` is a SQLite file or a deployment of either backend
+ * (PostgreSQL is read through the store API: stored-state.ts).
  */
-export function verifyAgainst(file: string, devices: readonly SimDevice[]): Outcome {
-  const stored = new Map(storedRecords(file).map((r) => [r.id, r]));
-  const historyRows = withDatabase(
-    file,
-    (db) =>
-      new Map(
-        db
-          .prepare<[], { id: string; n: number }>(
-            'SELECT record_id AS id, count(*) AS n FROM record_versions GROUP BY record_id',
-          )
-          .all()
-          .map((r) => [r.id, r.n]),
-      ),
-  );
-  const consumed = deviceMutationCounts(file);
+export async function verifyAgainst(
+  source: string | Deployment | StoredState,
+  devices: readonly SimDevice[],
+): Promise<Outcome> {
+  const state =
+    typeof source === 'object' && 'records' in source ? source : await readStoredState(source);
+  const stored = new Map(state.records.map((r) => [r.id, r]));
   const outcome: Outcome = {
-    integrity: integrityCheck(file),
+    integrity: state.integrity,
     expected: 0,
     stored: stored.size,
     lost: [],
@@ -51,11 +43,14 @@ export function verifyAgainst(file: string, devices: readonly SimDevice[]): Outc
     unexpected: [],
     outbox: 0,
     idMismatch: [],
+    halfWritten: halfWrites(state),
   };
   const expectedIds = new Set<string>();
   for (const device of devices) {
     outcome.outbox += device.outboxSize;
-    const ids = consumed.get(device.deviceId);
+    const consumed = state.devices.get(device.deviceId);
+    const ids =
+      consumed === undefined ? undefined : { rows: consumed.results.size, last: consumed.last };
     const sent = device.stats.acknowledged;
     if (
       ids === undefined ||
@@ -72,10 +67,9 @@ export function verifyAgainst(file: string, devices: readonly SimDevice[]): Outc
         continue;
       }
       if (!jsonEqual(row.data as Json, local.record)) outcome.wrongContent.push(id);
-      if ((historyRows.get(id) ?? 0) !== row.version)
-        outcome.duplicated.push(
-          `${id}: version ${row.version}, ${historyRows.get(id) ?? 0} history rows`,
-        );
+      const historyRows = state.versions.get(id)?.length ?? 0;
+      if (historyRows !== row.version)
+        outcome.duplicated.push(`${id}: version ${row.version}, ${historyRows} history rows`);
     }
   }
   for (const id of stored.keys()) if (!expectedIds.has(id)) outcome.unexpected.push(id);
@@ -92,6 +86,7 @@ export function faultsOf(o: Outcome) {
     unexpected: o.unexpected.length,
     outbox: o.outbox,
     idMismatch: o.idMismatch,
+    halfWritten: o.halfWritten,
   };
 }
 export const clean = {
@@ -102,4 +97,5 @@ export const clean = {
   unexpected: 0,
   outbox: 0,
   idMismatch: [],
+  halfWritten: [],
 };
