@@ -48,7 +48,7 @@ describe('structural errors come out as French issues on sync paths', () => {
       ctx,
     );
     const byPath = Object.fromEntries(r.issues.map((i) => [i.path, i.message]));
-    expect(byPath.interviewDate).toBe('Date de l’entretien : date au format AAAA-MM-JJ attendue.');
+    expect(byPath.interviewDate).toBe('Date de l’entretien : date au format jj/mm/aaaa attendue.');
     expect(byPath.headPhone).toBe(
       'Téléphone du chef de ménage : numéro malien au format +223XXXXXXXX attendu.',
     );

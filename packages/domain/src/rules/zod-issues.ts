@@ -163,7 +163,7 @@ function formatReason(format: string, path: readonly Segment[]): string {
     return 'format invalide';
   }
   const formats: Record<string, string> = {
-    date: 'date au format AAAA-MM-JJ attendue',
+    date: 'date au format jj/mm/aaaa attendue',
     datetime: 'date et heure ISO (UTC) attendues',
     uuid: 'identifiant (UUID) invalide',
   };

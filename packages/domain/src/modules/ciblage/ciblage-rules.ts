@@ -1,3 +1,4 @@
+import { formatDateFr } from '../../common/format';
 import { issue, type Issue, type RuleContext } from '../../rules/issue';
 import {
   householdSize,
@@ -16,7 +17,7 @@ export function ciblageRules(h: Household, ctx: RuleContext): Issue[] {
         'interviewDate',
         'ciblage.interview_date_future',
         'error',
-        `Date de l’entretien : ne peut pas être après aujourd’hui (${h.interviewDate} > ${ctx.today}).`,
+        `Date de l’entretien : ne peut pas être après aujourd’hui (${formatDateFr(h.interviewDate)} > ${formatDateFr(ctx.today)}).`,
       ),
     );
   }
@@ -31,7 +32,7 @@ export function ciblageRules(h: Household, ctx: RuleContext): Issue[] {
         'interviewDate',
         'ciblage.interview_outside_campaign',
         'warning',
-        `Date de l’entretien : en dehors de la campagne (du ${campaign.start} au ${campaign.end}).`,
+        `Date de l’entretien : en dehors de la campagne (du ${formatDateFr(campaign.start)} au ${formatDateFr(campaign.end)}).`,
       ),
     );
   }

@@ -1,4 +1,4 @@
-import { formatFcfa } from '../../common/format';
+import { formatDateFr, formatFcfa } from '../../common/format';
 import type { HimoAttendance, HimoPayment, HimoWorker } from './himo-records';
 import { computeDaysWorked, himoAmount } from './himo-pay';
 import { notApplicableAnswers, questionApplies } from '../../rules/person-questions';
@@ -153,7 +153,7 @@ export function himoAttendanceRules(a: Draft<HimoAttendance>, ctx: RuleContext):
         'date',
         'himo.attendance_date_future',
         'error',
-        `Date : une feuille de présence ne peut pas être après aujourd’hui (${a.date}).`,
+        `Date : une feuille de présence ne peut pas être après aujourd’hui (${formatDateFr(a.date)}).`,
       ),
     );
   const project = ctx.microprojects?.find((p) => p.projectId === a.projectId);
@@ -163,7 +163,7 @@ export function himoAttendanceRules(a: Draft<HimoAttendance>, ctx: RuleContext):
         'date',
         'himo.attendance_outside_project',
         'warning',
-        `Date : en dehors du chantier (du ${project.startDate} au ${project.endDate}).`,
+        `Date : en dehors du chantier (du ${formatDateFr(project.startDate)} au ${formatDateFr(project.endDate)}).`,
       ),
     );
   }

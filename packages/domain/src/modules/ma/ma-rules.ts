@@ -1,3 +1,4 @@
+import { formatDateFr } from '../../common/format';
 import type { MaAttendanceLine, MaSession } from './ma-session';
 import { issue, years, type Draft, type Issue, type RuleContext } from '../../rules/issue';
 
@@ -13,7 +14,7 @@ export function maRules(s: Draft<MaSession>, ctx: RuleContext): Issue[] {
         'date',
         'ma.date_future',
         'error',
-        `Date : une séance ne peut pas être après aujourd’hui (${s.date} > ${ctx.today}).`,
+        `Date : une séance ne peut pas être après aujourd’hui (${formatDateFr(s.date)} > ${formatDateFr(ctx.today)}).`,
       ),
     );
   }

@@ -1,3 +1,4 @@
+import { formatDateFr } from '../../common/format';
 import { ageInMonths } from '../../common/dates';
 import type { PnpChild, PnpEnrolment, PnpWoman } from './pnp-enrolment';
 import { issue, type Draft, type Issue, type RuleContext } from '../../rules/issue';
@@ -27,7 +28,7 @@ export function pnpRules(r: Draft<PnpEnrolment>, ctx: RuleContext): Issue[] {
         'visitDate',
         'pnp.visit_date_future',
         'error',
-        `Date de visite : ne peut pas être après aujourd’hui (${r.visitDate} > ${ctx.today}).`,
+        `Date de visite : ne peut pas être après aujourd’hui (${formatDateFr(r.visitDate)} > ${formatDateFr(ctx.today)}).`,
       ),
     );
   }
