@@ -22,32 +22,33 @@ if (config.workers > 1 && cluster.isPrimary) {
 
 function runPrimary(workers: number): void {
   let stopping = false;
-  for (let i = 0; i < workers; i++) cluster.fork();
+  let failed = false;
+  // A worker that exits before it listens could not start (database unreachable, schema too new):
+  // the same cause would stop every replacement, so all stop and the primary exits 1. One that
+  // dies after it listened (a crash) is replaced.
+  const listening = new Set<number>();
+  const stopAll = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+  };
+  cluster.on('listening', (worker) => listening.add(worker.id));
   cluster.on('exit', (worker, code, signal) => {
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    const started = listening.delete(worker.id);
+    if (!stopping && !started) {
+      process.stderr.write(`Un processus serveur n’a pas pu démarrer (code ${String(code)}).\n`);
+      failed = true;
+      stopAll();
+    } else if (!stopping) {
+      process.stderr.write(
+        `Processus serveur ${worker.process.pid ?? '?'} arrêté (${signal || String(code)}) : relancé.\n`,
+      );
+      cluster.fork();
       return;
     }
-    // A worker that could not start (database unreachable, schema too new) stops them all: the
-    // same cause would stop every replacement.
-    if (code === 1) {
-      process.stderr.write(`Un processus serveur s’est arrêté au démarrage (code ${code}).\n`);
-      stopping = true;
-      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
-      process.exitCode = 1;
-      return;
-    }
-    process.stderr.write(
-      `Processus serveur ${worker.process.pid ?? '?'} arrêté (${signal || String(code)}) : relancé.\n`,
-    );
-    cluster.fork();
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
   });
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, () => {
-      stopping = true;
-      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
-    });
-  }
+  for (let i = 0; i < workers; i++) cluster.fork();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, stopAll);
 }
 
 async function runWorker(): Promise<void> {

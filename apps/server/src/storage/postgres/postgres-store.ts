@@ -138,6 +138,12 @@ export async function openPostgresStore(
         throw new StoreUnavailableError(`PostgreSQL injoignable (${where})`, { cause: e });
       }
       let broken = false;
+      // A connection cut while this client is checked out is emitted on the client; without a
+      // listener it would kill the process. The failing query rejects as well, and answers 503.
+      const onError = () => {
+        broken = true;
+      };
+      c.on('error', onError);
       try {
         const q = queryOn(c);
         const pending = new PendingChanges();
@@ -158,6 +164,7 @@ export async function openPostgresStore(
         }
         throw e;
       } finally {
+        c.off('error', onError);
         // A client whose connection failed is dropped, not handed to the next request.
         c.release(broken);
       }
