@@ -2,7 +2,6 @@ import { createPrng, generateHouseholds } from '@jigi/testkit';
 import type { JsonObject } from '@jigi/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isLong, reportFigures, runSeed } from './support/figures';
-import { knownBug } from './support/known-bugs';
 import { usePostgresCluster } from './support/postgres';
 import { provisionPostgres, type PostgresData } from './support/provision';
 import { ServerProcess, sleep } from './support/server-process';
@@ -23,13 +22,6 @@ const config = isLong
 
 /** The only 5xx a tablet may see: the documented retryable answer (docs/errors.md). */
 const unavailable = '503 database_unavailable server retry-after=5';
-
-/** RELIABILITY.md, « Bugs found », 3: what a server killed by its pg client's error event prints. */
-const processDiesBug =
-  'a pg client checked out by a transaction emits "error" when PostgreSQL goes away, nothing listens, the server process exits';
-// (The bundle may rename pg's Client class: Client2.)
-const processDies =
-  /server exited[\s\S]*Unhandled 'error' event[\s\S]*Emitted 'error' event on Client\d* instance/;
 
 type Outage = {
   stopMs: number;
@@ -270,7 +262,7 @@ describe('PostgreSQL stopped with pg_ctl stop -m immediate during pushes', () =>
   it.each([1, 2])(
     `WORKERS=%i: 503 database_unavailable while it is away, nothing half-written, the same processes recover, every record once (${config.outages} outages)`,
     async (workers) => {
-      await knownBug(processDiesBug, processDies, () => databaseCrashRun(cluster, run, workers));
+      await databaseCrashRun(cluster, run, workers);
     },
   );
 });
