@@ -14,6 +14,14 @@ export {
 export { normalizeNina, ninaSchema, NINA_PATTERN, type NinaError } from './common/nina';
 export { searchKey } from './common/search-key';
 export { formatFcfa, parseFcfa, formatDateFr, parseDateFr, FCFA_SEPARATOR } from './common/format';
+export {
+  parseBirthDateFr,
+  formatBirthDateFr,
+  APPROXIMATE_MONTH_DAY,
+  APPROXIMATE_YEAR_MONTH,
+  APPROXIMATE_YEAR_DAY,
+  type TypedPrecision,
+} from './common/birth-date';
 export { ageInMonths, ageInYears, daysBetween, parseIsoDate } from './common/dates';
 
 export * from './settings/program-settings';

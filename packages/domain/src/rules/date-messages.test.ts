@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultProgramSettings } from '../settings/program-settings';
 import {
   buildCiblageHousehold,
+  buildMember,
   buildHimoAttendance,
   buildMaSession,
   buildPnpEnrolment,
@@ -46,5 +47,14 @@ describe('date error messages use the format the field shows (jj/mm/aaaa)', () =
     expect(
       validateRecord(buildCiblageHousehold({ interviewDate: '31/02' }), ctx).issues[0]?.message,
     ).toBe('Date de l’entretien : date au format jj/mm/aaaa attendue.');
+  });
+
+  it('a malformed birth date names the approximate formats too', () => {
+    const h = buildCiblageHousehold({
+      members: [buildMember({ dob: 'mars 2019', dobPrecision: 'mois' })],
+    });
+    expect(validateRecord(h, ctx).issues.find((i) => i.path.endsWith('.dob'))?.message).toMatch(
+      /date au format jj\/mm\/aaaa, mm\/aaaa ou aaaa attendue\.$/,
+    );
   });
 });

@@ -162,6 +162,8 @@ function formatReason(format: string, path: readonly Segment[]): string {
     if (/time/i.test(last)) return 'heure au format HH:mm attendue';
     return 'format invalide';
   }
+  if (format === 'date' && last === 'dob')
+    return 'date au format jj/mm/aaaa, mm/aaaa ou aaaa attendue';
   const formats: Record<string, string> = {
     date: 'date au format jj/mm/aaaa attendue',
     datetime: 'date et heure ISO (UTC) attendues',

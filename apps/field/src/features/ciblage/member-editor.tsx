@@ -64,7 +64,7 @@ export function MemberEditor({ index, onDone }: { index: number; onDone: () => v
         label={t('fields.relationToHead')}
         options={opts(o.relationToHead.labels, 'relationToHead')}
       />
-      <DateField name={`${p}.dob`} label={t('fields.dob')} />
+      <DateField name={`${p}.dob`} label={t('fields.dob')} precisionName={`${p}.dobPrecision`} />
       <SelectField
         name={`${p}.dobPrecision`}
         label={t('fields.dobPrecision')}

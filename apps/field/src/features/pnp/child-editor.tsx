@@ -46,7 +46,7 @@ export function ChildEditor({ index, onDone }: { index: number; onDone: () => vo
       <h3>{t('children.editTitle', { name: name || t('newChild') })}</h3>
       <TextField name={`${p}.name`} label={t('fields.childName')} autoComplete="off" />
       <ChoiceField name={`${p}.sex`} label={t('fields.childSex')} options={sex} />
-      <DateField name={`${p}.dob`} label={t('fields.dob')} />
+      <DateField name={`${p}.dob`} label={t('fields.dob')} precisionName={`${p}.dobPrecision`} />
       <p className="lead" role="status" data-testid="age-months">
         {months !== undefined ? t('ageMonths', { months }) : t('ageUnknown')}
       </p>
