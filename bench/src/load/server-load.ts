@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import {
   contentHash,
   generateHouseholds,
+  generatedRecordType,
   startPostgresCluster,
   type PostgresCluster,
 } from '@jigi/testkit';
@@ -334,7 +335,7 @@ async function verify(
   try {
     const villageIds = devices.map((d) => d.villageId);
     return await store.read(async (tx) => {
-      const stored = await allRecords(tx, { type: 'ciblage_household', villageIds });
+      const stored = await allRecords(tx, { type: generatedRecordType, villageIds });
       const storedIds = new Set(stored.map((r) => r.id));
       const expected: BenchRecord[] = [];
       let acknowledged = 0;

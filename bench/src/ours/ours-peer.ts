@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
+import { generatedRecordType } from '@jigi/testkit';
 import { buildApp } from '../../../apps/server/src/app';
 import { allRecords } from '../../../apps/server/src/services/record-pages';
 import { openSqliteStore } from '../../../apps/server/src/storage/sqlite/sqlite-store';
@@ -124,7 +125,7 @@ export const oursPeer: SyncPeerFactory = {
       },
       serverRecords: () =>
         store.read(async (tx) =>
-          (await allRecords(tx, { type: 'ciblage_household' })).map(
+          (await allRecords(tx, { type: generatedRecordType })).map(
             (row) => row.data as BenchRecord,
           ),
         ),

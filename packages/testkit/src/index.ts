@@ -20,6 +20,7 @@ export type {
 } from './faulty-link/types';
 export {
   generateHouseholds,
+  generatedRecordType,
   type GenerateHouseholdsOptions,
 } from './households/generate-households';
 export { generatedVillages, type GeneratedVillage } from './households/villages';

@@ -19,6 +19,9 @@ const DAY_MS = 86_400_000;
 // Roughly what a targeting census meets: most doors open, some households away or refusing.
 const NOT_COMPLETE = ['absent', 'refus', 'logement_vide', 'menage_introuvable'] as const;
 
+/** The record type `generateHouseholds` makes (what a bench or a test reads back by type). */
+export const generatedRecordType = ciblageHouseholdSchema.shape.type.value;
+
 /**
  * Seeded, realistic ciblage household records: villages of Mopti and Ségou, Malian names with
  * ɛ ɔ ɲ ŋ, 1–10 members for completed interviews (0 for the ~8 % absent, refused or empty

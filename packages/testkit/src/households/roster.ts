@@ -1,12 +1,4 @@
 import { questionApplies, type HouseholdMember, type PersonQuestion } from '@jigi/domain';
-
-const personQuestions: readonly PersonQuestion[] = [
-  'maritalStatus',
-  'attendsSchool',
-  'highestLevel',
-  'mainActivity',
-  'pregnant',
-];
 import type { Prng } from '../prng';
 import { femaleFirstNames, lastNames, maleFirstNames, nicknames } from './names';
 
@@ -170,6 +162,11 @@ function person(
   if (age >= 15 && r.chance(0.1)) m.absentMonths12m = r.int(1, 5);
   // Answers drawn above for a question the questionnaire does not ask this person are dropped (the
   // draws stay, so a seed still makes the same households otherwise).
-  for (const q of personQuestions) if (!questionApplies(q, { sex, age })) delete m[q];
+  const asked = (q: PersonQuestion) => questionApplies(q, { sex, age });
+  if (!asked('maritalStatus')) delete m.maritalStatus;
+  if (!asked('attendsSchool')) delete m.attendsSchool;
+  if (!asked('highestLevel')) delete m.highestLevel;
+  if (!asked('mainActivity')) delete m.mainActivity;
+  if (!asked('pregnant')) delete m.pregnant;
   return m;
 }
