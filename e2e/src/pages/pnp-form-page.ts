@@ -23,6 +23,9 @@ export class PnpFormPage extends FormControls {
     await this.fill('Date de naissance', input.dob);
     await this.select('Précision de la date de naissance', 'exacte');
     await this.select('Source de la date de naissance', 'carnet');
+    // Both start unanswered: the agent must say « Non » as much as « Oui ».
+    await this.yesNo('Œdèmes bilatéraux', false);
+    await this.yesNo('Carnet de vaccination', true);
   }
 
   /** « Âge : 30 mois », computed from the date of birth. */
