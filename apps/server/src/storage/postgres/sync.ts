@@ -1,43 +1,11 @@
-import type { FieldStamp, Json, JsonObject, MutationResult } from '@jigi/sync';
-import type {
-  BatchRow,
-  ChangeEntry,
-  PullRow,
-  QuarantineRow,
-  RecordRow,
-  RecordVersionRow,
-  ReviewStatus,
-} from '../rows';
+import type { JsonObject, MutationResult } from '@jigi/sync';
+import type { ChangeEntry, PullRow, RecordVersionRow, ReviewStatus } from '../rows';
 import { jsonFieldName, type SyncPort } from '../store';
 import { deviceSelect, toDevice, type DeviceDb } from './accounts';
-import { readJson, type Query } from './query';
+import { readJson, toRecord, type RecordDb } from '../row-mappers';
+import type { Query } from './query';
+import { batchesStore } from './batches';
 
-export type RecordDb = {
-  id: string;
-  type: string;
-  village_id: string;
-  version: number;
-  data: string;
-  field_versions: string;
-  deleted: boolean;
-  review_status: ReviewStatus;
-  warnings: string;
-  created_by: string;
-  device_id: string;
-  created_at: string;
-  updated_at: string;
-};
-type BatchDb = {
-  number: number;
-  batch_id: string;
-  device_id: string;
-  user_id: string;
-  received_at: string;
-  client_time: string;
-  clock_offset_ms: number;
-  counts: string;
-  villages: string;
-};
 type PullDb = {
   seq: number;
   entity: PullRow['entity'];
@@ -53,32 +21,6 @@ type PullDb = {
   r_open_paths: string[] | null;
 };
 
-export const toRecord = (r: RecordDb): RecordRow => ({
-  id: r.id,
-  type: r.type,
-  villageId: r.village_id,
-  version: r.version,
-  data: readJson<JsonObject>(r.data),
-  fieldVersions: readJson<Record<string, FieldStamp>>(r.field_versions),
-  deleted: r.deleted,
-  reviewStatus: r.review_status,
-  warnings: readJson<Json[]>(r.warnings),
-  createdBy: r.created_by,
-  deviceId: r.device_id,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-const toBatch = (r: BatchDb): BatchRow => ({
-  number: r.number,
-  batchId: r.batch_id,
-  deviceId: r.device_id,
-  userId: r.user_id,
-  receivedAt: r.received_at,
-  clientTime: r.client_time,
-  clockOffsetMs: r.clock_offset_ms,
-  counts: readJson<Record<string, number>>(r.counts),
-  villages: readJson<string[]>(r.villages),
-});
 const toPullRow = (r: PullDb): PullRow => ({
   seq: r.seq,
   entity: r.entity,
@@ -345,140 +287,6 @@ export function syncPort(q: Query, pending: PendingChanges, forWrite: boolean): 
     async forgetEchoes(deviceId) {
       await q('UPDATE changes SET echo_device_id = NULL WHERE echo_device_id = $1', [deviceId]);
     },
-    async insertBatch(b) {
-      const [r] = await q<{ number: number }>(
-        `INSERT INTO batches (batch_id, device_id, user_id, received_at, client_time, clock_offset_ms, counts, villages)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING number`,
-        [
-          b.batchId,
-          b.deviceId,
-          b.userId,
-          b.receivedAt,
-          b.clientTime,
-          b.clockOffsetMs,
-          JSON.stringify(b.counts),
-          JSON.stringify(b.villages),
-        ],
-      );
-      if (r === undefined) throw new Error('INSERT … RETURNING gave no row');
-      return r.number;
-    },
-    async updateBatchSummary(number, counts, villages) {
-      await q('UPDATE batches SET counts = $1, villages = $2 WHERE number = $3', [
-        JSON.stringify(counts),
-        JSON.stringify(villages),
-        number,
-      ]);
-    },
-    async addBatchRecord(batchNumber, recordId, version) {
-      await q(
-        'INSERT INTO batch_records (batch_number, record_id, version) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [batchNumber, recordId, version],
-      );
-    },
-    async batchByNumber(number) {
-      const [r] = await q<BatchDb>('SELECT * FROM batches WHERE number = $1', [number]);
-      return r === undefined ? undefined : toBatch(r);
-    },
-    async listBatches(f) {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const add = (clause: (n: string) => string, value: unknown) => {
-        params.push(value);
-        where.push(clause(`$${params.length}`));
-      };
-      if (f.villageIds !== undefined)
-        add(
-          (n) =>
-            `EXISTS (SELECT 1 FROM json_array_elements_text(b.villages::json) v WHERE v = ANY(${n}))`,
-          [...f.villageIds],
-        );
-      if (f.userId !== undefined) add((n) => `b.user_id = ${n}`, f.userId);
-      if (f.from !== undefined) add((n) => `b.received_at >= ${n}`, f.from);
-      if (f.to !== undefined) add((n) => `b.received_at < ${n}`, f.to);
-      if (f.recordType !== undefined)
-        add(
-          (n) =>
-            `EXISTS (SELECT 1 FROM batch_records br JOIN records r ON r.id = br.record_id WHERE br.batch_number = b.number AND r.type = ${n})`,
-          f.recordType,
-        );
-      if (f.status !== undefined)
-        add(
-          (n) =>
-            `EXISTS (SELECT 1 FROM batch_records br JOIN records r ON r.id = br.record_id WHERE br.batch_number = b.number AND r.review_status = ${n})`,
-          f.status,
-        );
-      const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-      const [count] = await q<{ n: number }>(
-        `SELECT count(*)::int AS n FROM batches b ${clause}`,
-        params,
-      );
-      const n = params.length;
-      const rows = await q<BatchDb & { status_counts: string | null }>(
-        `SELECT b.*, (SELECT json_object_agg(s.review_status, s.n)::text FROM (
-            SELECT r.review_status, count(DISTINCT r.id) AS n FROM batch_records br JOIN records r ON r.id = br.record_id
-            WHERE br.batch_number = b.number GROUP BY r.review_status) s) AS status_counts
-         FROM batches b ${clause} ORDER BY b.number DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
-        [...params, f.limit, f.offset],
-      );
-      return {
-        total: count?.n ?? 0,
-        rows: rows.map((r) => ({
-          ...toBatch(r),
-          statusCounts: readJson<Record<string, number> | null>(r.status_counts) ?? {},
-        })),
-      };
-    },
-    async batchRecords(number) {
-      const rows = await q<RecordDb>(
-        `SELECT r.* FROM records r WHERE r.id IN (SELECT record_id FROM batch_records WHERE batch_number = $1)
-         ORDER BY r.type COLLATE "C", r.id COLLATE "C"`,
-        [number],
-      );
-      return rows.map(toRecord);
-    },
-    async quarantine(row) {
-      await q(
-        'INSERT INTO quarantine (device_id, user_id, mutation_id, batch_number, reason_code, reason, input, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [
-          row.deviceId,
-          row.userId,
-          row.mutationId,
-          row.batchNumber,
-          row.reasonCode,
-          JSON.stringify(row.reason),
-          JSON.stringify(row.input),
-          row.receivedAt,
-        ],
-      );
-    },
-    async listQuarantine(deviceId) {
-      type Db = {
-        id: number;
-        device_id: string;
-        user_id: string;
-        mutation_id: number;
-        batch_number: number | null;
-        reason_code: string;
-        reason: string;
-        input: string;
-        received_at: string;
-      };
-      const rows =
-        deviceId === undefined
-          ? await q<Db>('SELECT * FROM quarantine ORDER BY id')
-          : await q<Db>('SELECT * FROM quarantine WHERE device_id = $1 ORDER BY id', [deviceId]);
-      return rows.map((r): QuarantineRow => ({
-        id: r.id,
-        deviceId: r.device_id,
-        userId: r.user_id,
-        mutationId: r.mutation_id,
-        batchNumber: r.batch_number,
-        reasonCode: r.reason_code,
-        reason: readJson(r.reason),
-        input: readJson(r.input),
-        receivedAt: r.received_at,
-      }));
-    },
+    ...batchesStore(q),
   };
 }

@@ -1,10 +1,6 @@
-import type { Json } from '@jigi/sync';
+export { readJson } from '../row-mappers';
 
-/** Reads a JSON column. Columns are written only by this folder, so the shape is known. */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the column's known shape
-export function readJson<T = Json>(text: string | null): T {
-  return (text === null ? null : JSON.parse(text)) as T;
-}
+/** Writes a JSON column. */
 export function writeJson(value: unknown): string {
   return JSON.stringify(value);
 }

@@ -1,68 +1,9 @@
 import type Database from 'better-sqlite3';
-import { readJson, writeJson } from './json';
-import type { AuditRow, ConflictRow, TaskRow } from '../rows';
+import { readJson, toConflict, toTask, type ConflictDb, type TaskDb } from '../row-mappers';
+import { writeJson } from './json';
+import type { AuditRow } from '../rows';
 import type { AuditPort, ReviewPort } from '../store';
 import type { Synchronous } from './synchronous';
-
-type ConflictDb = {
-  id: string;
-  record_id: string;
-  path: string;
-  server_value: string;
-  incoming_value: string;
-  base_version: number;
-  server_version: number;
-  server_by: string | null;
-  device_id: string;
-  user_id: string;
-  mutation_id: number;
-  created_at: string;
-  status: 'open' | 'resolved';
-  resolved_value: string | null;
-  resolved_by: string | null;
-  resolved_at: string | null;
-  resolved_version: number | null;
-};
-type TaskDb = {
-  id: string;
-  record_id: string;
-  user_id: string;
-  comment: string;
-  created_by: string;
-  created_at: string;
-  status: 'open' | 'done';
-  closed_at: string | null;
-};
-
-const toConflict = (c: ConflictDb): ConflictRow => ({
-  id: c.id,
-  recordId: c.record_id,
-  path: c.path,
-  serverValue: readJson(c.server_value),
-  incomingValue: readJson(c.incoming_value),
-  baseVersion: c.base_version,
-  serverVersion: c.server_version,
-  serverBy: c.server_by,
-  deviceId: c.device_id,
-  userId: c.user_id,
-  mutationId: c.mutation_id,
-  createdAt: c.created_at,
-  status: c.status,
-  resolvedValue: readJson(c.resolved_value),
-  resolvedBy: c.resolved_by,
-  resolvedAt: c.resolved_at,
-  resolvedVersion: c.resolved_version,
-});
-const toTask = (t: TaskDb): TaskRow => ({
-  id: t.id,
-  recordId: t.record_id,
-  userId: t.user_id,
-  comment: t.comment,
-  createdBy: t.created_by,
-  createdAt: t.created_at,
-  status: t.status,
-  closedAt: t.closed_at,
-});
 
 export function reviewStore(db: Database.Database): Synchronous<ReviewPort> {
   return {
