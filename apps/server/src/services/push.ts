@@ -6,13 +6,10 @@ import {
   mutationResultOf,
   parsedMutationSchema,
   PROTOCOL_VERSION,
-  rejectionCodes,
   type Issue,
-  type Json,
   type Mutation,
   type MutationResult,
   type PushResponse,
-  type RejectionCode,
 } from '@jigi/sync';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
@@ -23,6 +20,7 @@ import type { Tx } from '../storage/store';
 import type { Deps } from './deps';
 import { ruleContexts, type RuleContexts } from './rule-context';
 import { inScope, roleRecordTypes } from './scope';
+import { asText, firstError, malformed, reject, type Rejection } from './push-rejections';
 import { writeRecordChange } from './record-writes';
 
 /**
@@ -39,13 +37,6 @@ function asMutation(parsed: z.infer<typeof parsedMutationSchema>): Mutation {
  */
 export type PushOrigin =
   { readonly via: 'device' } | { readonly via: 'import'; readonly importedBy: string | null };
-
-type Rejection = {
-  code: RejectionCode;
-  message: string;
-  issues?: Issue[];
-  details?: Record<string, Json>;
-};
 
 /**
  * `POST /api/sync/push` (docs/decisions.md §3.2–3.5). One transaction: the device's last mutation id, every
@@ -357,67 +348,4 @@ async function authorise(
     }
   }
   return undefined;
-}
-
-async function reject(
-  tx: Tx,
-  auth: AuthContext,
-  device: DeviceRow,
-  mutation: { mutationId: number; recordId: string },
-  batchNumber: number,
-  serverTime: string,
-  rejection: Rejection,
-): Promise<MutationResult> {
-  // Kept rather than dropped (docs/decisions.md §4): the supervisor and support can see what was refused.
-  await tx.sync.quarantine({
-    deviceId: device.id,
-    userId: auth.user.id,
-    mutationId: mutation.mutationId,
-    batchNumber,
-    reasonCode: rejection.code,
-    reason: {
-      message: rejection.message,
-      ...(rejection.issues === undefined ? {} : { issues: rejection.issues }),
-      ...(rejection.details === undefined ? {} : { details: rejection.details }),
-    },
-    input: JSON.parse(JSON.stringify(mutation)) as Json,
-    receivedAt: serverTime,
-  });
-  return {
-    mutationId: mutation.mutationId,
-    recordId: mutation.recordId,
-    outcome: 'rejected',
-    error: {
-      code: rejectionCodes[rejection.code],
-      message: rejection.message,
-      ...(rejection.issues === undefined ? {} : { issues: rejection.issues }),
-      ...(rejection.details === undefined ? {} : { details: rejection.details }),
-    },
-  };
-}
-
-function firstError(issues: readonly Issue[]): string {
-  const errors = issues.filter((i) => i.severity === 'error');
-  const head = errors[0]?.message ?? 'La fiche ne respecte pas les règles du programme.';
-  return errors.length > 1 ? `${head} (et ${errors.length - 1} autre(s) erreur(s))` : head;
-}
-
-function asText(value: Json | undefined): string {
-  return typeof value === 'string' ? value : JSON.stringify(value ?? null);
-}
-
-/** A mutation that fails the wire schema: refused with each field path and rule named. */
-function malformed(error: z.ZodError): Rejection {
-  const issues: Issue[] = error.issues.slice(0, 20).map((i) => ({
-    path: i.path.map(String).join('.'),
-    rule: `wire.${i.code}`,
-    severity: 'error',
-    message: i.message,
-  }));
-  const first = issues[0];
-  return {
-    code: 'validation_failed',
-    message: `Modification mal formée${first === undefined ? '' : ` : champ « ${first.path || '(modification)'} », ${first.message}`}.`,
-    issues,
-  };
 }
