@@ -46,7 +46,7 @@ export {
   RESPONDENT_MIN_AGE,
   MOTHER_CHILD_MIN_GAP,
 } from './modules/ciblage/ciblage-roster-rules';
-export { MA_ATTENDEE_MIN_AGE } from './modules/ma/ma-rules';
+export { MA_ATTENDEE_MIN_AGE, titulaireMember } from './modules/ma/ma-rules';
 export { PNP_CHILD_MAX_MONTHS, PNP_MUAC_FROM_MONTHS } from './modules/pnp/pnp-rules';
 export * from './rules/muac';
 export {

@@ -132,6 +132,7 @@ export const fieldLabels: Record<string, string> = {
   expected: 'Attendu',
   status: 'Statut',
   attendeeMemberNo: 'Membre présent',
+  attendeeIsTitulaire: 'Titulaire présente',
   substitute: 'Remplaçant',
   relation: 'Lien de parenté',
   absenceReason: 'Motif d’absence',

@@ -8,6 +8,8 @@ import {
   type Overrides,
 } from '../../testing/sample-records';
 import { validateRecord } from '../../rules/validate';
+import { buildBeneficiaryHousehold } from '../../testing/sample-reference';
+import { titulaireMember } from './ma-rules';
 
 const ctx = sampleRuleContext();
 const rules = (r: ReturnType<typeof validateRecord>) =>
@@ -95,5 +97,61 @@ describe('MA session', () => {
         sampleRuleContext({ beneficiaryHouseholds: undefined }),
       ).ok,
     ).toBe(true);
+  });
+
+  it('the titulaire as the attendee: alone is enough, with a member or a substitute is refused', () => {
+    const titulaire = { attendeeMemberNo: undefined, attendeeIsTitulaire: true };
+    expect(line(titulaire).ok).toBe(true);
+    expect(rules(line({ attendeeIsTitulaire: true }))).toEqual([
+      'error:ma.attendee_and_substitute',
+    ]);
+    expect(
+      rules(
+        line({
+          ...titulaire,
+          substitute: { name: 'Oumou Guindo', relation: 'belle-sœur', sex: 'F' },
+        }),
+      ),
+    ).toEqual(['error:ma.attendee_and_substitute']);
+    expect(rules(line({ ...titulaire, status: 'absent' }))).toEqual([
+      'error:ma.attendee_when_absent',
+    ]);
+    // Without a roster on the tablet, the titulaire is known by name only: still accepted.
+    expect(
+      validateRecord(
+        buildMaSession({ attendance: [buildMaAttendanceLine(titulaire)] }),
+        sampleRuleContext({ beneficiaryHouseholds: undefined }),
+      ).ok,
+    ).toBe(true);
+  });
+
+  it('a titulaire under 15 on the roster needs the confirmation', () => {
+    const young = sampleRuleContext({
+      beneficiaryHouseholds: [
+        buildBeneficiaryHousehold({
+          titulaireName: 'aïssata guindo ',
+        }),
+      ],
+    });
+    const r = validateRecord(
+      buildMaSession({
+        attendance: [
+          buildMaAttendanceLine({ attendeeMemberNo: undefined, attendeeIsTitulaire: true }),
+        ],
+      }),
+      young,
+    );
+    expect(rules(r)).toEqual(['error:ma.attendee_min_age']);
+  });
+
+  it('titulaireMember finds the titulaire in the roster by name, whatever the case and spaces', () => {
+    expect(titulaireMember(buildBeneficiaryHousehold())?.memberNo).toBe(2);
+    expect(
+      titulaireMember(buildBeneficiaryHousehold({ titulaireName: ' FATOUMATA ongoïba' }))?.memberNo,
+    ).toBe(2);
+    expect(
+      titulaireMember(buildBeneficiaryHousehold({ titulaireName: 'Awa Dolo' })),
+    ).toBeUndefined();
+    expect(titulaireMember({ titulaireName: 'Awa Dolo' })).toBeUndefined();
   });
 });

@@ -1,9 +1,22 @@
 import { formatDateFr } from '../../common/format';
 import type { MaAttendanceLine, MaSession } from './ma-session';
 import { issue, years, type Draft, type Issue, type RuleContext } from '../../rules/issue';
+import type { BeneficiaryHousehold } from '../../reference/reference-data';
 
 /** Youngest attendee counted for a household without the facilitator's confirmation. */
 export const MA_ATTENDEE_MIN_AGE = 15;
+
+/**
+ * The titulaire's line in the household's roster, matched by name (the reference data names the
+ * titulaire, not her roster number), when the roster is known.
+ */
+export function titulaireMember(
+  household: Pick<BeneficiaryHousehold, 'titulaireName' | 'members'>,
+): NonNullable<BeneficiaryHousehold['members']>[number] | undefined {
+  const name = household.titulaireName?.trim().toLocaleLowerCase('fr');
+  if (!name) return undefined;
+  return household.members?.find((m) => m.name.trim().toLocaleLowerCase('fr') === name);
+}
 
 /** Rules of an MA session and its attendance. */
 export function maRules(s: Draft<MaSession>, ctx: RuleContext): Issue[] {
@@ -67,7 +80,9 @@ export function maRules(s: Draft<MaSession>, ctx: RuleContext): Issue[] {
 function lineRules(line: Draft<MaAttendanceLine>, p: string, ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
   const hh = `ménage ${line.householdCode ?? ''}`.trim();
-  const hasAttendee = line.attendeeMemberNo !== undefined || line.substitute !== undefined;
+  const titulaire = line.attendeeIsTitulaire === true;
+  const named = [titulaire, line.attendeeMemberNo !== undefined, line.substitute !== undefined];
+  const hasAttendee = named.some(Boolean);
   if (line.status === 'present') {
     if (!hasAttendee)
       out.push(
@@ -75,16 +90,16 @@ function lineRules(line: Draft<MaAttendanceLine>, p: string, ctx: RuleContext): 
           `${p}.attendeeMemberNo`,
           'ma.attendee_required',
           'error',
-          `Membre présent (${hh}) : indiquez qui est venu (membre du ménage ou remplaçant).`,
+          `Membre présent (${hh}) : indiquez qui est venu (titulaire, membre du ménage ou remplaçant).`,
         ),
       );
-    if (line.attendeeMemberNo !== undefined && line.substitute !== undefined) {
+    if (named.filter(Boolean).length > 1) {
       out.push(
         issue(
           `${p}.substitute`,
           'ma.attendee_and_substitute',
           'error',
-          `Remplaçant (${hh}) : choisissez un membre OU un remplaçant, pas les deux.`,
+          `Remplaçant (${hh}) : choisissez une seule personne (titulaire, membre ou remplaçant).`,
         ),
       );
     }
@@ -101,6 +116,7 @@ function lineRules(line: Draft<MaAttendanceLine>, p: string, ctx: RuleContext): 
   const household =
     line.id !== undefined ? ctx.beneficiaryHouseholds?.find((b) => b.id === line.id) : undefined;
   let age = line.substitute?.ageYears;
+  if (titulaire && household) age = titulaireMember(household)?.ageYears;
   if (household?.members && line.attendeeMemberNo !== undefined) {
     const member = household.members.find((m) => m.memberNo === line.attendeeMemberNo);
     if (!member)

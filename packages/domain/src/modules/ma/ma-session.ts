@@ -44,6 +44,11 @@ export const maAttendanceLineSchema = z.object({
   householdCode: z.string().trim().min(1).max(40),
   expected: z.boolean(),
   status: attendanceStatus.schema,
+  /**
+   * The household's titulaire (the transfer's recipient) came: the roll call's default « qui est
+   * venu », known by name even when the household's roster is not on the tablet.
+   */
+  attendeeIsTitulaire: z.boolean().optional(),
   /** Roster number of the attendee in the beneficiary household. */
   attendeeMemberNo: z.number().int().min(1).max(99).optional(),
   /** Someone outside the known roster attended for the household (usually for the titulaire). */
