@@ -58,12 +58,22 @@ export interface RecordTitle {
   readonly params: Readonly<Record<string, string>>;
 }
 
+/**
+ * What an export column holds, read from its schema: spreadsheets get dates as dates and amounts as
+ * numbers. `date` is a calendar day (`YYYY-MM-DD`), `datetime` an instant (UTC, Bamako's time), `fcfa`
+ * an integer amount of money.
+ */
+export type ExportValueKind = 'text' | 'number' | 'fcfa' | 'date' | 'datetime' | 'boolean';
+
 /** One column of an export table. */
 export interface ExportColumn {
   /** Column name as the export writes it: the value's dotted path (`dwelling.wall`) or a fixed column. */
   readonly key: string;
   /** French header. */
   readonly header: string;
+  readonly kind: ExportValueKind;
+  /** A list of values (several answers of a multiple choice), written joined in one cell. */
+  readonly many?: boolean;
   /** French labels of the codes the column holds, when it holds codes. */
   readonly labels?: Readonly<Record<string, string>>;
 }

@@ -8,7 +8,13 @@ import type {
   RecordSchema,
   RecordTypeDescriptor,
 } from './module-descriptor';
-import { codedFieldLabels, keyedListItem, keyedLists, schemaLeaves } from './schema-fields';
+import {
+  codedFieldLabels,
+  keyedListItem,
+  keyedLists,
+  schemaLeaves,
+  valueKindOf,
+} from './schema-fields';
 
 /** What a module writes for one record type; the value labels and export tables are read from the schema. */
 export type RecordTypeSpec<S extends RecordSchema> = Omit<
@@ -33,16 +39,16 @@ export const reviewStatusLabels = {
  * they are there even when no record matches the filter.
  */
 export const recordTableFixedColumns: readonly ExportColumn[] = [
-  { key: 'recordId', header: 'Identifiant de la fiche' },
-  { key: 'villageId', header: 'Village' },
-  { key: 'villageName', header: 'Nom du village' },
-  { key: 'demo', header: 'Village de démonstration' },
-  { key: 'reviewStatus', header: 'Statut d’examen', labels: reviewStatusLabels },
-  { key: 'version', header: 'Version' },
-  { key: 'warningCount', header: 'Avertissements' },
-  { key: 'createdBy', header: 'Saisie par' },
-  { key: 'receivedAt', header: 'Reçue le' },
-  { key: 'updatedAt', header: 'Modifiée le' },
+  { key: 'recordId', header: 'Identifiant de la fiche', kind: 'text' },
+  { key: 'villageId', header: 'Village', kind: 'text' },
+  { key: 'villageName', header: 'Nom du village', kind: 'text' },
+  { key: 'demo', header: 'Village de démonstration', kind: 'boolean' },
+  { key: 'reviewStatus', header: 'Statut d’examen', kind: 'text', labels: reviewStatusLabels },
+  { key: 'version', header: 'Version', kind: 'number' },
+  { key: 'warningCount', header: 'Avertissements', kind: 'number' },
+  { key: 'createdBy', header: 'Saisie par', kind: 'text' },
+  { key: 'receivedAt', header: 'Reçue le', kind: 'datetime' },
+  { key: 'updatedAt', header: 'Modifiée le', kind: 'datetime' },
 ];
 
 /** `dwelling.wall` → `Logement › Murs`: the French name of each segment. */
@@ -59,6 +65,8 @@ function dataColumns(
     return {
       key: leaf.path.join('.'),
       header: pathHeader(leaf.path),
+      kind: valueKindOf(leaf.schema),
+      ...(leaf.many ? { many: true } : {}),
       ...(labels ? { labels } : {}),
     };
   });
@@ -90,6 +98,7 @@ export function exportTablesOf(
     const parent: ExportColumn = {
       key: childKey,
       header: childKey === 'recordId' ? 'Identifiant de la fiche' : pathHeader([childKey]),
+      kind: 'text',
     };
     return {
       id: list,
@@ -97,7 +106,7 @@ export function exportTablesOf(
       parentKey: childKey,
       columns: [
         parent,
-        { key: 'villageId', header: pathHeader(['villageId']) },
+        { key: 'villageId', header: pathHeader(['villageId']), kind: 'text' },
         ...(item ? dataColumns(item, []) : []),
       ],
     };

@@ -172,6 +172,39 @@ describe('record descriptors in detail', () => {
     ]);
   });
 
+  it('types each export column from its schema: dates, instants, FCFA, numbers, yes/no, lists', () => {
+    const kinds = (type: string, table = '') =>
+      Object.fromEntries(
+        (recordTypeDescriptor(type as 'ciblage_household')?.exports ?? [])
+          .find((t) => t.id === table)
+          ?.columns.map((c) => [c.key, `${c.kind}${c.many ? '[]' : ''}`]) ?? [],
+      );
+    expect(kinds('himo_payment')).toMatchObject({
+      amountFcfa: 'fcfa',
+      dailyWageFcfa: 'fcfa',
+      'override.amountFcfa': 'fcfa',
+      daysWorked: 'number',
+      periodStart: 'date',
+      paidDate: 'date',
+      receivedAt: 'datetime',
+      demo: 'boolean',
+      mode: 'text',
+    });
+    expect(kinds('ciblage_household')).toMatchObject({
+      interviewDate: 'date',
+      'consent.at': 'datetime',
+      'consent.given': 'boolean',
+      'dwelling.roomsCount': 'number',
+      'foodSecurity.shocks12m': 'text[]',
+      headPhone: 'text',
+    });
+    expect(kinds('ciblage_household', 'members')).toMatchObject({
+      householdId: 'text',
+      dob: 'date',
+      memberNo: 'number',
+    });
+  });
+
   it('labels a field by the list of its own record type', () => {
     expect(recordTypeDescriptor('ma_session')?.valueLabels['status']?.['excused']).toBe('Excusé');
     expect(recordTypeDescriptor('himo_attendance')?.valueLabels['status']?.['half_day']).toBe(

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { labelsOfSchema } from '../common/labelled-enum';
+import { fcfaSchema } from '../common/primitives';
+import type { ExportValueKind } from './module-descriptor';
 
 // A record schema read as a list of fields: what export columns and value labels are made from, so
 // that a field added to a schema is exported and labelled with no second list to edit.
@@ -66,6 +68,21 @@ export function schemaLeaves(schema: Schema, skip: readonly string[] = []): Sche
   };
   walk(schema, []);
   return out;
+}
+
+/**
+ * What a leaf schema holds, for a spreadsheet: an ISO date or instant, an amount of FCFA (the one
+ * money schema), another number, a yes/no, else text (codes included: their labels are text).
+ */
+export function valueKindOf(leaf: Schema): ExportValueKind {
+  const inner = unwrapSchema(leaf);
+  if (inner === fcfaSchema) return 'fcfa';
+  const def = inner._zod.def as { type: string; format?: string };
+  if (def.type === 'number') return 'number';
+  if (def.type === 'boolean') return 'boolean';
+  if (def.type === 'string' && def.format === 'date') return 'date';
+  if (def.type === 'string' && def.format === 'datetime') return 'datetime';
+  return 'text';
 }
 
 /** Top-level keyed list fields of a record schema (`members`, `children`…), in declaration order. */
