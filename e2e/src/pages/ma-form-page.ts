@@ -34,19 +34,29 @@ export class MaFormPage extends FormControls {
     return names.map((n) => n.replace('Présence du ménage ', ''));
   }
 
-  /** Present, the household's member n°1 came. */
+  /** « Présent » in one tap: the titulaire came (the default « qui est venu »). */
   async present(code: string): Promise<void> {
     await this.choose(`Présence du ménage ${code}`, 'Présent');
-    await this.select(`Qui est venu ? (${code})`, '1');
   }
 
-  /** Present, through a substitute. */
+  /** Present, and another member of the roster came (« qui est venu » changed from the titulaire). */
+  async presentByMember(code: string, memberNo: number): Promise<void> {
+    await this.present(code);
+    await this.select(`Qui est venu ? (${code})`, `member:${String(memberNo)}`);
+  }
+
+  /** « Rechercher un ménage (nom ou code) ». */
+  async search(text: string): Promise<void> {
+    await this.field('Rechercher un ménage (nom ou code)').fill(text);
+  }
+
+  /** Present, through a substitute from outside the household's roster. */
   async presentBySubstitute(
     code: string,
     s: { name: string; relation: string; sex: 'F' | 'M'; age: number },
   ): Promise<void> {
-    await this.choose(`Présence du ménage ${code}`, 'Présent');
-    await this.page.getByLabel(`Un remplaçant est venu à la place (${code})`).check();
+    await this.present(code);
+    await this.select(`Qui est venu ? (${code})`, 'substitute');
     await this.fill(`Nom du remplaçant (${code})`, s.name);
     await this.fill(`Lien du remplaçant avec le ménage (${code})`, s.relation);
     await this.choose(`Sexe du remplaçant (${code})`, s.sex === 'F' ? 'Féminin' : 'Masculin');

@@ -1,5 +1,5 @@
 import type { BeneficiaryHousehold } from '@jigi/domain';
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
@@ -8,10 +8,15 @@ import { liveValue, useLive } from '../../lib/use-live';
 import { householdsOfVillage } from '../../storage/reference';
 import { AttendanceLine } from './attendance-line';
 import { attendanceCounts, attendanceLinesFor } from './new-ma-session';
+import { matchesSearch } from './roll-call';
 
-/** The village's beneficiary households (from the server), one line each, with live counts. */
+/**
+ * The roll call: the village's beneficiary households (from the server), one line each, a search
+ * by name or code, and the counts always in view (sticky) above them.
+ */
 export function AttendanceSection() {
   const { t } = useTranslation('ma');
+  const searchId = useId();
   const { control, getValues, setValue } = useFormContext();
   const villageId = useWatch({ name: 'villageId' }) as string | undefined;
   const live = useLive(
@@ -21,6 +26,9 @@ export function AttendanceSection() {
   const households = liveValue(live, [] as BeneficiaryHousehold[]);
   const { fields } = useFieldArray({ control, name: 'attendance', keyName: '_key' });
   const byId = useMemo(() => new Map(households.map((h) => [h.id, h])), [households]);
+  const [query, setQuery] = useState('');
+  // Typing in the search never waits for 150 lines to re-render: the list follows a beat behind.
+  const deferredQuery = useDeferredValue(query);
 
   // Pre-load (or re-load after a change of village) the list; marks already made on the same
   // households are kept.
@@ -31,41 +39,72 @@ export function AttendanceSection() {
     if (!same) setValue('attendance', attendanceLinesFor(households), { shouldDirty: true });
   }, [live.status, households, byId, getValues, setValue]);
 
+  const shown = useMemo(
+    () =>
+      fields.flatMap((f, index) => {
+        const household = byId.get((f as unknown as { id: string }).id);
+        const code = (f as unknown as { householdCode: string }).householdCode;
+        return matchesSearch(household ?? { householdCode: code }, deferredQuery)
+          ? [{ key: f._key, index, household }]
+          : [];
+      }),
+    [fields, byId, deferredQuery],
+  );
+
   if (!villageId) return <Notice tone="info">{t('chooseVillageFirst')}</Notice>;
   if (live.status === 'ready' && households.length === 0)
     return <Notice tone="warning">{t('noHouseholds')}</Notice>;
   return (
-    <>
-      <AttendanceCounts />
+    <div className="roll-call">
+      <AttendanceCounts sticky />
+      <div className="field roll-call-search">
+        <label htmlFor={searchId}>{t('search')}</label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          autoComplete="off"
+          onChange={(e) => {
+            setQuery(e.target.value);
+          }}
+        />
+      </div>
+      {deferredQuery.trim() !== '' && (
+        <p role="status" className="small">
+          {t('searchShown', { count: shown.length, total: fields.length })}
+        </p>
+      )}
+      {shown.map((s) => (
+        <AttendanceLine key={s.key} index={s.index} household={s.household} />
+      ))}
       <Button
         onClick={() => {
           fields.forEach((_, i) => {
-            const current: unknown = getValues(`attendance.${i}.status`);
+            const current: unknown = getValues(`attendance.${String(i)}.status`);
             if (current === undefined || current === null || current === '')
-              setValue(`attendance.${i}.status`, 'absent', { shouldDirty: true });
+              setValue(`attendance.${String(i)}.status`, 'absent', { shouldDirty: true });
           });
         }}
       >
         {t('markRestAbsent')}
       </Button>
-      {fields.map((f, index) => (
-        <AttendanceLine
-          key={f._key}
-          index={index}
-          household={byId.get((f as unknown as { id: string }).id)}
-        />
-      ))}
-    </>
+    </div>
   );
 }
 
-export function AttendanceCounts() {
+/** Present, absent, excused, not yet marked and the rate; `sticky` keeps it in view while scrolling. */
+export function AttendanceCounts({ sticky = false }: { sticky?: boolean }) {
   const { t } = useTranslation('ma');
   const lines = (useWatch({ name: 'attendance' }) ?? []) as { status?: string }[];
   const c = attendanceCounts(lines);
   const rate = c.expected === 0 ? 0 : Math.round((c.present / c.expected) * 100);
   return (
-    <div className="counts" role="status" aria-label={t('counts.label')}>
+    <div
+      className={sticky ? 'counts counts-sticky' : 'counts'}
+      role="status"
+      aria-label={t('counts.label')}
+      data-testid={sticky ? 'roll-call-counts' : undefined}
+    >
       <span className="pill pill-ok">{t('counts.present', { count: c.present })}</span>
       <span className="pill pill-off">{t('counts.absent', { count: c.absent })}</span>
       <span className="pill pill-warn">{t('counts.excused', { count: c.excused })}</span>
