@@ -26,9 +26,16 @@ export class CiblageFormPage extends FormControls {
     await this.select('Statut de résidence', 'resident');
   }
 
+  /** « Visite »: the household is interviewed and consents. */
   async consent(): Promise<void> {
-    await this.section('Consentement');
+    await this.section('Visite');
     await this.yesNo('Le ménage accepte-t-il de répondre ?', true);
+  }
+
+  /** « Visite »: the visit failed (« Ménage absent », « Refus »…): no consent, no other section. */
+  async failedVisit(outcome: string): Promise<void> {
+    await this.section('Visite');
+    await this.choose('Résultat de la visite', outcome);
   }
 
   get memberCount(): Locator {

@@ -3,6 +3,14 @@
 
 export { labelledEnum } from './common/labelled-enum';
 export * from './common/primitives';
+export {
+  findContentProblem,
+  fieldNameOf,
+  MAX_JSON_DEPTH,
+  replaceUnsafeCharacters,
+  unsafeCharacterIn,
+  type ContentProblem,
+} from './common/safe-content';
 export { envelope, envelopeShape, gpsSchema, type Gps } from './common/envelope';
 export { personNameSchema, PERSON_NAME_MAX } from './common/person-name';
 export {
@@ -115,7 +123,7 @@ export {
 } from './modules/record-type';
 export { computeIndicator, type IndicatorInput, type IndicatorRow } from './modules/indicators';
 export { recordSearchWords } from './modules/record-search';
-export { headOfHouseholdName } from './modules/ciblage/ciblage-module';
+export { headOfHouseholdName, isFailedVisit } from './modules/ciblage/ciblage-module';
 
 export * from './admin/admin-areas';
 export { maliAdminSchema, communeAliases, type MaliAdminData } from './admin/admin-data';

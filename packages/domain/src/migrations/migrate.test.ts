@@ -17,11 +17,11 @@ function v1Household(): Record<string, unknown> {
 }
 
 describe('migrateRecord', () => {
-  it('ciblage_household v1 → v2: GPS keys renamed, consent folded into one object', () => {
+  it('ciblage_household v1 → v2 → v3: GPS keys renamed, consent folded into one object', () => {
     const r = migrateRecord(v1Household());
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.record.schemaVersion).toBe(2);
+    expect(r.record.schemaVersion).toBe(3);
     expect(r.record.gps).toEqual({ lat: 14.07, lon: -3.08, accuracyM: 8 });
     expect(r.record.consent).toEqual({ given: true, at: '2026-03-14T08:05:00.000Z' });
     expect('consentAt' in r.record).toBe(false);
@@ -33,6 +33,29 @@ describe('migrateRecord', () => {
     const r = migrateRecord({ ...v1, consent: false });
     expect(r.ok && r.record.consent).toEqual({ given: false });
     expect(r.ok && 'gps' in r.record).toBe(false);
+  });
+
+  it('ciblage_household v2 → v3: a failed visit loses the « Non » that stood in for its outcome', () => {
+    const { consent: _c, members: _m, ...rest } = buildCiblageHousehold();
+    const v2Refusal = {
+      ...rest,
+      schemaVersion: 2,
+      result: 'refus',
+      consent: { given: false },
+      members: [],
+    };
+    const r = migrateRecord(v2Refusal);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.record.schemaVersion).toBe(3);
+    expect('consent' in r.record).toBe(false);
+    expect(ciblageHouseholdSchema.safeParse(r.record).success).toBe(true);
+    // Without v3, the same record without consent would not be a valid household at all.
+    const v2Interview = { ...buildCiblageHousehold(), schemaVersion: 2 };
+    const kept = migrateRecord(v2Interview);
+    expect(kept.ok && kept.record.consent).toEqual(buildCiblageHousehold().consent);
+    const saidYes = migrateRecord({ ...v2Refusal, consent: { given: true } });
+    expect(saidYes.ok && saidYes.record.consent).toEqual({ given: true });
   });
 
   it('a current record is returned unchanged (same object)', () => {
@@ -64,7 +87,7 @@ describe('migrateRecord', () => {
 
   it('current versions are the schemas’ literals', () => {
     expect(currentSchemaVersions).toEqual({
-      ciblage_household: 2,
+      ciblage_household: 3,
       ma_session: 1,
       pnp_enrolment: 1,
       himo_worker: 1,

@@ -39,18 +39,20 @@ function input(
 }
 
 describe('dashboard indicators', () => {
-  it('counts surveyed households against each village’s quota', () => {
+  it('counts surveyed households against each village’s quota, failed visits apart', () => {
     const rows = computeIndicator(
       table('ciblage.progress'),
       input([
         buildCiblageHousehold(),
         buildCiblageHousehold({ id: sampleId(2) }),
         buildCiblageHousehold({ id: sampleId(3), villageId: 'village-2' }),
+        buildCiblageHousehold({ id: sampleId(4), result: 'absent', consent: undefined }),
+        buildCiblageHousehold({ id: sampleId(5), result: 'refus', consent: undefined }),
       ]),
     );
     expect(rows).toEqual([
-      { villageName: 'Dioungani (démo)', quota: 40, surveyed: 2 },
-      { villageName: 'Bamba', quota: 10, surveyed: 1 },
+      { villageName: 'Dioungani (démo)', quota: 40, surveyed: 2, failedVisits: 2 },
+      { villageName: 'Bamba', quota: 10, surveyed: 1, failedVisits: 0 },
     ]);
   });
 

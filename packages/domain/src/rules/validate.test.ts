@@ -126,7 +126,7 @@ describe('structural errors come out as French issues on sync paths', () => {
       validateRecord({ ...buildCiblageHousehold(), type: 'plainte' }, ctx).issues[0],
     ).toMatchObject({ path: 'type', rule: 'migration.unknown_type' });
     expect(
-      validateRecord({ ...buildCiblageHousehold(), schemaVersion: 3 }, ctx).issues[0],
+      validateRecord({ ...buildCiblageHousehold(), schemaVersion: 4 }, ctx).issues[0],
     ).toMatchObject({ path: 'schemaVersion', rule: 'migration.future_version' });
   });
 

@@ -1,4 +1,9 @@
-import { assetKeys, type CiblageHousehold, ciblageHouseholdSchema } from '@jigi/domain';
+import {
+  assetKeys,
+  CIBLAGE_HOUSEHOLD_VERSION,
+  type CiblageHousehold,
+  ciblageHouseholdSchema,
+} from '@jigi/domain';
 import { createPrng, type Prng } from '../prng';
 import { generateRoster } from './roster';
 import { generatedVillages, type GeneratedVillage } from './villages';
@@ -61,7 +66,7 @@ function household(
   const base = {
     id: r.uuid(),
     type: ciblageHouseholdSchema.shape.type.value,
-    schemaVersion: 2 as const,
+    schemaVersion: CIBLAGE_HOUSEHOLD_VERSION as typeof CIBLAGE_HOUSEHOLD_VERSION,
     villageId: village.id,
     agentId: `user-enq-${enumerator}`,
     deviceId: `device-tab-${enumerator}`,
@@ -70,7 +75,8 @@ function household(
     householdCode: `${village.codePrefix}-${String(Math.ceil(n / 50)).padStart(3, '0')}-${String(n).padStart(4, '0')}`,
   };
   if (r.chance(0.08)) {
-    return { ...base, consent: { given: false }, result: r.pick(NOT_COMPLETE), members: [] };
+    // A failed visit is its outcome alone (no consent asked).
+    return { ...base, result: r.pick(NOT_COMPLETE), members: [] };
   }
   const { head, members } = generateRoster(
     r,

@@ -71,7 +71,30 @@ describe('ciblage survey', () => {
     expect(screen.getByLabelText('Nom')).toHaveValue('Traoré');
   });
 
-  it('a refusal sets the result « Refus » and ends the interview (only identification, consent, summary)', async () => {
+  it('a failed visit is recorded as its outcome: no consent question, no other section', async () => {
+    await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), {
+      section: 'consent',
+    });
+    const ui = userEvent.setup();
+    renderAs(<CiblageForm id={ID} />, user);
+    const outcome = await screen.findByRole('group', { name: 'Résultat de la visite' });
+    expect(
+      screen.getByRole('group', { name: 'Le ménage accepte-t-il de répondre ?' }),
+    ).toBeVisible();
+    await ui.click(within(outcome).getByLabelText('Ménage absent'));
+    expect(await screen.findByText(/Visite sans entretien/)).toBeInTheDocument();
+    expect(
+      screen.queryByRole('group', { name: 'Le ménage accepte-t-il de répondre ?' }),
+    ).not.toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    expect(within(nav).queryByRole('button', { name: 'Membres' })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('button', { name: 'Récapitulatif' })).toBeInTheDocument();
+    const d = await savedDraft();
+    expect(d?.record['result']).toBe('absent');
+    expect(d?.record['consent']).toBeUndefined();
+  });
+
+  it('« Non » to consent does not record a refusal by itself: it offers to note the visit as one', async () => {
     await seedDraft(newCiblageRecord({ id: ID, agentId: user.id, deviceId: sampleIds.device }), {
       section: 'consent',
     });
@@ -81,13 +104,13 @@ describe('ciblage survey', () => {
       name: 'Le ménage accepte-t-il de répondre ?',
     });
     await ui.click(within(consent).getByLabelText('Non'));
-    expect(await screen.findByText(/l’entretien s’arrête ici/)).toBeInTheDocument();
-    expect(screen.getByLabelText('Résultat de l’entretien')).toHaveValue('refus');
-    const nav = screen.getByRole('navigation', { name: 'Sections' });
-    expect(within(nav).queryByRole('button', { name: 'Membres' })).not.toBeInTheDocument();
-    expect(within(nav).getByRole('button', { name: 'Récapitulatif' })).toBeInTheDocument();
+    const outcome = screen.getByRole('group', { name: 'Résultat de la visite' });
+    expect(within(outcome).getByLabelText('Entretien réalisé')).toBeChecked();
+    await ui.click(await screen.findByRole('button', { name: 'Noter la visite comme « Refus »' }));
+    expect(within(outcome).getByLabelText('Refus')).toBeChecked();
     const d = await savedDraft();
-    expect(d?.record).toMatchObject({ result: 'refus', consent: { given: false } });
+    expect(d?.record['result']).toBe('refus');
+    expect(d?.record['consent']).toBeUndefined();
   });
 
   it('shows the domain errors inline in French and refuses to finalise an incomplete survey', async () => {

@@ -56,7 +56,7 @@ export const MemberRow = memo(function MemberRow({
             .filter(Boolean)
             .join(' · ')}
         </span>
-        {errors && <span className="issue issue-error"> ⚠ {errors}</span>}
+        {errors > 0 && <span className="issue issue-error"> ⚠ {errors}</span>}
       </span>
       <Button
         className="btn-small"

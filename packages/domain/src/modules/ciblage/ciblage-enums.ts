@@ -2,10 +2,15 @@ import { labelledEnum } from '../../common/labelled-enum';
 
 // Option lists of the ciblage questionnaire. Codes are stored; labels shown.
 
+/**
+ * The outcome of a visit. Anything but `complete` is a failed visit: it records who was visited and
+ * why nothing was asked, needs no other section, and the dashboard counts it apart from the surveys.
+ */
 export const interviewResult = labelledEnum({
-  complete: 'Complété',
-  absent: 'Absent',
+  complete: 'Entretien réalisé',
+  absent: 'Ménage absent',
   refus: 'Refus',
+  demenage: 'Ménage déménagé',
   logement_vide: 'Logement vide',
   menage_introuvable: 'Ménage introuvable',
 });

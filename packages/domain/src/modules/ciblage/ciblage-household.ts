@@ -13,7 +13,7 @@ import {
 import * as e from './ciblage-enums';
 
 /** Current schema version of `ciblage_household` (history in ciblage-migrations.ts). */
-export const CIBLAGE_HOUSEHOLD_VERSION = 2;
+export const CIBLAGE_HOUSEHOLD_VERSION = 3;
 
 const wg = e.wgDifficulty.schema;
 
@@ -138,7 +138,9 @@ export const ciblageHouseholdSchema = z.object({
   headIdType: e.headIdType.schema.optional(),
   headIdNo: z.string().trim().min(1).max(40).optional(),
   residenceStatus: e.residenceStatus.schema.optional(),
-  consent: z.object({ given: z.boolean(), at: isoDateTimeSchema.optional() }),
+  /** Asked only when the household is interviewed (`result` « complete »); a failed visit has none. */
+  consent: z.object({ given: z.boolean(), at: isoDateTimeSchema.optional() }).optional(),
+  /** The visit's outcome: interviewed, or why not (absent, refusal, moved, not found…). */
   result: e.interviewResult.schema,
   members: z.array(householdMemberSchema).max(80),
   dwelling: dwellingSchema.optional(),

@@ -1,6 +1,6 @@
 import { ciblageManifest } from './ciblage-manifest';
 import { ciblageHouseholdSchema } from './ciblage-household';
-import { ciblageV1ToV2 } from './ciblage-migrations';
+import { ciblageV1ToV2, ciblageV2ToV3 } from './ciblage-migrations';
 import { ciblageRules } from './ciblage-rules';
 import type { AnyRecordData, ModuleDescriptor, SectionLayout } from '../module-descriptor';
 import { defineRecordType, listField, objectField, textField } from '../record-type';
@@ -15,7 +15,16 @@ export function headOfHouseholdName(record: AnyRecordData): string {
   return '';
 }
 
-// An interview that is not « complété » (refusal, absence…) records only who and the result.
+/**
+ * A visit that did not lead to an interview (absent, refusal, moved, not found…): recorded by its
+ * outcome alone and counted apart from the surveyed households. A record with no outcome yet is not one.
+ */
+export function isFailedVisit(record: AnyRecordData): boolean {
+  const result = record['result'];
+  return typeof result === 'string' && result !== 'complete';
+}
+
+// A failed visit (refusal, absence, moved…) records only who was visited and the visit's outcome.
 const completed = { field: 'result', in: ['complete', null] } as const;
 
 const sections: readonly SectionLayout[] = [
@@ -46,7 +55,7 @@ const sections: readonly SectionLayout[] = [
 export const ciblageHousehold = defineRecordType({
   schema: ciblageHouseholdSchema,
   label: 'Ciblage (ménage)',
-  migrations: { 1: ciblageV1ToV2 },
+  migrations: { 1: ciblageV1ToV2, 2: ciblageV2ToV3 },
   rules: ciblageRules,
   criticalPaths: [
     'consent',
@@ -103,7 +112,22 @@ export const ciblageModule = {
           unit: 'count',
           measure: { kind: 'reference', field: 'quota' },
         },
-        { id: 'surveyed', header: 'Enquêtés', unit: 'count', measure: { kind: 'records' } },
+        {
+          id: 'surveyed',
+          header: 'Enquêtés',
+          unit: 'count',
+          measure: { kind: 'records', where: { field: 'result', equals: 'complete' } },
+        },
+        // Counted apart: a visit without an interview is work done, not a household surveyed.
+        {
+          id: 'failedVisits',
+          header: 'Visites sans entretien',
+          unit: 'count',
+          measure: {
+            kind: 'computed',
+            compute: ({ records }) => records(ciblageHousehold.type).filter(isFailedVisit).length,
+          },
+        },
       ],
     },
   ],

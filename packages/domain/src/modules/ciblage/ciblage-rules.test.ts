@@ -7,6 +7,7 @@ import {
   sampleRuleContext,
   type Overrides,
 } from '../../testing/sample-records';
+import { isFailedVisit } from './ciblage-module';
 import { householdSize } from './ciblage-roster-rules';
 import { validateRecord } from '../../rules/validate';
 
@@ -293,10 +294,10 @@ describe('interview', () => {
     ).toEqual([]);
   });
 
-  it('a refusal needs no roster and no sections, but cannot carry consent', () => {
+  it('a failed visit is its outcome alone: no consent, no roster, no section; a refusal cannot carry consent', () => {
     const refusal = buildCiblageHousehold({
       result: 'refus',
-      consent: { given: false },
+      consent: undefined,
       members: [],
       respondentMemberId: undefined,
       dwelling: undefined,
@@ -315,7 +316,11 @@ describe('interview', () => {
         'ciblage.refusal_with_consent',
       ),
     ).toHaveLength(1);
-    expect(validateRecord({ ...refusal, result: 'absent' }, ctx).ok).toBe(true);
+    for (const result of ['absent', 'demenage', 'logement_vide', 'menage_introuvable'] as const)
+      expect(validateRecord({ ...refusal, result }, ctx)).toMatchObject({ ok: true, issues: [] });
+    expect(isFailedVisit(refusal)).toBe(true);
+    expect(isFailedVisit(buildCiblageHousehold())).toBe(false);
+    expect(isFailedVisit({})).toBe(false);
   });
 
   it('livestock: 500 is fine, 501 asks for confirmation unless confirmed', () => {

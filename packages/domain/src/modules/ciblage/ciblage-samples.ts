@@ -1,3 +1,4 @@
+import { CIBLAGE_HOUSEHOLD_VERSION } from './ciblage-household';
 import type { CiblageHousehold, HouseholdMember } from './ciblage-household';
 import { envelopeFields, merge, sampleIds, type Overrides } from '../../testing/sample-base';
 
@@ -31,7 +32,7 @@ export function buildCiblageHousehold(
     {
       id: sampleIds.household,
       type: 'ciblage_household',
-      schemaVersion: 2,
+      schemaVersion: CIBLAGE_HOUSEHOLD_VERSION,
       ...envelopeFields,
       interviewDate: '2026-03-14',
       householdCode: 'KOR-DIO-001-AK-0001',
