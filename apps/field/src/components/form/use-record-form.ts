@@ -19,6 +19,14 @@ const VALIDATE_AFTER_MS = 120;
  */
 export const AUTOSAVE_AFTER_MS = 500;
 
+/** A select, radio button or tick box: a choice is complete when made, unlike typing. */
+function isChoice(target: EventTarget | null): boolean {
+  if (target instanceof HTMLSelectElement) return true;
+  return (
+    target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'checkbox')
+  );
+}
+
 export type Validate = (record: AnyRecord, mode: 'draft' | 'final') => Issue[];
 
 export type SaveState =
@@ -63,7 +71,7 @@ export interface RecordForm {
 /**
  * The engine under every form: react-hook-form holds the values (uncontrolled inputs, so typing does
  * not re-render the form), changes are autosaved as the draft with the form position once typing
- * pauses (and at once on blur, section change, finalise, unmount, page hide), and the domain rules
+ * pauses (and at once on a choice, blur, section change, finalise, unmount, page hide), and the domain rules
  * run as typing pauses: on the edited list item alone (a roster line) while typing in one, on the
  * whole record otherwise and on each section change and finalise. Their issues go to an IssueStore
  * that each field reads for itself. Draft mode tolerates unanswered questions until the user first
@@ -163,6 +171,10 @@ export function useRecordForm({
       }, VALIDATE_AFTER_MS);
     });
     const flushNow = () => void saver.flush();
+    // The document sees the change after React's root listener, so the form already holds the value.
+    const onChoice = (e: Event) => {
+      if (isChoice(e.target)) flushNow();
+    };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flushNow();
     };
@@ -170,12 +182,16 @@ export function useRecordForm({
     document.addEventListener('visibilitychange', onVisibility);
     // Leaving a field writes what it holds (focusout bubbles, blur does not).
     document.addEventListener('focusout', flushNow);
+    // A choice is written at once: a native select keeps the focus after a pick, so without this a
+    // choice made just before a reload waited for the typing pause and was lost.
+    document.addEventListener('change', onChoice);
     return () => {
       sub.unsubscribe();
       if (timer !== undefined) clearTimeout(timer);
       window.removeEventListener('pagehide', flushNow);
       document.removeEventListener('visibilitychange', onVisibility);
       document.removeEventListener('focusout', flushNow);
+      document.removeEventListener('change', onChoice);
       void saver.flush();
     };
   }, [form, saver, saveStatus, readRecord, runValidation, runItemValidation]);
