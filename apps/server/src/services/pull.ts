@@ -28,6 +28,13 @@ export async function handlePull(
   auth: AuthContext,
   rawQuery: unknown,
 ): Promise<PullResponse> {
+  // A cursor that is not one is `malformed_cursor` (documented), whatever else the query says.
+  const rawCursor: unknown =
+    typeof rawQuery === 'object' && rawQuery !== null
+      ? (rawQuery as Record<string, unknown>)['cursor']
+      : undefined;
+  if (rawCursor !== undefined && (typeof rawCursor !== 'string' || !parseCursor(rawCursor).ok))
+    throw new AppError('malformed_cursor');
   const query = parseInput(pullQuerySchema, rawQuery, 'invalid_query');
   let cursorIn: { epoch: string; seq: number } | undefined;
   if (query.cursor !== undefined) {

@@ -5,10 +5,12 @@ import {
   type MutationResult,
   type RejectionCode,
 } from '@jigi/sync';
+import type { ContentProblem } from '@jigi/domain';
 import type { z } from 'zod';
 import type { AuthContext } from '../plugins/access';
 import type { DeviceRow } from '../storage/rows';
 import type { Tx } from '../storage/store';
+import { storableInput } from './push-content';
 
 // How a push refuses one mutation: the answer the tablet gets and the quarantine row support sees.
 
@@ -40,7 +42,8 @@ export async function reject(
       ...(rejection.issues === undefined ? {} : { issues: rejection.issues }),
       ...(rejection.details === undefined ? {} : { details: rejection.details }),
     },
-    input: JSON.parse(JSON.stringify(mutation)) as Json,
+    // Cut and cleaned: a refused input may be nested too deep or hold characters no column takes.
+    input: storableInput(mutation),
     receivedAt: serverTime,
   });
   return {
@@ -79,5 +82,16 @@ export function malformed(error: z.ZodError): Rejection {
     code: 'validation_failed',
     message: `Modification mal formée${first === undefined ? '' : ` : champ « ${first.path || '(modification)'} », ${first.message}`}.`,
     issues,
+  };
+}
+
+/** The refusal of a mutation for its content: `validation_failed` naming the field and the rule. */
+export function contentRejection(problem: ContentProblem): Rejection {
+  return {
+    code: 'validation_failed',
+    message: problem.message,
+    issues: [
+      { path: problem.path, rule: problem.rule, severity: 'error', message: problem.message },
+    ],
   };
 }

@@ -1,5 +1,6 @@
 import { isCriticalPath, isRecordType, validateRecord } from '@jigi/domain';
 import {
+  jsonEqual,
   mergeMutation,
   pushEnvelopeSchema,
   type PushEnvelope,
@@ -7,6 +8,7 @@ import {
   parsedMutationSchema,
   PROTOCOL_VERSION,
   type Issue,
+  type JsonObject,
   type Mutation,
   type MutationResult,
   type PushResponse,
@@ -20,8 +22,16 @@ import type { Tx } from '../storage/store';
 import type { Deps } from './deps';
 import { ruleContexts, type RuleContexts } from './rule-context';
 import { inScope, roleRecordTypes } from './scope';
-import { asText, firstError, malformed, reject, type Rejection } from './push-rejections';
-import { writeRecordChange } from './record-writes';
+import {
+  asText,
+  contentRejection,
+  firstError,
+  malformed,
+  reject,
+  type Rejection,
+} from './push-rejections';
+import { storedChanges, writeRecordChange } from './record-writes';
+import { mutationContentProblem, withTokenAuthorship } from './push-content';
 
 /**
  * A mutation that passed `parsedMutationSchema` (a create's record checked as an object, then by its
@@ -58,7 +68,12 @@ export async function handlePush(
 /** The push's protocol version, envelope and device, checked before any transaction opens. */
 export function checkPush(auth: AuthContext, body: unknown): PushEnvelope {
   checkProtocolVersion(body);
-  const push = parseInput(pushEnvelopeSchema, body);
+  // The head's content is the push's; each mutation's is its own (checked one by one in applyPush).
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const { mutations, ...head } = body as Record<string, unknown>;
+    parseInput(z.unknown(), { ...head, mutations: Array.isArray(mutations) ? [] : mutations });
+  }
+  const push = parseInput(pushEnvelopeSchema, body, 'invalid_body', { content: 'unchecked' });
   const device = auth.device;
   if (device === null) throw new AppError('device_required');
   if (push.deviceId !== device.id)
@@ -120,30 +135,22 @@ export async function applyPush(
         counts: {},
         villages: [],
       });
-      const parsed = parsedMutationSchema.safeParse(mutation);
-      const result = parsed.success
+      const checked = checkMutation(mutation);
+      const result = checked.ok
         ? await applyMutation(
             tx,
             deps,
             rules,
             auth,
             current,
-            asMutation(parsed.data),
+            checked.mutation,
             batch.number,
             serverTime,
             origin,
           )
-        : await reject(
-            tx,
-            auth,
-            current,
-            mutation,
-            batch.number,
-            serverTime,
-            malformed(parsed.error),
-          );
+        : await reject(tx, auth, current, mutation, batch.number, serverTime, checked.rejection);
       const countKey =
-        result.outcome === 'rejected' || !parsed.success ? 'rejected' : parsed.data.recordType;
+        result.outcome === 'rejected' || !checked.ok ? 'rejected' : checked.mutation.recordType;
       batch.counts[countKey] = (batch.counts[countKey] ?? 0) + 1;
       if (result.outcome !== 'rejected') {
         const villageId = await tx.sync.recordVillageId(mutation.recordId);
@@ -181,6 +188,22 @@ export async function applyPush(
   }
 }
 
+/**
+ * One mutation of a checked envelope, as the merge takes it, or why it is refused alone. Content that
+ * cannot be stored safely is found first, before any recursive step (the wire schema, JSON copies)
+ * could overflow the stack on it: a 500 would roll back the push and block the tablet's queue.
+ */
+function checkMutation(
+  mutation: unknown,
+): { ok: true; mutation: Mutation } | { ok: false; rejection: Rejection } {
+  const problem = mutationContentProblem(mutation);
+  if (problem !== undefined) return { ok: false, rejection: contentRejection(problem) };
+  const parsed = parsedMutationSchema.safeParse(mutation);
+  return parsed.success
+    ? { ok: true, mutation: asMutation(parsed.data) }
+    : { ok: false, rejection: malformed(parsed.error) };
+}
+
 function checkProtocolVersion(body: unknown): void {
   if (typeof body !== 'object' || body === null || !('protocolVersion' in body)) return;
   const version = body.protocolVersion;
@@ -197,12 +220,18 @@ async function applyMutation(
   rules: RuleContexts,
   auth: AuthContext,
   device: DeviceRow,
-  mutation: Mutation,
+  sent: Mutation,
   batchNumber: number,
   serverTime: string,
   origin: PushOrigin,
 ): Promise<MutationResult> {
-  const existing = await tx.sync.recordById(mutation.recordId);
+  const existing = await tx.sync.recordById(sent.recordId);
+  const authored = withTokenAuthorship(
+    sent,
+    { userId: auth.user.id, deviceId: device.id },
+    existing,
+  );
+  const { mutation } = authored;
   const refused = await authorise(rules, auth, mutation, existing);
   if (refused !== undefined)
     return reject(tx, auth, device, mutation, batchNumber, serverTime, refused);
@@ -224,8 +253,8 @@ async function applyMutation(
   });
   if (decision.outcome === 'rejected')
     return reject(tx, auth, device, mutation, batchNumber, serverTime, decision.rejection);
-  const { state } = decision;
   if (decision.outcome === 'duplicate') return mutationResultOf(mutation, decision);
+  let { state } = decision;
   let warnings: Issue[] = [];
   if (!state.deleted && state.version !== existing?.version) {
     const validation = validateRecord(state.record, await rules.for(state.record));
@@ -237,7 +266,12 @@ async function applyMutation(
       });
     }
     warnings = validation.issues;
+    // Stored is what the schema produced (NFC, trimmed), not the bytes sent.
+    if (validation.record !== undefined)
+      state = { ...state, record: validation.record as unknown as JsonObject };
   }
+  // The tablet holds what it sent: when the server stores something else, pull sends it back.
+  const storedAsSent = !authored.altered && jsonEqual(state.record, decision.state.record);
   if (state.version !== existing?.version) {
     await writeRecordChange(tx, {
       recordId: mutation.recordId,
@@ -253,17 +287,14 @@ async function applyMutation(
       mutationId: mutation.mutationId,
       clientTime: mutation.clientTime,
       op: mutation.op,
-      changes:
-        mutation.op === 'create'
-          ? mutation.record
-          : mutation.op === 'patch'
-            ? Object.fromEntries(decision.appliedPaths.map((p) => [p, mutation.changes[p] ?? null]))
-            : null,
+      changes: storedChanges(mutation, decision.appliedPaths, existing, state),
       overwritten: decision.overwritten.map((o) => ({ ...o })),
       // Applied as sent: the device's copy is this version. Merged: the server's differs from it. An
       // import: the tablet may have been wiped after exporting, so it gets its records back.
       echoDeviceId:
-        decision.outcome === 'applied' && origin.via === 'device' ? device.id : undefined,
+        decision.outcome === 'applied' && origin.via === 'device' && storedAsSent
+          ? device.id
+          : undefined,
     });
     rules.recordWritten(type, existing?.data ?? null, state.record);
   }

@@ -1,4 +1,10 @@
-import type { Issue, Json, ServerRecordState } from '@jigi/sync';
+import {
+  diffRecords,
+  type Issue,
+  type Json,
+  type Mutation,
+  type ServerRecordState,
+} from '@jigi/sync';
 import type { RecordRow } from '../storage/rows';
 import type { Tx } from '../storage/store';
 
@@ -90,4 +96,23 @@ export async function writeRecordChange(tx: Tx, w: RecordWrite): Promise<void> {
       });
     }
   }
+}
+
+/**
+ * The version history's `changes`: the stored values (normalised), not the sent ones — a whole
+ * record for a create, each applied path for a patch (a path whose value the schema rewrote is read
+ * from the diff against the previous version).
+ */
+export function storedChanges(
+  mutation: Mutation,
+  appliedPaths: readonly string[],
+  existing: RecordRow | undefined,
+  state: ServerRecordState,
+): Json {
+  if (mutation.op === 'create') return state.record;
+  if (mutation.op !== 'patch') return null;
+  const diff = existing === undefined ? {} : diffRecords(existing.data, state.record);
+  return Object.fromEntries(
+    appliedPaths.map((p) => [p, p in diff ? (diff[p] ?? null) : (mutation.changes[p] ?? null)]),
+  );
 }

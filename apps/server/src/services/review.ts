@@ -1,5 +1,5 @@
 import { isRecordType, validateRecord } from '@jigi/domain';
-import { resolveConflict, type Json } from '@jigi/sync';
+import { diffRecords, resolveConflict, type Json, type JsonObject } from '@jigi/sync';
 import { AppError } from '../errors/app-error';
 import type { AuthContext } from '../plugins/access';
 import type { ConflictRow, RecordRow, ReviewStatus } from '../storage/rows';
@@ -153,7 +153,7 @@ export async function resolve(
         message: 'La fiche de ce conflit a été supprimée.',
         details: { conflictId },
       });
-    const chosen = chosenValue(conflict, resolution);
+    let chosen = chosenValue(conflict, resolution);
     const state = {
       version: record.version,
       fieldVersions: record.fieldVersions,
@@ -176,10 +176,14 @@ export async function resolve(
         throw new AppError('record_invalid', {
           details: { issues: validation.issues.filter((i) => i.severity === 'error') },
         });
+      // Stored is what the schema produced (NFC, trimmed), as for a push.
+      const stored = (validation.record as unknown as JsonObject | undefined) ?? next.state.record;
+      const diff = diffRecords(record.data, stored);
+      if (conflict.path in diff) chosen = diff[conflict.path] ?? null;
       await writeRecordChange(tx, {
         recordId: record.id,
         existing: record,
-        state: next.state,
+        state: { ...next.state, record: stored },
         type: record.type,
         warnings: validation.issues,
         serverTime: at,

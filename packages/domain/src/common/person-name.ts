@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseUnsafeText } from './primitives';
 
 /** Longest name accepted; long enough for compound names, short enough for list screens and exports. */
 export const PERSON_NAME_MAX = 80;
@@ -10,6 +11,7 @@ export const PERSON_NAME_MAX = 80;
  */
 export const personNameSchema = z
   .string()
+  .superRefine(refuseUnsafeText)
   .normalize('NFC')
   .transform((s) => s.replace(/\s+/g, ' ').trim())
   .pipe(z.string().min(1).max(PERSON_NAME_MAX));

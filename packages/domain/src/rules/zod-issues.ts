@@ -118,7 +118,8 @@ function reason(zi: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_element':
       return 'valeur invalide';
     case 'custom':
-      return 'valeur invalide';
+      // A check that says why in French (refuseUnsafeText) is named; others stay generic.
+      return typeof zi.params?.['reason'] === 'string' ? zi.params['reason'] : 'valeur invalide';
   }
 }
 

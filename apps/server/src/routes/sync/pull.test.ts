@@ -127,7 +127,7 @@ describe('GET /api/sync/pull', () => {
   it('answers a malformed cursor with 400', async () => {
     const res = await pull(s.app, a, { cursor: 'abc' });
     expect(res.status).toBe(400);
-    expect(res.body.error?.code).toBe('invalid_query');
+    expect(res.body.error?.code).toBe('malformed_cursor');
   });
 
   it('critical conflict → supervisor queue → resolution flows down to both tablets by pull', async () => {
