@@ -88,6 +88,7 @@ export {
   type PersonQuestion,
 } from './rules/person-questions';
 export { gpsRules, MALI_BOUNDS, GPS_MAX_ACCURACY_M } from './rules/location-rules';
+export { villageInZones } from './rules/village-scope';
 
 // Programme modules as data. The manifests name modules and record types without loading a schema
 // (the tablet's shell reads them); the registry holds the full descriptors.

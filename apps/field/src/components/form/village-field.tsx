@@ -1,10 +1,16 @@
+import { villageInZones } from '@jigi/domain';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../lib/session';
 import { liveValue, useLive } from '../../lib/use-live';
 import { allVillages } from '../../storage/reference';
 import { Notice } from '../notice';
 import { SelectField } from './select-field';
 
-/** The villages pulled from the server (demo villages marked « démo »). */
+/**
+ * The villages of the user's zones among those pulled to this tablet (demo villages marked « démo »).
+ * A shared tablet holds every user's villages; offering another user's would make a record the server
+ * refuses at sync.
+ */
 export function VillageField({
   name,
   label,
@@ -15,7 +21,9 @@ export function VillageField({
   filter?: (village: { id: string; pnp: boolean }) => boolean;
 }) {
   const { t } = useTranslation();
-  const villages = liveValue(useLive(allVillages, []), []);
+  const { user } = useSession();
+  const pulled = liveValue(useLive(allVillages, []), []);
+  const villages = pulled.filter((v) => user.role === 'admin' || villageInZones(v, user.zones));
   const shown = filter ? villages.filter(filter) : villages;
   return (
     <>
