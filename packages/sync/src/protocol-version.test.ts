@@ -16,7 +16,30 @@ function wireHash(): string {
   return sha256Hex(canonical({ schemas, wireLimits, errorKinds }));
 }
 
+/**
+ * The schema hash of every version that shipped, written here by hand when it ships and never
+ * edited after: tablets in the field speak it. Pinning the hash in protocol-version.ts alone let a
+ * wire change land by re-taking that hash without a bump; this table is the independent record.
+ */
+const releasedHashes: Readonly<Record<number, string>> = {
+  1: '6479e866a2e377d98d1814139aeec8d0d065de244109699e9a8c55ec76839f33',
+};
+
 describe('PROTOCOL_VERSION', () => {
+  it('a released version keeps its hash: a wire change needs a new version, not a new hash', () => {
+    const released = releasedHashes[PROTOCOL_VERSION];
+    if (released !== undefined) {
+      expect(
+        PROTOCOL_SCHEMA_HASH,
+        `Version ${PROTOCOL_VERSION} shipped with hash ${released}: bump PROTOCOL_VERSION instead of re-taking its hash.`,
+      ).toBe(released);
+    } else {
+      // A version being prepared: it follows the last released one, with a hash of its own.
+      expect(PROTOCOL_VERSION).toBe(Math.max(...Object.keys(releasedHashes).map(Number)) + 1);
+      expect(Object.values(releasedHashes)).not.toContain(PROTOCOL_SCHEMA_HASH);
+    }
+  });
+
   it('is bumped whenever a wire schema, a limit or an error kind changes', () => {
     const hash = wireHash();
     expect(

@@ -1,6 +1,8 @@
 /**
  * The wire protocol version. Bump it for every change of a message schema or limit, and record the
- * new schema hash below (protocol-version.test.ts prints it). History, one line per version:
+ * new schema hash below (protocol-version.test.ts prints it); once a version ships, add its hash to
+ * `releasedHashes` in that test, which then refuses any later change of it. History, one line per
+ * version:
  *
  * 1 — first version: push/pull, device registration, sessions, error envelope (2026-11).
  *     Hash re-taken without a bump: the push envelope the server parses first, the `data` of pulled

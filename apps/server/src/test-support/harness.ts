@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createDatabase, dropDatabase } from '@jigi/testkit';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { buildApp, type AppOptions } from '../app';
 import type { Deps } from '../services/deps';
 import { DEMO_PASSWORD, seedDemo } from '../services/seed-demo';
@@ -76,10 +76,19 @@ export type TestDatabase = {
 
 // Seeding hashes six passwords with scrypt (slow on purpose): do it once per test process and copy
 // the file for each server.
+// Test files run isolated, so each file that opens a database makes its own template: it is removed
+// when that file ends, passed or failed (a run of the suite used to leave one folder per file).
 let seededTemplate: Promise<string> | undefined;
+let templateDir: string | undefined;
+afterAll(() => {
+  if (templateDir !== undefined) fs.rmSync(templateDir, { recursive: true, force: true });
+  templateDir = undefined;
+  seededTemplate = undefined;
+});
 function seededFile(): Promise<string> {
   seededTemplate ??= (async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-template-'));
+    templateDir = dir;
     const file = path.join(dir, 'jigi.sqlite');
     const store = openSqliteStore(file);
     await seedDemo({
