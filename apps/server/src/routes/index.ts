@@ -8,6 +8,7 @@ import { openApiRoutes } from './openapi';
 import { referenceRoutes } from './reference';
 import { reviewRoutes } from './review';
 import { syncRoutes } from './sync';
+import { targetingRoutes } from './targeting';
 
 /** Every route area, composed here; areas never import each other. */
 export function registerRoutes(app: FastifyInstance, options: AuthRouteOptions): void {
@@ -19,5 +20,6 @@ export function registerRoutes(app: FastifyInstance, options: AuthRouteOptions):
   exportRoutes(app);
   dashboardRoutes(app);
   referenceRoutes(app);
+  targetingRoutes(app);
   openApiRoutes(app);
 }

@@ -38,6 +38,11 @@ const tables = [
   'conflicts',
   'tasks',
   'review_decisions',
+  'pmt_formulas',
+  'pmt_adoptions',
+  'pmt_scores',
+  'enrolments',
+  'enrolment_events',
 ] as const;
 type Table = (typeof tables)[number];
 
@@ -45,6 +50,7 @@ type Table = (typeof tables)[number];
 const booleanColumns: Partial<Record<Table, readonly string[]>> = {
   users: ['active'],
   records: ['deleted'],
+  pmt_formulas: ['demo'],
 };
 /** Tables whose ids PostgreSQL draws from a sequence (BIGSERIAL): set past the copied ids. */
 const serialKeys: Partial<Record<Table, string>> = {
@@ -52,6 +58,8 @@ const serialKeys: Partial<Record<Table, string>> = {
   batches: 'number',
   quarantine: 'id',
   review_decisions: 'id',
+  pmt_adoptions: 'id',
+  enrolment_events: 'id',
 };
 
 export type TableCheck = { table: Table; rows: number; hash: string; matches: boolean };

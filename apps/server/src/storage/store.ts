@@ -39,6 +39,13 @@ import type {
   UserRow,
   VillageRow,
 } from './rows';
+import type {
+  EnrolmentEventRow,
+  EnrolmentRow,
+  PmtAdoptionRow,
+  PmtFormulaRow,
+  PmtScoreRow,
+} from './targeting-rows';
 
 export type UserPatch = {
   name?: string;
@@ -198,6 +205,7 @@ export type Tx = {
   readonly review: ReviewPort;
   readonly audit: AuditPort;
   readonly meta: MetaPort;
+  readonly targeting: TargetingPort;
 };
 
 export type Backend = 'sqlite' | 'postgres';

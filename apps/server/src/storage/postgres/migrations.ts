@@ -11,6 +11,8 @@ import { StoreSchemaTooNewError } from '../store-errors';
  *
  * 1 — everything SQLite's v1–v5 hold, plus `change_counter`: pull sequences are given at commit
  *     time under its row lock (store.ts, promise 3), not by a sequence at insert time.
+ * 2 — targeting, as SQLite's v6: PMT formulas and adoptions, scores kept per formula and record
+ *     version, the register of enrolled households and its events.
  */
 export const postgresMigrations: readonly { version: number; sql: string }[] = [
   {
@@ -120,6 +122,39 @@ export const postgresMigrations: readonly { version: number; sql: string }[] = [
         id BIGSERIAL PRIMARY KEY, record_id TEXT NOT NULL REFERENCES records(id),
         version INTEGER NOT NULL, decision TEXT NOT NULL, comment TEXT, user_id TEXT NOT NULL, at TEXT NOT NULL
       );
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE pmt_formulas (
+        version TEXT PRIMARY KEY, label TEXT NOT NULL, demo BOOLEAN NOT NULL,
+        data TEXT NOT NULL, uploaded_by TEXT NOT NULL, uploaded_at TEXT NOT NULL
+      );
+      CREATE TABLE pmt_adoptions (
+        id BIGSERIAL PRIMARY KEY, formula_version TEXT NOT NULL REFERENCES pmt_formulas(version),
+        adopted_by TEXT NOT NULL, adopted_at TEXT NOT NULL
+      );
+      CREATE TABLE pmt_scores (
+        record_id TEXT NOT NULL REFERENCES records(id), record_version INTEGER NOT NULL,
+        formula_version TEXT NOT NULL REFERENCES pmt_formulas(version), village_id TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('scored','missing_answers','no_model')),
+        score DOUBLE PRECISION, zone_type TEXT NOT NULL, detail TEXT NOT NULL, computed_at TEXT NOT NULL,
+        PRIMARY KEY (record_id, formula_version, record_version)
+      );
+      CREATE INDEX pmt_scores_village ON pmt_scores(village_id, formula_version);
+      CREATE TABLE enrolments (
+        id TEXT PRIMARY KEY, village_id TEXT NOT NULL REFERENCES villages(id),
+        household_code TEXT NOT NULL, ciblage_record_id TEXT NOT NULL UNIQUE REFERENCES records(id),
+        state TEXT NOT NULL CHECK (state IN ('enrolled','suspended','exited')),
+        data TEXT NOT NULL, version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE INDEX enrolments_village ON enrolments(village_id, state);
+      CREATE TABLE enrolment_events (
+        id BIGSERIAL PRIMARY KEY, enrolment_id TEXT NOT NULL REFERENCES enrolments(id),
+        action TEXT NOT NULL, before TEXT, after TEXT NOT NULL, user_id TEXT NOT NULL, at TEXT NOT NULL
+      );
+      CREATE INDEX enrolment_events_enrolment ON enrolment_events(enrolment_id);
     `,
   },
 ];

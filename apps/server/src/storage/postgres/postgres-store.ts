@@ -9,6 +9,7 @@ import { migratePostgres } from './migrations';
 import { queryOn, type Query } from './query';
 import { referencePort } from './reference';
 import { auditPort, reviewPort } from './review';
+import { targetingPort } from './targeting';
 import { PendingChanges, syncPort } from './sync';
 
 // BIGINT columns (sequences, mutation ids) come back as numbers: they stay far below 2^53.
@@ -109,6 +110,7 @@ export async function openPostgresStore(
     sync: syncPort(q, pending, forWrite),
     review: reviewPort(q),
     audit: auditPort(q),
+    targeting: targetingPort(q),
     meta: {
       async epoch() {
         const [row] = await q<{ value: string }>("SELECT value FROM meta WHERE key = 'epoch'");

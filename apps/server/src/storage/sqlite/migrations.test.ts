@@ -133,6 +133,38 @@ describe('SQL migrations', () => {
     expect(plan.join(' ')).toContain('USING INDEX records_type');
   });
 
+  it('6: adds the targeting tables to a version-5 database; scores keep history and refuse a bad outcome', () => {
+    migrate(db, 5);
+    db.prepare(
+      "INSERT INTO villages (id, name, commune_code, data, version, updated_at) VALUES ('v1', 'V', 'mopti.koro.bamba', '{}', 1, 't')",
+    ).run();
+    db.prepare(
+      "INSERT INTO records (id, type, village_id, version, data, field_versions, created_by, device_id, created_at, updated_at) VALUES ('h1', 'ciblage_household', 'v1', 2, '{}', '{}', 'u1', 'd1', 't', 't')",
+    ).run();
+    migrate(db, 6);
+    expect(version()).toBe(6);
+    db.prepare(
+      "INSERT INTO pmt_formulas (version, label, demo, data, uploaded_by, uploaded_at) VALUES ('f1', 'F', 1, '{}', 'u1', 't')",
+    ).run();
+    const score = db.prepare(
+      "INSERT INTO pmt_scores (record_id, record_version, formula_version, village_id, outcome, score, zone_type, detail, computed_at) VALUES ('h1', ?, 'f1', 'v1', ?, 11.5, 'default', '{}', 't')",
+    );
+    score.run(1, 'scored');
+    score.run(2, 'scored');
+    expect(() => score.run(3, 'guessed')).toThrow(/CHECK/);
+    expect(db.prepare('SELECT count(*) AS n FROM pmt_scores').get()).toEqual({ n: 2 });
+    db.prepare(
+      "INSERT INTO enrolments (id, village_id, household_code, ciblage_record_id, state, data, version, created_at, updated_at) VALUES ('e1', 'v1', 'C1', 'h1', 'enrolled', '{}', 1, 't', 't')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO enrolments (id, village_id, household_code, ciblage_record_id, state, data, version, created_at, updated_at) VALUES ('e2', 'v1', 'C1', 'h1', 'enrolled', '{}', 1, 't', 't')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+  });
+
   it('is idempotent: running all migrations twice changes nothing', () => {
     migrate(db);
     migrate(db);

@@ -14,6 +14,8 @@ import { StoreSchemaTooNewError } from '../store-errors';
  * 4 — changes.echo_device_id: the device whose applied write is the entity's latest change (pull
  *     does not send a device its own writes back), indexed for the reset a restore refetch needs.
  * 5 — records by type: a HIMO push reads its project's roll and sheets (records of one type) once.
+ * 6 — targeting: PMT formula versions and their adoptions, scores per (household record, record
+ *     version, formula version) kept as history, the register of enrolled households and its events.
  */
 export const migrations: readonly { version: number; sql: string }[] = [
   {
@@ -141,6 +143,40 @@ export const migrations: readonly { version: number; sql: string }[] = [
     version: 5,
     sql: `
       CREATE INDEX records_type ON records(type, deleted);
+    `,
+  },
+  {
+    version: 6,
+    sql: `
+      CREATE TABLE pmt_formulas (
+        version TEXT PRIMARY KEY, label TEXT NOT NULL, demo INTEGER NOT NULL CHECK (demo IN (0, 1)),
+        data TEXT NOT NULL, uploaded_by TEXT NOT NULL, uploaded_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE pmt_adoptions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        formula_version TEXT NOT NULL REFERENCES pmt_formulas(version),
+        adopted_by TEXT NOT NULL, adopted_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE pmt_scores (
+        record_id TEXT NOT NULL REFERENCES records(id), record_version INTEGER NOT NULL,
+        formula_version TEXT NOT NULL REFERENCES pmt_formulas(version), village_id TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('scored','missing_answers','no_model')),
+        score REAL, zone_type TEXT NOT NULL, detail TEXT NOT NULL, computed_at TEXT NOT NULL,
+        PRIMARY KEY (record_id, formula_version, record_version)
+      ) STRICT;
+      CREATE INDEX pmt_scores_village ON pmt_scores(village_id, formula_version);
+      CREATE TABLE enrolments (
+        id TEXT PRIMARY KEY, village_id TEXT NOT NULL REFERENCES villages(id),
+        household_code TEXT NOT NULL, ciblage_record_id TEXT NOT NULL UNIQUE REFERENCES records(id),
+        state TEXT NOT NULL CHECK (state IN ('enrolled','suspended','exited')),
+        data TEXT NOT NULL, version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX enrolments_village ON enrolments(village_id, state);
+      CREATE TABLE enrolment_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, enrolment_id TEXT NOT NULL REFERENCES enrolments(id),
+        action TEXT NOT NULL, before TEXT, after TEXT NOT NULL, user_id TEXT NOT NULL, at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX enrolment_events_enrolment ON enrolment_events(enrolment_id);
     `,
   },
 ];

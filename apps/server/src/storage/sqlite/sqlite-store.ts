@@ -10,6 +10,7 @@ import { auditStore, reviewStore } from './review';
 import { withStatementCache } from './statement-cache';
 import { asAsync } from './synchronous';
 import { syncStore } from './sync';
+import { targetingStore } from './targeting';
 
 /**
  * The embedded backend: one SQLite file, one connection, one queue. Every transaction, read or
@@ -35,6 +36,7 @@ export function openSqliteStore(file: string): Store {
     sync: asAsync(syncStore(db)),
     review: asAsync(reviewStore(db)),
     audit: asAsync(auditStore(db)),
+    targeting: asAsync(targetingStore(db)),
     meta: asAsync<MetaPort>({
       epoch() {
         const row = db

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { wireLimits } from '@jigi/sync';
+import { exclusionReasons } from '@jigi/domain/targeting';
+
+// Request and response shapes of the targeting routes (OpenAPI documents them from these schemas).
+// Score-bearing shapes are answered only to the roles of SCORE_ROLES (targeting-access.ts).
+
+export const formulaVersionParam = z.object({
+  version: z.string().min(1).max(40),
+});
+export const villageParam = z.object({
+  villageId: z.string().min(1).max(wireLimits.maxIdLength),
+});
+export const recordParam = z.object({
+  recordId: z.string().min(1).max(wireLimits.maxIdLength),
+});
+
+/** A formula as listed: what it is, never its coefficients (those are in `formulaDetailSchema`). */
+export const formulaSummarySchema = z.object({
+  version: z.string(),
+  label: z.string(),
+  demo: z.boolean(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+  /** When it was last adopted; null if never. */
+  adoptedAt: z.string().nullable(),
+  inForce: z.boolean(),
+  indicatorCount: z.number().int(),
+  zoneTypes: z.array(z.string()),
+});
+export type FormulaSummary = z.infer<typeof formulaSummarySchema>;
+
+export const formulaListSchema = z.object({ formulas: z.array(formulaSummarySchema) });
+export const currentFormulaSchema = z.object({ formula: formulaSummarySchema.nullable() });
+export const formulaDetailSchema = z.object({
+  summary: formulaSummarySchema,
+  /** The uploaded formula (pmtFormulaSchema), coefficients included: administrators only. */
+  formula: z.record(z.string(), z.unknown()),
+});
+
+export const scoreComputationSchema = z.object({
+  formulaVersion: z.string(),
+  villages: z.number().int(),
+  /** New scores stored (households already scored at their current version are left as they are). */
+  computed: z.number().int(),
+  scored: z.number().int(),
+  unscored: z.number().int(),
+});
+export type ScoreComputation = z.infer<typeof scoreComputationSchema>;
+
+export const computeScoresBodySchema = z.object({
+  villageId: z.string().min(1).max(wireLimits.maxIdLength).optional(),
+});
+
+const reasonSchema = z.enum(Object.keys(exclusionReasons) as [keyof typeof exclusionReasons]);
+
+export const rankedHouseholdSchema = z.object({
+  recordId: z.string(),
+  householdCode: z.string(),
+  headName: z.string(),
+  householdSize: z.number().int(),
+  cbtListRank: z.number().int().optional(),
+  score: z.number(),
+  rank: z.number().int(),
+  selected: z.boolean(),
+  tiedAtCut: z.boolean(),
+});
+export const excludedHouseholdSchema = z.object({
+  recordId: z.string(),
+  householdCode: z.string(),
+  headName: z.string(),
+  reason: reasonSchema,
+  /** French reason. */
+  reasonLabel: z.string(),
+  missing: z.array(z.string()).optional(),
+});
+export const villageRankingSchema = z.object({
+  villageId: z.string(),
+  villageName: z.string(),
+  demo: z.boolean(),
+  quota: z.number().int(),
+  formula: z.object({ version: z.string(), label: z.string(), demo: z.boolean() }),
+  /** The tie rule as the ranking applied it, in French (shown under the list). */
+  tieRule: z.string(),
+  ranked: z.array(rankedHouseholdSchema),
+  excluded: z.array(excludedHouseholdSchema),
+});
+export type VillageRankingResponse = z.infer<typeof villageRankingSchema>;
+
+export const recordScoresSchema = z.object({
+  recordId: z.string(),
+  scores: z.array(
+    z.object({
+      formulaVersion: z.string(),
+      recordVersion: z.number().int(),
+      outcome: z.enum(['scored', 'missing_answers', 'no_model']),
+      score: z.number().nullable(),
+      zoneType: z.string(),
+      computedAt: z.string(),
+      inForce: z.boolean(),
+    }),
+  ),
+});

@@ -1,0 +1,166 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { authOf } from '../../plugins/access';
+import { parseInput } from '../../plugins/validate';
+import * as targeting from '../../services/targeting';
+import { FORMULA_ROLES, SCORE_ROLES } from '../../features/targeting/targeting-access';
+import {
+  computeScoresBodySchema,
+  currentFormulaSchema,
+  formulaDetailSchema,
+  formulaListSchema,
+  formulaVersionParam,
+  recordParam,
+  recordScoresSchema,
+  scoreComputationSchema,
+  villageParam,
+  villageRankingSchema,
+} from '../../features/targeting/targeting-api';
+
+const formulaAccess = { auth: 'user', roles: FORMULA_ROLES } as const;
+const scoreAccess = { auth: 'user', roles: SCORE_ROLES } as const;
+/** An uploaded formula is JSON; its own schema is checked by the service, field by field. */
+const formulaUploadSchema = z.record(z.string(), z.unknown());
+
+/**
+ * `/api/targeting`: PMT formulas (administrators), scores and the ranked list of a village
+ * (administrators, supervisors of the village's zones). No field role and no tablet token reaches
+ * any of them (targeting-access.ts).
+ */
+export function targetingRoutes(app: FastifyInstance): void {
+  const { deps } = app;
+
+  app.get(
+    '/api/targeting/formulas',
+    {
+      config: {
+        access: formulaAccess,
+        doc: { summary: 'Versions de la formule PMT', response: formulaListSchema },
+      },
+    },
+    () => targeting.listFormulas(deps),
+  );
+
+  app.get(
+    '/api/targeting/formulas/current',
+    {
+      config: {
+        access: scoreAccess,
+        doc: {
+          summary: 'Formule PMT en vigueur (sans ses coefficients)',
+          response: currentFormulaSchema,
+        },
+      },
+    },
+    () => targeting.currentFormula(deps),
+  );
+
+  app.get(
+    '/api/targeting/formulas/:version',
+    {
+      config: {
+        access: formulaAccess,
+        doc: {
+          summary: 'Une version de la formule PMT, coefficients compris',
+          response: formulaDetailSchema,
+        },
+      },
+    },
+    (request) => {
+      const { version } = parseInput(formulaVersionParam, request.params, 'invalid_query');
+      return targeting.formulaDetail(deps, version);
+    },
+  );
+
+  app.post(
+    '/api/targeting/formulas',
+    {
+      config: {
+        access: formulaAccess,
+        doc: {
+          summary: 'Téléverser une nouvelle version de la formule PMT',
+          body: formulaUploadSchema,
+          response: formulaDetailSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = parseInput(formulaUploadSchema, request.body);
+      const result = await targeting.uploadFormulaVersion(deps, authOf(request), body);
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/targeting/formulas/:version/adopt',
+    {
+      config: {
+        access: formulaAccess,
+        doc: {
+          summary:
+            'Adopter une version : elle devient la formule en vigueur et score tous les ménages approuvés',
+          response: scoreComputationSchema,
+        },
+      },
+    },
+    (request) => {
+      const { version } = parseInput(formulaVersionParam, request.params, 'invalid_query');
+      return targeting.adoptFormulaVersion(deps, authOf(request), version);
+    },
+  );
+
+  app.post(
+    '/api/targeting/scores/compute',
+    {
+      config: {
+        access: scoreAccess,
+        doc: {
+          summary:
+            'Scorer les ménages approuvés pas encore scorés (un village, ou toutes vos zones)',
+          body: computeScoresBodySchema,
+          response: scoreComputationSchema,
+        },
+      },
+    },
+    (request) => {
+      const body = parseInput(computeScoresBodySchema, request.body ?? {});
+      return targeting.computeScores(deps, authOf(request), body.villageId);
+    },
+  );
+
+  app.get(
+    '/api/targeting/villages/:villageId/ranking',
+    {
+      config: {
+        access: scoreAccess,
+        doc: {
+          summary:
+            'Liste classée d’un village contre son quota, et les ménages exclus avec leur motif',
+          response: villageRankingSchema,
+        },
+      },
+    },
+    (request) => {
+      const { villageId } = parseInput(villageParam, request.params, 'invalid_query');
+      return targeting.rankingOf(deps, authOf(request), villageId);
+    },
+  );
+
+  app.get(
+    '/api/targeting/records/:recordId/scores',
+    {
+      config: {
+        access: scoreAccess,
+        doc: {
+          summary:
+            'Historique des scores d’un ménage (toutes versions de la formule et de la fiche)',
+          response: recordScoresSchema,
+        },
+      },
+    },
+    (request) => {
+      const { recordId } = parseInput(recordParam, request.params, 'invalid_query');
+      return targeting.recordScoreHistory(deps, authOf(request), recordId);
+    },
+  );
+}

@@ -1,0 +1,128 @@
+import { AppError } from '../errors/app-error';
+import {
+  adoptFormula,
+  formulaInForce,
+  formulaSummaries,
+  summaryOf,
+  uploadFormula,
+} from '../features/targeting/formulas';
+import { scoreVillages } from '../features/targeting/scoring';
+import { villageRanking } from '../features/targeting/village-ranking';
+import type { AuthContext } from '../plugins/access';
+import type { Tx } from '../storage/store';
+import type { Deps } from './deps';
+import { inScope } from './scope';
+
+// Targeting requests, each in one transaction: formulas (administrators), scores and rankings
+// (administrators, supervisors in their zones). The rules live in features/targeting.
+
+async function detailOf(tx: Tx, version: string) {
+  const row = await tx.targeting.formulaByVersion(version);
+  if (row === undefined) throw new AppError('not_found', { details: { version } });
+  const adoptions = await tx.targeting.adoptions();
+  return { summary: summaryOf(row, adoptions, adoptions[0]?.formulaVersion), formula: row.data };
+}
+
+export function listFormulas(deps: Deps) {
+  return deps.store.read(async (tx) => ({ formulas: await formulaSummaries(tx) }));
+}
+
+/** The formula in force as anyone allowed scores may know it: what it is, no coefficient. */
+export function currentFormula(deps: Deps) {
+  return deps.store.read(async (tx) => {
+    const inForce = await formulaInForce(tx);
+    if (inForce === undefined) return { formula: null };
+    return {
+      formula: summaryOf(inForce.row, await tx.targeting.adoptions(), inForce.row.version),
+    };
+  });
+}
+
+export function formulaDetail(deps: Deps, version: string) {
+  return deps.store.read((tx) => detailOf(tx, version));
+}
+
+export function uploadFormulaVersion(deps: Deps, auth: AuthContext, body: unknown) {
+  return deps.store.write(async (tx) => {
+    const formula = await uploadFormula(tx, deps, body, auth.user.id);
+    return detailOf(tx, formula.version);
+  });
+}
+
+/** Adopting and scoring are one transaction: a formula is never in force without its scores. */
+export function adoptFormulaVersion(deps: Deps, auth: AuthContext, version: string) {
+  return deps.store.write(async (tx) => {
+    await adoptFormula(tx, deps, version, auth.user.id);
+    const inForce = await formulaInForce(tx);
+    if (inForce?.row.version !== version) throw new Error('the adopted formula is not in force');
+    return scoreVillages(tx, deps, inForce.formula, undefined);
+  });
+}
+
+/** Scores what is not scored yet under the formula in force: one village, or the caller's zones. */
+export async function computeScores(deps: Deps, auth: AuthContext, villageId: string | undefined) {
+  const scope = await auth.scope();
+  if (villageId !== undefined && !inScope(scope, villageId))
+    throw new AppError('out_of_zone', { details: { villageId } });
+  const villageIds =
+    villageId !== undefined ? [villageId] : scope === 'all' ? undefined : [...scope];
+  return deps.store.write(async (tx) => {
+    const inForce = await formulaInForce(tx);
+    if (inForce === undefined)
+      throw new AppError('invalid_state', {
+        message: 'Aucune formule PMT n’est en vigueur : rien à scorer.',
+      });
+    const result = await scoreVillages(tx, deps, inForce.formula, villageIds);
+    await tx.audit.append({
+      at: deps.now().toISOString(),
+      userId: auth.user.id,
+      action: 'pmt_score.compute',
+      entity: 'village',
+      entityId: villageId ?? null,
+      details: { computed: result.computed },
+    });
+    return result;
+  });
+}
+
+/** A village's ranked list; scores are personal and confidential, so each read is audited. */
+export async function rankingOf(deps: Deps, auth: AuthContext, villageId: string) {
+  if (!inScope(await auth.scope(), villageId))
+    throw new AppError('out_of_zone', { details: { villageId } });
+  return deps.store.write(async (tx) => {
+    const ranking = await villageRanking(tx, villageId);
+    await tx.audit.append({
+      at: deps.now().toISOString(),
+      userId: auth.user.id,
+      action: 'pmt_ranking.read',
+      entity: 'village',
+      entityId: villageId,
+      details: { formulaVersion: ranking.formula.version },
+    });
+    return ranking;
+  });
+}
+
+/** Every score a household record was given, marking the one in force. */
+export async function recordScoreHistory(deps: Deps, auth: AuthContext, recordId: string) {
+  const scope = await auth.scope();
+  return deps.store.read(async (tx) => {
+    const record = await tx.sync.recordById(recordId);
+    if (record === undefined || !inScope(scope, record.villageId))
+      throw new AppError('not_found', { details: { recordId } });
+    const inForce = (await tx.targeting.adoptions())[0]?.formulaVersion;
+    const scores = await tx.targeting.recordScores(recordId);
+    return {
+      recordId,
+      scores: scores.map((s) => ({
+        formulaVersion: s.formulaVersion,
+        recordVersion: s.recordVersion,
+        outcome: s.outcome,
+        score: s.score,
+        zoneType: s.zoneType,
+        computedAt: s.computedAt,
+        inForce: s.formulaVersion === inForce && s.recordVersion === record.version,
+      })),
+    };
+  });
+}
