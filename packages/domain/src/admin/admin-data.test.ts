@@ -1,5 +1,6 @@
 /// <reference types="node" />
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { communeAliases, maliAdminData, maliAdminSchema } from './admin-data';
 
@@ -11,13 +12,13 @@ describe('data/mali-admin.json', () => {
   it('is a verbatim copy of the shared reference file', () => {
     const shared = new URL('../../../../../shared/reference/mali-admin.json', import.meta.url);
     const copy = new URL('../../data/mali-admin.json', import.meta.url);
-    let reference: string;
-    try {
-      reference = readFileSync(shared, 'utf8');
-    } catch {
-      return; // the shared folder is beside the checkout only on the build machine
-    }
-    expect(readFileSync(copy, 'utf8')).toBe(reference);
+    // The shared folder sits beside the checkout on every developer machine and in CI: without it
+    // this test cannot say anything, so it fails rather than pass unchecked.
+    expect(
+      existsSync(shared),
+      `${fileURLToPath(shared)} is missing: the shared folder must sit beside the checkout`,
+    ).toBe(true);
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(shared, 'utf8'));
   });
 
   it('codes are unique and each child code extends its parent code', () => {
