@@ -106,11 +106,12 @@ async function sixCopies(s: Servers): Promise<void> {
 
 async function overtaking(s: Servers): Promise<void> {
   const srv = await start(s, 1, 'net-order');
-  // Request 0 is held back 400 ms, so request 1 reaches the server first.
-  let hold = true;
+  // The requests whose index is here are held back 1.5 s, so the one sent 50 ms after each reaches
+  // the server first. Request 0 first; the replay of batch A later.
+  const heldBack = new Set([0]);
   const lnk = (s.link = await startFaultyLink({
     upstream: srv.url,
-    hook: (index) => (hold && index % 2 === 0 ? { delayMs: 400 } : undefined),
+    hook: (index) => (heldBack.has(index) ? { delayMs: 1_500 } : undefined),
   }));
   const [d] = srv.data.devices;
   const records = generateHouseholds({ seed: 92, count: 6 });
@@ -143,7 +144,6 @@ async function overtaking(s: Servers): Promise<void> {
   });
   expect(answerA.status).toBe(200);
   expect(pushResponseSchema.parse(answerA.body).lastMutationId).toBe(3);
-  hold = false;
   const again = await rawPush(lnk.url, d!.token, b);
   expect(again.status).toBe(200);
   expect(pushResponseSchema.parse(again.body).lastMutationId).toBe(6);
@@ -151,11 +151,16 @@ async function overtaking(s: Servers): Promise<void> {
   const before = sqlite === undefined ? undefined : tableHashes(sqlite, touchColumns);
   const digest = await storeDigest(srv.app.deps.store);
   // Both batches again, the older one overtaken: answered from stored results, nothing written.
-  hold = true;
+  heldBack.add(lnk.stats.requests);
+  const answered: string[] = [];
   const replays = await Promise.all([
-    rawPush(lnk.url, d!.token, a),
-    new Promise((r) => setTimeout(r, 50)).then(() => rawPush(lnk.url, d!.token, b)),
+    rawPush(lnk.url, d!.token, a).finally(() => answered.push('A')),
+    new Promise((r) => setTimeout(r, 50))
+      .then(() => rawPush(lnk.url, d!.token, b))
+      .finally(() => answered.push('B')),
   ]);
+  // The replays really were reordered: B, sent second, reached the server and was answered first.
+  expect(answered).toEqual(['B', 'A']);
   expect(replays.map((r) => r.status)).toEqual([200, 200]);
   expect(replays.map((r) => pushResponseSchema.parse(r.body).batchNumber)).toEqual([null, null]);
   if (sqlite !== undefined) expect(tableHashes(sqlite, touchColumns)).toEqual(before);
