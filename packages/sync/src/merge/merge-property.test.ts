@@ -7,8 +7,9 @@ import { patch, run, stateOf } from '../test-support/merge-fixtures';
 import type { MergeDecision } from './types';
 
 // Three tablets edit the same household from version 1 without syncing, then push in a random
-// interleaving (each tablet's own order kept). Oracle: every value a tablet typed is, at the end, in
-// the record, or in a later decision's `overwritten`, or in its own decision's queued conflicts —
+// interleaving (each tablet's own order kept). Oracle, for every value a tablet typed: its decision
+// applied it, queued it as a conflict, or found the server already holding it — nothing else; and an
+// applied value is, at the end, in the record or in a later decision's `overwritten` (history),
 // unless the same tablet later changed that path again (its own newer intent).
 const paths = [
   'phone',
@@ -43,9 +44,14 @@ function valueAt(root: Json, path: string): Json | undefined {
   return here.found ? here.value : undefined;
 }
 
+/** Whether `record` has `value` at `path` (`null`: nothing there). */
+function holds(record: Json, path: string, value: Json): boolean {
+  const now = valueAt(record, path);
+  return value === null ? now === undefined : jsonEqual(now, value);
+}
+
 function kept(path: string, value: Json, final: Json, later: readonly MergeDecision[]): boolean {
-  const now = valueAt(final, path);
-  if (value === null ? now === undefined : jsonEqual(now, value)) return true;
+  if (holds(final, path, value)) return true;
   return later.some(
     (d) =>
       d.outcome !== 'rejected' &&
@@ -70,26 +76,36 @@ describe('mergeMutation under concurrent pushes (property)', () => {
         }
         const critical = (path: string) => namesCritical && /(firstName|sex)$/.test(path);
         const steps = order.map(([d, changes]) => [devices[d]!, patch(1, changes)] as const);
-        const { server, decisions } = run(stateOf(), steps, critical);
+        const initial = stateOf();
+        const { server, decisions } = run(initial, steps, critical);
         order.forEach(([device, changes], i) => {
           const decision = decisions[i]!;
           expect(decision.outcome).not.toBe('rejected');
           if (decision.outcome === 'rejected') return;
+          const previous = decisions[i - 1];
+          const before =
+            previous === undefined || previous.outcome === 'rejected' ? initial : previous.state;
           for (const path of Object.keys(changes)) {
             const value = changes[path]!;
-            const supersededByOwn = order
-              .slice(i + 1)
-              .some(([d, c]) => d === device && Object.keys(c).some((p) => pathsOverlap(p, path)));
+            const label = `${devices[device]} ${path}=${JSON.stringify(value)}`;
+            const applied = decision.appliedPaths.includes(path);
             const queued =
               decision.outcome === 'conflict_queued' &&
               decision.conflicts.some((c) => c.path === path && jsonEqual(c.incomingValue, value));
-            const applied = decision.appliedPaths.includes(path);
-            // A change equal to the server's value at arrival was agreed, not applied: see README (limits).
-            const noOp = !applied && !queued;
-            if (supersededByOwn || queued || noOp) continue;
+            // Neither applied nor queued is right only when the server already had that value
+            // (agreed, not applied: see README, limits). Anything else is a change dropped.
+            const agreed = holds(before.record, path, value);
+            expect(applied || queued || agreed, `${label}: dropped on arrival`).toBe(true);
+            if (!applied) continue;
+            // Applied: it is in the record at the end, or in the history of a later decision that
+            // overwrote it — unless the same tablet later changed that path again (its newer intent).
+            const supersededByOwn = order
+              .slice(i + 1)
+              .some(([d, c]) => d === device && Object.keys(c).some((p) => pathsOverlap(p, path)));
+            if (supersededByOwn) continue;
             expect(
               kept(path, value, server!.record, decisions.slice(i + 1)),
-              `${devices[device]} ${path}=${JSON.stringify(value)}`,
+              `${label}: lost`,
             ).toBe(true);
           }
         });
