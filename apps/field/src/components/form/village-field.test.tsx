@@ -49,7 +49,7 @@ async function villagesOffered(user: typeof koro): Promise<string[]> {
   await within(select).findByRole('option', { name: /Bamba|Gounzoureye/ });
   return within(select)
     .getAllByRole('option')
-    .map((o) => o.textContent ?? '')
+    .map((o) => o.textContent)
     .filter((name) => name !== '— Choisir —');
 }
 
