@@ -24,7 +24,8 @@ export default defineConfig({
         start_url: './',
         scope: './',
         display: 'standalone',
-        orientation: 'portrait',
+        // The tablet's own orientation: a roll call or a roster reads better held sideways.
+        orientation: 'any',
         theme_color: '#0b4f3c',
         background_color: '#ffffff',
         icons: [
@@ -41,12 +42,11 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
-        // The supervisor console and its charts are used online, at the office: field tablets need not
-        // download and keep them (~230 KB). They still load from the network when opened.
-        globIgnores: ['**/node_modules/**/*', '**/supervisor-console-*', '**/chart-setup-*'],
         navigateFallback: 'index.html',
-        // The API is never cached by the service worker: offline data lives in IndexedDB.
-        navigateFallbackDenylist: [/^\/api\//],
+        // The API is never cached by the service worker: offline data lives in IndexedDB. The console
+        // (apps/console, /console/) is another app on the same origin: its pages come from the
+        // network, never from this app's index.html.
+        navigateFallbackDenylist: [/^\/api\//, /^\/console(\/|$)/],
         cleanupOutdatedCaches: true,
         // The first installed worker takes the open page at once, so the form chunks are served from
         // the precache even if the network drops before the first reload. Updates still wait for the

@@ -14,6 +14,7 @@ import {
   buildPnpEnrolment,
 } from '@jigi/domain/testing';
 import { describe, expect, it } from 'vitest';
+import { assemblyForm } from '../features/assembly/assembly-form';
 import { ciblageForm } from '../features/ciblage/ciblage-form';
 import { sheetForm } from '../features/himo/sheet-form';
 import { workerForm } from '../features/himo/worker-form';
@@ -24,7 +25,7 @@ import { searchTextOf } from '../storage/search-text';
 import { recordScreenOf, typesWithForms } from './record-screens';
 import { fieldModules } from './field-modules';
 
-const forms = [ciblageForm, maForm, pnpForm, workerForm, sheetForm];
+const forms = [ciblageForm, assemblyForm, maForm, pnpForm, workerForm, sheetForm];
 const known = (key: string) => i18n.exists(key, { lng: 'fr' });
 
 describe('the tablet’s modules', () => {
@@ -32,6 +33,7 @@ describe('the tablet’s modules', () => {
     expect(Object.keys(fieldModules)).toEqual(modules.map((m) => m.id));
     expect(typesWithForms).toEqual([
       'ciblage_household',
+      'assembly_validation',
       'ma_session',
       'pnp_enrolment',
       'himo_worker',
@@ -45,7 +47,7 @@ describe('the tablet’s modules', () => {
     const tiles = (role: string) =>
       modulesCapturedBy(role).flatMap((id) => fieldModules[id].tiles.map((t) => t.to));
     expect(tiles('enumerator')).toEqual(['/ciblage/new', '/ciblage']);
-    expect(tiles('facilitator')).toEqual(['/ma/new', '/ma']);
+    expect(tiles('facilitator')).toEqual(['/assembly', '/ma/new', '/ma']);
     expect(tiles('field_agent')).toEqual(['/pnp/new', '/pnp', '/himo']);
     expect(tiles('supervisor')).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { ModuleId } from '@jigi/domain';
+import { assemblyFeature } from '../features/assembly/assembly-feature';
 import { ciblageFeature } from '../features/ciblage/ciblage-feature';
 import { himoFeature } from '../features/himo/himo-feature';
 import { maFeature } from '../features/ma/ma-feature';
@@ -11,6 +12,7 @@ import type { FieldModule } from '../lib/field-module';
  */
 export const fieldModules: Readonly<Record<ModuleId, FieldModule>> = {
   ciblage: ciblageFeature,
+  assembly: assemblyFeature,
   ma: maFeature,
   pnp: pnpFeature,
   himo: himoFeature,

@@ -1,9 +1,10 @@
 import { modulesCapturedBy } from '@jigi/domain/manifests';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/notice';
 import { Page } from '../components/page';
-import { ConsolePlaceholder, RoleHome } from '../features/home/role-home';
+import { ConsoleMoved } from '../features/console-moved/console-moved';
+import { RoleHome } from '../features/home/role-home';
 import { lazyScreen } from '../lib/field-module';
 import { matchPath, usePath } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -20,14 +21,14 @@ const SyncHistory = lazyScreen(
   'SyncHistory',
 );
 
-// The supervisor console (features/supervisor) routes inside itself: every path under /supervision
-// goes to it.
-const SupervisorConsole = lazy(() => import('../features/supervisor/supervisor-console'));
+// Supervisors and admins work in the console (apps/console, served at /console/): the tablet app's
+// old console addresses (/supervision…, /admin…) and their home say where to go.
+const consolePrefixes = ['/supervision', '/admin'];
 
-/** Whether a path (its part before `?`: the console keeps its filters in the query) is the console's. */
+/** Whether a path (its part before `?`) is one of the console's old addresses in the tablet app. */
 export function isConsolePath(path: string): boolean {
   const pathname = path.split('?')[0] ?? path;
-  return pathname === '/supervision' || pathname.startsWith('/supervision/');
+  return consolePrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
 
 type Route = { pattern: string; render: (params: Readonly<Record<string, string>>) => ReactNode };
@@ -48,17 +49,16 @@ const moduleRoutes: readonly Route[] = Object.values(fieldModules).flatMap((m) =
 /** The home screen with the tiles of the modules this user's role captures. */
 function Home() {
   const { user } = useSession();
+  if (user.role === 'supervisor' || user.role === 'admin') return <ConsoleMoved />;
   return <RoleHome work={modulesCapturedBy(user.role).flatMap((id) => fieldModules[id].tiles)} />;
 }
 
 function useRoutes(): Route[] {
-  const { t } = useTranslation('home');
   return [
     { pattern: '/', render: () => <Home /> },
     ...moduleRoutes,
     { pattern: '/corrections', render: () => <CorrectionsList /> },
     { pattern: '/sync', render: () => <SyncHistory /> },
-    { pattern: '/admin', render: () => <ConsolePlaceholder title={t('admin')} /> },
   ];
 }
 
@@ -66,14 +66,7 @@ export function AppRoutes() {
   const path = usePath();
   const routes = useRoutes();
   const { t } = useTranslation();
-  if (isConsolePath(path))
-    return (
-      <RouteErrorBoundary resetKey={path}>
-        <Suspense fallback={<Notice tone="info">{t('loading')}</Notice>}>
-          <SupervisorConsole />
-        </Suspense>
-      </RouteErrorBoundary>
-    );
+  if (isConsolePath(path)) return <ConsoleMoved />;
   for (const route of routes) {
     const params = matchPath(route.pattern, path);
     if (params)

@@ -27,6 +27,13 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** Taps the header's status line: the details (history, lock, storage, sync) open under it. */
+async function openDetails(ui: ReturnType<typeof userEvent.setup>): Promise<void> {
+  const toggle = await screen.findByRole('button', { expanded: false });
+  await ui.click(toggle);
+  expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
 describe('shell', () => {
   it('always shows the unsynced count; refuses a user switch until every change is synced or exported, and says how', async () => {
     await saveRegistration(user.id, 'dev-1', 'token-token-token-token');
@@ -50,6 +57,7 @@ describe('shell', () => {
     const ui = userEvent.setup();
     renderAs(<Shell />, user, lock);
     expect(await screen.findByText('1 fiche non synchronisée')).toBeInTheDocument();
+    await openDetails(ui);
     await ui.click(screen.getByRole('button', { name: 'Changer d’utilisateur' }));
     expect(
       await screen.findByText(
@@ -66,6 +74,10 @@ describe('shell', () => {
       'vous pouvez changer d’utilisateur',
     );
     expect(downloads).toEqual([expect.stringMatching(/^jigi-export-dev-1-\d{8}-\d{4}\.json\.gz$/)]);
+    // Who can import it, as the console allows: an administrator or the zone's supervisor.
+    expect(screen.getByTestId('export-import-who')).toHaveTextContent(
+      /à un administrateur, ou au superviseur de votre zone/,
+    );
     // Still unsynced on the server's side, but in a file the server can import: leaving is allowed.
     expect(screen.getByText('1 fiche non synchronisée')).toBeInTheDocument();
     await ui.click(screen.getByRole('button', { name: 'Changer d’utilisateur' }));

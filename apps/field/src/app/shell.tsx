@@ -1,20 +1,50 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../components/button';
+import { MAIN_ID } from '../components/page';
 import { Notice } from '../components/notice';
-import { Link, usePath } from '../lib/router';
+import { usePath } from '../lib/router';
 import { setMeta } from '../storage/meta';
 import { lastPathKey } from './last-path';
 import { useSession } from '../lib/session';
 import { leaveCheck } from '../storage/sync-session';
+import { Frame } from './frame';
 import { AppRoutes, warmUpRoutes } from './routes';
-import { StatusBar } from './status-bar';
 
-// The sync engine and the export carry the wire schemas: loaded once the shell is on screen.
-const SyncBar = lazy(() => import('../sync/ui/sync-bar'));
 const ExportPanel = lazy(() =>
   import('../sync/ui/export-panel').then((m) => ({ default: m.ExportPanel })),
 );
+
+/** The first field of the open screen (a form), or else its main region. */
+function skipTarget(): HTMLElement | null {
+  const main = document.getElementById(MAIN_ID);
+  if (!main) return null;
+  const field = main.querySelector<HTMLElement>(
+    '.field input:not([type=hidden]):not([disabled]), .field select:not([disabled]), .field textarea:not([disabled])',
+  );
+  return field ?? main;
+}
+
+/**
+ * « Aller au formulaire »: the first Tab stop of every screen, past the header and the form's
+ * section buttons, to its first field (or to the screen's content when it has none).
+ */
+function SkipLink() {
+  const { t } = useTranslation('frame');
+  return (
+    <a
+      href={`#${MAIN_ID}`}
+      className="skip-link"
+      onClick={(e) => {
+        // The router owns the hash: focus moves without navigating.
+        e.preventDefault();
+        // focus() scrolls it into view, below the sticky bars (scroll-padding in styles.css).
+        skipTarget()?.focus();
+      }}
+    >
+      {t('skipToForm')}
+    </a>
+  );
+}
 
 export function Shell() {
   const { t } = useTranslation();
@@ -46,25 +76,8 @@ export function Shell() {
 
   return (
     <div className="shell">
-      <header className="app-header">
-        <Link to="/" className="brand">
-          {t('appName')}
-        </Link>
-        <span className="who">
-          {user.name} · {t(`roles.${user.role}`)}
-        </span>
-        <nav className="app-nav">
-          <Link to="/sync" className="btn">
-            {t('nav.history')}
-          </Link>
-          <Button onClick={lock}>{t('nav.lock')}</Button>
-          <Button onClick={switchUser}>{t('nav.switchUser')}</Button>
-        </nav>
-      </header>
-      <StatusBar userId={user.id} />
-      <Suspense fallback={null}>
-        <SyncBar userId={user.id} />
-      </Suspense>
+      <SkipLink />
+      <Frame user={user} onLock={lock} onSwitchUser={switchUser} />
       {refusal && (
         <div className="leave-refusal" data-testid="leave-refusal">
           <Notice tone="error">{refusal}</Notice>

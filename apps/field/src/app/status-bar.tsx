@@ -1,7 +1,8 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
 import { formatBytes } from '../lib/format';
-import { useLive } from '../lib/use-live';
 import {
   requestPersistence,
   storageUse,
@@ -9,78 +10,81 @@ import {
   type StorageUse,
 } from '../storage/device-storage';
 import { getMeta, setMeta } from '../storage/meta';
-import { localCounts } from '../storage/counts';
 
-function useOnline(): boolean {
-  return useSyncExternalStore(
-    (l) => {
-      window.addEventListener('online', l);
-      window.addEventListener('offline', l);
-      return () => {
-        window.removeEventListener('online', l);
-        window.removeEventListener('offline', l);
-      };
-    },
-    () => navigator.onLine,
-  );
-}
-
-/** Asks for persistent storage once (first run), remembers and shows the answer. */
-function usePersistence(): PersistResult | undefined {
+/**
+ * Asks for persistent storage (first run, and on every start while it is not granted: the browser
+ * may grant it later, e.g. once the app is installed), remembers the answer; `askAgain` for the
+ * button that follows the advice.
+ */
+export function usePersistence(): {
+  result: PersistResult | undefined;
+  askAgain: () => Promise<PersistResult>;
+} {
   const [result, setResult] = useState<PersistResult>();
+  const ask = useCallback(async () => {
+    const answer = await requestPersistence();
+    await setMeta('persist', answer);
+    setResult(answer);
+    return answer;
+  }, []);
   useEffect(() => {
     void (async () => {
       const known = await getMeta<PersistResult>('persist');
-      // Ask again while not granted: the browser may grant it later (installed app, more use).
       if (known.ok && known.value === 'granted') {
         setResult('granted');
         return;
       }
-      const answer = await requestPersistence();
-      await setMeta('persist', answer);
-      setResult(answer);
+      await ask();
     })();
-  }, []);
-  return result;
+  }, [ask]);
+  return { result, askAgain: ask };
 }
 
-/** Always visible: unsynced records, drafts, storage used and whether it is protected, network. */
-export function StatusBar({ userId }: { userId: string }) {
-  const { t } = useTranslation();
-  const counts = useLive(() => localCounts(userId), [userId]);
+/**
+ * The tablet's storage in the details under the header: how much is used, and — only while the
+ * browser may erase it — what to do about it. Nothing at all once storage is persistent.
+ */
+export function StorageDetails({
+  persist,
+  askAgain,
+  drafts,
+}: {
+  persist: PersistResult | undefined;
+  askAgain: () => Promise<PersistResult>;
+  drafts: number;
+}) {
+  const { t } = useTranslation('frame');
   const [use, setUse] = useState<StorageUse>();
-  const persist = usePersistence();
-  const online = useOnline();
-  const c = counts.status === 'ready' ? counts.value : undefined;
+  const [stillDenied, setStillDenied] = useState(false);
   useEffect(() => {
     void storageUse().then(setUse);
-  }, [c?.unsynced, c?.drafts]);
+  }, [drafts]);
   return (
-    <div className="status-bar" aria-label={t('statusBar.label')}>
-      <span
-        className={`pill ${c && c.unsynced > 0 ? 'pill-warn' : 'pill-ok'}`}
-        data-testid="unsynced-count"
-      >
-        {t('statusBar.unsynced', { count: c?.unsynced ?? 0 })}
-      </span>
-      <span className="pill">{t('statusBar.drafts', { count: c?.drafts ?? 0 })}</span>
+    <>
       {use && (
-        <span className="pill">
-          {t('statusBar.storageUsed', { used: formatBytes(use.usedBytes) })}
-        </span>
+        <p className="small">
+          {t('common:statusBar.storageUsed', { used: formatBytes(use.usedBytes) })}
+        </p>
       )}
-      {persist && (
-        <span className={`pill ${persist === 'granted' ? 'pill-ok' : 'pill-warn'}`}>
-          {persist === 'granted'
-            ? t('statusBar.persistGranted')
-            : persist === 'denied'
-              ? t('statusBar.persistDenied')
-              : t('statusBar.persistUnsupported')}
-        </span>
+      {persist === 'denied' && (
+        <Notice tone="warning">
+          <p>
+            <strong>{t('persist.denied')}</strong>
+          </p>
+          <p>{t('persist.deniedHow')}</p>
+          <Button
+            onClick={() => {
+              void askAgain().then((answer) => {
+                setStillDenied(answer !== 'granted');
+              });
+            }}
+          >
+            {t('persist.askAgain')}
+          </Button>
+          {stillDenied && <p role="status">{t('persist.stillDenied')}</p>}
+        </Notice>
       )}
-      <span className={`pill ${online ? 'pill-ok' : 'pill-off'}`}>
-        {online ? t('statusBar.online') : t('statusBar.offline')}
-      </span>
-    </div>
+      {persist === 'unsupported' && <Notice tone="warning">{t('persist.unsupported')}</Notice>}
+    </>
   );
 }

@@ -29,7 +29,12 @@ function download(name: string, bytes: Uint8Array): void {
  */
 export function ExportPanel({ userId }: { userId: string }) {
   const { t } = useTranslation(NS);
-  const [message, setMessage] = useState<{ tone: 'success' | 'info' | 'error'; text: string }>();
+  const [message, setMessage] = useState<{
+    tone: 'success' | 'info' | 'error';
+    text: string;
+    /** After a file was written: who can import it (what the console allows). */
+    next?: string;
+  }>();
   const check = useLive(async () => {
     const res = await leaveCheck(userId);
     return res.ok ? res.value : undefined;
@@ -46,6 +51,7 @@ export function ExportPanel({ userId }: { userId: string }) {
         setMessage({
           tone: 'success',
           text: t('export.done', { count: res.mutations, file: res.fileName }),
+          next: t('export.importWho'),
         });
       } else if (res.error.kind === 'nothing')
         setMessage({ tone: 'info', text: t('export.nothing') });
@@ -58,7 +64,12 @@ export function ExportPanel({ userId }: { userId: string }) {
       <Button onClick={run} data-testid="export-unsynced">
         {t('export.button')}
       </Button>
-      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {message && (
+        <Notice tone={message.tone}>
+          <p>{message.text}</p>
+          {message.next && <p data-testid="export-import-who">{message.next}</p>}
+        </Notice>
+      )}
       {leave &&
         (leave.unsent === 0 ? (
           <p data-testid="leave-allowed">{t('leave.allowed')}</p>

@@ -9,7 +9,33 @@ import { freshDb } from '../../test-support/db';
 import { RecordSyncState } from './record-sync-state';
 import { SyncProvider } from './sync-context';
 import { ReceiptLine, SyncHistory } from './sync-history';
-import { SyncPanel } from './sync-panel';
+import { SyncViews } from './sync-bar';
+import { syncLine } from './sync-line';
+
+/** The header's sync parts as the shell places them: the line, the button, the details. */
+function Sync({
+  s,
+  unsynced = 0,
+  online = true,
+}: {
+  s: ReturnType<typeof services>;
+  unsynced?: number;
+  online?: boolean;
+}) {
+  return (
+    <SyncProvider userId="u1" services={s}>
+      <SyncViews userId="u1" unsynced={unsynced} online={online}>
+        {(v) => (
+          <>
+            {v.line}
+            {v.button}
+            {v.panel}
+          </>
+        )}
+      </SyncViews>
+    </SyncProvider>
+  );
+}
 
 // What the user reads: progress in records and bytes, the receipt line, « en attente d'arbitrage ».
 
@@ -53,11 +79,7 @@ describe('sync UI', () => {
   it('shows progress in records and bytes, and « Synchroniser » triggers a sync', async () => {
     let syncs = 0;
     const s = services(() => (syncs += 1));
-    renderAs(
-      <SyncProvider userId="u1" services={s}>
-        <SyncPanel userId="u1" />
-      </SyncProvider>,
-    );
+    renderAs(<Sync s={s} />);
     s.engine.progress.set({
       phase: 'pushing',
       sent: 42,
@@ -93,13 +115,8 @@ describe('sync UI', () => {
       pulled: 3,
     });
     const s = services(() => undefined);
-    renderAs(
-      <SyncProvider userId="u1" services={s}>
-        <SyncPanel userId="u1" />
-      </SyncProvider>,
-      testUser({ id: 'u1' }),
-    );
-    expect(await screen.findByTestId('sync-receipt')).toHaveTextContent(
+    renderAs(<Sync s={s} />, testUser({ id: 'u1' }));
+    expect(await screen.findByTestId('sync-last-receipt')).toHaveTextContent(
       '42 envoyés, 42 acceptés, 0 rejeté — lot n° 12',
     );
     s.engine.progress.reset({
@@ -114,15 +131,41 @@ describe('sync UI', () => {
     expect(await screen.findByTestId('sync-phase')).toHaveTextContent('Tout est à jour.');
     expect(screen.queryByText(/0 envoyés/)).toBeNull();
     expect(screen.queryByRole('progressbar')).toBeNull();
+    // Sizes in human units, and a side that moved nothing is not shown (« 0 o envoyés »).
+    expect(screen.getByTestId('sync-bytes')).toHaveTextContent(/^900 o reçus$/);
+  });
+
+  it('the sync line never contradicts the counters: nothing waiting, online, after a sync — only then « Tout est à jour »', async () => {
+    const s = services(() => undefined);
+    const { rerender } = renderAs(<Sync s={s} unsynced={1} online={false} />);
+    s.engine.progress.reset({
+      phase: 'done',
+      sent: 0,
+      toSend: 0,
+      bytesUp: 0,
+      bytesDown: 0,
+      pulled: 0,
+      receipt: null,
+    });
+    expect(await screen.findByTestId('sync-phase')).toHaveTextContent('Hors ligne');
+    rerender(<Sync s={s} unsynced={1} online />);
+    expect(screen.getByTestId('sync-phase')).toHaveTextContent('En ligne');
+    rerender(<Sync s={s} unsynced={0} online />);
+    expect(screen.getByTestId('sync-phase')).toHaveTextContent('Tout est à jour.');
+    // Every combination: « Tout est à jour » never beside an unsynced record or « Hors ligne ».
+    for (const phase of ['idle', 'waiting', 'pushing', 'pulling', 'done', 'failed'] as const)
+      for (const unsynced of [0, 1])
+        for (const online of [true, false])
+          for (const sentSomething of [true, false]) {
+            const line = syncLine({ phase, unsynced, online, sentSomething });
+            if (line.kind === 'upToDate')
+              expect({ unsynced, online }).toEqual({ unsynced: 0, online: true });
+          }
   });
 
   it('a tap while another tab syncs says so in French', async () => {
     const s = services(() => undefined, { ok: false, busy: true });
-    renderAs(
-      <SyncProvider userId="u1" services={s}>
-        <SyncPanel userId="u1" />
-      </SyncProvider>,
-    );
+    renderAs(<Sync s={s} />);
     await userEvent.click(screen.getByTestId('sync-now'));
     expect(
       await screen.findByText(/Un autre onglet de Jigi Collect synchronise déjà/),
