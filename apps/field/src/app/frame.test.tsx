@@ -13,10 +13,9 @@ const user = testUser();
 /** navigator.storage as Chrome answers it: `persist()` says whether the browser granted it now. */
 function stubStorage(grants: boolean[]) {
   let granted = false;
-  vi.stubGlobal('navigator', {
-    ...navigator,
-    onLine: true,
-    storage: {
+  Object.defineProperty(navigator, 'storage', {
+    configurable: true,
+    value: {
       persisted: () => Promise.resolve(granted),
       persist: () => {
         granted = grants.shift() ?? granted;
@@ -37,6 +36,7 @@ beforeEach(async () => {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  Reflect.deleteProperty(navigator, 'storage');
 });
 
 describe('the frame around the work', () => {
