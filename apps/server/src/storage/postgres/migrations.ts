@@ -13,6 +13,8 @@ import { StoreSchemaTooNewError } from '../store-errors';
  *     time under its row lock (store.ts, promise 3), not by a sequence at insert time.
  * 2 — targeting, as SQLite's v6: PMT formulas and adoptions, scores kept per formula and record
  *     version, the register of enrolled households and its events.
+ * 3 — records by type in id order (byte order, as the pages compare ids), as SQLite's v7: an
+ *     export's keyset pages read from where the last stopped instead of sorting every record of the type.
  */
 export const postgresMigrations: readonly { version: number; sql: string }[] = [
   {
@@ -155,6 +157,13 @@ export const postgresMigrations: readonly { version: number; sql: string }[] = [
         action TEXT NOT NULL, before TEXT, after TEXT NOT NULL, user_id TEXT NOT NULL, at TEXT NOT NULL
       );
       CREATE INDEX enrolment_events_enrolment ON enrolment_events(enrolment_id);
+    `,
+  },
+  {
+    version: 3,
+    sql: `
+      CREATE INDEX records_type_id ON records(type, deleted, id COLLATE "C");
+      DROP INDEX records_type;
     `,
   },
 ];

@@ -165,6 +165,33 @@ describe('SQL migrations', () => {
     ).toThrow(/UNIQUE/);
   });
 
+  it('7: pages records of a type in id order without sorting them, on a version-6 database', () => {
+    migrate(db, 6);
+    const insert = db.prepare(
+      "INSERT INTO records (id, type, village_id, version, data, field_versions, created_by, device_id, created_at, updated_at) VALUES (?, ?, 'v1', 1, '{}', '{}', 'u1', 'd1', 't', 't')",
+    );
+    for (const [id, type] of [
+      ['r3', 'ciblage_household'],
+      ['r1', 'ciblage_household'],
+      ['w1', 'himo_worker'],
+      ['r2', 'ciblage_household'],
+    ])
+      insert.run(id, type);
+    migrate(db, 7);
+    expect(version()).toBe(7);
+    const page =
+      'SELECT id FROM records WHERE type = ? AND village_id IN (SELECT value FROM json_each(?)) AND id > ? AND deleted = 0 ORDER BY id LIMIT ?';
+    const args = ['ciblage_household', '["v1"]', 'r1', 500];
+    expect(db.prepare(page).all(...args)).toEqual([{ id: 'r2' }, { id: 'r3' }]);
+    const plan = db
+      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${page}`)
+      .all(...args)
+      .map((p) => p.detail)
+      .join(' ');
+    expect(plan).toContain('USING INDEX records_type_id');
+    expect(plan).not.toContain('TEMP B-TREE');
+  });
+
   it('is idempotent: running all migrations twice changes nothing', () => {
     migrate(db);
     migrate(db);
