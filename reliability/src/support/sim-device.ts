@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { RELIABILITY_USER } from './provision';
 import {
   matchAnswer,
   mutationGapErrorSchema,
@@ -57,6 +58,8 @@ export type SimDeviceOptions = {
   onRequest?: (path: string) => void;
   /** Called as each request ends: its status, or undefined when no answer came; `sentAt` ms. */
   onAnswer?: (answer: { path: string; status: number | undefined; sentAt: number }) => void;
+  /** The server account the device token belongs to (default: the provisioned enumerator). */
+  accountId?: string;
 };
 
 /**
@@ -77,6 +80,7 @@ export class SimDevice {
   private readonly onAnswer: SimDeviceOptions['onAnswer'];
   /** The local user: one per simulated tablet. */
   private readonly userId: string;
+  private readonly accountId: string;
   /** The store: record rows (own and pulled), outbox rows by seq, frozen batches in id order. */
   private readonly rows = new Map<string, ClientRecordRow>();
   private readonly outbox = new Map<number, ClientOutboxRow>();
@@ -106,6 +110,7 @@ export class SimDevice {
   constructor(options: SimDeviceOptions) {
     this.deviceId = options.deviceId;
     this.userId = `sim-${options.deviceId}`;
+    this.accountId = options.accountId ?? RELIABILITY_USER;
     this.token = options.token;
     this.baseUrl = options.baseUrl;
     this.clock = options.clock ?? (() => new Date());
@@ -129,8 +134,11 @@ export class SimDevice {
   }
 
   /** A record saved on the tablet: local content and an outbox create in one step. */
-  create(record: JsonObject & { id: string; type: string }): void {
+  create(given: JsonObject & { id: string; type: string }): void {
     const now = this.now();
+    // As the field app does: the author and the tablet of a record are the signed-in user and this
+    // device (the server takes them from the token and would send back a record that said otherwise).
+    const record = { ...given, agentId: this.accountId, deviceId: this.deviceId };
     this.own.add(record.id);
     this.rows.set(record.id, {
       id: record.id,
