@@ -37,6 +37,8 @@ export * from './reference/reference-data';
 
 export * as ciblageOptions from './modules/ciblage/ciblage-enums';
 export * from './modules/ciblage/ciblage-household';
+export * from './modules/assembly/assembly-validation';
+export { validatedLines } from './modules/assembly/assembly-rules';
 export * from './modules/ma/ma-session';
 export * from './modules/pnp/pnp-enrolment';
 export * from './modules/himo/himo-records';

@@ -88,6 +88,7 @@ describe('migrateRecord', () => {
   it('current versions are the schemas’ literals', () => {
     expect(currentSchemaVersions).toEqual({
       ciblage_household: 3,
+      assembly_validation: 1,
       ma_session: 1,
       pnp_enrolment: 1,
       himo_worker: 1,

@@ -1,3 +1,4 @@
+import { assemblyManifest } from './assembly/assembly-manifest';
 import { ciblageManifest } from './ciblage/ciblage-manifest';
 import { himoManifest } from './himo/himo-manifest';
 import { maManifest } from './ma/ma-manifest';
@@ -12,6 +13,7 @@ import { isCaptureRole } from './roles';
 /** Every programme module, in the order the apps list them. */
 export const moduleManifests = [
   ciblageManifest,
+  assemblyManifest,
   maManifest,
   pnpManifest,
   himoManifest,

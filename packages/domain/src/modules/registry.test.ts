@@ -40,6 +40,7 @@ describe('module registry', () => {
   it('lists the record types devices sync, module by module', () => {
     expect(recordTypes).toEqual([
       'ciblage_household',
+      'assembly_validation',
       'ma_session',
       'pnp_enrolment',
       'himo_worker',
@@ -62,7 +63,7 @@ describe('module registry', () => {
 
   it('gives each capture role its record types and reviewers every type', () => {
     expect(recordTypesWritableBy('enumerator')).toEqual(['ciblage_household']);
-    expect(recordTypesWritableBy('facilitator')).toEqual(['ma_session']);
+    expect(recordTypesWritableBy('facilitator')).toEqual(['assembly_validation', 'ma_session']);
     expect(recordTypesWritableBy('field_agent')).toEqual([
       'pnp_enrolment',
       'himo_worker',

@@ -1,3 +1,4 @@
+import { assemblyModule } from './assembly/assembly-module';
 import { ciblageModule } from './ciblage/ciblage-module';
 import { himoModule } from './himo/himo-module';
 import { maModule } from './ma/ma-module';
@@ -10,7 +11,7 @@ import { pnpModule } from './pnp/pnp-module';
  * read instead of naming record types. Adding a module is a folder under `modules/` and a line here
  * (and in `manifests.ts`, which the tablet's shell reads without loading schemas).
  */
-export const modules = [ciblageModule, maModule, pnpModule, himoModule] as const;
+export const modules = [ciblageModule, assemblyModule, maModule, pnpModule, himoModule] as const;
 
 /** The descriptor of any current record type. */
 export type AnyRecordTypeDescriptor = (typeof modules)[number]['records'][number];

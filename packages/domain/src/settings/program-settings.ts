@@ -28,6 +28,8 @@ export const programSettingsSchema = z.object({
   transferAmountFcfa: fcfaSchema,
   himoDefaultDailyWageFcfa: fcfaSchema,
   campaign: z.object({ start: isoDateSchema, end: isoDateSchema }).optional(),
+  /** Months a household stays enrolled (DEFAULT_ENROLMENT_MONTHS, 36, when absent). */
+  enrolmentMonths: z.number().int().min(1).max(120).optional(),
 });
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;
 export type MuacThresholds = ProgramSettings['muac'];

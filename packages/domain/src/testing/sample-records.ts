@@ -9,6 +9,7 @@ import { buildBeneficiaryHousehold, buildHimoMicroproject } from './sample-refer
 export { SAMPLE_TODAY, sampleId, sampleIds, envelopeFields, type Overrides } from './sample-base';
 export * from './sample-reference';
 export * from '../modules/ciblage/ciblage-samples';
+export * from '../modules/assembly/assembly-samples';
 export * from '../modules/ma/ma-samples';
 export * from '../modules/pnp/pnp-samples';
 export * from '../modules/himo/himo-samples';

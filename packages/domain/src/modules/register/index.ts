@@ -1,0 +1,2 @@
+// The register of beneficiary households: states, exit reasons, recipients, the planned end.
+export * from './register';
