@@ -175,6 +175,27 @@ export const errorCatalogue = {
     message:
       'La tablette du fichier appartient à un autre utilisateur que celui du fichier : rien n’a été importé.',
   },
+  invalid_import_file: {
+    status: 400,
+    kind: 'validation',
+    message: 'Le fichier contient des lignes invalides : rien n’a été importé.',
+  },
+  import_unreadable_file: {
+    status: 400,
+    kind: 'validation',
+    message: 'Le fichier n’est ni un classeur Excel (.xlsx) ni un CSV lisible.',
+  },
+  import_preview_mismatch: {
+    status: 409,
+    kind: 'validation',
+    message:
+      'Le fichier a changé depuis l’aperçu (ou les données du serveur) : refaites l’aperçu avant d’importer. Rien n’a été importé.',
+  },
+  import_outside_zones: {
+    status: 403,
+    kind: 'forbidden',
+    message: 'Cette tablette travaille hors de vos zones : rien n’a été importé.',
+  },
   rate_limited: {
     status: 429,
     kind: 'rate_limited',

@@ -1,5 +1,6 @@
 import {
   beneficiaryHouseholdSchema,
+  defaultProgramSettings,
   himoMicroprojectSchema,
   programSettingsSchema,
   villageSchema,
@@ -8,7 +9,7 @@ import {
   type ProgramSettings,
   type Village,
 } from '@jigi/domain';
-import type { JsonObject } from '@jigi/sync';
+import type { Json, JsonObject } from '@jigi/sync';
 import type { Tx } from '../storage/store';
 import type { Deps } from './deps';
 
@@ -145,8 +146,37 @@ export async function saveSettings(
     action: 'settings.update',
     entity: 'settings',
     entityId: 'settings',
-    details: null,
+    // Who changed what: the settings page shows this history.
+    details: {
+      changes: settingsChanges(previous?.data ?? asJson(defaultProgramSettings), asJson(s)),
+    },
   });
+}
+
+/**
+ * The leaves that differ between two settings, by path (`muac.womanBelowMm`, `maThemes.3.active`);
+ * a list that grew or shrank is one change of the whole list.
+ */
+export function settingsChanges(
+  before: Json,
+  after: Json,
+  path = '',
+): { path: string; before: Json; after: Json }[] {
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  const a = before as Record<string, Json> | null;
+  const b = after as Record<string, Json> | null;
+  const sameShape =
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    a !== null &&
+    b !== null &&
+    Array.isArray(a) === Array.isArray(b) &&
+    Object.keys(a).length === (Array.isArray(a) ? Object.keys(b).length : Object.keys(a).length);
+  if (!sameShape) return [{ path: path === '' ? '(tout)' : path, before, after }];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys.flatMap((k) =>
+    settingsChanges(a[k] ?? null, b[k] ?? null, path === '' ? k : `${path}.${k}`),
+  );
 }
 
 /** The program settings in force (defaults until an admin saves some). */

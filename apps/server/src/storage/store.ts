@@ -186,9 +186,25 @@ export interface ReviewPort {
   reviewDecisions(recordId: string): Promise<ReviewDecisionRow[]>;
 }
 
+/** Audit entries to list: each field narrows (`action` exact, or `action.` then anything). */
+export type AuditFilter = {
+  userId?: string | undefined;
+  action?: string | undefined;
+  entity?: string | undefined;
+  /** `at >= fromAt` and `at < beforeAt` (ISO instants). */
+  fromAt?: string | undefined;
+  beforeAt?: string | undefined;
+  limit: number;
+  offset: number;
+};
+
 export interface AuditPort {
   append(row: Omit<AuditRow, 'id'>): Promise<void>;
   recent(limit: number): Promise<AuditRow[]>;
+  /** One page of the matching entries, newest first, with how many match in all. */
+  search(filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }>;
+  /** Every distinct action logged, sorted. */
+  actions(): Promise<string[]>;
 }
 
 export interface MetaPort {

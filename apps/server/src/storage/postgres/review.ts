@@ -1,6 +1,6 @@
-import type { AuditRow } from '../rows';
+import { auditRowOf, auditWhere, type AuditDb } from '../audit-query';
 import type { AuditPort, ReviewPort } from '../store';
-import { readJson, toConflict, toTask, type ConflictDb, type TaskDb } from '../row-mappers';
+import { toConflict, toTask, type ConflictDb, type TaskDb } from '../row-mappers';
 import type { Query } from './query';
 
 export function reviewPort(q: Query): ReviewPort {
@@ -124,25 +124,27 @@ export function auditPort(q: Query): AuditPort {
       );
     },
     async recent(limit) {
-      type Db = {
-        id: number;
-        at: string;
-        user_id: string | null;
-        action: string;
-        entity: string;
-        entity_id: string | null;
-        details: string;
-      };
-      const rows = await q<Db>('SELECT * FROM audit_log ORDER BY id DESC LIMIT $1', [limit]);
-      return rows.map((a): AuditRow => ({
-        id: a.id,
-        at: a.at,
-        userId: a.user_id,
-        action: a.action,
-        entity: a.entity,
-        entityId: a.entity_id,
-        details: readJson(a.details),
-      }));
+      const rows = await q<AuditDb>('SELECT * FROM audit_log ORDER BY id DESC LIMIT $1', [limit]);
+      return rows.map(auditRowOf);
+    },
+    async search(f) {
+      let n = 0;
+      const { where, params } = auditWhere(f, () => `$${++n}`);
+      const [count] = await q<{ n: string }>(
+        `SELECT COUNT(*) AS n FROM audit_log ${where}`,
+        params,
+      );
+      const rows = await q<AuditDb>(
+        `SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT $${++n} OFFSET $${++n}`,
+        [...params, f.limit, f.offset],
+      );
+      return { rows: rows.map(auditRowOf), total: Number(count?.n ?? 0) };
+    },
+    async actions() {
+      const rows = await q<{ action: string }>(
+        'SELECT DISTINCT action FROM audit_log ORDER BY action',
+      );
+      return rows.map((r) => r.action);
     },
   };
 }

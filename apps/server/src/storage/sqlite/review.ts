@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { readJson, toConflict, toTask, type ConflictDb, type TaskDb } from '../row-mappers';
+import { toConflict, toTask, type ConflictDb, type TaskDb } from '../row-mappers';
 import { writeJson } from './json';
-import type { AuditRow } from '../rows';
+import { auditRowOf, auditWhere, type AuditDb } from '../audit-query';
 import type { AuditPort, ReviewPort } from '../store';
 import type { Synchronous } from './synchronous';
 
@@ -123,27 +123,29 @@ export function auditStore(db: Database.Database): Synchronous<AuditPort> {
       ).run(a.at, a.userId, a.action, a.entity, a.entityId, writeJson(a.details));
     },
     recent(limit) {
-      type Db = {
-        id: number;
-        at: string;
-        user_id: string | null;
-        action: string;
-        entity: string;
-        entity_id: string | null;
-        details: string;
-      };
       return db
-        .prepare<[number], Db>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?')
+        .prepare<[number], AuditDb>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?')
         .all(limit)
-        .map((a): AuditRow => ({
-          id: a.id,
-          at: a.at,
-          userId: a.user_id,
-          action: a.action,
-          entity: a.entity,
-          entityId: a.entity_id,
-          details: readJson(a.details),
-        }));
+        .map(auditRowOf);
+    },
+    search(f) {
+      const { where, params } = auditWhere(f, () => '?');
+      const total = db
+        .prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM audit_log ${where}`)
+        .get(...params)?.n;
+      const rows = db
+        .prepare<unknown[], AuditDb>(
+          `SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`,
+        )
+        .all(...params, f.limit, f.offset)
+        .map(auditRowOf);
+      return { rows, total: total ?? 0 };
+    },
+    actions() {
+      return db
+        .prepare<[], { action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action')
+        .all()
+        .map((r) => r.action);
     },
   };
 }
