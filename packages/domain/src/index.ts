@@ -60,6 +60,7 @@ export { MA_ATTENDEE_MIN_AGE, titulaireMember } from './modules/ma/ma-rules';
 export { PNP_CHILD_MAX_MONTHS, PNP_MUAC_FROM_MONTHS } from './modules/pnp/pnp-rules';
 export * from './rules/muac';
 export {
+  earlierSheetOfDay,
   findDuplicateActiveWorkers,
   HIMO_AGE_MIN,
   HIMO_AGE_MAX,

@@ -196,6 +196,15 @@ export function useRecordForm({
     };
   }, [form, saver, saveStatus, readRecord, runValidation, runItemValidation]);
 
+  // The rules' reference data (a project's roll and sheets, a village's households) loads after the
+  // form opened: a new `validate` re-runs them, or their issues would wait for the next keystroke.
+  const firstValidate = useRef(validate);
+  useEffect(() => {
+    if (firstValidate.current === validate) return;
+    firstValidate.current = validate;
+    runValidation(form.getValues());
+  }, [validate, form, runValidation]);
+
   const setPosition = useCallback(
     (p: FormPosition) => {
       const sectionChanged = p.section !== positionRef.current.section;

@@ -63,6 +63,8 @@ describe('HIMO project page: days and pay', () => {
     const table = await screen.findByRole('table', { name: 'Jours et montants' });
     const expected = himoPay({ sheets, projectId: sampleIds.microproject, dailyWageFcfa: 2000 });
     expect(expected).toMatchObject({ days: 3, amountFcfa: 6000 });
+    // The roll is read (and opened) after the project: wait for its rows.
+    await within(table).findByRole('cell', { name: worker.name });
     const row = (name: string) =>
       within(table).getByRole('cell', { name }).closest('tr') as HTMLElement;
     expect(await within(row(worker.name)).findByRole('cell', { name: '2' })).toBeInTheDocument();

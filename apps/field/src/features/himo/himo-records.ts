@@ -10,7 +10,7 @@ import { textOf } from '../../lib/clean-record';
 import { nowIso, todayIso } from '../../lib/clock';
 import { useSession } from '../../lib/session';
 import { liveValue, useLive } from '../../lib/use-live';
-import { recordsOf } from '../../storage/records';
+import { recordsOf, workItems } from '../../storage/records';
 import { getMicroproject } from '../../storage/reference';
 import type { AnyRecord, DraftRow } from '../../storage/types';
 
@@ -73,8 +73,42 @@ export async function projectSheets(agentId: string, projectId: string): Promise
     .filter((s) => s.projectId === projectId);
 }
 
-/** What a worker's or a sheet's form knows of its microproject: the project and its roll on this tablet. */
-export type ProjectData = { project: HimoMicroproject | undefined; roll: readonly HimoWorker[] };
+/**
+ * The project's attendance sheets on this tablet, drafts included (a draft begun for a day is that
+ * day's sheet too), without those the server refused.
+ */
+export async function projectSheetsAndDrafts(
+  agentId: string,
+  projectId: string,
+): Promise<HimoAttendance[]> {
+  const items = await workItems(agentId, ['himo_attendance']);
+  return items
+    .filter((i) => i.status !== 'rejected' && i.record['projectId'] === projectId)
+    .map((i) => i.record as unknown as HimoAttendance);
+}
+
+/**
+ * The sheet already open for this project and day, if any: a second « new sheet » for the same day
+ * opens it rather than making another, which the server would refuse.
+ */
+export async function sheetOfDay(
+  agentId: string,
+  projectId: string,
+  date: string,
+): Promise<string | null> {
+  const sheets = await projectSheetsAndDrafts(agentId, projectId);
+  const sameDay = sheets
+    .filter((s) => s.date === date)
+    .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
+  return sameDay[0]?.id ?? null;
+}
+
+/** What a worker's or a sheet's form knows of its microproject: the project, its roll and sheets on this tablet. */
+export type ProjectData = {
+  project: HimoMicroproject | undefined;
+  roll: readonly HimoWorker[];
+  sheets: readonly HimoAttendance[];
+};
 
 /** The draft's microproject and roll, kept current as the roll changes. */
 export function useProjectData(draft: DraftRow): ProjectData {
@@ -88,7 +122,12 @@ export function useProjectData(draft: DraftRow): ProjectData {
     useLive(() => projectWorkers(user.id, projectId), [user.id, projectId]),
     noWorkers,
   );
-  return useMemo(() => ({ project, roll }), [project, roll]);
+  const sheets = liveValue(
+    useLive(() => projectSheetsAndDrafts(user.id, projectId), [user.id, projectId]),
+    noSheets,
+  );
+  return useMemo(() => ({ project, roll, sheets }), [project, roll, sheets]);
 }
 
 const noWorkers: readonly HimoWorker[] = [];
+const noSheets: readonly HimoAttendance[] = [];

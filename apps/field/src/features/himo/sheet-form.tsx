@@ -11,6 +11,7 @@ import { memo, useEffect } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
+import { Flash } from '../../components/flash';
 import { ChoiceField } from '../../components/form/choice-field';
 import { DateField } from '../../components/form/date-field';
 import { IssueSummary } from '../../components/form/issue-summary';
@@ -40,6 +41,7 @@ function SheetSection({ data: { project, roll } }: SectionProps<ProjectData>) {
           {project.name} — {t('wage', { amount: formatFcfa(wage) })}
         </p>
       )}
+      <Flash />
       <DateField name="date" label={t('sheets.date')} />
       <SheetLines workers={roll} wage={wage} />
       <IssueSummary />
@@ -191,8 +193,9 @@ export const sheetForm: RecordFormSpec<ProjectData> = {
   sections: { sheet: SheetSection },
   readOnly: SheetReadOnly,
   useData: useProjectData,
-  ruleContext: ({ project, roll }) => ({
+  ruleContext: ({ project, roll, sheets }) => ({
     himoWorkers: roll,
+    attendanceSheets: sheets,
     ...(project ? { microprojects: [project] satisfies HimoMicroproject[] } : {}),
   }),
 };

@@ -10,7 +10,7 @@ import {
   sampleRuleContext,
 } from '../../testing/sample-records';
 import { computeDaysWorked, himoAmount } from './himo-pay';
-import { findDuplicateActiveWorkers } from './himo-rules';
+import { earlierSheetOfDay, findDuplicateActiveWorkers } from './himo-rules';
 import { validateRecord } from '../../rules/validate';
 
 const ctx = sampleRuleContext();
@@ -135,6 +135,32 @@ describe('HIMO attendance sheet', () => {
     expect(rules(validateRecord(buildHimoAttendance({ date: '2026-03-16' }), ctx))).toEqual([
       'error:himo.attendance_date_future',
     ]);
+  });
+
+  it('one sheet per microproject and day: a second one for the same day is refused, the first kept', () => {
+    const first = buildHimoAttendance({
+      id: sampleId(701),
+      capturedAt: '2026-03-10T08:00:00.000Z',
+    });
+    const second = buildHimoAttendance({
+      id: sampleId(702),
+      capturedAt: '2026-03-10T17:00:00.000Z',
+    });
+    const both = sampleRuleContext({ attendanceSheets: [first, second] });
+    expect(rules(validateRecord(second, both))).toEqual(['error:himo.attendance_day_taken']);
+    expect(validateRecord(second, both).issues[0]?.message).toBe(
+      'Date : le microprojet a déjà une feuille de présence le 02/03/2026 — complétez celle-là plutôt qu’une deuxième.',
+    );
+    // The first of the day stays valid (and editable), even beside a second stored earlier.
+    expect(rules(validateRecord(first, both))).toEqual([]);
+    // Same time: the lower id came first. Another day or another project is no clash.
+    const sameTime = buildHimoAttendance({ id: sampleId(700), capturedAt: second.capturedAt });
+    expect(earlierSheetOfDay(second, [sameTime])?.id).toBe(sameTime.id);
+    expect(earlierSheetOfDay(sameTime, [second])).toBeUndefined();
+    expect(earlierSheetOfDay({ ...second, date: '2026-03-11' }, [first])).toBeUndefined();
+    expect(earlierSheetOfDay({ ...second, projectId: sampleId(999) }, [first])).toBeUndefined();
+    // A draft not captured yet comes after every stored sheet.
+    expect(earlierSheetOfDay({ ...second, capturedAt: undefined }, [first])?.id).toBe(first.id);
   });
 });
 

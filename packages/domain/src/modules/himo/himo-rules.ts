@@ -167,6 +167,16 @@ export function himoAttendanceRules(a: Draft<HimoAttendance>, ctx: RuleContext):
       ),
     );
   }
+  const earlier = earlierSheetOfDay(a, ctx.attendanceSheets ?? []);
+  if (earlier)
+    out.push(
+      issue(
+        'date',
+        'himo.attendance_day_taken',
+        'error',
+        `Date : le microprojet a déjà une feuille de présence le ${formatDateFr(earlier.date)} — complétez celle-là plutôt qu’une deuxième.`,
+      ),
+    );
   const seen = new Set<string>();
   for (const line of a.lines ?? []) {
     if (line.id === undefined) continue;
@@ -193,6 +203,33 @@ export function himoAttendanceRules(a: Draft<HimoAttendance>, ctx: RuleContext):
     }
   }
   return out;
+}
+
+type SheetKey = Pick<Draft<HimoAttendance>, 'id' | 'projectId' | 'date' | 'capturedAt'>;
+
+/**
+ * One attendance sheet per microproject and day: the sheet of the same project and day that came
+ * before this one (captured earlier; same time: lower id), if any. The first sheet of a day thus stays
+ * editable even where two were stored before the rule existed; only the later one is refused.
+ */
+export function earlierSheetOfDay<S extends SheetKey>(
+  sheet: SheetKey,
+  sheets: readonly S[],
+): S | undefined {
+  if (sheet.projectId === undefined || sheet.date === undefined) return undefined;
+  const before = (other: SheetKey) => {
+    if (sheet.capturedAt === undefined || other.capturedAt === undefined)
+      return sheet.capturedAt === undefined;
+    if (other.capturedAt !== sheet.capturedAt) return other.capturedAt < sheet.capturedAt;
+    return (other.id ?? '') < (sheet.id ?? '');
+  };
+  return sheets.find(
+    (other) =>
+      other.id !== sheet.id &&
+      other.projectId === sheet.projectId &&
+      other.date === sheet.date &&
+      before(other),
+  );
 }
 
 /** Rules of a payment: days from the sheets, never above planned days; amount = days × wage unless justified. */
