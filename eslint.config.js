@@ -20,7 +20,7 @@ const nodeBuiltins = [
   'child_process',
 ];
 const noApps = {
-  group: ['@jigi/server', '@jigi/field', '**/apps/**'],
+  group: ['@jigi/server', '@jigi/field', '@jigi/console', '**/apps/**'],
   message: 'packages/* never import apps/* (docs/architecture.md).',
 };
 
@@ -137,9 +137,9 @@ export default tseslint.config(
     },
   },
   {
-    // sync: the wire protocol and the merge; pure like domain.
-    files: ['packages/sync/**/*.ts'],
-    ignores: ['packages/sync/**/*.test.ts'],
+    // sync: the wire protocol and the merge; contract: the console API's shapes. Pure like domain.
+    files: ['packages/sync/**/*.ts', 'packages/contract/**/*.ts'],
+    ignores: ['packages/sync/**/*.test.ts', 'packages/contract/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -247,6 +247,28 @@ export default tseslint.config(
             },
             {
               group: ['@jigi/server', '**/apps/server/**'],
+              message: 'apps never import each other.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // console (apps/console): online-first, no local store; it reads the API through the contract.
+    files: ['apps/console/**/*.ts', 'apps/console/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', 'dexie-*'],
+              message: 'The console keeps nothing on the device (apps/console/README.md).',
+            },
+            {
+              group: ['@jigi/server', '@jigi/field', '**/apps/server/**', '**/apps/field/**'],
               message: 'apps never import each other.',
             },
           ],

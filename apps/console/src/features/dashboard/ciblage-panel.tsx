@@ -1,0 +1,77 @@
+import type { DashboardQuery } from '@jigi/contract';
+import { getCiblageProgress } from '../../api/dashboard';
+import { RemoteView } from '../../components/remote-view';
+import { useRemote } from '../../hooks/use-remote';
+import { useSupervisorT } from '../../lib/i18n';
+import { BarChart } from './bar-chart';
+import { DataTable } from './data-table';
+import { ChartAndTable, Panel } from './panel';
+import { formatPercent, rate } from './rates';
+
+/** Ciblage households surveyed against each village's quota. */
+export function CiblagePanel({ query, queryKey }: { query: DashboardQuery; queryKey: string }) {
+  const { t } = useSupervisorT();
+  const remote = useRemote((signal) => getCiblageProgress(query, signal), queryKey);
+  const title = t('dashboard.ciblage.title');
+  return (
+    <Panel title={title}>
+      <RemoteView
+        remote={remote}
+        reload={remote.reload}
+        isEmpty={(v) => v.villages.length === 0}
+        empty={t('dashboard.noData')}
+      >
+        {(v) => (
+          <ChartAndTable
+            chart={
+              <BarChart
+                title={title}
+                labels={v.villages.map((x) => x.villageName)}
+                series={[
+                  {
+                    label: t('dashboard.ciblage.surveyed'),
+                    data: v.villages.map((x) => x.surveyed),
+                    colour: '#0b4f3c',
+                  },
+                  {
+                    label: t('dashboard.ciblage.quota'),
+                    data: v.villages.map((x) => x.quota ?? 0),
+                    colour: '#9ec5b8',
+                  },
+                ]}
+              />
+            }
+            table={
+              <DataTable
+                caption={t('dashboard.ciblage.caption')}
+                rows={v.villages}
+                rowKey={(x) => x.villageId}
+                columns={[
+                  { key: 'v', header: t('dashboard.village'), cell: (x) => x.villageName },
+                  {
+                    key: 's',
+                    header: t('dashboard.ciblage.surveyed'),
+                    cell: (x) => x.surveyed,
+                    numeric: true,
+                  },
+                  {
+                    key: 'q',
+                    header: t('dashboard.ciblage.quota'),
+                    cell: (x) => x.quota ?? '—',
+                    numeric: true,
+                  },
+                  {
+                    key: 'p',
+                    header: t('dashboard.ciblage.progress'),
+                    cell: (x) => formatPercent(x.quota === null ? null : rate(x.surveyed, x.quota)),
+                    numeric: true,
+                  },
+                ]}
+              />
+            }
+          />
+        )}
+      </RemoteView>
+    </Panel>
+  );
+}
