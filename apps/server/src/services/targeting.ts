@@ -6,6 +6,8 @@ import {
   summaryOf,
   uploadFormula,
 } from '../features/targeting/formulas';
+import { publishAssembly } from '../features/targeting/assembly-publish';
+import { enrolFromAssembly } from '../features/targeting/enrolment';
 import { scoreVillages } from '../features/targeting/scoring';
 import { villageRanking } from '../features/targeting/village-ranking';
 import type { AuthContext } from '../plugins/access';
@@ -124,5 +126,58 @@ export async function recordScoreHistory(deps: Deps, auth: AuthContext, recordId
         inForce: s.formulaVersion === inForce && s.recordVersion === record.version,
       })),
     };
+  });
+}
+
+async function requireVillageInScope(auth: AuthContext, villageId: string) {
+  if (!inScope(await auth.scope(), villageId))
+    throw new AppError('out_of_zone', { details: { villageId } });
+}
+
+/** Publishes a village's list for its assembly, to the user who will hold it. */
+export async function publishVillageAssembly(
+  deps: Deps,
+  auth: AuthContext,
+  villageId: string,
+  assigneeId: string,
+) {
+  await requireVillageInScope(auth, villageId);
+  return deps.store.write((tx) =>
+    publishAssembly(tx, deps, {
+      villageId,
+      assigneeId,
+      actorId: auth.user.id,
+      recordId: deps.newId(),
+    }),
+  );
+}
+
+/** Enrols the households of an approved assembly of the village. */
+export async function enrolVillage(
+  deps: Deps,
+  auth: AuthContext,
+  villageId: string,
+  assemblyRecordId: string,
+) {
+  await requireVillageInScope(auth, villageId);
+  return deps.store.write((tx) =>
+    enrolFromAssembly(tx, deps, { villageId, assemblyRecordId, actorId: auth.user.id }),
+  );
+}
+
+/** The village's register: its enrolled, suspended and exited households. */
+export async function villageRegister(deps: Deps, auth: AuthContext, villageId: string) {
+  await requireVillageInScope(auth, villageId);
+  return deps.store.write(async (tx) => {
+    const rows = await tx.targeting.listEnrolments([villageId]);
+    await tx.audit.append({
+      at: deps.now().toISOString(),
+      userId: auth.user.id,
+      action: 'register.read',
+      entity: 'village',
+      entityId: villageId,
+      details: { households: rows.length },
+    });
+    return { villageId, households: rows.map((r) => r.data) };
   });
 }

@@ -101,3 +101,27 @@ export const recordScoresSchema = z.object({
     }),
   ),
 });
+
+export const publishAssemblyBodySchema = z.object({
+  /** The facilitator or supervisor who holds the assembly (receives the list on the tablet). */
+  assigneeId: z.string().min(1).max(wireLimits.maxIdLength),
+});
+export const publishedAssemblySchema = z.object({
+  recordId: z.string(),
+  households: z.number().int(),
+  assigneeId: z.string(),
+});
+export const enrolBodySchema = z.object({
+  assemblyRecordId: z.string().min(1).max(wireLimits.maxIdLength),
+});
+export const enrolmentOutcomeSchema = z.object({
+  assemblyRecordId: z.string(),
+  enrolled: z.array(z.string()),
+  alreadyEnrolled: z.array(z.string()),
+  awaitingSurvey: z.array(z.object({ lineId: z.string(), headName: z.string() })),
+});
+export const villageRegisterSchema = z.object({
+  villageId: z.string(),
+  /** Each household of the register (@jigi/domain/register enrolmentSchema). */
+  households: z.array(z.record(z.string(), z.unknown())),
+});

@@ -6,6 +6,11 @@ import * as targeting from '../../services/targeting';
 import { FORMULA_ROLES, SCORE_ROLES } from '../../features/targeting/targeting-access';
 import {
   computeScoresBodySchema,
+  enrolBodySchema,
+  enrolmentOutcomeSchema,
+  publishAssemblyBodySchema,
+  publishedAssemblySchema,
+  villageRegisterSchema,
   currentFormulaSchema,
   formulaDetailSchema,
   formulaListSchema,
@@ -161,6 +166,68 @@ export function targetingRoutes(app: FastifyInstance): void {
     (request) => {
       const { recordId } = parseInput(recordParam, request.params, 'invalid_query');
       return targeting.recordScoreHistory(deps, authOf(request), recordId);
+    },
+  );
+
+  app.post(
+    '/api/targeting/villages/:villageId/assembly',
+    {
+      config: {
+        access: scoreAccess,
+        doc: {
+          summary:
+            'Publier la liste classée (noms seulement) pour l’assemblée villageoise, confiée à un animateur',
+          body: publishAssemblyBodySchema,
+          response: publishedAssemblySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { villageId } = parseInput(villageParam, request.params, 'invalid_query');
+      const body = parseInput(publishAssemblyBodySchema, request.body);
+      const result = await targeting.publishVillageAssembly(
+        deps,
+        authOf(request),
+        villageId,
+        body.assigneeId,
+      );
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/targeting/villages/:villageId/enrolment',
+    {
+      config: {
+        access: scoreAccess,
+        doc: {
+          summary: 'Inscrire au registre les ménages validés par une assemblée approuvée',
+          body: enrolBodySchema,
+          response: enrolmentOutcomeSchema,
+        },
+      },
+    },
+    (request) => {
+      const { villageId } = parseInput(villageParam, request.params, 'invalid_query');
+      const body = parseInput(enrolBodySchema, request.body);
+      return targeting.enrolVillage(deps, authOf(request), villageId, body.assemblyRecordId);
+    },
+  );
+
+  app.get(
+    '/api/targeting/villages/:villageId/register',
+    {
+      config: {
+        access: scoreAccess,
+        doc: {
+          summary: 'Registre des ménages bénéficiaires du village',
+          response: villageRegisterSchema,
+        },
+      },
+    },
+    (request) => {
+      const { villageId } = parseInput(villageParam, request.params, 'invalid_query');
+      return targeting.villageRegister(deps, authOf(request), villageId);
     },
   );
 }

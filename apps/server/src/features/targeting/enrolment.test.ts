@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  loginSession,
+  registerDevice,
+  startTestServer,
+  type TestServer,
+} from '../../test-support/harness';
+import { patchMutation, pullAll, push, type TestDevice } from '../../test-support/sync-client';
+import type { VillageRankingResponse } from './targeting-api';
+import {
+  KORO_VILLAGE,
+  decide,
+  pushAll,
+  setQuota,
+  surveyed,
+  uploadAndAdopt,
+} from './targeting-test-support';
+
+describe('from the ranked list to the register', () => {
+  let s: TestServer;
+  let enq: TestDevice;
+  let sup: { cookie: string };
+  beforeEach(async () => {
+    s = await startTestServer();
+    enq = await registerDevice(s.app, 'enq.koro');
+    sup = await loginSession(s.app, 'sup.koro');
+    const households = [surveyed(1, enq, 0), surveyed(2, enq, 1), surveyed(3, enq, 2)];
+    await pushAll(s.app, enq, households);
+    for (const h of households) await decide(s.app, sup, h.id, 'approve');
+    await setQuota(s, KORO_VILLAGE, 2);
+    await uploadAndAdopt(s.app, await loginSession(s.app, 'admin'));
+  });
+  afterEach(async () => {
+    await s.close();
+  });
+  const post = (url: string, payload: object, headers: object = sup) =>
+    s.app.inject({ method: 'POST', url, payload, headers: headers as Record<string, string> });
+
+  it('publishes the list to the facilitator’s tablet, takes the assembly back, and enrols who it validated', async () => {
+    const ranking = (
+      await s.app.inject({
+        method: 'GET',
+        url: `/api/targeting/villages/${KORO_VILLAGE}/ranking`,
+        headers: sup,
+      })
+    ).json<VillageRankingResponse>();
+    const [first, second, third] = ranking.ranked.map((r) => r.recordId) as [
+      string,
+      string,
+      string,
+    ];
+
+    const published = await post(`/api/targeting/villages/${KORO_VILLAGE}/assembly`, {
+      assigneeId: 'user-anim-koro',
+    });
+    expect(published.statusCode).toBe(201);
+    const { recordId } = published.json<{ recordId: string; households: number }>();
+    // A second list for the same village waits until this one is decided.
+    const again = await post(`/api/targeting/villages/${KORO_VILLAGE}/assembly`, {
+      assigneeId: 'user-anim-koro',
+    });
+    expect(again.json<{ error: { code: string } }>().error.code).toBe('already_exists');
+
+    // The facilitator's tablet receives it to complete (returned, with a task), names only.
+    const anim = await registerDevice(s.app, 'anim.koro');
+    const { changes } = await pullAll(s.app, anim);
+    const assembly = changes.find((c) => c.entity === 'record' && c.id === recordId) as
+      { data: Record<string, unknown>; meta?: { reviewState?: string } } | undefined;
+    expect(assembly?.meta?.reviewState).toBe('returned');
+    expect(changes.some((c) => c.entity === 'task')).toBe(true);
+    expect(JSON.stringify(changes)).not.toMatch(/"score"/);
+    const lines = assembly?.data['households'] as { id: string; listStatus: string }[];
+    expect(lines.map((l) => [l.id, l.listStatus])).toEqual([
+      [first, 'selected'],
+      [second, 'selected'],
+      [third, 'waiting'],
+    ]);
+
+    // Enrolling before the assembly is held and approved is refused.
+    const early = await post(`/api/targeting/villages/${KORO_VILLAGE}/enrolment`, {
+      assemblyRecordId: recordId,
+    });
+    expect(early.statusCode).toBe(409);
+
+    // The assembly removes the second household and adds the waiting one in its place.
+    const record = { id: recordId, type: 'assembly_validation' };
+    const res = await push(s.app, anim, [
+      patchMutation(1, record, 1, {
+        held: true,
+        date: '2026-03-14',
+        place: 'Place publique',
+        attendanceMen: 31,
+        attendanceWomen: 44,
+        minutesDecision: 'validee_modifiee',
+        [`households.${first}.decision`]: 'retenu',
+        [`households.${second}.decision`]: 'retire',
+        [`households.${second}.contestReason`]: 'non_pauvre',
+        [`households.${third}.decision`]: 'ajoute',
+        [`households.${third}.replacesLineId`]: second,
+      }),
+    ]);
+    expect(res.json<{ results: { outcome: string }[] }>().results[0]?.outcome).toBe('applied');
+    await decide(s.app, sup, recordId, 'approve');
+
+    const enrolled = await post(`/api/targeting/villages/${KORO_VILLAGE}/enrolment`, {
+      assemblyRecordId: recordId,
+    });
+    expect(enrolled.statusCode).toBe(200);
+    expect(enrolled.json()).toEqual({
+      assemblyRecordId: recordId,
+      enrolled: [first, third],
+      alreadyEnrolled: [],
+      awaitingSurvey: [],
+    });
+    const twice = await post(`/api/targeting/villages/${KORO_VILLAGE}/enrolment`, {
+      assemblyRecordId: recordId,
+    });
+    expect(twice.json()).toMatchObject({ enrolled: [], alreadyEnrolled: [first, third] });
+
+    const register = (
+      await s.app.inject({
+        method: 'GET',
+        url: `/api/targeting/villages/${KORO_VILLAGE}/register`,
+        headers: sup,
+      })
+    ).json<{ households: Record<string, unknown>[] }>();
+    expect(
+      register.households.map((h) => [h['id'], h['state'], h['enrolledOn'], h['plannedEnd']]),
+    ).toEqual([first, third].sort().map((id) => [id, 'enrolled', '2026-03-15', '2029-03-15']));
+    expect(register.households[0]).toMatchObject({
+      titulaire: { name: 'Fatoumata Ongoïba', sex: 'F' },
+      suppleant: { name: 'Amadou Guindo' },
+      nina: '12345678901234A',
+    });
+
+    // The register is what the MA list comes from: the facilitator's next pull brings the two households.
+    const next = await pullAll(s.app, anim);
+    const beneficiaries = next.changes.filter(
+      (c) => c.entity === 'beneficiary_household' && [first, third].includes(c.id),
+    ) as { id: string; data: { titulaireName: string } }[];
+    expect(beneficiaries.map((b) => b.id).sort()).toEqual([first, third].sort());
+    expect(beneficiaries[0]?.data.titulaireName).toBe('Fatoumata Ongoïba');
+  });
+
+  it('refuses an assembly given to someone outside the village’s zones', async () => {
+    const res = await post(`/api/targeting/villages/${KORO_VILLAGE}/assembly`, {
+      assigneeId: 'user-sup-gao',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(/assigneeId/);
+  });
+});
