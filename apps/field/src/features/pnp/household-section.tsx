@@ -1,9 +1,37 @@
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ChoiceField } from '../../components/form/choice-field';
 import { DateField } from '../../components/form/date-field';
 import { PhoneField } from '../../components/form/phone-field';
 import { TextField } from '../../components/form/text-field';
+import { SelectField } from '../../components/form/select-field';
 import { VillageField } from '../../components/form/village-field';
+import { liveValue, useLive } from '../../lib/use-live';
+import { householdsOfVillage } from '../../storage/reference';
+
+/**
+ * The TM beneficiary household, picked from the village's beneficiary list (pulled with the village),
+ * never typed: a typo would link the enrolment to no household or to another one. Empty: not one.
+ */
+function BeneficiaryCodeField() {
+  const { t } = useTranslation('pnp');
+  const villageId = useWatch({ name: 'villageId' }) as string | undefined;
+  const households = liveValue(
+    useLive(() => (villageId ? householdsOfVillage(villageId) : Promise.resolve([])), [villageId]),
+    [],
+  );
+  return (
+    <SelectField
+      name="household.householdCode"
+      label={t('fields.householdCode')}
+      hint={villageId ? t('householdCodeHint') : t('householdCodeNoVillage')}
+      options={households.map((h) => ({
+        value: h.householdCode,
+        label: `${h.householdCode} — ${h.headName}`,
+      }))}
+    />
+  );
+}
 
 export function HouseholdSection() {
   const { t } = useTranslation('pnp');
@@ -15,11 +43,7 @@ export function HouseholdSection() {
     <>
       <VillageField name="villageId" label={t('fields.village')} filter={(v) => v.pnp} />
       <DateField name="visitDate" label={t('fields.visitDate')} />
-      <TextField
-        name="household.householdCode"
-        label={t('fields.householdCode')}
-        autoComplete="off"
-      />
+      <BeneficiaryCodeField />
       <TextField
         name="household.caregiver.name"
         label={t('fields.caregiverName')}

@@ -1,4 +1,4 @@
-import { ageInMonths, muacColour, muacColourLabels } from '@jigi/domain';
+import { ageInMonths, muacColour, muacColourLabels, type BeneficiaryHousehold } from '@jigi/domain';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { GpsField } from '../../components/form/gps-field';
@@ -13,12 +13,14 @@ import { Page } from '../../components/page';
 import { RecordStatusNotice, StatusBadge } from '../../components/record-status';
 import { newId } from '../../lib/clock';
 import { useProgramSettings } from '../../lib/program-settings';
+import { useLive } from '../../lib/use-live';
+import { allVillages, householdsOfVillages } from '../../storage/reference';
 import type { RecordRow } from '../../storage/types';
 import { ChildEditor } from './child-editor';
 import { HouseholdSection } from './household-section';
 import { WomanEditor } from './woman-editor';
 
-function ChildrenSection({ editingId, onEditing }: SectionProps<undefined>) {
+function ChildrenSection({ editingId, onEditing }: SectionProps<unknown>) {
   const { t } = useTranslation('pnp');
   const settings = useProgramSettings();
   const visitDate = useWatch({ name: 'visitDate' }) as string | undefined;
@@ -62,7 +64,7 @@ function ChildrenSection({ editingId, onEditing }: SectionProps<undefined>) {
   );
 }
 
-function WomenSection({ editingId, onEditing }: SectionProps<undefined>) {
+function WomenSection({ editingId, onEditing }: SectionProps<unknown>) {
   const { t } = useTranslation('pnp');
   return (
     <ItemList
@@ -111,7 +113,7 @@ function PnpReadOnly({ row }: { row: RecordRow }) {
 }
 
 /** A PNP enrolment: the household, its children and women, then the point and the summary. */
-export const pnpForm: RecordFormSpec = {
+export const pnpForm: RecordFormSpec<readonly BeneficiaryHousehold[] | undefined> = {
   recordType: 'pnp_enrolment',
   ns: 'pnp',
   title: 'formTitle',
@@ -123,7 +125,24 @@ export const pnpForm: RecordFormSpec = {
     summary: SummarySection,
   },
   readOnly: PnpReadOnly,
+  useData: useBeneficiaryLists,
+  // The village's list, once loaded: the rule checks a beneficiary code against it.
+  ruleContext: (lists, record) =>
+    lists === undefined
+      ? {}
+      : {
+          beneficiaryHouseholds: lists.filter((h) => h.villageId === record['villageId']),
+        },
 };
+
+/** The beneficiary households of the tablet's villages (undefined while loading). */
+function useBeneficiaryLists(): readonly BeneficiaryHousehold[] | undefined {
+  const live = useLive(
+    async () => householdsOfVillages((await allVillages()).map((v) => v.id)),
+    [],
+  );
+  return live.status === 'ready' ? live.value : undefined;
+}
 
 export function PnpForm({ id }: { id: string }) {
   return <RecordFormScreen spec={pnpForm} id={id} />;

@@ -59,7 +59,10 @@ describe('PNP child: MUAC and the yes/no questions', () => {
     expect(muac.parentElement).toHaveTextContent('mm');
     await ui.type(muac, '11,5');
     await ui.tab();
-    expect(await screen.findByText(/^PB \(/, { selector: '.issue' })).toBeInTheDocument();
+    // The structure (a whole number) and the physical range may both speak: at least one shows.
+    expect((await screen.findAllByText(/^PB \(/, { selector: '.issue' })).length).toBeGreaterThan(
+      0,
+    );
     expect(screen.queryByTestId('muac-colour')).toBeNull();
     expect(screen.queryByText(/Enfant à référer/)).toBeNull();
     await ui.clear(muac);

@@ -80,7 +80,7 @@ export const pnpModule = {
   manifest: pnpManifest,
   records: [pnpEnrolment],
   scope: { by: 'village' },
-  reference: ['villages', 'settings'],
+  reference: ['villages', 'beneficiaryHouseholds', 'settings'],
   indicators: [
     {
       id: 'pnp.muac',

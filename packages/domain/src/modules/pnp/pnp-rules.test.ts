@@ -20,6 +20,31 @@ const rules = (r: ReturnType<typeof validateRecord>) =>
   r.issues.map((i) => `${i.severity}:${i.rule}`);
 const childPath = (field: string) => `children.${sampleIds.pnpChild}.${field}`;
 
+describe('PNP household', () => {
+  it('the beneficiary code is one of the village’s beneficiary households, or absent', () => {
+    const enrolment = (householdCode: string | undefined, villageId?: string) =>
+      buildPnpEnrolment({
+        ...(villageId === undefined ? {} : { villageId }),
+        household: { ...buildPnpEnrolment().household, householdCode },
+      });
+    expect(rules(validateRecord(enrolment('KOR-DIO-001-AK-0001'), ctx))).toEqual([]);
+    expect(rules(validateRecord(enrolment(undefined), ctx))).toEqual([]);
+    const typo = validateRecord(enrolment('KOR-DIO-001-AK-0010'), ctx);
+    expect(rules(typo)).toEqual(['error:pnp.household_not_beneficiary']);
+    expect(typo.issues[0]).toMatchObject({
+      path: 'household.householdCode',
+      message: expect.stringContaining('« KOR-DIO-001-AK-0010 » n’est pas sur la liste') as string,
+    });
+    // A code of another village's list is not this village's beneficiary.
+    expect(rules(validateRecord(enrolment('KOR-DIO-001-AK-0001', 'village-other'), ctx))).toEqual([
+      'error:pnp.household_not_beneficiary',
+    ]);
+    // Where the list is not known (a tablet still loading it), nothing is claimed.
+    const unknownList = sampleRuleContext({ beneficiaryHouseholds: undefined });
+    expect(rules(validateRecord(enrolment('KOR-DIO-001-AK-0010'), unknownList))).toEqual([]);
+  });
+});
+
 describe('PNP child age (computed from dob at the visit)', () => {
   it('59 months is enrolled, 60 is refused naming the rule', () => {
     expect(child({ dob: '2021-03-14' }).ok).toBe(true); // 59 months on 2026-03-13

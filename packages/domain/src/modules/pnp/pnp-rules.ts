@@ -47,6 +47,7 @@ export function pnpRules(r: Draft<PnpEnrolment>, ctx: RuleContext): Issue[] {
       ),
     );
   }
+  out.push(...beneficiaryCodeRules(r, ctx));
   const womanIds = new Set((r.women ?? []).map((w) => w.id));
   for (const c of r.children ?? []) {
     out.push(...childRules(c, r.visitDate, ctx));
@@ -65,6 +66,28 @@ export function pnpRules(r: Draft<PnpEnrolment>, ctx: RuleContext): Issue[] {
   for (const w of r.women ?? []) out.push(...womanRules(w, ctx.settings.muac.womanBelowMm));
   out.push(...gpsRules(r.gps));
   return out;
+}
+
+/**
+ * The TM beneficiary code, when given, is one of the village's beneficiary households (not free text:
+ * a mistyped code links the enrolment to no household, or to another). Checked only where the list is
+ * known (the server always knows it; a tablet once it has loaded it).
+ */
+function beneficiaryCodeRules(r: Draft<PnpEnrolment>, ctx: RuleContext): Issue[] {
+  const code = r.household?.householdCode;
+  if (code === undefined || ctx.beneficiaryHouseholds === undefined) return [];
+  const listed = ctx.beneficiaryHouseholds.some(
+    (h) => h.householdCode === code && (r.villageId === undefined || h.villageId === r.villageId),
+  );
+  if (listed) return [];
+  return [
+    issue(
+      'household.householdCode',
+      'pnp.household_not_beneficiary',
+      'error',
+      `Code du ménage bénéficiaire : « ${code} » n’est pas sur la liste des bénéficiaires du village — choisissez-le dans la liste, ou laissez vide si le ménage n’en est pas.`,
+    ),
+  ];
 }
 
 function muacRangeRules(
