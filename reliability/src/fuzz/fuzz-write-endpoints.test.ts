@@ -3,13 +3,14 @@ import fc from 'fast-check';
 import { errorEnvelopeSchema } from '@jigi/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLong, reportFigures, runSeed } from '../support/figures';
-import { startInProcess, type InProcessServer } from '../support/in-process';
-import { tableHashes, touchColumns, withDatabase } from '../support/sqlite-inspect';
+import type { InProcessServer } from '../support/in-process';
+import { tableHashes, touchColumns } from '../support/sqlite-inspect';
+import { startFuzzServer, type FuzzServer } from './fuzz-server';
 import { documentedErrors } from './error-catalogue';
 import { hostileValue, injections } from './hostile-values';
 import { injectedOne, mutatedJson } from './mutate-json';
 import { wireBody, type WireBody } from './wire-body';
-import { writeExamples, type Example, type FuzzContext } from './write-endpoints';
+import { writeExamples, type FuzzContext } from './write-endpoints';
 
 // Issue 9, « fuzzing »: every write endpoint of the OpenAPI document gets random and mutated JSON,
 // wrong types, huge strings and arrays, corrupt gzip and injection strings in each text field.
@@ -33,78 +34,20 @@ const figures = {
 };
 
 let server: InProcessServer;
-let adminCookie = '';
+let send: FuzzServer['send'];
 let ctx: FuzzContext;
+let adminCookie = '';
 
 beforeAll(async () => {
-  server = await startInProcess({
-    devices: 2,
-    label: 'fuzz',
-    app: { loginRateLimit: { max: 1_000_000, timeWindowMs: 60_000 } },
-  });
-  const login = await server.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { login: 'admin', password: 'demo1234' },
-  });
-  adminCookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-  const device = server.data.devices[0]!;
-  const nextMutationId = () =>
-    withDatabase(
-      server.data.file,
-      (db) =>
-        db
-          .prepare<[string], { n: number }>(
-            'SELECT last_mutation_id AS n FROM devices WHERE id = ?',
-          )
-          .get(device.deviceId)?.n ?? 0,
-    ) + 1;
-  ctx = { deviceId: device.deviceId, nextMutationId, recordId: '' };
-  const first = writeExamples['POST /api/sync/push']!(ctx);
-  const res = await send(first, {
-    kind: 'json',
-    payload: Buffer.from(JSON.stringify(first.body)),
-    headers: { 'content-type': 'application/json' },
-  });
-  expect(res.statusCode).toBe(200);
-  ctx.recordId = res.json<{ results: { recordId: string }[] }>().results[0]?.recordId ?? '';
+  const fuzz = await startFuzzServer('fuzz');
+  ({ server, send, ctx } = fuzz);
+  adminCookie = fuzz.adminCookie;
 });
 
 afterAll(async () => {
   reportFigures('fuzz', { seed, ...figures, serverErrors: server.serverErrors.length });
   await server.close();
 });
-
-function send(
-  example: Example,
-  body: WireBody,
-  key = 'POST /api/sync/push',
-  params = example.params,
-) {
-  const [method, template] = key.split(' ') as [string, string];
-  const url = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeParam(params[name] ?? 'x'));
-  const auth =
-    example.caller === 'device'
-      ? { authorization: `Bearer ${server.data.devices[0]!.token}` }
-      : example.caller === 'admin'
-        ? { cookie: adminCookie }
-        : {};
-  return server.app.inject({
-    method: method as 'POST',
-    url,
-    headers: { ...auth, ...body.headers },
-    ...(body.payload === undefined ? {} : { payload: body.payload }),
-  });
-}
-
-/** Percent-encodes a path parameter; a lone surrogate goes as the invalid UTF-8 it would be. */
-function encodeParam(value: string): string {
-  try {
-    return encodeURIComponent(value);
-  } catch {
-    return '%ED%A0%80';
-  }
-}
 
 /** Bodies of a CSV import: the example damaged cell by cell, random text, bytes, or JSON instead. */
 function csvBodies(csv: string): fc.Arbitrary<WireBody> {

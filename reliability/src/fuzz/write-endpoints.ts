@@ -1,4 +1,9 @@
-import { buildHimoMicroproject, buildVillage } from '@jigi/domain/testing';
+import {
+  buildBeneficiaryHousehold,
+  buildHimoMicroproject,
+  buildVillage,
+} from '@jigi/domain/testing';
+import { demoPmtFormula } from '@jigi/domain/targeting';
 import { defaultProgramSettings } from '@jigi/domain';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, PROTOCOL_VERSION } from '@jigi/sync';
 import { generateHouseholds } from '@jigi/testkit';
@@ -112,6 +117,34 @@ export const writeExamples: Record<string, (ctx: FuzzContext) => Example> = {
     caller: 'admin',
     params: {},
     csv: 'id,villageId,householdCode,headName,titulaireName\n00000000-0000-4000-8fff-000000000001,village-koro-demo-1,KOR-FZ-0001,Amadou Guindo,Hawa Dolo\n',
+  }),
+  'POST /api/admin/villages/import/preview': () => ({
+    caller: 'admin',
+    params: {},
+    csv: 'id,name,communeCode,pnp,quota\nvillage-fuzz-3,Fuzz 3,mopti.koro.dioungani,true,10\n',
+  }),
+  'POST /api/admin/households/import/preview': () => ({
+    caller: 'admin',
+    params: {},
+    csv: 'id,villageId,householdCode,headName,titulaireName\n00000000-0000-4000-8fff-000000000002,village-koro-demo-1,KOR-FZ-0002,Amadou Guindo,Hawa Dolo\n',
+  }),
+  'PUT /api/admin/households/{householdId}': () => {
+    const household = buildBeneficiaryHousehold({
+      id: '00000000-0000-4000-8fff-000000000003',
+      villageId: 'village-koro-demo-1',
+      householdCode: 'KOR-FZ-0003',
+    });
+    return { caller: 'admin', params: { householdId: household.id }, body: household };
+  },
+  'POST /api/targeting/formulas': () => ({ caller: 'admin', params: {}, body: demoPmtFormula }),
+  'POST /api/targeting/formulas/{version}/adopt': () => ({
+    caller: 'admin',
+    params: { version: demoPmtFormula.version },
+  }),
+  'POST /api/targeting/scores/compute': () => ({
+    caller: 'admin',
+    params: {},
+    body: { villageId: 'village-koro-demo-1' },
   }),
   'PUT /api/admin/microprojects/{microprojectId}': () => {
     const project = buildHimoMicroproject({ villageIds: ['village-bankass-demo-1'] });

@@ -57,13 +57,16 @@ export function fieldNameOf(path: string): string {
 /**
  * The first problem of `value` that makes it unfit to store, walking it WITHOUT recursion (so that a
  * value nested thousands deep is measured, not a stack overflow): nesting deeper than `maxDepth`, or a
- * string (value or key) with an unsafe character. `basePath` prefixes the paths it names.
+ * string (value or key) with an unsafe character (unless `text: 'unchecked'`: nesting alone).
+ * `basePath` prefixes the paths it names.
  */
 export function findContentProblem(
   value: unknown,
   basePath = '',
   maxDepth = MAX_JSON_DEPTH,
+  options: { text?: 'checked' | 'unchecked' } = {},
 ): ContentProblem | undefined {
+  const checkText = options.text !== 'unchecked';
   const stack: { value: unknown; path: string; depth: number }[] = [
     { value, path: basePath, depth: 0 },
   ];
@@ -71,7 +74,7 @@ export function findContentProblem(
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { value: node, path, depth } = next;
     if (typeof node === 'string') {
-      const bad = unsafeCharacterIn(node);
+      const bad = checkText ? unsafeCharacterIn(node) : undefined;
       if (bad !== undefined)
         return {
           path,
@@ -90,7 +93,7 @@ export function findContentProblem(
     const entries: [string, unknown][] = Array.isArray(node)
       ? node.map((item, i): [string, unknown] => [String(i), item])
       : Object.entries(node);
-    if (!Array.isArray(node)) {
+    if (checkText && !Array.isArray(node)) {
       for (const [key] of entries) {
         const badKey = unsafeCharacterIn(key);
         if (badKey !== undefined)

@@ -1,3 +1,4 @@
+import { findContentProblem, MAX_JSON_DEPTH } from '@jigi/domain';
 import { z } from 'zod';
 import { instantSchema, opaqueIdSchema } from '../messages/common';
 import { pushRequestSchema } from '../messages/push';
@@ -94,6 +95,10 @@ export function parseExportFile(text: string): ExportParse {
       'formatVersion',
     );
   }
+  // Nesting is measured before the recursive schema could overflow the stack on it (a 500). Text is
+  // left to each mutation's own check in the push path, which refuses that mutation alone.
+  const tooDeep = findContentProblem(data, '', MAX_JSON_DEPTH + 8, { text: 'unchecked' });
+  if (tooDeep !== undefined) return failure('invalid', tooDeep.message, tooDeep.path);
   const parsed = exportFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
