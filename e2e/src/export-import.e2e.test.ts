@@ -96,6 +96,7 @@ describe('export file and admin import', () => {
     await enumerator.shell.receipt
       .getByText('1 envoyé, 1 accepté, 0 rejeté — lot déjà reçu')
       .waitFor();
+    await enumerator.shell.openDetails();
     await enumerator.shell.syncPanel.getByText('1 / 1 fiches envoyées').waitFor();
     expect(await enumerator.shell.syncPanel.getByRole('progressbar').getAttribute('value')).toBe(
       '1',

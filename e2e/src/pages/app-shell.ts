@@ -4,7 +4,10 @@ import { until } from '../support/wait';
 /** The phases of a running sync, as the panel names them. */
 const RUNNING = /En attente…|Envoi des fiches…|Réception des mises à jour…/;
 
-/** What every screen of the field app shares: the header (history, lock), the status bar, the sync panel. */
+/**
+ * What every screen of the field app shares: the header's one line (name, sync line, counters,
+ * « Synchroniser ») and the details it opens (sync panel, storage, history, lock, user switch).
+ */
 export class AppShell {
   constructor(readonly page: Page) {}
 
@@ -12,17 +15,29 @@ export class AppShell {
     return this.page.getByRole('button', { name: 'Synchroniser' });
   }
 
-  /** The sync panel under the status bar: button, phase, progress, last receipt. */
+  /** The sync panel in the header's details (`openDetails` first): progress, bytes, last receipt. */
   get syncPanel(): Locator {
     return this.page.getByRole('region', { name: 'Synchroniser' });
   }
 
-  /** « 1 envoyé, 1 accepté, 0 rejeté — lot n° 3 » — the last receipt that sent something, kept visible. */
+  /** « 1 envoyé, 1 accepté, 0 rejeté — lot n° 3 » on the header's line once a sync sent something. */
   get receipt(): Locator {
-    return this.syncPanel.getByTestId('sync-receipt');
+    return this.syncPhase.getByTestId('sync-receipt');
   }
 
-  /** What the sync is doing or how it ended (« Envoi des fiches… », « Tout est à jour. », …). */
+  /** The header's line, a button that opens and closes the details. */
+  get detailsToggle(): Locator {
+    return this.statusBar.getByRole('button');
+  }
+
+  /** Opens the details under the header (no-op when open). */
+  async openDetails(): Promise<void> {
+    if ((await this.detailsToggle.getAttribute('aria-expanded')) !== 'true')
+      await this.detailsToggle.click();
+    await this.page.getByRole('region', { name: 'Détails de la tablette' }).waitFor();
+  }
+
+  /** The header's sync line: what the sync is doing or how it ended (« Envoi des fiches… », « Tout est à jour. », a receipt). */
   get syncPhase(): Locator {
     return this.page.getByTestId('sync-phase');
   }
@@ -31,8 +46,9 @@ export class AppShell {
     return this.page.getByTestId('unsynced-count');
   }
 
+  /** The header's line: sync line, unsynced and draft counters, network. */
   get statusBar(): Locator {
-    return this.page.getByLabel('État de la tablette');
+    return this.page.getByRole('group', { name: 'État de la tablette' });
   }
 
   /** Waits for the shell of an unlocked user. */
@@ -71,6 +87,7 @@ export class AppShell {
   }
 
   async lock(): Promise<void> {
+    await this.openDetails();
     await this.page.getByRole('button', { name: 'Verrouiller' }).click();
   }
 }

@@ -1,10 +1,12 @@
 import type { Download, Locator, Page } from 'playwright-core';
+import { AppShell } from './app-shell';
 
-/** « Historique de synchronisation » (header link « Historique »): what waits, the export, the receipts. */
+/** « Historique de synchronisation » (« Historique » in the header's details): what waits, the export, the receipts. */
 export class SyncScreenPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
+    await new AppShell(this.page).openDetails();
     await this.page.getByRole('link', { name: 'Historique', exact: true }).click();
     await this.page
       .getByRole('heading', { name: 'Historique de synchronisation', level: 1 })

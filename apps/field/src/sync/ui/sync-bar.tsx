@@ -1,4 +1,5 @@
-import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { SyncReceiptRow } from '../../storage/sync-types';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { SyncProvider, useSyncServices } from './sync-context';
@@ -66,12 +67,26 @@ export function SyncViews({
       setBusy(!outcome.ok && outcome.busy);
     });
   };
-  const receipt = progress.phase === 'done' ? progress.receipt : undefined;
+  // The last receipt that sent something stays on the line (a later sync with nothing to send does
+  // not hide it) while nothing new waits; a record finalised since makes it yesterday's news.
+  const [lastSent, setLastSent] = useState<SyncReceiptRow>();
+  const current = progress.phase === 'done' ? progress.receipt : undefined;
+  useEffect(() => {
+    if (current && current.sent > 0) setLastSent(current);
+  }, [current]);
+  const receipt =
+    progress.phase !== 'done'
+      ? undefined
+      : current && current.sent > 0
+        ? current
+        : unsynced === 0
+          ? lastSent
+          : undefined;
   const line = syncLine({
     phase: progress.phase,
     unsynced,
     online,
-    sentSomething: receipt !== undefined && receipt !== null && receipt.sent > 0,
+    sentSomething: receipt !== undefined,
   });
   return children({
     line: (
