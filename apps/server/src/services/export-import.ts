@@ -14,7 +14,9 @@ import type { AuthContext } from '../plugins/access';
 import type { Deps } from './deps';
 import { applyPush, checkPush } from './push';
 import type { Tx } from '../storage/store';
-import { villageScopeOf } from './scope';
+import { villageInZones, villageScopeOf } from './scope';
+import { isInZone } from '@jigi/domain';
+import type { UserRow } from '../storage/rows';
 
 // The answer's schema is in @jigi/sync, shared with the console that reads it; the import CLI takes the type from here.
 export type { ImportSummary } from '@jigi/sync';
@@ -37,12 +39,15 @@ const parseErrorCodes = {
  * push in order, as that device and its user, through the ordinary push path, all in one transaction.
  * Ids the server already applied answer from stored results, so a second import (or the tablet's
  * later sync) changes nothing. The device may be revoked: a lost or broken tablet is the usual case.
- * `importedBy` is the admin (null from the command line); it goes to the audit log.
+ * `importedBy` is the admin or supervisor (null from the command line); it goes to the audit log. A
+ * supervisor (`importer`) imports only the file of a tablet whose user works inside the supervisor's
+ * own zones, as the tablet's message « remettez le fichier au superviseur » promises.
  */
 export async function importExportFile(
   deps: Deps,
   bytes: Uint8Array,
   importedBy: string | null,
+  importer?: Pick<UserRow, 'role' | 'zones'>,
 ): Promise<ImportSummary> {
   const file = readExportFile(bytes);
   const { device, user } = await deps.store.read(async (tx) => {
@@ -63,6 +68,14 @@ export async function importExportFile(
       message: `La tablette « ${device.id} » appartient à « ${user.login} », pas à l’utilisateur « ${file.userId} » du fichier : rien n’a été importé.`,
       details: { deviceId: device.id, fileUserId: file.userId },
     });
+  }
+  if (importer !== undefined && importer.role !== 'admin') {
+    const villages = await deps.store.read((tx) => tx.reference.listVillages());
+    if (!zonesWithin(user.zones, importer.zones, villages))
+      throw new AppError('import_outside_zones', {
+        message: `La tablette de « ${user.name} » travaille hors de vos zones : seul un administrateur (ou le superviseur de ses zones) peut importer ce fichier. Rien n’a été importé.`,
+        details: { deviceId: device.id, userZones: user.zones },
+      });
   }
   // The user's current role and zones decide, as for a push from the tablet itself.
   const scope = Promise.resolve(await deps.store.read((tx) => villageScopeOf(tx, user)));
@@ -106,6 +119,24 @@ export async function importExportFile(
       details: { ...summary, via: importedBy === null ? 'cli' : 'http' },
     });
     return summary;
+  });
+}
+
+/**
+ * Whether every zone of `inner` (an area code or a village id) lies inside `outer`; an account with no
+ * zone (an admin) is inside no supervisor's zones.
+ */
+export function zonesWithin(
+  inner: readonly string[],
+  outer: readonly string[],
+  villages: readonly { id: string; communeCode: string }[],
+): boolean {
+  if (inner.length === 0) return false;
+  const byId = new Map(villages.map((v) => [v.id, v]));
+  return inner.every((zone) => {
+    const village = byId.get(zone);
+    if (village !== undefined) return villageInZones(village, outer);
+    return outer.some((o) => isInZone(zone, o));
   });
 }
 

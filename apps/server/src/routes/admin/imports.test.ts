@@ -292,7 +292,7 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
       });
     });
 
-    it('wants the file bytes, and an admin', async () => {
+    it('wants the file bytes, and an admin or the supervisor of the tablet’s zones', async () => {
       const asJson = await s.app.inject({
         method: 'POST',
         url: '/api/admin/imports',
@@ -301,15 +301,26 @@ describe('POST /api/admin/imports: a tablet’s export file through the idempote
       });
       expect(asJson.statusCode).toBe(415);
       expect(errorCode(asJson)).toBe('unsupported_media_type');
-      const supervisor = await importFile(
+      const gao = await importFile(
+        await gzipLikeTablet(good),
+        await loginSession(s.app, 'sup.gao'),
+      );
+      expect(gao.statusCode).toBe(403);
+      expect(errorCode(gao)).toBe('import_outside_zones');
+      const tabletToken = await importFile(await gzipLikeTablet(good), tablet.headers);
+      expect(tabletToken.statusCode).toBe(403);
+      expect(errorCode(tabletToken)).toBe('forbidden_role');
+      expect((await s.db.accounts.deviceById(tablet.deviceId))?.lastMutationId).toBe(0);
+      // Koro's supervisor is handed the Koro enumerator's file, as the tablet tells its user.
+      const koro = await importFile(
         await gzipLikeTablet(good),
         await loginSession(s.app, 'sup.koro'),
       );
-      expect(supervisor.statusCode).toBe(403);
-      expect(errorCode(supervisor)).toBe('forbidden_role');
-      const tabletToken = await importFile(await gzipLikeTablet(good), tablet.headers);
-      expect(tabletToken.statusCode).toBe(403);
-      expect((await s.db.accounts.deviceById(tablet.deviceId))?.lastMutationId).toBe(0);
+      expect(koro.statusCode).toBe(200);
+      expect(koro.json<Summary>().outcomes.applied).toBe(1);
+      expect((await s.db.accounts.deviceById(tablet.deviceId))?.lastMutationId).toBe(1);
+      const audit = (await s.db.audit.recent(5)).find((e) => e.action === 'sync.import');
+      expect(audit).toMatchObject({ userId: 'user-sup-koro', entityId: tablet.deviceId });
     });
   });
 });
