@@ -101,8 +101,8 @@ async function account(
   });
   const found: { id: string; zones: string[] }[] = [];
   JSON.parse(await res.text(), (_key, value: unknown) => {
-    const v = value as { login?: unknown; id?: unknown; zones?: unknown };
-    if (v !== null && typeof v === 'object' && v.login === login && Array.isArray(v.zones))
+    const v = value as { login?: unknown; id?: unknown; zones?: unknown } | null;
+    if (typeof v === 'object' && v !== null && v.login === login && Array.isArray(v.zones))
       found.push({
         id: String(v.id),
         // Listed as { code, label }; written back as codes.
