@@ -36,6 +36,8 @@ export type RouteDoc = {
   readonly upload?: readonly string[];
   readonly query?: z.ZodType;
   readonly response?: z.ZodType;
+  /** Media types of an answer that is a file (an export) rather than JSON. */
+  readonly download?: readonly string[];
 };
 
 export type RouteEntry = { method: string; url: string; access: Access; doc: RouteDoc | undefined };

@@ -1,6 +1,6 @@
 /**
- * RFC 4180 CSV, both ways. Imports come from spreadsheets (Excel writes `;` in French locales, so the
- * separator is detected from the header line); exports are UTF-8 with a BOM so Excel shows accents.
+ * RFC 4180 CSV as imports read it: files come from spreadsheets (Excel writes `;` in French locales,
+ * so the separator is detected from the header line). Exports are written by exports/csv-writer.ts.
  */
 export function parseCsv(text: string): string[][] {
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -48,24 +48,4 @@ export function csvObjects(text: string): { header: string[]; rows: Record<strin
       Object.fromEntries(names.map((name, i) => [name, (cells[i] ?? '').trim()])),
     ),
   };
-}
-
-/**
- * One CSV line. Cells that a spreadsheet would run as a formula (`=`, `@`, `+`/`-` not followed by a
- * digit) are prefixed with `'`: exported answers are typed by people in the field (CSV injection).
- */
-export function csvLine(values: readonly unknown[]): string {
-  return `${values.map(csvCell).join(',')}\r\n`;
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text =
-    typeof value === 'string'
-      ? value
-      : typeof value === 'number' || typeof value === 'boolean'
-        ? String(value)
-        : JSON.stringify(value);
-  if (/^[=@\t\r]/.test(text) || /^[+-](?!\d)/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,158 +1,98 @@
-import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import type { ExportLabelMode } from '@jigi/contract';
 import { recordTypeDescriptor, type RecordType } from '@jigi/domain';
 import type { Json } from '@jigi/sync';
-import type { RecordFilter, RecordRow } from '../storage/rows';
-import { recordPages } from './record-pages';
+import type { RecordFilter } from '../storage/rows';
 import type { Deps } from './deps';
-import { csvLine } from './csv';
+import { csvBom, csvLine } from './exports/csv-writer';
+import { exportSheet, type ExportSheet, type VillageNames } from './exports/export-table';
+import { columnHeader, csvValue, sheetName, xlsxValue } from './exports/export-values';
+import { xlsxStream } from './exports/xlsx-writer';
+import { recordPages } from './record-pages';
 
-/**
- * A record type's child tables (keyed lists exported as their own tables, keyed by the parent's id)
- * and that key, from its module descriptor.
- */
+// Exports stream: records are read a page per read transaction (record-pages.ts) as the client takes
+// the file, so an export of 100 000 households holds a page of records and a few buffers in memory,
+// never the whole result (bench/src/export-memory measures the server's resident memory).
+
+/** A record type's child tables (keyed lists exported as their own tables), from its descriptor. */
 export function childTables(type: RecordType): string[] {
   return (recordTypeDescriptor(type)?.exports ?? []).filter((t) => t.id !== '').map((t) => t.id);
 }
 
-type Cell = string | number | boolean | null;
-type Row = Record<string, Cell>;
+export type ExportFilter = RecordFilter & { type: RecordType };
 
-/** The parent key column of a type's child tables (a ciblage roster is keyed by household id). */
-export function parentKey(type: RecordType): string {
-  const child = recordTypeDescriptor(type)?.exports.find((t) => t.id !== '');
-  return child?.parentKey ?? 'recordId';
+async function villageNames(deps: Deps): Promise<VillageNames> {
+  const villages = await deps.store.read((tx) => tx.reference.listVillages());
+  return new Map(villages.map((v) => [v.id, { name: v.name, demo: v.data['demo'] === true }]));
 }
 
-/** Nested objects become dotted columns; lists of values are joined with `|`. */
-function flatten(value: Json, prefix: string, out: Row, skip: readonly string[]): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      if (prefix === '' && skip.includes(key)) continue;
-      flatten(child, prefix === '' ? key : `${prefix}.${key}`, out, skip);
-    }
-    return;
-  }
-  if (Array.isArray(value)) {
-    out[prefix] = value
-      .map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)))
-      .join('|');
-    return;
-  }
-  out[prefix] = value;
+function sheetOf(type: RecordType, tableId: string): ExportSheet {
+  const sheet = exportSheet(type, tableId);
+  if (sheet === undefined) throw new Error(`${type} has no export table "${tableId}"`);
+  return sheet;
 }
 
-function rowsOf(
-  record: RecordRow,
-  type: RecordType,
-  table: string | undefined,
-  villageNames: ReadonlyMap<string, { name: string; demo: boolean }>,
-): Row[] {
-  const village = villageNames.get(record.villageId);
-  if (table === undefined) {
-    const row: Row = {
-      recordId: record.id,
-      villageId: record.villageId,
-      villageName: village?.name ?? null,
-      demo: village?.demo ?? null,
-      reviewStatus: record.reviewStatus,
-      version: record.version,
-      warningCount: record.warnings.length,
-      createdBy: record.createdBy,
-      receivedAt: record.createdAt,
-      updatedAt: record.updatedAt,
-    };
-    flatten(record.data, '', row, childTables(type));
-    return [row];
-  }
-  const children = record.data[table];
-  if (!Array.isArray(children)) return [];
-  return children.map((child) => {
-    const row: Row = { [parentKey(type)]: record.id, villageId: record.villageId };
-    flatten(child, '', row, []);
-    return row;
-  });
-}
+/** Records per read: small enough that a page dies young in V8's heap (record-pages.ts). */
+const exportPageSize = 100;
 
-/**
- * One table of one record type as rows, streamed: a first pass collects the columns (records of
- * several schema versions may differ), the second yields the rows. Both passes page through storage.
- */
-export async function* exportRows(
+/** The lines of one table, in record id order, as stored values (the writers format them). */
+async function* tableLines(
   deps: Deps,
-  filter: RecordFilter & { type: RecordType },
-  table: string | undefined,
-): AsyncGenerator<Cell[] | string[]> {
-  const villages = new Map(
-    (await deps.store.read((tx) => tx.reference.listVillages())).map((v) => [
-      v.id,
-      { name: v.name, demo: v.data['demo'] === true },
-    ]),
-  );
-  // The fixed columns come first and are there even when nothing matches the filter.
-  const columns: string[] =
-    table === undefined
-      ? [
-          'recordId',
-          'villageId',
-          'villageName',
-          'demo',
-          'reviewStatus',
-          'version',
-          'warningCount',
-          'createdBy',
-          'receivedAt',
-          'updatedAt',
-        ]
-      : [parentKey(filter.type), 'villageId'];
-  const seen = new Set<string>(columns);
-  for await (const record of recordPages(deps.store, filter)) {
-    for (const row of rowsOf(record, filter.type, table, villages)) {
-      for (const key of Object.keys(row))
-        if (!seen.has(key)) {
-          seen.add(key);
-          columns.push(key);
-        }
-    }
-  }
-  yield columns;
-  for await (const record of recordPages(deps.store, filter)) {
-    for (const row of rowsOf(record, filter.type, table, villages))
-      yield columns.map((c) => row[c] ?? null);
-  }
+  filter: ExportFilter,
+  sheet: ExportSheet,
+  villages: VillageNames,
+): AsyncGenerator<Json[]> {
+  for await (const record of recordPages(deps.store, filter, exportPageSize))
+    yield* sheet.linesOf(record, villages);
 }
 
-/** CSV (UTF-8 with BOM) as a stream. */
-export function csvStream(rows: AsyncIterable<Cell[] | string[]>): Readable {
+/** Lines are handed to the socket in chunks of about this many characters, not one by one. */
+const csvChunk = 64 * 1024;
+
+/** One table as CSV in French Excel's dialect (csv-writer.ts); `tableId` '' is the record table. */
+export async function csvExport(
+  deps: Deps,
+  filter: ExportFilter,
+  tableId: string,
+  mode: ExportLabelMode,
+): Promise<Readable> {
+  const sheet = sheetOf(filter.type, tableId);
+  const villages = await villageNames(deps);
   return Readable.from(
     (async function* () {
-      yield '\uFEFF';
-      for await (const row of rows) yield csvLine(row);
+      let chunk = csvBom + csvLine(sheet.columns.map((c) => columnHeader(c, mode)));
+      for await (const line of tableLines(deps, filter, sheet, villages)) {
+        chunk += csvLine(sheet.columns.map((c, i) => csvValue(c, line[i] ?? null, mode)));
+        if (chunk.length >= csvChunk) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      yield chunk;
     })(),
+    { objectMode: false },
   );
 }
 
-/** An XLSX workbook, one sheet per table, written as a stream (exceljs streaming writer). */
-export function xlsxStream(
-  sheets: readonly { name: string; rows: AsyncIterable<Cell[] | string[]> }[],
-): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: false,
-    useSharedStrings: false,
+/** Every table of the type, one sheet each, the record table first; cells typed (xlsx-writer.ts). */
+export async function xlsxExport(
+  deps: Deps,
+  filter: ExportFilter,
+  mode: ExportLabelMode,
+): Promise<Readable> {
+  const villages = await villageNames(deps);
+  const sheets = ['', ...childTables(filter.type)].map((tableId) => {
+    const sheet = sheetOf(filter.type, tableId);
+    return {
+      name: sheetName(sheet.table, filter.type, mode),
+      columns: sheet.columns.map((c) => ({ header: columnHeader(c, mode), kind: c.kind })),
+      rows: (async function* () {
+        for await (const line of tableLines(deps, filter, sheet, villages))
+          yield sheet.columns.map((c, i) => xlsxValue(c, line[i] ?? null, mode));
+      })(),
+    };
   });
-  void (async () => {
-    for (const sheet of sheets) {
-      const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31));
-      for await (const row of sheet.rows) worksheet.addRow(row).commit();
-      worksheet.commit();
-      // Yield to the event loop between sheets so other requests are served.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    await workbook.commit();
-  })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
-  return out;
+  return xlsxStream(sheets);
 }
 
 /** The villages of the list (all when undefined) that are not demo villages: a real export. */

@@ -64,6 +64,16 @@ function operation(entry: RouteEntry): JsonSchema {
         ...(doc?.response === undefined
           ? {}
           : { content: { 'application/json': { schema: toSchema(doc.response, 'output') } } }),
+        ...(doc?.download === undefined
+          ? {}
+          : {
+              content: Object.fromEntries(
+                doc.download.map((type) => [
+                  type,
+                  { schema: { type: 'string', format: 'binary' } },
+                ]),
+              ),
+            }),
       },
       default: {
         description: 'Erreur (code stable, voir docs/errors.md)',
