@@ -129,4 +129,49 @@ describe('keyboard and screen readers', () => {
     });
     expect(document.title).toBe('Présences — Séance MA — Jigi Collect');
   });
+
+  it('the errors of a step are announced when it is left, not only drawn in red', async () => {
+    const ui = userEvent.setup();
+    function Steps() {
+      const [step, setStep] = useState(1);
+      const [typed, setTyped] = useState(false);
+      return (
+        <Page title="Séance MA">
+          <h2>{step === 1 ? 'Séance' : 'Présences'}</h2>
+          {step === 1 && (
+            <>
+              <input
+                aria-label="Lieu"
+                onChange={() => {
+                  setTyped(true);
+                }}
+              />
+              {typed && (
+                <div className="field-issues">
+                  <p className="issue issue-error">Erreur : Lieu : 2 caractères au moins.</p>
+                </div>
+              )}
+            </>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              setStep(2);
+            }}
+          >
+            Suivant
+          </button>
+        </Page>
+      );
+    }
+    renderAs(<Steps />);
+    await ui.type(screen.getByLabelText('Lieu'), 'x');
+    await ui.click(screen.getByRole('button', { name: 'Suivant' }));
+    await waitFor(() => {
+      expect(screen.getByTestId('step-announcement')).toHaveTextContent(
+        'Section « Séance » : 1 erreur reste à corriger — Erreur : Lieu : 2 caractères au moins.',
+      );
+    });
+    expect(screen.getByTestId('step-announcement')).toHaveAttribute('role', 'status');
+  });
 });
