@@ -7,7 +7,7 @@ describe('readConfig', () => {
       throughputN: [10_000, 100_000],
       poorLinkN: [500, 5_000],
       profiles: ['3g', '2g'],
-      only: ['throughput', 'poor-link', 'load', 'app'],
+      only: ['throughput', 'poor-link', 'load', 'app', 'export-memory'],
       seed: 2026,
       pouchBatchSizes: [100, 500],
       peers: undefined,
@@ -15,7 +15,20 @@ describe('readConfig', () => {
       loadPushesPerDevice: 5,
       loadBatch: 50,
       loadConfigurations: ['sqlite-1', 'postgres-1', 'postgres-2'],
+      exportN: [10_000, 100_000],
+      exportFormats: ['csv', 'xlsx'],
     });
+  });
+
+  it('sizes the export memory run and refuses an unknown format', () => {
+    expect(
+      readConfig({
+        BENCH_ONLY: 'export-memory',
+        BENCH_EXPORT_N: '1000',
+        BENCH_EXPORT_FORMATS: 'csv',
+      }),
+    ).toMatchObject({ only: ['export-memory'], exportN: [1000], exportFormats: ['csv'] });
+    expect(() => readConfig({ BENCH_EXPORT_FORMATS: 'pdf' })).toThrow(/BENCH_EXPORT_FORMATS/);
   });
 
   it('reads lists, underscores allowed', () => {

@@ -1,8 +1,11 @@
 import type { linkProfiles } from '@jigi/testkit';
 import { loadConfigurations } from './load/load-configurations';
 
-/** The sections of `pnpm bench` (issue 8 §1, §2, §4, §3), as `BENCH_ONLY` names them. */
-export const benchSections = ['throughput', 'poor-link', 'load', 'app'] as const;
+/**
+ * The sections of `pnpm bench` (issue 8 §1, §2, §4, §3; the server's memory during an export, issue
+ * 15 §5), as `BENCH_ONLY` names them.
+ */
+export const benchSections = ['throughput', 'poor-link', 'load', 'app', 'export-memory'] as const;
 export type BenchSection = (typeof benchSections)[number];
 
 /** What `pnpm bench` runs, from the environment (defaults: issue 8's sizes). */
@@ -32,6 +35,10 @@ export interface BenchConfig {
    * (`BENCH_LOAD_CONFIGS`, default `sqlite-1,postgres-1,postgres-2`: issue 14 §8).
    */
   loadConfigurations: string[];
+  /** Household counts of the export memory run (`BENCH_EXPORT_N`, default `10000,100000`). */
+  exportN: number[];
+  /** Formats of the export memory run (`BENCH_EXPORT_FORMATS`, default `csv,xlsx`). */
+  exportFormats: ('csv' | 'xlsx')[];
   /** Set by run-all when §2 ran in a child process beside the other sections (see run-all.ts). */
   poorLinkAlongside?: boolean;
 }
@@ -50,6 +57,14 @@ const one = (env: Record<string, string | undefined>, name: string, fallback: nu
     throw new Error(`${name} takes one positive integer, got "${env[name] ?? ''}"`);
   return list[0] ?? fallback;
 };
+
+function exportFormats(value: string | undefined): ('csv' | 'xlsx')[] {
+  const list = (value ?? 'csv,xlsx').split(',').map((s) => s.trim());
+  for (const f of list)
+    if (f !== 'csv' && f !== 'xlsx')
+      throw new Error(`BENCH_EXPORT_FORMATS takes csv, xlsx; got "${f}"`);
+  return list as ('csv' | 'xlsx')[];
+}
 
 /** Reads the configuration; throws on a malformed variable rather than running something else. */
 export function readConfig(env: Record<string, string | undefined>): BenchConfig {
@@ -75,5 +90,7 @@ export function readConfig(env: Record<string, string | undefined>): BenchConfig
     loadPushesPerDevice: one(env, 'BENCH_LOAD_PUSHES', 5),
     loadBatch: one(env, 'BENCH_LOAD_BATCH', 50),
     loadConfigurations: loadConfigurations(env.BENCH_LOAD_CONFIGS).map((c) => c.id),
+    exportN: numbers(env.BENCH_EXPORT_N, [10_000, 100_000]),
+    exportFormats: exportFormats(env.BENCH_EXPORT_FORMATS),
   };
 }

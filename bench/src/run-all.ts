@@ -1,8 +1,9 @@
-// `pnpm bench`: issue 8 §1 (throughput side by side), §2 (poor links), §4 (server under load) and
-// §3 (the app in Chromium), printed as tables with ratios, written to bench/results/latest.json and
-// rendered into BENCHMARKS.md at the root. Choose what runs with BENCH_ONLY and the sizes with
-// BENCH_N, BENCH_POOR_N, BENCH_POOR_PROFILES, BENCH_LOAD_* (§4's configurations: BENCH_LOAD_CONFIGS),
-// BENCH_SEED, BENCH_OUT (see README.md).
+// `pnpm bench`: issue 8 §1 (throughput side by side), §2 (poor links), §4 (server under load),
+// §3 (the app in Chromium) and the server's memory during an export (issue 15 §5), printed as
+// tables with ratios, written to bench/results/latest.json and rendered into BENCHMARKS.md at the
+// root. Choose what runs with BENCH_ONLY and the sizes with BENCH_N, BENCH_POOR_N,
+// BENCH_POOR_PROFILES, BENCH_LOAD_* (§4's configurations: BENCH_LOAD_CONFIGS), BENCH_EXPORT_N,
+// BENCH_EXPORT_FORMATS, BENCH_SEED, BENCH_OUT (see README.md).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { contentHash, generateHouseholds } from '@jigi/testkit';
 import { benchmarksMd } from './benchmarks-md';
 import { readConfig } from './config';
 import { loadConfigurations } from './load/load-configurations';
+import { runExportMemory } from './export-memory/export-memory';
 import { runServerLoad } from './load/server-load';
 import { ourPeers } from './ours/index';
 import { compressedSize } from './physical-floor';
@@ -135,6 +137,15 @@ if (config.only.includes('load')) {
         seed: config.seed,
         configurations: loadConfigurations(config.loadConfigurations.join(',')),
       },
+      log,
+    ),
+  );
+}
+
+if (config.only.includes('export-memory')) {
+  sections.push(
+    await runExportMemory(
+      { sizes: config.exportN, formats: config.exportFormats, seed: config.seed },
       log,
     ),
   );
