@@ -94,6 +94,8 @@ describe('backup during pushes, then restore', () => {
     backup.done = true;
     await Promise.all(work);
     expect(cli.code, cli.stderr).toBe(0);
+    // The case this test is about: tablets' pushes were answered while the backup command ran.
+    expect(backup.pushesDuring, 'no push overlapped the backup').toBeGreaterThan(0);
     expect(integrityCheck(target)).toBe('ok');
     expect(snapshotProblems(target)).toEqual([]);
     const inBackup = storedRecords(target).length;

@@ -44,6 +44,11 @@ export function fieldDay(
             'dwelling.waterTimeMinutes': r.int(0, 90),
           });
         } else {
+          // A run that goes on past its plan (`more`) gets further households, of another seed.
+          if (nextHousehold >= households.length)
+            households.push(
+              ...generateHouseholds({ seed: seed + 7919 * households.length, count: pushes * 12 }),
+            );
           const h = households[nextHousehold++];
           if (h === undefined) throw new Error('workload ran out of households');
           device.create(h as unknown as JsonObject & { id: string; type: string });

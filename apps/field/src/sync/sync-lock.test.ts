@@ -14,11 +14,18 @@ async function contend(a: SyncLock, b: SyncLock) {
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
+  // The second tab tries once the first is inside its sync (not after a guessed pause, which a busy
+  // machine can outlast before the first has even taken the lock).
+  let entered: () => void = () => undefined;
+  const inside = new Promise<void>((resolve) => {
+    entered = resolve;
+  });
   const first = a.run('jigi-sync:u1', async () => {
+    entered();
     await gate;
     return 'first';
   });
-  await new Promise((r) => setTimeout(r, 20));
+  await inside;
   const second = await b.run('jigi-sync:u1', () => Promise.resolve('second'));
   const other = await b.run('jigi-sync:u2', () => Promise.resolve('other user'));
   release();
@@ -54,8 +61,12 @@ describe('sync lock', () => {
     let t = 0;
     const dead = leaseLock({ owner: 'dead', now: () => t, ttlMs: 30_000 });
     // The dead tab took the lease and never released it (its page was closed).
-    void dead.run('jigi-sync:u1', () => new Promise<never>(() => undefined));
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise<void>((entered) => {
+      void dead.run('jigi-sync:u1', () => {
+        entered();
+        return new Promise<never>(() => undefined);
+      });
+    });
     const alive = leaseLock({ owner: 'alive', now: () => t, ttlMs: 30_000 });
     expect(await alive.run('jigi-sync:u1', () => Promise.resolve(1))).toEqual({ acquired: false });
     t = 31_000;

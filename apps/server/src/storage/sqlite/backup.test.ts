@@ -24,28 +24,40 @@ describe('online backup and restore', () => {
   });
 
   it('copies a consistent database while pushes continue, and a restore changes the epoch', async () => {
-    await push(
-      s.app,
-      a,
-      Array.from({ length: 20 }, (_, i) => createMutation(i + 1, ciblage(i + 1, a))),
-    );
+    // Enough records that the copy takes several steps (200 pages each): the pushes below land
+    // between them. With a one-step copy nothing could overlap and the test would prove nothing.
+    const initial = 400;
+    for (let first = 1; first <= initial; first += 200)
+      await push(
+        s.app,
+        a,
+        Array.from({ length: 200 }, (_, i) => createMutation(first + i, ciblage(first + i, a))),
+      );
     const target = path.join(s.dir, 'backups', 'copy.sqlite');
+    let copying = true;
+    let answeredDuringCopy = 0;
     const pushes = (async () => {
       for (let i = 0; i < 10; i++) {
-        const res = await push(s.app, a, [createMutation(21 + i, ciblage(21 + i, a))]);
+        const n = initial + 1 + i;
+        const res = await push(s.app, a, [createMutation(n, ciblage(n, a))]);
         expect(res.statusCode).toBe(200);
+        if (copying) answeredDuringCopy++;
       }
     })();
     const [copy] = await Promise.all([
-      backupDatabase(path.join(s.dir, 'jigi.sqlite'), target),
+      backupDatabase(path.join(s.dir, 'jigi.sqlite'), target).finally(() => {
+        copying = false;
+      }),
       pushes,
     ]);
-    expect(copy.pages).toBeGreaterThan(0);
+    expect(copy.pages).toBeGreaterThan(400);
+    expect(answeredDuringCopy, 'no push committed while the copy ran').toBeGreaterThan(0);
     const check = checkDatabase(target);
     expect(check.ok).toBe(true);
     expect(check.userVersion).toBe(migrations.length);
-    expect(check.records).toBeGreaterThanOrEqual(20);
-    expect(check.records).toBeLessThanOrEqual(30);
+    // One consistent state: every record of the first pushes, and a prefix of the later ones.
+    expect(check.records).toBeGreaterThanOrEqual(initial);
+    expect(check.records).toBeLessThanOrEqual(initial + 10);
 
     const { body } = await pull(s.app, a);
     const restoredFile = path.join(s.dir, 'restored.sqlite');
