@@ -6,6 +6,7 @@ import { useSession } from '../lib/session';
 import type { WorkItem } from '../storage/records';
 import { Flash } from './flash';
 import { Page } from './page';
+import { UndoToast } from './undo-toast';
 import { WorkList } from './work-list';
 
 /** How a module's list names a line, from the domain's title of the record and the module's strings. */
@@ -46,6 +47,7 @@ export function RecordList({
       }
     >
       <Flash />
+      <UndoToast />
       <WorkList
         agentId={user.id}
         types={[recordType]}

@@ -306,7 +306,11 @@ describe('ciblage survey', () => {
     expect(await db.drafts.get(ID)).toMatchObject({ editsFinalised: true });
     await ui.click(screen.getByRole('button', { name: 'Récapitulatif' }));
     await ui.click(screen.getByRole('button', { name: 'Annuler mes modifications' }));
-    await ui.click(screen.getByRole('button', { name: 'Confirmer : annuler les modifications' }));
+    const confirm = screen.getByRole('button', { name: 'Confirmer : annuler les modifications' });
+    await waitFor(() => {
+      expect(confirm).toBeEnabled();
+    });
+    await ui.click(confirm);
     await waitFor(async () => {
       expect(await db.drafts.get(ID)).toBeUndefined();
     });

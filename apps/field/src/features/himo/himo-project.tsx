@@ -1,6 +1,7 @@
 import { formatDateFr, formatFcfa, himoPay } from '@jigi/domain';
 import { useTranslation } from 'react-i18next';
 import { Flash } from '../../components/flash';
+import { UndoToast } from '../../components/undo-toast';
 import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
 import { StatusBadge } from '../../components/record-status';
@@ -56,6 +57,7 @@ export function HimoProject({ projectId }: { projectId: string }) {
   return (
     <Page title={project.name} back="/himo">
       <Flash />
+      <UndoToast />
       <p className="lead">{t('wage', { amount: formatFcfa(project.dailyWageFcfa) })}</p>
 
       <h2>{t('tabs.roll')}</h2>
