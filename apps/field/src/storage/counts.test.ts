@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testKeys } from '../test-support/db';
 import { JigiDb, useDatabase, useDatabaseInstance } from './db';
 import { localCounts } from './counts';
 import type { SyncStatus } from './types';
@@ -36,6 +37,10 @@ function draftRow(id: string, agentId: string) {
     searchText: '',
   };
 }
+
+beforeEach(() => {
+  testKeys();
+});
 
 describe('status bar counts', () => {
   it('counts unsent, to-correct records and drafts of this agent only', async () => {

@@ -5,6 +5,7 @@ import type {
   ProgramSettings,
   Village,
 } from '@jigi/domain';
+import { encryptionMiddleware } from './crypto/encryption-middleware';
 import { schemaVersions } from './schema';
 import type {
   DraftRow,
@@ -14,10 +15,14 @@ import type {
   RecordRow,
   SyncStateRow,
   TaskRow,
+  UserKeysRow,
   UserRow,
 } from './types';
 
 export const DB_NAME = 'jigi-collect';
+
+/** The first schema version whose app seals each user's rows. */
+const ENCRYPTED_FROM = 5;
 
 export type SettingsRow = { id: 'program' } & ProgramSettings;
 
@@ -34,6 +39,7 @@ export class JigiDb extends Dexie {
   microprojects!: EntityTable<HimoMicroproject, 'projectId'>;
   settings!: Table<SettingsRow, string>;
   meta!: EntityTable<MetaRow, 'key'>;
+  userKeys!: EntityTable<UserKeysRow, 'userId'>;
 
   /** `upTo` opens an older shape: only tests of the upgrades use it. */
   constructor(name: string = DB_NAME, upTo: number = schemaVersions.length) {
@@ -42,6 +48,10 @@ export class JigiDb extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // Every user's own rows are sealed on disk and readable only while their key is held
+    // (crypto/encryption-middleware.ts, docs/tablet-security.md). An older shape is the app before
+    // encryption: upgrade tests write its rows in clear, as that app did.
+    if (upTo >= ENCRYPTED_FROM) this.use(encryptionMiddleware);
   }
 }
 

@@ -9,6 +9,7 @@ export type StorageErrorKind =
   | 'unavailable' // no IndexedDB (private mode, disabled storage)
   | 'closed' // the database was closed under us (another tab upgraded it)
   | 'constraint' // a unique key already exists
+  | 'locked' // the user's data key is not held in this page (locked, or another user's rows)
   | 'unknown';
 
 export interface StorageError {
@@ -41,6 +42,7 @@ export function toStorageError(e: unknown): StorageError {
     return { kind: 'unavailable', detail };
   if (has('DatabaseClosedError')) return { kind: 'closed', detail };
   if (has('ConstraintError')) return { kind: 'constraint', detail };
+  if (has('LockedError')) return { kind: 'locked', detail };
   return { kind: 'unknown', detail };
 }
 

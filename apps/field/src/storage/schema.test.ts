@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testKeys } from '../test-support/db';
 import { JigiDb, useDatabaseInstance } from './db';
 import { LATEST_SCHEMA_VERSION, schemaVersions } from './schema';
 import { workItems } from './records';
 
 const name = () => `schema-${Math.random().toString(36).slice(2)}`;
+
+// The rows of these older shapes are read back as their owner would, with a key held.
+beforeEach(() => {
+  testKeys();
+});
 
 describe('tablet database schema', () => {
   it('versions are 1..n in order, each with at least one store change', () => {
@@ -30,6 +36,7 @@ describe('tablet database schema', () => {
         'syncBatches',
         'syncState',
         'tasks',
+        'userKeys',
         'users',
         'villages',
       ].sort(),

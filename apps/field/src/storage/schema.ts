@@ -15,6 +15,11 @@
  *   v4 — records indexed by [agentId+syncStatus]: the status bar counts unsent and to-correct records
  *        on every write, and reading every record of the agent to count them grew with the store.
  *        No upgrade: Dexie builds the index from existing rows.
+ *   v5 — at-rest encryption (docs/tablet-security.md): userKeys (each user's wrapped data key and share
+ *        copy); syncBatches indexed by [userId+exportedAt] so that the leave check reads index keys
+ *        only (a locked user's rows cannot be read). The upgrade names, in meta `plaintextOwners`,
+ *        the users whose rows were written in clear; each one's rows are sealed at their next unlock
+ *        (legacy-sealing.ts, resumable), since no data key is open while an upgrade runs.
  */
 import type { Transaction } from 'dexie';
 
@@ -23,6 +28,17 @@ export interface SchemaVersion {
   stores: Record<string, string | null>;
   upgrade?: (tx: Transaction) => Promise<void>;
 }
+
+// Literal names rather than imports: this file is loaded by the app shell before anything else.
+const OWNER_FIELD_BEFORE_V5: Record<string, string> = {
+  records: 'agentId',
+  drafts: 'agentId',
+  outbox: 'userId',
+  receipts: 'userId',
+  tasks: 'userId',
+  syncBatches: 'userId',
+  syncState: 'userId',
+};
 
 export const schemaVersions: readonly SchemaVersion[] = [
   {
@@ -71,6 +87,22 @@ export const schemaVersions: readonly SchemaVersion[] = [
     stores: {
       records:
         'id, type, agentId, villageId, syncStatus, updatedAt, [agentId+type], [agentId+syncStatus]',
+    },
+  },
+  {
+    version: 5,
+    stores: {
+      userKeys: 'userId',
+      syncBatches: 'batchId, userId, firstMutationId, [userId+exportedAt]',
+    },
+    async upgrade(tx) {
+      const owners = new Set<string>();
+      for (const [table, field] of Object.entries(OWNER_FIELD_BEFORE_V5)) {
+        const keys = await tx.table(table).orderBy(field).uniqueKeys();
+        for (const k of keys) if (typeof k === 'string') owners.add(k);
+      }
+      if (owners.size > 0)
+        await tx.table('meta').put({ key: 'plaintextOwners', value: [...owners].sort() });
     },
   },
 ];

@@ -1,5 +1,6 @@
 import { pushRequestSchema } from '@jigi/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testKeys } from '../test-support/db';
 import { JigiDb, useDatabaseInstance } from './db';
 import { freezeNextBatch } from './sync-freeze';
 import { syncBatches } from './sync-types';
@@ -7,6 +8,11 @@ import { syncBatches } from './sync-types';
 const name = () => `schema-v3-${Math.random().toString(36).slice(2)}`;
 const R = '0b6f3c1e-1111-4aaa-8bbb-00000000000';
 const B = '0b6f3c1e-2222-4aaa-8bbb-000000000001';
+
+// The rows of these older shapes are read back as their owner would, with a key held.
+beforeEach(() => {
+  testKeys();
+});
 
 describe('schema v2 → v3 (syncBatches)', () => {
   it("keeps every row; the first sync's in-flight mutations get a frozen batch at the next freeze", async () => {

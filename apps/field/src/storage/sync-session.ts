@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { db } from './db';
 import { attempt, type StorageResult } from './errors';
 import { syncBatches } from './sync-types';
@@ -32,36 +33,28 @@ export interface LeaveCheck {
 
 /**
  * Whether this user may log out or hand the tablet over (docs/architecture.md §4): allowed when `unsent` is 0,
- * i.e. everything is synced or exported to a file the server can import.
+ * i.e. everything is synced or exported to a file the server can import. Reads index keys only (counts
+ * and key lists), so that it answers on the unlock screen too, when the user's rows are sealed and
+ * their key is not held.
  */
 export function leaveCheck(userId: string): Promise<StorageResult<LeaveCheck>> {
   const d = db();
   const batches = syncBatches(d);
   return attempt(() =>
     d.transaction('r', [d.outbox, batches, d.records], async () => {
-      const rows = await d.outbox.where('userId').equals(userId).toArray();
-      const exportedBatches = new Set(
-        (
-          await batches
-            .where('userId')
-            .equals(userId)
-            .filter((b) => b.exportedAt !== undefined)
-            .toArray()
-        ).map((b) => b.batchId),
-      );
-      let unsent = 0;
+      const total = await d.outbox.where('userId').equals(userId).count();
+      const exportedBatches = await batches
+        .where('[userId+exportedAt]')
+        .between([userId, Dexie.minKey], [userId, Dexie.maxKey])
+        .primaryKeys();
       let exported = 0;
-      for (const r of rows) {
-        if (r.state === 'in_flight' && r.batchId !== undefined && exportedBatches.has(r.batchId))
-          exported++;
-        else unsent++;
-      }
+      for (const batchId of exportedBatches)
+        exported += await d.outbox.where('batchId').equals(batchId).count();
       const rejected = await d.records
-        .where('agentId')
-        .equals(userId)
-        .filter((r) => r.syncStatus === 'rejected')
+        .where('[agentId+syncStatus]')
+        .equals([userId, 'rejected'])
         .count();
-      return { unsent, exported, rejected };
+      return { unsent: total - exported, exported, rejected };
     }),
   );
 }

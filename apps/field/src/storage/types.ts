@@ -7,6 +7,7 @@
 // them without importing each other; this file names them for the app. It imports types only, and
 // nothing of this folder, so that db.ts and the row files form no import circle.
 
+import type { IndexableType } from 'dexie';
 import type {
   ClientBatchRow,
   ClientOutboxRow,
@@ -116,6 +117,48 @@ export interface ReceiptRow {
 
 /** A correction asked by a supervisor (« À corriger »). */
 export type TaskRow = ClientTaskRow;
+
+/** A data key wrapped under a typed secret (PIN, recovery code) and a share (crypto/key-wraps.ts). */
+export interface KeyWrap {
+  /** base64 PBKDF2 salt of the inner layer. */
+  salt: string;
+  iterations: number;
+  /** base64 of `iv ‖ ciphertext`: the inner layer alone until a share is bound, else the outer layer. */
+  bytes: string;
+  /** Whether `bytes` is the outer layer (the share is needed to open it). */
+  shared: boolean;
+}
+
+/** How far the sealing of rows written before encryption has gone (storage/legacy-sealing.ts). */
+export type SealingState =
+  | 'done'
+  | {
+      table: 'records' | 'drafts' | 'outbox' | 'receipts' | 'tasks' | 'syncBatches' | 'syncState';
+      /** The last primary key sealed in that table, null to start it. */
+      after: IndexableType | null;
+    };
+
+/**
+ * A user's keys on this tablet (schema v5, storage/user-keys.ts). Never the data key in clear: only
+ * its wraps, the tablet's copy of the server share, and the tab's session wrap.
+ */
+export interface UserKeysRow {
+  userId: string;
+  /** Names this user's share on the server (random, made on the tablet). */
+  keyId: string;
+  pin: KeyWrap | null;
+  recovery: KeyWrap | null;
+  /** base64 halves of the server share; null before the first contact, after a lockout (PIN half) or a revocation. */
+  pinShare: string | null;
+  recoveryShare: string | null;
+  /** The PIN half sealed under the data key: the recovery code gives the PIN back after a lockout, offline. */
+  pinShareSealed: string | null;
+  /** The data key sealed under a key the tab keeps in sessionStorage (reload without PIN); null when locked. */
+  session: string | null;
+  /** Set when the server said the tablet is revoked: the share is gone. */
+  revokedAt?: string;
+  sealing: SealingState;
+}
 
 export interface MetaRow {
   key: string;

@@ -2,14 +2,16 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { Notice } from '../../components/notice';
-import type { UserRow } from '../../storage/types';
+import type { LoggedIn } from '../../sync/register-device';
+
+export type { LoggedIn };
 
 /** Online login (once per user and tablet): registers the device. */
 export function LoginScreen({
   onLoggedIn,
   onCancel,
 }: {
-  onLoggedIn: (user: UserRow) => void;
+  onLoggedIn: (loggedIn: LoggedIn) => void;
   onCancel?: () => void;
 }) {
   const { t } = useTranslation('auth');
@@ -27,7 +29,8 @@ export function LoginScreen({
     const result = await registerDevice(login.trim(), password, `Tablette ${login.trim()}`);
     setBusy(false);
     if (result.ok) {
-      onLoggedIn(result.user);
+      const { ok: _ok, ...loggedIn } = result;
+      onLoggedIn(loggedIn);
       return;
     }
     const err = result.error;

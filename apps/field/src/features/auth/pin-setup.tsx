@@ -2,11 +2,28 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { Notice } from '../../components/notice';
-import { hashPin, isValidPin } from '../../lib/pin';
-import { setPin } from '../../storage/users';
+import { nowIso } from '../../lib/clock';
+import { isValidPin } from '../../lib/pin';
 import type { UserRow } from '../../storage/types';
+import { enrolUser } from '../../storage/user-keys';
+import { recordUnlock } from '../../storage/users';
+import type { Unlocked } from './unlock-screen';
 
-export function PinSetup({ user, onDone }: { user: UserRow; onDone: (user: UserRow) => void }) {
+/**
+ * The PIN chosen after a password login: it and a new recovery code wrap the user's new data key,
+ * each also under the server's share when the login brought it (docs/tablet-security.md).
+ */
+export function PinSetup({
+  user,
+  share,
+  keyId,
+  onDone,
+}: {
+  user: UserRow;
+  share: Uint8Array<ArrayBuffer> | null;
+  keyId?: string | undefined;
+  onDone: (unlocked: Unlocked) => void;
+}) {
   const { t } = useTranslation('auth');
   const id = useId();
   const [pin, setPinText] = useState('');
@@ -25,14 +42,14 @@ export function PinSetup({ user, onDone }: { user: UserRow; onDone: (user: UserR
       return;
     }
     setBusy(true);
-    const hash = await hashPin(pin);
-    const saved = await setPin(user.id, hash);
+    const enrolled = await enrolUser({ userId: user.id, pin, share, keyId });
     setBusy(false);
-    if (!saved.ok) {
-      setError(t('errors.storage', { message: saved.error.kind }));
+    if (!enrolled.ok) {
+      setError(t('errors.storage', { message: enrolled.error.kind }));
       return;
     }
-    onDone({ ...user, pin: hash });
+    await recordUnlock(user.id, nowIso());
+    onDone({ user, ...enrolled.value });
   }
 
   return (
@@ -68,7 +85,7 @@ export function PinSetup({ user, onDone }: { user: UserRow; onDone: (user: UserR
         </div>
         {error && <Notice tone="error">{error}</Notice>}
         <Button type="submit" variant="primary" disabled={busy}>
-          {t('pinSave')}
+          {busy ? t('preparing') : t('pinSave')}
         </Button>
       </form>
     </main>

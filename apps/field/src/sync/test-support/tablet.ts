@@ -1,6 +1,7 @@
 import { deviceRegistrationResponseSchema } from '@jigi/sync';
 import { db, useDatabase, type JigiDb } from '../../storage/db';
 import { saveRegistration } from '../../storage/sync-state';
+import { testKeys } from '../../test-support/db';
 import { upsertUser } from '../../storage/users';
 import { SyncEngine, type EngineOptions } from '../sync-engine';
 import { inMemoryLockManager, webLocks, type SyncLock } from '../sync-lock';
@@ -36,6 +37,8 @@ export async function registerTablet(input: {
 }): Promise<Tablet> {
   n += 1;
   const name = `tablet-${n}-${Math.random().toString(36).slice(2)}`;
+  // Each tablet's user holds a data key, as after an unlock: their rows are sealed as in the app.
+  testKeys();
   const database = useDatabase(name);
   await database.open();
   const res = await fetch(`${input.serverUrl}/api/auth/device`, {
