@@ -9,6 +9,8 @@ import {
 import { publishAssembly } from '../features/targeting/assembly-publish';
 import { enrolFromAssembly } from '../features/targeting/enrolment';
 import { scoreVillages } from '../features/targeting/scoring';
+import { villageListPdf, type PrintableLine } from '../features/targeting/village-list-pdf';
+import { ASSEMBLY_TYPE } from '../features/targeting/assembly-publish';
 import { villageRanking } from '../features/targeting/village-ranking';
 import type { AuthContext } from '../plugins/access';
 import type { Tx } from '../storage/store';
@@ -179,5 +181,48 @@ export async function villageRegister(deps: Deps, auth: AuthContext, villageId: 
       details: { households: rows.length },
     });
     return { villageId, households: rows.map((r) => r.data) };
+  });
+}
+
+/**
+ * The printable list of the village's latest published assembly (for an assembly held without a
+ * tablet): names and ranks only. Its result is entered afterwards in that assembly record.
+ */
+export async function printableVillageList(deps: Deps, auth: AuthContext, villageId: string) {
+  await requireVillageInScope(auth, villageId);
+  return deps.store.write(async (tx) => {
+    const village = await tx.reference.villageById(villageId);
+    if (village === undefined) throw new AppError('not_found', { details: { villageId } });
+    const assemblies = await tx.sync.recordsWhere({ type: ASSEMBLY_TYPE, villageIds: [villageId] });
+    const publishedAt = (r: (typeof assemblies)[number]) =>
+      typeof r.data['publishedAt'] === 'string' ? r.data['publishedAt'] : '';
+    const latest = assemblies
+      .filter((r) => publishedAt(r) !== '')
+      .sort((a, b) => publishedAt(b).localeCompare(publishedAt(a)))[0];
+    if (latest === undefined)
+      throw new AppError('invalid_state', {
+        message: 'Aucune liste publiée pour ce village : publiez d’abord la liste classée.',
+      });
+    await tx.audit.append({
+      at: deps.now().toISOString(),
+      userId: auth.user.id,
+      action: 'assembly.print',
+      entity: 'record',
+      entityId: latest.id,
+      details: null,
+    });
+    const lines = (
+      Array.isArray(latest.data['households']) ? latest.data['households'] : []
+    ) as PrintableLine[];
+    return {
+      recordId: latest.id,
+      pdf: await villageListPdf({
+        villageName: village.name,
+        demo: village.data['demo'] === true,
+        quota: typeof latest.data['quota'] === 'number' ? latest.data['quota'] : 0,
+        publishedAt: publishedAt(latest),
+        lines,
+      }),
+    };
   });
 }

@@ -61,6 +61,17 @@ describe('from the ranked list to the register', () => {
     });
     expect(again.json<{ error: { code: string } }>().error.code).toBe('already_exists');
 
+    // For an assembly held without a tablet: the same list, printable.
+    const pdf = await s.app.inject({
+      method: 'GET',
+      url: `/api/targeting/villages/${KORO_VILLAGE}/assembly.pdf`,
+      headers: sup,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.subarray(-6).toString()).toContain('%%EOF');
+
     // The facilitator's tablet receives it to complete (returned, with a task), names only.
     const anim = await registerDevice(s.app, 'anim.koro');
     const { changes } = await pullAll(s.app, anim);
@@ -137,9 +148,21 @@ describe('from the ranked list to the register', () => {
     const next = await pullAll(s.app, anim);
     const beneficiaries = next.changes.filter(
       (c) => c.entity === 'beneficiary_household' && [first, third].includes(c.id),
-    ) as { id: string; data: { titulaireName: string } }[];
+    ) as unknown as { id: string; data: { titulaireName: string } }[];
     expect(beneficiaries.map((b) => b.id).sort()).toEqual([first, third].sort());
     expect(beneficiaries[0]?.data.titulaireName).toBe('Fatoumata Ongoïba');
+  });
+
+  it('has no printable list before one is published', async () => {
+    const res = await s.app.inject({
+      method: 'GET',
+      url: `/api/targeting/villages/${KORO_VILLAGE}/assembly.pdf`,
+      headers: sup,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(
+      /Aucune liste publiée/,
+    );
   });
 
   it('refuses an assembly given to someone outside the village’s zones', async () => {

@@ -230,4 +230,26 @@ export function targetingRoutes(app: FastifyInstance): void {
       return targeting.villageRegister(deps, authOf(request), villageId);
     },
   );
+
+  app.get(
+    '/api/targeting/villages/:villageId/assembly.pdf',
+    {
+      config: {
+        access: scoreAccess,
+        doc: {
+          summary:
+            'Liste imprimable (PDF) de la dernière liste publiée du village, pour une assemblée sans tablette',
+          download: ['application/pdf'],
+        },
+      },
+    },
+    async (request, reply) => {
+      const { villageId } = parseInput(villageParam, request.params, 'invalid_query');
+      const { pdf } = await targeting.printableVillageList(deps, authOf(request), villageId);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="liste-${villageId}.pdf"`)
+        .send(pdf);
+    },
+  );
 }
