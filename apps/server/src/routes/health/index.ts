@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { serverHealth } from '../../services/health';
+import { healthResponseSchema } from './health-schema';
 
 /** Liveness plus what a tablet needs to check before syncing: protocol version and server time. */
 export function healthRoutes(app: FastifyInstance): void {
@@ -8,7 +9,10 @@ export function healthRoutes(app: FastifyInstance): void {
     {
       config: {
         access: { auth: 'public' },
-        doc: { summary: 'État du serveur, version du protocole, époque' },
+        doc: {
+          summary: 'État du serveur, version du protocole, époque',
+          response: healthResponseSchema,
+        },
       },
     },
     async (_request, reply) => {

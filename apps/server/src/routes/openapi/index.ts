@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, errorEnvelopeSchema } from '@jigi/sync';
 import { z } from 'zod';
 import type { RouteEntry } from '../../plugins/access';
+import { pointAtRecords, recordComponents } from './record-schemas';
 
 type JsonSchema = Record<string, unknown>;
 const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema =>
@@ -26,8 +27,20 @@ function parameters(entry: RouteEntry): JsonSchema[] {
   return params;
 }
 
+/** Where records travel: a create's `record` in a push, a record change's `data` in a pull. */
+const recordCarriers: Readonly<Record<string, { body?: string; response?: string }>> = {
+  'POST /api/sync/push': { body: 'record' },
+  'GET /api/sync/pull': { response: 'data' },
+};
+
 function operation(entry: RouteEntry): JsonSchema {
   const { access, doc } = entry;
+  const carrier = recordCarriers[`${entry.method} ${entry.url}`];
+  const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+    const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+    const key = io === 'input' ? carrier?.body : carrier?.response;
+    return key === undefined ? json : pointAtRecords(json, key);
+  };
   return {
     summary: doc?.summary ?? `${entry.method} ${entry.url}`,
     'x-access': access,
@@ -45,7 +58,7 @@ function operation(entry: RouteEntry): JsonSchema {
       : {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: toSchema(doc.body, 'input') } },
+            content: { 'application/json': { schema: schemaOf(doc.body, 'input') } },
           },
         }),
     ...(doc?.upload === undefined
@@ -63,7 +76,7 @@ function operation(entry: RouteEntry): JsonSchema {
         description: 'OK',
         ...(doc?.response === undefined
           ? {}
-          : { content: { 'application/json': { schema: toSchema(doc.response, 'output') } } }),
+          : { content: { 'application/json': { schema: schemaOf(doc.response, 'output') } } }),
         ...(doc?.download === undefined
           ? {}
           : {
@@ -77,23 +90,37 @@ function operation(entry: RouteEntry): JsonSchema {
       },
       default: {
         description: 'Erreur (code stable, voir docs/errors.md)',
-        content: { 'application/json': { schema: toSchema(errorEnvelopeSchema, 'output') } },
+        content: { 'application/json': { schema: schemaOf(errorEnvelopeSchema, 'output') } },
       },
     },
   };
 }
+
+/** The shape of this document itself (OpenAPI 3.1): its own answer's schema. */
+const openApiDocumentSchema = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  components: z.looseObject({ schemas: z.record(z.string(), z.unknown()) }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
 
 /** `GET /api/openapi.json`, generated from the route table and the zod schemas each route parses with. */
 export function openApiRoutes(app: FastifyInstance): void {
   let cached: JsonSchema | undefined;
   app.get(
     '/api/openapi.json',
-    { config: { access: { auth: 'public' }, doc: { summary: 'Ce document' } } },
+    {
+      config: {
+        access: { auth: 'public' },
+        doc: { summary: 'Ce document', response: openApiDocumentSchema },
+      },
+    },
     () => {
       cached ??= {
         openapi: '3.1.0',
         info: { title: 'Jigi Collect server', version: `protocol ${PROTOCOL_VERSION}` },
         components: {
+          schemas: recordComponents(),
           securitySchemes: {
             deviceToken: {
               type: 'http',
