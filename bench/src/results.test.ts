@@ -52,6 +52,20 @@ describe('adding a run to the results (BENCH_ADD=1)', () => {
     );
   });
 
+  it('takes the export memory sizes from the run that measured them, over results written before', () => {
+    const { exportN: _n, exportFormats: _f, ...before } = full.config;
+    const exportRun: BenchResults = {
+      ...appOnly,
+      config: readConfig({ BENCH_ONLY: 'export-memory', BENCH_EXPORT_N: '1000,2000' }),
+      sections: [section('Server memory during an export (issue 15 §5, issue 23)', 90)],
+    };
+    const merged = addRun({ ...full, config: before as BenchResults['config'] }, exportRun);
+    expect(merged.config.exportN).toEqual([1000, 2000]);
+    expect(benchmarksMd(merged)).toContain(
+      'server memory during an export: 1,000, 2,000 households, csv, xlsx',
+    );
+  });
+
   it('replaces poor-link rows of the same peer, link and size, and keeps the others', () => {
     const row = (peer: string, profile: '3g' | '2g', n: number, totalMs: number) =>
       ({ peer, profile, n, totalMs }) as unknown as BenchResults['poorLink'][number];

@@ -63,6 +63,9 @@ export function addRun(earlier: BenchResults, later: BenchResults): BenchResults
             loadConfigurations: later.config.loadConfigurations,
           }
         : {}),
+      ...(ran('export-memory')
+        ? { exportN: later.config.exportN, exportFormats: later.config.exportFormats }
+        : {}),
       only: [...new Set([...earlier.config.only, ...later.config.only])],
     },
     records: {
