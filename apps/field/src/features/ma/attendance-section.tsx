@@ -1,5 +1,5 @@
 import type { BeneficiaryHousehold } from '@jigi/domain';
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
@@ -51,11 +51,30 @@ export function AttendanceSection() {
     [fields, byId, deferredQuery],
   );
 
+  const rollCall = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = rollCall.current;
+    if (!root) return;
+    // The browser scrolls a focused control into view, but not out from under a sticky bar: Tab
+    // going up the list would leave it behind the counts.
+    const uncover = (e: FocusEvent) => {
+      const bar = root.querySelector('.counts-sticky');
+      const target = e.target as HTMLElement | null;
+      if (!bar || !target || bar.contains(target)) return;
+      const hidden = bar.getBoundingClientRect().bottom - target.getBoundingClientRect().top;
+      if (hidden > 0) window.scrollBy({ top: -(hidden + 8) });
+    };
+    root.addEventListener('focusin', uncover);
+    return () => {
+      root.removeEventListener('focusin', uncover);
+    };
+  });
+
   if (!villageId) return <Notice tone="info">{t('chooseVillageFirst')}</Notice>;
   if (live.status === 'ready' && households.length === 0)
     return <Notice tone="warning">{t('noHouseholds')}</Notice>;
   return (
-    <div className="roll-call">
+    <div className="roll-call" ref={rollCall}>
       <AttendanceCounts sticky />
       <div className="field roll-call-search">
         <label htmlFor={searchId}>{t('search')}</label>
