@@ -42,6 +42,9 @@ const EMPTY: readonly FieldIssue[] = [];
  */
 export class IssueStore {
   private byName = new Map<string, FieldIssue[]>();
+  /** Field names (or prefixes: a section's `dwelling`, a roster line) whose issues a field may show. */
+  private revealed = new Set<string>();
+  private revealedAll = false;
   private all: readonly FieldIssue[] = EMPTY;
   private listeners = new Map<string, Set<() => void>>();
 
@@ -74,6 +77,50 @@ export class IssueStore {
     return this.byName.get(name) ?? EMPTY;
   }
 
+  /**
+   * A field shows its issues only once it has been touched, its section left, or finalising tried:
+   * « obligatoire » under every question of a section just opened is noise, and hides the error that
+   * matters. Summaries and counts (`getAll`, `under`) are not gated.
+   */
+  shown(name: string): readonly FieldIssue[] {
+    return this.isRevealed(name) ? this.get(name) : EMPTY;
+  }
+
+  isRevealed(name: string): boolean {
+    if (this.revealedAll) return true;
+    let prefix = name;
+    for (;;) {
+      if (this.revealed.has(prefix)) return true;
+      const dot = prefix.lastIndexOf('.');
+      if (dot < 0) return false;
+      prefix = prefix.slice(0, dot);
+    }
+  }
+
+  /** Reveals the issues of these fields and everything under them (`members.3` → its fields). */
+  reveal(names: Iterable<string>): void {
+    let changed = false;
+    for (const name of names)
+      if (name !== '' && !this.revealed.has(name)) {
+        this.revealed.add(name);
+        changed = true;
+      }
+    if (changed && !this.revealedAll) this.notifyAll();
+  }
+
+  revealAll(): void {
+    if (this.revealedAll) return;
+    this.revealedAll = true;
+    this.notifyAll();
+  }
+
+  private notifyAll(): void {
+    for (const set of this.listeners.values())
+      set.forEach((l) => {
+        l();
+      });
+  }
+
   getAll(): readonly FieldIssue[] {
     return this.all;
   }
@@ -104,6 +151,30 @@ export function useFieldIssues(name: string): readonly FieldIssue[] {
     (l) => (store ? store.subscribe(name, l) : () => undefined),
     () => (store ? store.get(name) : EMPTY),
   );
+}
+
+/** Issues one field shows under it: none before it is touched, its section left, or finalising tried. */
+export function useShownFieldIssues(name: string): readonly FieldIssue[] {
+  const store = useContext(IssueStoreContext);
+  return useSyncExternalStore(
+    (l) => (store ? store.subscribe(name, l) : () => undefined),
+    () => (store ? store.shown(name) : EMPTY),
+  );
+}
+
+/**
+ * Form field names holding an answer (`villageId`, `members.0.sex`): a draft reopened shows the
+ * issues of what was answered before, as it did when it was left.
+ */
+export function answeredNames(values: unknown, prefix = ''): string[] {
+  if (values === undefined || values === null || values === '') return [];
+  if (Array.isArray(values))
+    return values.flatMap((v, i) => answeredNames(v, `${prefix}${String(i)}.`));
+  if (typeof values === 'object')
+    return Object.entries(values as Record<string, unknown>).flatMap(([k, v]) =>
+      answeredNames(v, `${prefix}${k}.`),
+    );
+  return [prefix.slice(0, -1)];
 }
 
 /** Every issue of the form (summary screens). */

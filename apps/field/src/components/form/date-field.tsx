@@ -100,6 +100,7 @@ function DateInput({
       )}
       <input
         id={id}
+        name={name}
         inputMode="numeric"
         placeholder="jj/mm/aaaa"
         autoComplete="off"

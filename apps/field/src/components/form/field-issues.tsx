@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useFieldIssues } from '../../lib/form-issues';
+import { useShownFieldIssues } from '../../lib/form-issues';
 
-/** The errors and warnings of one field, under it, in French (from the domain rules). */
+/** The errors and warnings of one field, under it, in French (from the domain rules), once revealed. */
 export function FieldIssues({ name, id }: { name: string; id: string }) {
-  const issues = useFieldIssues(name);
+  const issues = useShownFieldIssues(name);
   const { t } = useTranslation();
   if (issues.length === 0) return null;
   return (
@@ -21,5 +21,5 @@ export function FieldIssues({ name, id }: { name: string; id: string }) {
 }
 
 export function useHasError(name: string): boolean {
-  return useFieldIssues(name).some((i) => i.severity === 'error');
+  return useShownFieldIssues(name).some((i) => i.severity === 'error');
 }

@@ -101,8 +101,12 @@ function RecordEditor<D>({ spec, draft }: { spec: RecordFormSpec<D>; draft: Draf
       ).issues,
     [settings, ruleContext, data],
   );
-  const engine = useRecordForm({ draft, agentId: user.id, validate });
   const layout = layoutOf(spec.recordType);
+  const sectionFields = useCallback(
+    (section: string) => layout.find((s) => s.id === section)?.fields ?? [],
+    [layout],
+  );
+  const engine = useRecordForm({ draft, agentId: user.id, validate, sectionFields });
   const sections = useVisibleSections(engine, layout);
   const current = sections.some((s) => s.id === engine.position.section)
     ? engine.position.section

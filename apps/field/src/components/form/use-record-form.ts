@@ -5,7 +5,7 @@ import { createAutosaver } from '../../lib/autosave';
 import { cleanRecord } from '../../lib/clean-record';
 import { nowIso } from '../../lib/clock';
 import { useFormOpen } from '../../lib/form-activity';
-import { IssueStore, toFieldName } from '../../lib/form-issues';
+import { answeredNames, IssueStore, toFieldName } from '../../lib/form-issues';
 import { saveDraft } from '../../storage/drafts';
 import type { StorageError } from '../../storage/errors';
 import { finaliseRecord, type FinaliseOutcome } from '../../storage/records';
@@ -25,6 +25,19 @@ function isChoice(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'checkbox')
   );
+}
+
+/** The form name of the list line with this id (`members.3`), in whichever list holds it. */
+function itemName(values: AnyRecord, itemId: string): string[] {
+  for (const [list, value] of Object.entries(values)) {
+    if (!Array.isArray(value)) continue;
+    const index = value.findIndex(
+      (item: unknown) =>
+        typeof item === 'object' && item !== null && (item as { id?: unknown }).id === itemId,
+    );
+    if (index >= 0) return [`${list}.${String(index)}`];
+  }
+  return [];
 }
 
 export type Validate = (record: AnyRecord, mode: 'draft' | 'final') => Issue[];
@@ -81,14 +94,24 @@ export function useRecordForm({
   draft,
   agentId,
   validate,
+  sectionFields,
 }: {
   draft: DraftRow;
   agentId: string;
   validate: Validate;
+  /** The field names (prefixes) of a section: leaving it reveals their issues. */
+  sectionFields?: (section: string) => readonly string[];
 }): RecordForm {
   useFormOpen();
   const form = useForm<AnyRecord>({ defaultValues: draft.record, shouldUnregister: false });
-  const issues = useMemo(() => new IssueStore(), []);
+  // What was answered before the draft was reopened shows its issues at once; the rest once touched.
+  const issues = useMemo(() => {
+    const store = new IssueStore();
+    store.reveal(answeredNames(draft.record));
+    return store;
+  }, [draft.record]);
+  const sectionFieldsRef = useRef(sectionFields);
+  sectionFieldsRef.current = sectionFields;
   const [position, setPositionState] = useState<FormPosition>(draft.position);
   const positionRef = useRef(position);
   const saveStatus = useMemo(() => new SaveStatus(), []);
@@ -173,7 +196,18 @@ export function useRecordForm({
     const flushNow = () => void saver.flush();
     // The document sees the change after React's root listener, so the form already holds the value.
     const onChoice = (e: Event) => {
-      if (isChoice(e.target)) flushNow();
+      if (!isChoice(e.target)) return;
+      revealTarget(e.target);
+      flushNow();
+    };
+    // A field left has been touched: its issues show from now on.
+    const revealTarget = (target: EventTarget | null) => {
+      const name = target instanceof Element ? target.getAttribute('name') : null;
+      if (name) issues.reveal([name]);
+    };
+    const onFocusOut = (e: FocusEvent) => {
+      revealTarget(e.target);
+      flushNow();
     };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flushNow();
@@ -181,7 +215,7 @@ export function useRecordForm({
     window.addEventListener('pagehide', flushNow);
     document.addEventListener('visibilitychange', onVisibility);
     // Leaving a field writes what it holds (focusout bubbles, blur does not).
-    document.addEventListener('focusout', flushNow);
+    document.addEventListener('focusout', onFocusOut);
     // A choice is written at once: a native select keeps the focus after a pick, so without this a
     // choice made just before a reload waited for the typing pause and was lost.
     document.addEventListener('change', onChoice);
@@ -190,11 +224,11 @@ export function useRecordForm({
       if (timer !== undefined) clearTimeout(timer);
       window.removeEventListener('pagehide', flushNow);
       document.removeEventListener('visibilitychange', onVisibility);
-      document.removeEventListener('focusout', flushNow);
+      document.removeEventListener('focusout', onFocusOut);
       document.removeEventListener('change', onChoice);
       void saver.flush();
     };
-  }, [form, saver, saveStatus, readRecord, runValidation, runItemValidation]);
+  }, [form, issues, saver, saveStatus, readRecord, runValidation, runItemValidation]);
 
   // The rules' reference data (a project's roll and sheets, a village's households) loads after the
   // form opened: a new `validate` re-runs them, or their issues would wait for the next keystroke.
@@ -207,19 +241,26 @@ export function useRecordForm({
 
   const setPosition = useCallback(
     (p: FormPosition) => {
-      const sectionChanged = p.section !== positionRef.current.section;
+      const left = positionRef.current.section;
+      const sectionChanged = p.section !== left;
+      if (sectionChanged) issues.reveal(sectionFieldsRef.current?.(left) ?? []);
+      // A list line closed (« Terminer ce membre ») has been filled in: its issues show.
+      const closed = positionRef.current.itemId;
+      if (closed !== undefined && closed !== p.itemId)
+        issues.reveal(itemName(form.getValues(), closed));
       positionRef.current = p;
       setPositionState(p);
       saver.schedule(readRecord);
       void saver.flush();
       if (sectionChanged) runValidation(form.getValues());
     },
-    [form, saver, readRecord, runValidation],
+    [form, issues, saver, readRecord, runValidation],
   );
 
   const finalise = useCallback(async (): Promise<FinaliseResult> => {
     await saver.flush();
     mode.current = 'final';
+    issues.revealAll();
     const record = cleanRecord(form.getValues());
     const found = runValidation(record);
     if (found.some((i) => i.severity === 'error')) return { ok: false, issues: found };

@@ -42,6 +42,10 @@ describe('PNP enrolment', () => {
     await ui.type(screen.getByLabelText('PB — périmètre brachial (mm)'), '112');
     expect(screen.getByTestId('muac-colour')).toHaveTextContent('Rouge');
     expect(screen.getByText(/Enfant à référer/)).toBeInTheDocument();
+    // « Référé vers » has not been touched: its error waits, the notice above says what to do.
+    expect(screen.queryByText(/Référé vers/, { selector: '.issue' })).not.toBeInTheDocument();
+    await ui.click(screen.getByLabelText('Référé vers'));
+    await ui.tab();
     expect(await screen.findByText(/Référé vers/, { selector: '.issue' })).toBeInTheDocument();
     await ui.selectOptions(screen.getByLabelText('Référé vers'), 'urenas');
     await waitFor(async () => {
