@@ -61,6 +61,8 @@ export function ImportPanel({
             const picked = e.target.files?.[0] ?? null;
             setFile(picked);
             if (picked !== null) void check(picked);
+            // The same file corrected and saved again must be read again when picked again.
+            e.target.value = '';
           }}
         />
       </div>
