@@ -6,7 +6,12 @@ import { registerAccess } from './plugins/access';
 import { answerRouterError, registerErrorHandler } from './plugins/error-handler';
 import { registerGzipBodies } from './plugins/gzip-body';
 import { registerSecurityHeaders } from './plugins/security-headers';
-import { hasBuiltApp, registerStaticApp } from './plugins/static-app';
+import {
+  consoleDirOf,
+  hasBuiltApp,
+  registerConsoleApp,
+  registerStaticApp,
+} from './plugins/static-app';
 import { registerRoutes } from './routes';
 import { systemClock, systemId, systemSecret, type Deps } from './services/deps';
 import { openStore } from './storage/open-store';
@@ -22,6 +27,8 @@ export type AppOptions = {
   store?: Store;
   /** The built PWA; omitted: API only. */
   staticDir?: string | undefined;
+  /** The built console, served at /console/ (default: `<staticDir>/console`). */
+  consoleDir?: string | undefined;
   now?: () => Date;
   newId?: () => string;
   newSecret?: () => string;
@@ -88,6 +95,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   registerRoutes(app, {
     loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 },
   });
+  const consoleDir = consoleDirOf(options.staticDir, options.consoleDir);
+  if (consoleDir !== undefined) await registerConsoleApp(app, consoleDir);
   if (options.staticDir !== undefined) await registerStaticApp(app, options.staticDir);
   return app;
 }

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
         workers: 1,
         poolSize: 10,
         staticDir: undefined,
+        consoleDir: undefined,
         logLevel: 'info',
       },
     });
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       DATA_DIR: '/srv/jigi',
       STATIC_DIR: '/srv/dist',
+      CONSOLE_DIR: '/srv/console',
       LOG_LEVEL: 'warn',
     });
     expect(loaded).toMatchObject({
@@ -34,6 +36,7 @@ describe('loadConfig', () => {
         host: '0.0.0.0',
         dataDir: '/srv/jigi',
         staticDir: '/srv/dist',
+        consoleDir: '/srv/console',
         logLevel: 'warn',
       },
     });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * Server settings read from the environment (README: PORT, HOST, DATA_DIR, DATABASE_URL, WORKERS,
- * STATIC_DIR, LOG_LEVEL).
+ * STATIC_DIR, CONSOLE_DIR, LOG_LEVEL).
  */
 export const configSchema = z
   .object({
@@ -21,6 +21,8 @@ export const configSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** The built PWA (apps/field/dist); the server serves only the API when absent. */
     STATIC_DIR: z.string().min(1).optional(),
+    /** The built console (apps/console/dist), served at /console/; default `<STATIC_DIR>/console`. */
+    CONSOLE_DIR: z.string().min(1).optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -39,6 +41,7 @@ export type Config = {
   workers: number;
   poolSize: number;
   staticDir: string | undefined;
+  consoleDir: string | undefined;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
 
@@ -62,6 +65,7 @@ export function loadConfig(
       workers: c.WORKERS,
       poolSize: c.DATABASE_POOL_SIZE,
       staticDir: c.STATIC_DIR === undefined ? undefined : path.resolve(c.STATIC_DIR),
+      consoleDir: c.CONSOLE_DIR === undefined ? undefined : path.resolve(c.CONSOLE_DIR),
       logLevel: c.LOG_LEVEL,
     },
   };

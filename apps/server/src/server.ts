@@ -59,6 +59,7 @@ async function runWorker(): Promise<void> {
       databaseUrl: config.databaseUrl,
       poolSize: config.poolSize,
       staticDir: config.staticDir,
+      consoleDir: config.consoleDir,
       logLevel: config.logLevel,
     });
   } catch (e: unknown) {

@@ -1,3 +1,4 @@
+import { villageSchema } from '@jigi/domain';
 import { wireLimits } from '@jigi/sync';
 import { z } from 'zod';
 
@@ -24,13 +25,6 @@ export type ZoneDayRangeQuery = z.infer<typeof zoneDayRangeQuerySchema>;
 
 /** `GET /api/reference/villages`: the villages of the caller's zones (filter options, names for ids). */
 export const villageListResponseSchema = z.object({
-  villages: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      communeCode: z.string(),
-      quota: z.number().int().optional(),
-    }),
-  ),
+  villages: z.array(villageSchema.extend({ version: z.number().int() })),
 });
 export type VillageListResponse = z.infer<typeof villageListResponseSchema>;

@@ -17,6 +17,9 @@ export const ciblageProgressSchema = z.object({
       /** Households to survey (null: no quota set for the village). */
       quota: count.nullable(),
       surveyed: count,
+      /** Visits that ended without an interview (absent, refusal, moved…), and by outcome. */
+      failedVisits: count,
+      failedByOutcome: z.record(z.string(), count),
     }),
   ),
 });

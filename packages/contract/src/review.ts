@@ -97,6 +97,8 @@ export const reviewRecordSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   deleted: z.boolean(),
+  /** Per field path: the version and device that last wrote it (the merge's bookkeeping). */
+  fieldVersions: z.record(z.string(), z.object({ by: z.string(), version: z.number().int() })),
 });
 export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
 
@@ -105,7 +107,10 @@ export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
  * patch (only the paths that applied), null for a delete; `overwritten` holds the values it replaced.
  */
 export const recordVersionSchema = z.object({
+  recordId: z.string(),
   version: z.number().int(),
+  /** The tablet's mutation that made it (null: a supervisor's resolution). */
+  mutationId: z.number().int().nullable(),
   op: z.string(),
   changes: jsonSchema.nullable(),
   overwritten: jsonSchema.nullable().optional(),
@@ -115,6 +120,8 @@ export const recordVersionSchema = z.object({
   /** Present when `userId` is. */
   userName: z.string().optional(),
   deviceId: z.string().nullable(),
+  /** The tablet's registered name (null: a supervisor's resolution, no device). */
+  deviceLabel: z.string().nullable(),
   serverTime: z.string(),
   clientTime: z.string().nullable().optional(),
 });
@@ -203,6 +210,8 @@ export const conflictListResponseSchema = z.object({ conflicts: z.array(conflict
 const conflictSideSchema = z.object({
   value: jsonSchema,
   deviceId: z.string().nullable(),
+  /** The tablet's registered name (null: no device, a supervisor's resolution). */
+  deviceLabel: z.string().nullable(),
   userName: z.string().nullable(),
   at: z.string().nullable(),
 });
@@ -243,8 +252,8 @@ export const duplicateListQuerySchema = z.object({ zone: idSchema.optional() });
 export const duplicateCandidateSchema = z.object({
   villageId: z.string(),
   headNameKey: z.string(),
-  /** What else matched: `phone` or `nina`. */
-  reason: z.string(),
+  /** What else matched: `phone`, `nina` or both (a group is listed once). */
+  reasons: z.array(z.string()).min(1),
   recordIds: z.array(z.string()).min(2),
 });
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;

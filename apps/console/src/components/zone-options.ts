@@ -1,4 +1,4 @@
-import type { VillageListResponse as ReviewScope } from '@jigi/contract';
+import type { VillageListResponse } from '@jigi/contract';
 import { getArea, isInZone, listCercles, listCommunes } from '@jigi/domain';
 
 export type ZoneOption = { value: string; label: string; depth: number };
@@ -9,7 +9,7 @@ export type ZoneOption = { value: string; label: string; depth: number };
  */
 export function zoneOptions(
   userZones: readonly string[],
-  villages: ReviewScope['villages'],
+  villages: readonly Pick<VillageListResponse['villages'][number], 'id' | 'name' | 'communeCode'>[],
 ): ZoneOption[] {
   const out: ZoneOption[] = [];
   const seen = new Set<string>();

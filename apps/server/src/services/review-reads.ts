@@ -16,6 +16,12 @@ async function namesOf(tx: Tx): Promise<(userId: string) => string> {
   return (userId) => names.get(userId) ?? userId;
 }
 
+/** Device id → the name it was registered under (« Tablette Koro 3 »), else its id. */
+async function deviceLabelsOf(tx: Tx): Promise<(deviceId: string) => string> {
+  const labels = new Map((await tx.accounts.listDevices()).map((d) => [d.id, d.label]));
+  return (deviceId) => labels.get(deviceId) ?? deviceId;
+}
+
 export function listConflicts(
   deps: Deps,
   villageIds: readonly string[] | undefined,
@@ -35,9 +41,14 @@ export async function batchPage(deps: Deps, filter: BatchFilter) {
   return deps.store.read(async (tx) => {
     const page = await tx.sync.listBatches(filter);
     const name = await namesOf(tx);
+    const device = await deviceLabelsOf(tx);
     return {
       total: page.total,
-      rows: page.rows.map((b) => ({ ...b, userName: name(b.userId) })),
+      rows: page.rows.map((b) => ({
+        ...b,
+        userName: name(b.userId),
+        deviceLabel: device(b.deviceId),
+      })),
     };
   });
 }
@@ -69,7 +80,11 @@ export async function batchDetail(
       details: null,
     });
     return {
-      batch: { ...batch, userName: (await namesOf(tx))(batch.userId) },
+      batch: {
+        ...batch,
+        userName: (await namesOf(tx))(batch.userId),
+        deviceLabel: (await deviceLabelsOf(tx))(batch.deviceId),
+      },
       records: records.map((r) => ({
         id: r.id,
         type: r.type,
@@ -104,11 +119,13 @@ export async function recordDetail(deps: Deps, auth: AuthContext, recordId: stri
       details: null,
     });
     const name = await namesOf(tx);
+    const device = await deviceLabelsOf(tx);
     return {
       record: { ...record, createdByName: name(record.createdBy) },
       versions: (await tx.sync.recordVersions(recordId)).map((v) => ({
         ...v,
         ...(v.userId === null ? {} : { userName: name(v.userId) }),
+        deviceLabel: v.deviceId === null ? null : device(v.deviceId),
       })),
       decisions: (await tx.review.reviewDecisions(recordId)).map((d) => ({
         ...d,
@@ -134,6 +151,7 @@ export async function conflictDetail(deps: Deps, auth: AuthContext, conflictId: 
       details: null,
     });
     const who = await namesOf(tx);
+    const device = await deviceLabelsOf(tx);
     const versions = await tx.sync.recordVersions(record.id);
     const server = versions.find((v) => v.version === conflict.serverVersion);
     const base = versions.filter((v) => v.version <= conflict.baseVersion);
@@ -149,6 +167,7 @@ export async function conflictDetail(deps: Deps, auth: AuthContext, conflictId: 
         value: conflict.serverValue,
         version: conflict.serverVersion,
         deviceId: conflict.serverBy,
+        deviceLabel: conflict.serverBy === null ? null : device(conflict.serverBy),
         userName:
           server?.userId === undefined || server.userId === null ? null : who(server.userId),
         at: server?.serverTime ?? null,
@@ -156,6 +175,7 @@ export async function conflictDetail(deps: Deps, auth: AuthContext, conflictId: 
       incoming: {
         value: conflict.incomingValue,
         deviceId: conflict.deviceId,
+        deviceLabel: device(conflict.deviceId),
         userName: who(conflict.userId),
         at: conflict.createdAt,
         mutationId: conflict.mutationId,
@@ -181,8 +201,26 @@ export async function duplicateCandidates(deps: Deps, villageIds: readonly strin
     const records = (await tx.sync.recordsWhere({ type: householdRecordType, villageIds })).filter(
       (r) => r.reviewStatus !== 'rejected',
     );
-    const candidates = [];
+    // The same households matched on the phone and on the NINA are one group with both reasons
+    // (the supervisor decides once).
+    const groups = new Map<
+      string,
+      { villageId: string; headNameKey: string; reasons: string[]; recordIds: string[] }
+    >();
     for (const c of findDuplicateHouseholds(records)) {
+      const key = c.recordIds.join('\u0000');
+      const group = groups.get(key);
+      if (group === undefined)
+        groups.set(key, {
+          villageId: c.villageId,
+          headNameKey: c.headNameKey,
+          reasons: [c.reason],
+          recordIds: c.recordIds,
+        });
+      else if (!group.reasons.includes(c.reason)) group.reasons.push(c.reason);
+    }
+    const candidates = [];
+    for (const c of groups.values()) {
       let allKeptApart = true;
       for (const id of c.recordIds) {
         const decisions = await tx.review.reviewDecisions(id);

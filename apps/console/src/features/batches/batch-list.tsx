@@ -69,7 +69,7 @@ export function BatchList() {
                       <td>
                         {b.userName}
                         <br />
-                        <span className="small">{b.deviceId}</span>
+                        <span className="small">{b.deviceLabel}</span>
                       </td>
                       <td>{b.villages.map((v) => villageName(scope, v)).join(', ')}</td>
                       <td>

@@ -121,7 +121,7 @@ function ConflictSides({
               <dt>{t('conflicts.agent')}</dt>
               <dd>{side.userName ?? '—'}</dd>
               <dt>{t('conflicts.device')}</dt>
-              <dd>{side.deviceId ?? '—'}</dd>
+              <dd>{side.deviceLabel ?? '—'}</dd>
               <dt>{t('conflicts.time')}</dt>
               <dd>{side.at ? formatDateTimeFr(side.at) : '—'}</dd>
             </dl>

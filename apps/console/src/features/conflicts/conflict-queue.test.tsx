@@ -40,12 +40,14 @@ const detail: ConflictDetail = {
     value: 'Amadou',
     version: 2,
     deviceId: 'device-tab-01',
+    deviceLabel: 'Tablette Koro 1',
     userName: 'Enquêteur Koro',
     at: '2026-03-15T10:30:00.000Z',
   },
   incoming: {
     value: HOSTILE_NAME,
     deviceId: 'device-tab-02',
+    deviceLabel: 'Tablette Bankass 2',
     userName: 'Enquêteuse Bankass',
     at: '2026-03-15T11:00:00.000Z',
     mutationId: 4,
@@ -91,11 +93,11 @@ describe('conflict queue', () => {
     const a = screen.getByRole('region', { name: 'Valeur A (déjà sur le serveur)' });
     expect(within(a).getByText('Amadou')).toBeInTheDocument();
     expect(within(a).getByText('Enquêteur Koro')).toBeInTheDocument();
-    expect(within(a).getByText('device-tab-01')).toBeInTheDocument();
+    expect(within(a).getByText('Tablette Koro 1')).toBeInTheDocument();
     expect(within(a).getByText('15/03/2026 10:30')).toBeInTheDocument();
     const b = screen.getByRole('region', { name: 'Valeur B (reçue ensuite)' });
     expect(within(b).getByText(HOSTILE_NAME)).toBeInTheDocument();
-    expect(within(b).getByText('device-tab-02')).toBeInTheDocument();
+    expect(within(b).getByText('Tablette Bankass 2')).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
   });
 

@@ -11,8 +11,22 @@ function fill(overrides: Partial<Record<(typeof sections)[number], unknown>> = {
   const data = {
     ciblage: {
       villages: [
-        { villageId: 'v1', villageName: 'Dioungani (démo)', quota: 40, surveyed: 30 },
-        { villageId: 'v2', villageName: 'Madougou (démo)', quota: null, surveyed: 5 },
+        {
+          villageId: 'v1',
+          villageName: 'Dioungani (démo)',
+          quota: 40,
+          surveyed: 30,
+          failedVisits: 2,
+          failedByOutcome: { absent: 2 },
+        },
+        {
+          villageId: 'v2',
+          villageName: 'Madougou (démo)',
+          quota: null,
+          surveyed: 5,
+          failedVisits: 0,
+          failedByOutcome: {},
+        },
       ],
     },
     ma: {

@@ -12,7 +12,7 @@ const B = sampleId(120);
 const candidate = {
   villageId: 'village-koro-demo-1',
   headNameKey: 'amadou guindo',
-  reason: 'phone',
+  reasons: ['phone'],
   recordIds: [A, B],
 };
 

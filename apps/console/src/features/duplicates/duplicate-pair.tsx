@@ -62,7 +62,9 @@ export function DuplicatePair({
     <article className="card">
       <h3>
         {t('duplicates.pairTitle', {
-          reasons: t(`duplicates.reasons.${candidate.reason}`, { defaultValue: candidate.reason }),
+          reasons: candidate.reasons
+            .map((r) => t(`duplicates.reasons.${r}`, { defaultValue: r }))
+            .join(', '),
         })}
       </h3>
       <RemoteView remote={remote} reload={remote.reload}>

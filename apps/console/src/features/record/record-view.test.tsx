@@ -85,7 +85,7 @@ describe('record view', () => {
     expect(within(rows[1] as HTMLElement).getByText('Création')).toBeInTheDocument();
     expect(within(rows[2] as HTMLElement).getByText('Modification')).toBeInTheDocument();
     expect(within(rows[2] as HTMLElement).getByText('user-enq-koro')).toBeInTheDocument();
-    expect(within(rows[2] as HTMLElement).getByText('device-tab-01')).toBeInTheDocument();
+    expect(within(rows[2] as HTMLElement).getByText('Tablette Koro 1')).toBeInTheDocument();
     expect(within(rows[2] as HTMLElement).getByText('15/03/2026 10:12')).toBeInTheDocument();
     expect(within(rows[2] as HTMLElement).getByText('15/03/2026 10:05')).toBeInTheDocument();
     const diff = screen.getByRole('table', {

@@ -54,7 +54,7 @@ export function VersionHistoryView({
                 <td>{v.version}</td>
                 <td>{t(`history.ops.${opKey(v)}`)}</td>
                 <td>{v.userId === null ? '—' : (v.userName ?? v.userId)}</td>
-                <td>{v.deviceId ?? '—'}</td>
+                <td>{v.deviceLabel ?? '—'}</td>
                 <td className="nowrap">{formatDateTimeFr(v.serverTime)}</td>
                 <td className="nowrap">{v.clientTime ? formatDateTimeFr(v.clientTime) : '—'}</td>
               </tr>

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { diffSnapshots, snapshotsOf } from './version-history';
 
 const v = (version: number, op: string, changes: RecordVersion['changes']): RecordVersion => ({
+  recordId: 'r1',
   version,
+  mutationId: version,
   op,
   changes,
   actor: 'd1',
   userId: 'u1',
   deviceId: 'd1',
+  deviceLabel: 'Tablette 1',
   serverTime: '2026-03-15T10:00:00.000Z',
   clientTime: null,
 });

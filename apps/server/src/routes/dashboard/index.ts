@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { wireLimits } from '@jigi/sync';
-import { z } from 'zod';
+import { dashboardQuerySchema, dashboardSections } from '@jigi/contract';
+import type { z } from 'zod';
+import type { Deps } from '../../services/deps';
 import { authOf } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
 import { ciblageProgress } from '../../features/ciblage/ciblage-dashboard';
@@ -11,29 +12,34 @@ import { syncHealth, type DashboardFilter } from '../../services/dashboard';
 import { villagesFor } from '../../services/scope';
 
 const access = { auth: 'user', roles: ['admin', 'supervisor'] } as const;
-export const dashboardQuerySchema = z.object({
-  zone: z.string().min(1).max(wireLimits.maxIdLength).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-});
 
 /** `GET /api/dashboard/<section>`: one call per console panel. */
 export function dashboardRoutes(app: FastifyInstance): void {
   const { deps } = app;
-  const sections = {
+  // One computation per section of the contract (a section missing here does not compile).
+  const sections: {
+    [S in keyof typeof dashboardSections]: (
+      deps: Deps,
+      f: DashboardFilter,
+    ) => Promise<z.infer<(typeof dashboardSections)[S]>>;
+  } = {
     ciblage: ciblageProgress,
     ma: maAttendance,
     pnp: pnpSummary,
     himo: himoSummary,
     sync: syncHealth,
-  } as const;
+  };
   for (const [name, compute] of Object.entries(sections)) {
     app.get(
       `/api/dashboard/${name}`,
       {
         config: {
           access,
-          doc: { summary: `Tableau de bord : ${name}`, query: dashboardQuerySchema },
+          doc: {
+            summary: `Tableau de bord : ${name}`,
+            query: dashboardQuerySchema,
+            response: dashboardSections[name as keyof typeof dashboardSections],
+          },
         },
       },
       async (request) => {

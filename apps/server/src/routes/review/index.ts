@@ -1,7 +1,26 @@
 import type { FastifyInstance } from 'fastify';
-import { recordTypes } from '@jigi/domain';
-import { jsonObjectSchema, jsonSchema, wireLimits } from '@jigi/sync';
-import { z } from 'zod';
+import {
+  batchDetailResponseSchema,
+  batchListQuerySchema,
+  batchListResponseSchema,
+  batchParamsSchema,
+  bulkDecisionBodySchema,
+  bulkDecisionResponseSchema,
+  conflictDetailResponseSchema,
+  conflictListQuerySchema,
+  conflictListResponseSchema,
+  conflictParamsSchema,
+  decisionBodySchema,
+  decisionOutcomeSchema,
+  duplicateListQuerySchema,
+  duplicateListResponseSchema,
+  duplicateResolutionBodySchema,
+  duplicateResolutionResponseSchema,
+  recordDetailResponseSchema,
+  recordParamsSchema,
+  resolutionBodySchema,
+  resolutionResponseSchema,
+} from '@jigi/contract';
 import { AppError } from '../../errors/app-error';
 import { authOf } from '../../plugins/access';
 import { parseInput } from '../../plugins/validate';
@@ -19,77 +38,6 @@ import {
 import { villagesFor } from '../../services/scope';
 
 const access = { auth: 'user', roles: ['admin', 'supervisor'] } as const;
-const reviewStatus = z.enum(['received', 'approved', 'returned', 'rejected']);
-const isoDay = z.iso.date();
-
-export const batchListQuerySchema = z.object({
-  zone: z.string().min(1).max(wireLimits.maxIdLength).optional(),
-  userId: z.string().min(1).max(wireLimits.maxIdLength).optional(),
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-  recordType: z.enum(recordTypes).optional(),
-  status: reviewStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-export const decisionBodySchema = z.object({
-  decision: z.enum(['approve', 'return', 'reject']),
-  comment: z.string().trim().max(wireLimits.maxMessageLength).optional(),
-});
-export const bulkDecisionBodySchema = decisionBodySchema.extend({
-  recordIds: z.array(z.string().min(1).max(wireLimits.maxIdLength)).min(1).max(500),
-});
-export const resolutionBodySchema = z.discriminatedUnion('choice', [
-  z.object({ choice: z.literal('server') }),
-  z.object({ choice: z.literal('incoming') }),
-  z.object({ choice: z.literal('value'), value: jsonSchema }),
-]);
-export const duplicateResolutionSchema = z.discriminatedUnion('action', [
-  z.object({
-    action: z.literal('keep_both'),
-    recordIds: z.array(z.string().min(1).max(wireLimits.maxIdLength)).min(2).max(50),
-  }),
-  z.object({
-    action: z.literal('merge'),
-    recordIds: z.array(z.string().min(1).max(wireLimits.maxIdLength)).min(2).max(50),
-    keepRecordId: z.string().min(1).max(wireLimits.maxIdLength),
-  }),
-]);
-/** `GET /api/review/batches/:batchNumber`: the batch, its records (with their current data), its refusals. */
-export const batchDetailResponseSchema = z.object({
-  batch: z.object({
-    number: z.number().int(),
-    batchId: z.string(),
-    deviceId: z.string(),
-    userId: z.string(),
-    userName: z.string(),
-    receivedAt: z.string(),
-    clientTime: z.string(),
-    clockOffsetMs: z.number().int(),
-    counts: z.record(z.string(), z.number().int()),
-    villages: z.array(z.string()),
-  }),
-  records: z.array(
-    z.object({
-      id: z.string(),
-      type: z.string(),
-      villageId: z.string(),
-      version: z.number().int(),
-      reviewStatus,
-      deleted: z.boolean(),
-      warningCount: z.number().int(),
-      updatedAt: z.string(),
-      /** The record's current data, as in the record detail (the batch may have been edited since). */
-      data: jsonObjectSchema,
-    }),
-  ),
-  rejected: z.array(
-    z.object({ mutationId: z.number().int(), reasonCode: z.string(), reason: jsonSchema }),
-  ),
-});
-const batchParams = z.object({ batchNumber: z.coerce.number().int().min(1) });
-const recordParams = z.object({ recordId: z.string().min(1).max(wireLimits.maxIdLength) });
-const conflictParams = z.object({ conflictId: z.string().min(1).max(wireLimits.maxIdLength) });
 
 /** Supervisor review (docs/decisions.md §3.9): batches, records, decisions, conflicts, duplicates. */
 export function reviewRoutes(app: FastifyInstance): void {
@@ -97,7 +45,16 @@ export function reviewRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/review/batches',
-    { config: { access, doc: { summary: 'Lots reçus (filtres)', query: batchListQuerySchema } } },
+    {
+      config: {
+        access,
+        doc: {
+          summary: 'Lots reçus (filtres)',
+          query: batchListQuerySchema,
+          response: batchListResponseSchema,
+        },
+      },
+    },
     async (request) => {
       const auth = authOf(request);
       const q = parseInput(batchListQuerySchema, request.query, 'invalid_query');
@@ -130,7 +87,7 @@ export function reviewRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const auth = authOf(request);
-      const { batchNumber } = parseInput(batchParams, request.params, 'invalid_query');
+      const { batchNumber } = parseInput(batchParamsSchema, request.params, 'invalid_query');
       const scope = await auth.scope();
       return batchDetail(deps, auth, batchNumber, scope);
     },
@@ -138,10 +95,18 @@ export function reviewRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/review/records/:recordId',
-    { config: { access, doc: { summary: 'Fiche, alertes et historique des versions' } } },
+    {
+      config: {
+        access,
+        doc: {
+          summary: 'Fiche, alertes et historique des versions',
+          response: recordDetailResponseSchema,
+        },
+      },
+    },
     async (request) => {
       const auth = authOf(request);
-      const { recordId } = parseInput(recordParams, request.params, 'invalid_query');
+      const { recordId } = parseInput(recordParamsSchema, request.params, 'invalid_query');
       await auth.scope();
       return recordDetail(deps, auth, recordId);
     },
@@ -152,11 +117,15 @@ export function reviewRoutes(app: FastifyInstance): void {
     {
       config: {
         access,
-        doc: { summary: 'Approuver, renvoyer ou rejeter une fiche', body: decisionBodySchema },
+        doc: {
+          summary: 'Approuver, renvoyer ou rejeter une fiche',
+          body: decisionBodySchema,
+          response: decisionOutcomeSchema,
+        },
       },
     },
     async (request) => {
-      const { recordId } = parseInput(recordParams, request.params, 'invalid_query');
+      const { recordId } = parseInput(recordParamsSchema, request.params, 'invalid_query');
       const body = parseInput(decisionBodySchema, request.body);
       const [result] = await decide(deps, authOf(request), [recordId], body.decision, body.comment);
       return result;
@@ -168,7 +137,11 @@ export function reviewRoutes(app: FastifyInstance): void {
     {
       config: {
         access,
-        doc: { summary: 'Décision en lot (tout ou rien)', body: bulkDecisionBodySchema },
+        doc: {
+          summary: 'Décision en lot (tout ou rien)',
+          body: bulkDecisionBodySchema,
+          response: bulkDecisionResponseSchema,
+        },
       },
     },
     async (request) => {
@@ -181,17 +154,19 @@ export function reviewRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/review/conflicts',
-    { config: { access, doc: { summary: 'File des conflits' } } },
+    {
+      config: {
+        access,
+        doc: {
+          summary: 'File des conflits',
+          query: conflictListQuerySchema,
+          response: conflictListResponseSchema,
+        },
+      },
+    },
     async (request) => {
       const auth = authOf(request);
-      const q = parseInput(
-        z.object({
-          status: z.enum(['open', 'resolved']).optional(),
-          zone: z.string().min(1).max(wireLimits.maxIdLength).optional(),
-        }),
-        request.query,
-        'invalid_query',
-      );
+      const q = parseInput(conflictListQuerySchema, request.query, 'invalid_query');
       const villageIds = await villagesFor(deps, auth, q.zone);
       return {
         conflicts: await listConflicts(deps, villageIds, q.status ?? 'open'),
@@ -204,12 +179,15 @@ export function reviewRoutes(app: FastifyInstance): void {
     {
       config: {
         access,
-        doc: { summary: 'Conflit : les deux valeurs, qui, quand, valeur de départ' },
+        doc: {
+          summary: 'Conflit : les deux valeurs, qui, quand, valeur de départ',
+          response: conflictDetailResponseSchema,
+        },
       },
     },
     async (request) => {
       const auth = authOf(request);
-      const { conflictId } = parseInput(conflictParams, request.params, 'invalid_query');
+      const { conflictId } = parseInput(conflictParamsSchema, request.params, 'invalid_query');
       await auth.scope();
       return conflictDetail(deps, auth, conflictId);
     },
@@ -217,9 +195,18 @@ export function reviewRoutes(app: FastifyInstance): void {
 
   app.post(
     '/api/review/conflicts/:conflictId/resolve',
-    { config: { access, doc: { summary: 'Arbitrer un conflit', body: resolutionBodySchema } } },
+    {
+      config: {
+        access,
+        doc: {
+          summary: 'Arbitrer un conflit',
+          body: resolutionBodySchema,
+          response: resolutionResponseSchema,
+        },
+      },
+    },
     async (request) => {
-      const { conflictId } = parseInput(conflictParams, request.params, 'invalid_query');
+      const { conflictId } = parseInput(conflictParamsSchema, request.params, 'invalid_query');
       return resolve(
         deps,
         authOf(request),
@@ -231,14 +218,19 @@ export function reviewRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/review/duplicates',
-    { config: { access, doc: { summary: 'Ménages possiblement en double' } } },
+    {
+      config: {
+        access,
+        doc: {
+          summary: 'Ménages possiblement en double',
+          query: duplicateListQuerySchema,
+          response: duplicateListResponseSchema,
+        },
+      },
+    },
     async (request) => {
       const auth = authOf(request);
-      const q = parseInput(
-        z.object({ zone: z.string().min(1).max(wireLimits.maxIdLength).optional() }),
-        request.query,
-        'invalid_query',
-      );
+      const q = parseInput(duplicateListQuerySchema, request.query, 'invalid_query');
       const villageIds = (await villagesFor(deps, auth, q.zone)) ?? 'all';
       return duplicateCandidates(deps, villageIds);
     },
@@ -251,13 +243,14 @@ export function reviewRoutes(app: FastifyInstance): void {
         access,
         doc: {
           summary: 'Doublons : garder les deux, ou garder une fiche et rejeter les autres',
-          body: duplicateResolutionSchema,
+          body: duplicateResolutionBodySchema,
+          response: duplicateResolutionResponseSchema,
         },
       },
     },
     async (request) => {
       const auth = authOf(request);
-      const body = parseInput(duplicateResolutionSchema, request.body);
+      const body = parseInput(duplicateResolutionBodySchema, request.body);
       if (body.action === 'keep_both') {
         await auth.scope();
         return keepBoth(deps, auth, body.recordIds);

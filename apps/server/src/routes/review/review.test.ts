@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { batchDetailResponseSchema } from './index';
+import { batchDetailResponseSchema } from '@jigi/contract';
 import {
   loginSession,
   registerDevice,
@@ -154,23 +154,21 @@ describe('review API', () => {
       createMutation(3, ciblage(3, a, { headPhone: '+22366000000', headIdNo: '99999999999999Z' })),
     ]);
     const list = (await get('/api/review/duplicates')).json<{
-      candidates: { reason: string; recordIds: string[] }[];
+      candidates: { reasons: string[]; recordIds: string[] }[];
     }>();
-    const pair = [ciblage(1, a).id, ciblage(2, a).id];
-    expect(list.candidates).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ reason: 'phone', recordIds: pair }),
-        expect.objectContaining({ reason: 'nina', recordIds: pair }),
-      ]),
-    );
+    const pair = [ciblage(1, a).id, ciblage(2, a).id].sort();
+    // Matched on both the phone and the NINA: one group, both reasons.
+    expect(list.candidates).toEqual([
+      expect.objectContaining({ reasons: ['phone', 'nina'], recordIds: pair }),
+    ]);
     expect(list.candidates.every((c) => !c.recordIds.includes(ciblage(3, a).id))).toBe(true);
     const merged = await post('/api/review/duplicates/resolve', {
       action: 'merge',
       recordIds: pair,
-      keepRecordId: pair[0],
+      keepRecordId: ciblage(1, a).id,
     });
     expect(merged.statusCode).toBe(200);
-    expect((await s.db.sync.recordById(pair[1]!))?.reviewStatus).toBe('rejected');
+    expect((await s.db.sync.recordById(ciblage(2, a).id))?.reviewStatus).toBe('rejected');
     expect(
       (await get('/api/review/duplicates')).json<{ candidates: unknown[] }>().candidates,
     ).toEqual([]);
