@@ -100,6 +100,17 @@ export const errorCatalogue = {
     message: 'Votre rôle ne permet pas cette opération.',
   },
   out_of_zone: { status: 403, kind: 'forbidden', message: 'Cette donnée est hors de vos zones.' },
+  key_share_revoked: {
+    status: 403,
+    kind: 'forbidden',
+    message:
+      'Cette tablette a été révoquée : la clé de ses données ne sera plus donnée. Les données qui y restent ne peuvent plus être ouvertes.',
+  },
+  key_share_not_yours: {
+    status: 403,
+    kind: 'forbidden',
+    message: 'Cette clé appartient à un autre utilisateur.',
+  },
   not_found: { status: 404, kind: 'validation', message: 'Élément introuvable.' },
   invalid_url: {
     status: 400,

@@ -50,6 +50,8 @@ const policy: readonly Policy[] = [
   { family: 'POST /api/admin/imports', auth: 'user', roles: reviewers, zone: 'scoped' },
   { family: '* /api/auth/session', auth: 'user', roles: everyone, zone: 'all' },
   { family: '* /api/auth/logout', auth: 'user', roles: everyone, zone: 'all' },
+  // The server's share of a user's key on a tablet (docs/tablet-security.md): tablet tokens only.
+  { family: 'POST /api/auth/key-share', auth: 'device', roles: everyone, zone: 'all' },
   { family: '* /api/dashboard', auth: 'user', roles: reviewers, zone: 'scoped' },
   { family: '* /api/exports', auth: 'user', roles: reviewers, zone: 'scoped' },
   // The village list a tablet caches for its forms.

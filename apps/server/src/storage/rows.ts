@@ -20,6 +20,20 @@ export type DeviceRow = {
   lastMutationId: number;
   lastSeenAt: string | null;
 };
+/**
+ * The server's share of one user's data key on one tablet (docs/tablet-security.md): asked for by
+ * the tablet under a key id it made, bound to the device that last received it. A share whose device
+ * was revoked is never given again.
+ */
+export type KeyShareRow = {
+  keyId: string;
+  userId: string;
+  deviceId: string;
+  /** base64 of 64 random bytes. */
+  share: string;
+  createdAt: string;
+  updatedAt: string;
+};
 /** Reference data kept as the domain's JSON, with a version bumped on each change. */
 export type ReferenceRow = { id: string; data: JsonObject; version: number; updatedAt: string };
 export type VillageRow = ReferenceRow & { name: string; communeCode: string };

@@ -26,6 +26,7 @@ import type {
   ConflictRow,
   DeviceRow,
   HouseholdRow,
+  KeyShareRow,
   MicroprojectRow,
   PullRow,
   PullScope,
@@ -75,6 +76,9 @@ export interface AccountsPort {
   ): Promise<void>;
   sessionByTokenHash(tokenHash: string): Promise<{ userId: string; expiresAt: string } | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  keyShareById(keyId: string): Promise<KeyShareRow | undefined>;
+  /** Inserts the share, or binds an existing one to another device (same key id and share). */
+  upsertKeyShare(row: KeyShareRow): Promise<void>;
 }
 
 export interface ReferencePort {

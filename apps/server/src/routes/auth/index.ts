@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import {
   deviceRegistrationRequestSchema,
   deviceRegistrationResponseSchema,
@@ -22,6 +23,14 @@ import type { UserRow } from '../../storage/rows';
 const SESSION_HOURS = 12;
 // Checked against when the login is unknown, so both failures take the same time.
 const dummyHash = hashPassword('jigi-dummy-password');
+
+const keyShareRequestSchema = z.object({ keyId: z.uuid() });
+const keyShareResponseSchema = z.object({
+  keyId: z.uuid(),
+  /** base64 of 64 random bytes. */
+  keyShare: z.base64(),
+  serverTime: z.string(),
+});
 
 export type AuthRouteOptions = { loginRateLimit: { max: number; timeWindowMs: number } };
 
@@ -87,6 +96,36 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
         at,
       });
       return { deviceId, deviceToken, user: sessionUser(user), serverTime: at };
+    },
+  );
+
+  // The server's share of the user's data key on this tablet (docs/tablet-security.md). The tablet
+  // (apps/field/src/sync/key-share.ts) parses the answer with the same shape.
+  app.post(
+    '/api/auth/key-share',
+    {
+      config: {
+        access: { auth: 'device', roles: userRoles },
+        doc: {
+          summary: 'Part serveur de la clé des données d’un utilisateur sur cette tablette',
+          body: keyShareRequestSchema,
+          response: keyShareResponseSchema,
+        },
+      },
+    },
+    async (request) => {
+      const body = parseInput(keyShareRequestSchema, request.body);
+      const { user, device } = authOf(request);
+      if (device === null) throw new AppError('device_required');
+      const at = now().toISOString();
+      const outcome = await sessions.keyShareFor(app.deps, {
+        keyId: body.keyId,
+        userId: user.id,
+        deviceId: device.id,
+        at,
+      });
+      if (!outcome.ok) throw new AppError(outcome.code);
+      return { keyId: body.keyId, keyShare: outcome.share, serverTime: at };
     },
   );
 

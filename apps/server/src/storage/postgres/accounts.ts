@@ -1,5 +1,5 @@
 import type { UserRole } from '@jigi/sync';
-import type { DeviceRow, UserRow } from '../rows';
+import type { DeviceRow, KeyShareRow, UserRow } from '../rows';
 import type { AccountsPort } from '../store';
 import type { Query } from './query';
 
@@ -49,6 +49,25 @@ const userSelect = `SELECT u.id, u.login, u.name, u.role, u.active, u.password_h
   FROM users u`;
 export const deviceSelect =
   'SELECT id, user_id, label, created_at, revoked_at, last_mutation_id, last_seen_at FROM devices';
+
+type KeyShareDb = {
+  key_id: string;
+  user_id: string;
+  device_id: string;
+  share: string;
+  created_at: string;
+  updated_at: string;
+};
+const keyShareSelect =
+  'SELECT key_id, user_id, device_id, share, created_at, updated_at FROM key_shares';
+const toKeyShare = (r: KeyShareDb): KeyShareRow => ({
+  keyId: r.key_id,
+  userId: r.user_id,
+  deviceId: r.device_id,
+  share: r.share,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 export function accountsPort(q: Query): AccountsPort {
   const setZones = async (userId: string, zones: readonly string[]): Promise<void> => {
@@ -121,6 +140,16 @@ export function accountsPort(q: Query): AccountsPort {
     },
     async touchDevice(id, at) {
       await q('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [at, id]);
+    },
+    async keyShareById(keyId) {
+      const [r] = await q<KeyShareDb>(`${keyShareSelect} WHERE key_id = $1`, [keyId]);
+      return r === undefined ? undefined : toKeyShare(r);
+    },
+    async upsertKeyShare(k) {
+      await q(
+        'INSERT INTO key_shares (key_id, user_id, device_id, share, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key_id) DO UPDATE SET device_id = excluded.device_id, updated_at = excluded.updated_at',
+        [k.keyId, k.userId, k.deviceId, k.share, k.createdAt, k.updatedAt],
+      );
     },
     async insertSession(hash, userId, createdAt, expiresAt) {
       await q(

@@ -15,6 +15,7 @@ import { StoreSchemaTooNewError } from '../store-errors';
  *     version, the register of enrolled households and its events.
  * 3 — records by type in id order (byte order, as the pages compare ids), as SQLite's v7: an
  *     export's keyset pages read from where the last stopped instead of sorting every record of the type.
+ * 4 — key_shares, as SQLite's v8: the server's share of each user's data key on a tablet.
  */
 export const postgresMigrations: readonly { version: number; sql: string }[] = [
   {
@@ -164,6 +165,17 @@ export const postgresMigrations: readonly { version: number; sql: string }[] = [
     sql: `
       CREATE INDEX records_type_id ON records(type, deleted, id COLLATE "C");
       DROP INDEX records_type;
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      CREATE TABLE key_shares (
+        key_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),
+        device_id TEXT NOT NULL REFERENCES devices(id), share TEXT NOT NULL,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE INDEX key_shares_device ON key_shares(device_id);
     `,
   },
 ];

@@ -211,6 +211,35 @@ describe('PostgreSQL backend', { timeout: 60_000 }, () => {
     }
   });
 
+  it('4: adds key_shares to a version-3 database, tied to its users and devices', async () => {
+    const url = await freshUrl();
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await migratePostgres(client, 3);
+      await client.query(
+        "INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u1', 'enq', 'E', 'enumerator', 'h', 't')",
+      );
+      await client.query(
+        "INSERT INTO devices (id, user_id, label, token_hash, created_at) VALUES ('d1', 'u1', 'Tablette', 'th', 't')",
+      );
+      await migratePostgres(client);
+      await client.query(
+        "INSERT INTO key_shares (key_id, user_id, device_id, share, created_at, updated_at) VALUES ('k1', 'u1', 'd1', 's', 't', 't')",
+      );
+      const rows = await client.query('SELECT user_id, device_id FROM key_shares');
+      expect(rows.rows).toEqual([{ user_id: 'u1', device_id: 'd1' }]);
+      await expect(
+        client.query(
+          "INSERT INTO key_shares (key_id, user_id, device_id, share, created_at, updated_at) VALUES ('k2', 'u1', 'nope', 's', 't', 't')",
+        ),
+      ).rejects.toThrow(/foreign key/);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('migrates an empty database, is idempotent, and refuses a database of a newer schema', async () => {
     const url = await freshUrl();
     const pg = await import('pg');

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { UserRole } from '@jigi/sync';
-import type { DeviceRow, UserRow } from '../rows';
+import type { DeviceRow, KeyShareRow, UserRow } from '../rows';
 import type { AccountsPort } from '../store';
 import type { Synchronous } from './synchronous';
 
@@ -22,6 +22,25 @@ type DeviceDb = {
   last_mutation_id: number;
   last_seen_at: string | null;
 };
+
+type KeyShareDb = {
+  key_id: string;
+  user_id: string;
+  device_id: string;
+  share: string;
+  created_at: string;
+  updated_at: string;
+};
+const keyShareSelect =
+  'SELECT key_id, user_id, device_id, share, created_at, updated_at FROM key_shares';
+const toKeyShare = (r: KeyShareDb): KeyShareRow => ({
+  keyId: r.key_id,
+  userId: r.user_id,
+  deviceId: r.device_id,
+  share: r.share,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 export function accountsStore(db: Database.Database): Synchronous<AccountsPort> {
   const zonesOf = db.prepare<[string], { zone: string }>(
@@ -116,6 +135,15 @@ export function accountsStore(db: Database.Database): Synchronous<AccountsPort> 
     },
     touchDevice(id, at) {
       db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(at, id);
+    },
+    keyShareById(keyId) {
+      const r = db.prepare<[string], KeyShareDb>(`${keyShareSelect} WHERE key_id = ?`).get(keyId);
+      return r === undefined ? undefined : toKeyShare(r);
+    },
+    upsertKeyShare(k) {
+      db.prepare(
+        'INSERT INTO key_shares (key_id, user_id, device_id, share, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET device_id = excluded.device_id, updated_at = excluded.updated_at',
+      ).run(k.keyId, k.userId, k.deviceId, k.share, k.createdAt, k.updatedAt);
     },
     insertSession(hash, userId, createdAt, expiresAt) {
       db.prepare(

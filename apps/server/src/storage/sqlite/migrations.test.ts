@@ -192,6 +192,27 @@ describe('SQL migrations', () => {
     expect(plan).not.toContain('TEMP B-TREE');
   });
 
+  it('8: adds key_shares to a version-7 database, tied to its users and devices', () => {
+    migrate(db, 7);
+    db.prepare(
+      "INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u1', 'enq', 'E', 'enumerator', 'h', 't')",
+    ).run();
+    db.prepare(
+      "INSERT INTO devices (id, user_id, label, token_hash, created_at) VALUES ('d1', 'u1', 'Tablette', 'th', 't')",
+    ).run();
+    migrate(db, 8);
+    expect(version()).toBe(8);
+    const insert = db.prepare(
+      'INSERT INTO key_shares (key_id, user_id, device_id, share, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    insert.run('k1', 'u1', 'd1', 'c2hhcmU=', 't', 't');
+    expect(db.prepare('SELECT user_id, device_id FROM key_shares').all()).toEqual([
+      { user_id: 'u1', device_id: 'd1' },
+    ]);
+    expect(() => insert.run('k2', 'u1', 'no-such-device', 's', 't', 't')).toThrow(/FOREIGN KEY/);
+    expect(db.prepare('SELECT count(*) AS n FROM devices').get()).toEqual({ n: 1 });
+  });
+
   it('is idempotent: running all migrations twice changes nothing', () => {
     migrate(db);
     migrate(db);

@@ -18,6 +18,8 @@ import { StoreSchemaTooNewError } from '../store-errors';
  *     version, formula version) kept as history, the register of enrolled households and its events.
  * 7 — records by type in id order (replaces v5's index, same prefix): an export's keyset pages read
  *     500 records by id from where the last stopped instead of sorting every record of the type.
+ * 8 — key_shares: the server's share of each user's data key on a tablet, by the key id the tablet
+ *     made, bound to the device that last received it (docs/tablet-security.md).
  */
 export const migrations: readonly { version: number; sql: string }[] = [
   {
@@ -186,6 +188,17 @@ export const migrations: readonly { version: number; sql: string }[] = [
     sql: `
       CREATE INDEX records_type_id ON records(type, deleted, id);
       DROP INDEX records_type;
+    `,
+  },
+  {
+    version: 8,
+    sql: `
+      CREATE TABLE key_shares (
+        key_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),
+        device_id TEXT NOT NULL REFERENCES devices(id), share TEXT NOT NULL,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX key_shares_device ON key_shares(device_id);
     `,
   },
 ];
