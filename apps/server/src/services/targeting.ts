@@ -7,7 +7,11 @@ import {
   uploadFormula,
 } from '../features/targeting/formulas';
 import { publishAssembly } from '../features/targeting/assembly-publish';
-import { enrolFromAssembly } from '../features/targeting/enrolment';
+import {
+  changeEnrolmentState,
+  enrolFromAssembly,
+  type StateChange,
+} from '../features/targeting/enrolment';
 import { scoreVillages } from '../features/targeting/scoring';
 import { villageListPdf, type PrintableLine } from '../features/targeting/village-list-pdf';
 import { ASSEMBLY_TYPE } from '../features/targeting/assembly-publish';
@@ -225,4 +229,16 @@ export async function printableVillageList(deps: Deps, auth: AuthContext, villag
       }),
     };
   });
+}
+
+/** Suspends, reinstates or exits a household of the village's register. */
+export async function changeRegisterState(
+  deps: Deps,
+  auth: AuthContext,
+  change: Omit<StateChange, 'actorId'>,
+) {
+  await requireVillageInScope(auth, change.villageId);
+  return deps.store.write((tx) =>
+    changeEnrolmentState(tx, deps, { ...change, actorId: auth.user.id }),
+  );
 }

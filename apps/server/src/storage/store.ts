@@ -211,6 +211,31 @@ export interface AuditPort {
   actions(): Promise<string[]>;
 }
 
+/** PMT formulas, their adoptions and scores, and the register of enrolled households. */
+export interface TargetingPort {
+  insertFormula(row: PmtFormulaRow): Promise<void>;
+  formulaByVersion(version: string): Promise<PmtFormulaRow | undefined>;
+  listFormulas(): Promise<PmtFormulaRow[]>;
+  insertAdoption(row: PmtAdoptionRow): Promise<void>;
+  /** Every adoption, the latest (the formula in force) first. */
+  adoptions(): Promise<PmtAdoptionRow[]>;
+  /** Stores a score; one already stored for the same record version and formula is kept as it is. */
+  saveScore(row: PmtScoreRow): Promise<void>;
+  /** A formula's scores of a village's records, every record version. */
+  villageScores(villageId: string, formulaVersion: string): Promise<PmtScoreRow[]>;
+  /** Every score a record was given, oldest first. */
+  recordScores(recordId: string): Promise<PmtScoreRow[]>;
+  upsertEnrolment(row: EnrolmentRow): Promise<void>;
+  enrolmentById(id: string): Promise<EnrolmentRow | undefined>;
+  enrolmentOfRecord(ciblageRecordId: string): Promise<EnrolmentRow | undefined>;
+  /** Enrolments of the villages (all when undefined), by village then household code. */
+  listEnrolments(villageIds: readonly string[] | undefined): Promise<EnrolmentRow[]>;
+  insertEnrolmentEvent(row: EnrolmentEventRow): Promise<void>;
+  enrolmentEvents(enrolmentId: string): Promise<EnrolmentEventRow[]>;
+  /** Takes a household that left the register off the tablets' lists (beneficiary households). */
+  deleteBeneficiaryHousehold(id: string): Promise<void>;
+}
+
 export interface MetaPort {
   /** Current server epoch (changes on restore: pull cursors of another epoch answer 410). */
   epoch(): Promise<string>;

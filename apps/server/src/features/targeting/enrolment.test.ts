@@ -151,6 +151,26 @@ describe('from the ranked list to the register', () => {
     ) as unknown as { id: string; data: { titulaireName: string } }[];
     expect(beneficiaries.map((b) => b.id).sort()).toEqual([first, third].sort());
     expect(beneficiaries[0]?.data.titulaireName).toBe('Fatoumata Ongoïba');
+
+    // Suspension keeps the household on the lists; an exit needs its reason, takes it off, and is final.
+    const state = (householdId: string, body: object) =>
+      post(`/api/targeting/villages/${KORO_VILLAGE}/register/${householdId}/state`, body);
+    expect((await state(first, { state: 'suspended' })).json()).toMatchObject({
+      state: 'suspended',
+    });
+    const noReason = await state(third, { state: 'exited' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json<{ error: { message: string } }>().error.message).toMatch(/exitReason/);
+    expect(
+      (await state(third, { state: 'exited', exitReason: 'demenagement' })).json(),
+    ).toMatchObject({
+      state: 'exited',
+      exitReason: 'demenagement',
+    });
+    expect((await state(third, { state: 'enrolled' })).statusCode).toBe(409);
+    const after = await pullAll(s.app, anim, next.cursor);
+    const gone = after.changes.filter((c) => c.entity === 'beneficiary_household');
+    expect(gone.map((c) => [c.id, c.deleted])).toEqual([[third, true]]);
   });
 
   it('has no printable list before one is published', async () => {

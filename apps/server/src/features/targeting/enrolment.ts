@@ -5,6 +5,7 @@ import {
   DEFAULT_ENROLMENT_MONTHS,
   enrolmentSchema,
   rosterSummary,
+  stateChangeAllowed,
   type Enrolment,
 } from '@jigi/domain/register';
 import type { JsonObject } from '@jigi/sync';
@@ -144,4 +145,80 @@ export function beneficiaryOf(e: Enrolment): BeneficiaryHousehold {
     titulaireName: e.titulaire.name,
     members: e.members,
   };
+}
+
+export type StateChange = {
+  villageId: string;
+  householdId: string;
+  state: 'enrolled' | 'suspended' | 'exited';
+  exitReason?: Enrolment['exitReason'];
+  actorId: string;
+};
+
+/**
+ * Suspends, reinstates or exits a household of the register, keeping who did it and the before /
+ * after values. An exit takes the household off the tablets' lists (a tombstone in their next pull).
+ */
+export async function changeEnrolmentState(
+  tx: Tx,
+  deps: Deps,
+  change: StateChange,
+): Promise<Enrolment> {
+  const row = await tx.targeting.enrolmentById(change.householdId);
+  if (row === undefined || row.villageId !== change.villageId)
+    throw new AppError('not_found', { details: { householdId: change.householdId } });
+  const before = enrolmentSchema.parse(row.data);
+  if (!stateChangeAllowed(before.state, change.state))
+    throw new AppError('invalid_state', {
+      message:
+        before.state === 'exited'
+          ? 'Ce ménage est sorti du registre : une sortie est définitive.'
+          : `Ce ménage est déjà dans l’état « ${change.state} ».`,
+    });
+  if (change.state === 'exited' && change.exitReason === undefined)
+    throw new AppError('invalid_body', {
+      message: 'Champ « exitReason » : le motif de sortie est requis.',
+      details: { field: 'exitReason' },
+    });
+  const { exitReason: _previousReason, ...rest } = before;
+  const after: Enrolment = {
+    ...rest,
+    state: change.state,
+    ...(change.state === 'exited' && change.exitReason ? { exitReason: change.exitReason } : {}),
+  };
+  const at = deps.now().toISOString();
+  await tx.targeting.upsertEnrolment({
+    ...row,
+    state: after.state,
+    data: asJson(after),
+    version: row.version + 1,
+    updatedAt: at,
+  });
+  await tx.targeting.insertEnrolmentEvent({
+    enrolmentId: row.id,
+    action: `state.${after.state}`,
+    before: asJson(before),
+    after: asJson(after),
+    userId: change.actorId,
+    at,
+  });
+  if (after.state === 'exited') {
+    await tx.targeting.deleteBeneficiaryHousehold(row.id);
+    await tx.sync.logChange({
+      entity: 'beneficiary_household',
+      entityId: row.id,
+      villageId: row.villageId,
+      recordType: null,
+      audienceUserId: null,
+    });
+  }
+  await tx.audit.append({
+    at,
+    userId: change.actorId,
+    action: `register.${after.state}`,
+    entity: 'beneficiary_household',
+    entityId: row.id,
+    details: { exitReason: after.exitReason ?? null },
+  });
+  return after;
 }

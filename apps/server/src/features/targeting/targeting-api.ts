@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { wireLimits } from '@jigi/sync';
+import { enrolmentState, exitReason } from '@jigi/domain/register';
 import { exclusionReasons } from '@jigi/domain/targeting';
 
 // Request and response shapes of the targeting routes (OpenAPI documents them from these schemas).
@@ -120,6 +121,15 @@ export const enrolmentOutcomeSchema = z.object({
   alreadyEnrolled: z.array(z.string()),
   awaitingSurvey: z.array(z.object({ lineId: z.string(), headName: z.string() })),
 });
+export const householdParam = z.object({
+  villageId: z.string().min(1).max(wireLimits.maxIdLength),
+  householdId: z.string().min(1).max(wireLimits.maxIdLength),
+});
+export const stateChangeBodySchema = z.object({
+  state: enrolmentState.schema,
+  exitReason: exitReason.schema.optional(),
+});
+export const enrolmentResponseSchema = z.record(z.string(), z.unknown());
 export const villageRegisterSchema = z.object({
   villageId: z.string(),
   /** Each household of the register (@jigi/domain/register enrolmentSchema). */

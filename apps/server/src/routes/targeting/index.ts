@@ -7,6 +7,9 @@ import { FORMULA_ROLES, SCORE_ROLES } from '../../features/targeting/targeting-a
 import {
   computeScoresBodySchema,
   enrolBodySchema,
+  enrolmentResponseSchema,
+  householdParam,
+  stateChangeBodySchema,
   enrolmentOutcomeSchema,
   publishAssemblyBodySchema,
   publishedAssemblySchema,
@@ -250,6 +253,34 @@ export function targetingRoutes(app: FastifyInstance): void {
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="liste-${villageId}.pdf"`)
         .send(pdf);
+    },
+  );
+
+  app.post(
+    '/api/targeting/villages/:villageId/register/:householdId/state',
+    {
+      config: {
+        access: scoreAccess,
+        doc: {
+          summary: 'Suspendre, rétablir ou sortir un ménage du registre (motif de sortie requis)',
+          body: stateChangeBodySchema,
+          response: enrolmentResponseSchema,
+        },
+      },
+    },
+    (request) => {
+      const { villageId, householdId } = parseInput(
+        householdParam,
+        request.params,
+        'invalid_query',
+      );
+      const body = parseInput(stateChangeBodySchema, request.body);
+      return targeting.changeRegisterState(deps, authOf(request), {
+        villageId,
+        householdId,
+        state: body.state,
+        ...(body.exitReason === undefined ? {} : { exitReason: body.exitReason }),
+      });
     },
   );
 }

@@ -117,5 +117,8 @@ export function targetingPort(q: Query): TargetingPort {
         )
       ).map(enrolmentEventRow);
     },
+    async deleteBeneficiaryHousehold(id) {
+      await q('DELETE FROM beneficiary_households WHERE id = $1', [id]);
+    },
   };
 }

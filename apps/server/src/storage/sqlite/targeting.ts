@@ -120,5 +120,8 @@ export function targetingStore(db: Database.Database): Synchronous<TargetingPort
         .all(enrolmentId)
         .map(enrolmentEventRow);
     },
+    deleteBeneficiaryHousehold(id) {
+      db.prepare('DELETE FROM beneficiary_households WHERE id = ?').run(id);
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCiblageHousehold, buildMember } from '../ciblage/ciblage-samples';
 import { sampleId, sampleIds } from '../../testing/sample-base';
-import { addMonths, chooseRecipients, rosterSummary } from './register';
+import { addMonths, chooseRecipients, rosterSummary, stateChangeAllowed } from './register';
 
 describe('the register', () => {
   it('ends a participation 36 months later, on the last day of a shorter month', () => {
@@ -75,5 +75,15 @@ describe('the register', () => {
       [2, 38],
       [3, 12],
     ]);
+  });
+});
+
+describe('register states', () => {
+  it('lifts a suspension or exits, and an exit is final', () => {
+    expect(stateChangeAllowed('enrolled', 'suspended')).toBe(true);
+    expect(stateChangeAllowed('suspended', 'enrolled')).toBe(true);
+    expect(stateChangeAllowed('suspended', 'exited')).toBe(true);
+    expect(stateChangeAllowed('enrolled', 'enrolled')).toBe(false);
+    expect(stateChangeAllowed('exited', 'enrolled')).toBe(false);
   });
 });

@@ -131,3 +131,15 @@ export function rosterSummary(household: AnyRecordData): Enrolment['members'] {
     };
   });
 }
+
+/**
+ * Whether the register may move a household from one state to another: a suspension is lifted or
+ * the household exits; an exit (with its reason) is final — a household that comes back is enrolled
+ * again through a new assembly. A suspended household stays on the MA, PNP and HIMO lists (its
+ * follow-up goes on); an exited one leaves them.
+ */
+export function stateChangeAllowed(from: EnrolmentStateCode, to: EnrolmentStateCode): boolean {
+  if (from === 'exited') return false;
+  if (from === to) return false;
+  return true;
+}
