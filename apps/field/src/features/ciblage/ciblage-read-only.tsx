@@ -1,4 +1,4 @@
-import { householdSize } from '@jigi/domain';
+import { ciblageOptions, householdSize } from '@jigi/domain';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { RecordStatusNotice, StatusBadge } from '../../components/record-status';
@@ -11,6 +11,7 @@ export function CiblageReadOnly({ row }: { row: RecordRow }) {
   const { t } = useTranslation('ciblage');
   const members = (row.record['members'] ?? []) as Member[];
   const head = members.find((m) => m.relationToHead === 'chef');
+  const result = typeof row.record['result'] === 'string' ? row.record['result'] : undefined;
   return (
     <Page title={t('formTitle')} back="/ciblage">
       <StatusBadge status={row.syncStatus} />
@@ -19,6 +20,16 @@ export function CiblageReadOnly({ row }: { row: RecordRow }) {
         <dt>{t('fields.householdCode')}</dt>
         <dd>
           {typeof row.record['householdCode'] === 'string' ? row.record['householdCode'] : '—'}
+        </dd>
+        <dt>{t('summary.result')}</dt>
+        <dd>
+          {result
+            ? t(`options:interviewResult.${result}`, {
+                defaultValue:
+                  (ciblageOptions.interviewResult.labels as Record<string, string>)[result] ??
+                  result,
+              })
+            : '—'}
         </dd>
         <dt>{t('summary.head')}</dt>
         <dd>{head ? `${head.firstName ?? ''} ${head.lastName ?? ''}` : '—'}</dd>
