@@ -6,6 +6,7 @@ import { Notice } from '../../components/notice';
 import { Page } from '../../components/page';
 import { StatusBadge } from '../../components/record-status';
 import { textOf } from '../../lib/clean-record';
+import { todayIso } from '../../lib/clock';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { liveValue, useLive } from '../../lib/use-live';
@@ -39,6 +40,11 @@ export function HimoProject({ projectId }: { projectId: string }) {
   const sheets = mine
     .filter((i) => i.type === 'himo_attendance')
     .sort((a, b) => textOf(b.record, 'date').localeCompare(textOf(a.record, 'date')));
+  // One sheet per project and day: today's, once begun, is opened rather than a new one offered.
+  const today = todayIso();
+  const todaySheet = sheets.find(
+    (s) => s.status !== 'rejected' && textOf(s.record, 'date') === today,
+  );
   if (!project)
     return (
       <Page title={t('title')} back="/himo">
@@ -111,9 +117,15 @@ export function HimoProject({ projectId }: { projectId: string }) {
           </li>
         ))}
       </ul>
-      <Link to={`/himo/p/${projectId}/sheet/new`} className="btn btn-primary">
-        + {t('sheets.new')}
-      </Link>
+      {todaySheet ? (
+        <Link to={`/himo/sheet/${todaySheet.id}`} className="btn btn-primary">
+          {t('sheets.openToday')}
+        </Link>
+      ) : (
+        <Link to={`/himo/p/${projectId}/sheet/new`} className="btn btn-primary">
+          + {t('sheets.new')}
+        </Link>
+      )}
 
       <h2>{t('tabs.pay')}</h2>
       <p className="small">{t('pay.note')}</p>

@@ -13,6 +13,7 @@ import { finaliseRecord } from '../../storage/records';
 import { freshDb } from '../../test-support/db';
 import { renderAs, testUser } from '../../test-support/render';
 import { newSheetRecord } from './himo-records';
+import { HimoProject } from './himo-project';
 import { NewSheet } from './himo-screens';
 import { SheetForm } from './sheet-form';
 
@@ -69,6 +70,24 @@ describe('HIMO: one attendance sheet per microproject and day on the tablet', ()
     });
     expect(await sheetsOfProject()).toEqual([]);
     expect(sessionStorage.getItem('jigi.flash')).toMatch(/déjà sa feuille du/);
+  });
+
+  it('the project page offers today’s sheet, once begun, instead of a new one', async () => {
+    renderAs(<HimoProject projectId={sampleIds.microproject} />, user);
+    expect(
+      await screen.findByRole('link', { name: /Nouvelle feuille de pointage/ }),
+    ).toBeInTheDocument();
+    await saveDraft({
+      record: sheet(FIRST, todayIso(), `${todayIso()}T07:00:00.000Z`),
+      agentId: user.id,
+      position: { section: 'sheet' },
+      now: `${todayIso()}T07:00:00.000Z`,
+    });
+    expect(await screen.findByRole('link', { name: 'Ouvrir la feuille du jour' })).toHaveAttribute(
+      'href',
+      `#/himo/sheet/${FIRST}`,
+    );
+    expect(screen.queryByRole('link', { name: /Nouvelle feuille de pointage/ })).toBeNull();
   });
 
   it('« Nouvelle feuille » on a day without a sheet makes one, and opens it', async () => {
