@@ -6,5 +6,6 @@ export * from './dashboard';
 export * from './exports';
 export * from './review';
 export * from './admin';
+export * from './targeting';
 // The tablet export file's import summary belongs to the export-file format, kept in @jigi/sync.
 export { importSummarySchema, type ImportSummary } from '@jigi/sync';

@@ -6,7 +6,7 @@ import {
   type TestServer,
 } from '../../test-support/harness';
 import { patchMutation, pullAll, push, type TestDevice } from '../../test-support/sync-client';
-import type { VillageRankingResponse } from './targeting-api';
+import type { VillageRankingResponse } from '@jigi/contract';
 import {
   KORO_VILLAGE,
   decide,

@@ -4,7 +4,7 @@ import { AppError } from '../../errors/app-error';
 import type { Deps } from '../../services/deps';
 import type { Tx } from '../../storage/store';
 import type { PmtFormulaRow } from '../../storage/targeting-rows';
-import type { FormulaSummary } from './targeting-api';
+import type { FormulaSummary } from '@jigi/contract';
 
 // PMT formula versions: uploaded by an administrator, adopted (the one in force is the latest
 // adoption), never edited or deleted, so every stored score can name the formula that gave it.

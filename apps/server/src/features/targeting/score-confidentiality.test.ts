@@ -9,7 +9,7 @@ import {
 } from '../../test-support/harness';
 import { pullAll, type TestDevice } from '../../test-support/sync-client';
 import { SCORE_ROLES } from './targeting-access';
-import type { VillageRankingResponse } from './targeting-api';
+import type { VillageRankingResponse } from '@jigi/contract';
 import { KORO_VILLAGE, decide, pushAll, surveyed, uploadAndAdopt } from './targeting-test-support';
 
 // The PMT score never reaches a tablet or a field role (issue 19; DESIGN §5): checked on the route

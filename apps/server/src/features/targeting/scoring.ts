@@ -4,7 +4,7 @@ import type { Deps } from '../../services/deps';
 import type { VillageRow } from '../../storage/rows';
 import type { Tx } from '../../storage/store';
 import type { PmtScoreRow } from '../../storage/targeting-rows';
-import type { ScoreComputation } from './targeting-api';
+import type { ScoreComputation } from '@jigi/contract';
 
 /** The record type whose answers are scored. */
 export const CIBLAGE_TYPE = 'ciblage_household';

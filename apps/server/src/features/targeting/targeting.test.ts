@@ -15,7 +15,7 @@ import {
   surveyed,
   uploadAndAdopt,
 } from './targeting-test-support';
-import type { VillageRankingResponse } from './targeting-api';
+import type { VillageRankingResponse } from '@jigi/contract';
 
 type Ranking = VillageRankingResponse;
 

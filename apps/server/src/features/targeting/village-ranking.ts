@@ -10,7 +10,7 @@ import { AppError } from '../../errors/app-error';
 import type { Tx } from '../../storage/store';
 import { requireFormulaInForce } from './formulas';
 import { CIBLAGE_TYPE } from './scoring';
-import type { VillageRankingResponse } from './targeting-api';
+import type { VillageRankingResponse } from '@jigi/contract';
 
 export const TIE_RULE_FR =
   'Score le plus bas en premier (ménage le plus pauvre). À score égal : le ménage le plus nombreux, puis le meilleur rang sur la liste du comité villageois (sans rang en dernier), puis le code ménage dans l’ordre alphabétique.';

@@ -8,7 +8,7 @@ import {
   computeScoresBodySchema,
   enrolBodySchema,
   enrolmentResponseSchema,
-  householdParam,
+  targetingHouseholdParam,
   stateChangeBodySchema,
   enrolmentOutcomeSchema,
   publishAssemblyBodySchema,
@@ -17,13 +17,13 @@ import {
   currentFormulaSchema,
   formulaDetailSchema,
   formulaListSchema,
-  formulaVersionParam,
-  recordParam,
+  targetingFormulaParam,
+  targetingRecordParam,
   recordScoresSchema,
   scoreComputationSchema,
-  villageParam,
+  targetingVillageParam,
   villageRankingSchema,
-} from '../../features/targeting/targeting-api';
+} from '@jigi/contract';
 
 const formulaAccess = { auth: 'user', roles: FORMULA_ROLES } as const;
 const scoreAccess = { auth: 'user', roles: SCORE_ROLES } as const;
@@ -75,7 +75,7 @@ export function targetingRoutes(app: FastifyInstance): void {
       },
     },
     (request) => {
-      const { version } = parseInput(formulaVersionParam, request.params, 'invalid_query');
+      const { version } = parseInput(targetingFormulaParam, request.params, 'invalid_query');
       return targeting.formulaDetail(deps, version);
     },
   );
@@ -112,7 +112,7 @@ export function targetingRoutes(app: FastifyInstance): void {
       },
     },
     (request) => {
-      const { version } = parseInput(formulaVersionParam, request.params, 'invalid_query');
+      const { version } = parseInput(targetingFormulaParam, request.params, 'invalid_query');
       return targeting.adoptFormulaVersion(deps, authOf(request), version);
     },
   );
@@ -149,7 +149,7 @@ export function targetingRoutes(app: FastifyInstance): void {
       },
     },
     (request) => {
-      const { villageId } = parseInput(villageParam, request.params, 'invalid_query');
+      const { villageId } = parseInput(targetingVillageParam, request.params, 'invalid_query');
       return targeting.rankingOf(deps, authOf(request), villageId);
     },
   );
@@ -167,7 +167,7 @@ export function targetingRoutes(app: FastifyInstance): void {
       },
     },
     (request) => {
-      const { recordId } = parseInput(recordParam, request.params, 'invalid_query');
+      const { recordId } = parseInput(targetingRecordParam, request.params, 'invalid_query');
       return targeting.recordScoreHistory(deps, authOf(request), recordId);
     },
   );
@@ -186,7 +186,7 @@ export function targetingRoutes(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      const { villageId } = parseInput(villageParam, request.params, 'invalid_query');
+      const { villageId } = parseInput(targetingVillageParam, request.params, 'invalid_query');
       const body = parseInput(publishAssemblyBodySchema, request.body);
       const result = await targeting.publishVillageAssembly(
         deps,
@@ -211,7 +211,7 @@ export function targetingRoutes(app: FastifyInstance): void {
       },
     },
     (request) => {
-      const { villageId } = parseInput(villageParam, request.params, 'invalid_query');
+      const { villageId } = parseInput(targetingVillageParam, request.params, 'invalid_query');
       const body = parseInput(enrolBodySchema, request.body);
       return targeting.enrolVillage(deps, authOf(request), villageId, body.assemblyRecordId);
     },
@@ -229,7 +229,7 @@ export function targetingRoutes(app: FastifyInstance): void {
       },
     },
     (request) => {
-      const { villageId } = parseInput(villageParam, request.params, 'invalid_query');
+      const { villageId } = parseInput(targetingVillageParam, request.params, 'invalid_query');
       return targeting.villageRegister(deps, authOf(request), villageId);
     },
   );
@@ -247,7 +247,7 @@ export function targetingRoutes(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      const { villageId } = parseInput(villageParam, request.params, 'invalid_query');
+      const { villageId } = parseInput(targetingVillageParam, request.params, 'invalid_query');
       const { pdf } = await targeting.printableVillageList(deps, authOf(request), villageId);
       return reply
         .type('application/pdf')
@@ -270,7 +270,7 @@ export function targetingRoutes(app: FastifyInstance): void {
     },
     (request) => {
       const { villageId, householdId } = parseInput(
-        householdParam,
+        targetingHouseholdParam,
         request.params,
         'invalid_query',
       );

@@ -6,13 +6,13 @@ import { exclusionReasons } from '@jigi/domain/targeting';
 // Request and response shapes of the targeting routes (OpenAPI documents them from these schemas).
 // Score-bearing shapes are answered only to the roles of SCORE_ROLES (targeting-access.ts).
 
-export const formulaVersionParam = z.object({
+export const targetingFormulaParam = z.object({
   version: z.string().min(1).max(40),
 });
-export const villageParam = z.object({
+export const targetingVillageParam = z.object({
   villageId: z.string().min(1).max(wireLimits.maxIdLength),
 });
-export const recordParam = z.object({
+export const targetingRecordParam = z.object({
   recordId: z.string().min(1).max(wireLimits.maxIdLength),
 });
 
@@ -121,7 +121,7 @@ export const enrolmentOutcomeSchema = z.object({
   alreadyEnrolled: z.array(z.string()),
   awaitingSurvey: z.array(z.object({ lineId: z.string(), headName: z.string() })),
 });
-export const householdParam = z.object({
+export const targetingHouseholdParam = z.object({
   villageId: z.string().min(1).max(wireLimits.maxIdLength),
   householdId: z.string().min(1).max(wireLimits.maxIdLength),
 });
