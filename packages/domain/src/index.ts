@@ -78,6 +78,7 @@ export {
   type HimoPaySheet,
 } from './modules/himo/himo-pay';
 export { fieldLabels } from './rules/field-labels';
+export { fromZodIssues } from './rules/zod-issues';
 export {
   questionApplies,
   MARITAL_STATUS_MIN_AGE,

@@ -1,4 +1,4 @@
-import { findContentProblem } from '@jigi/domain';
+import { findContentProblem, fromZodIssues } from '@jigi/domain';
 import type { z } from 'zod';
 import { AppError } from '../errors/app-error';
 
@@ -26,13 +26,19 @@ export function parseInput<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues
-    .slice(0, 20)
-    .map((i) => ({ path: i.path.map(String).join('.'), rule: i.code, message: i.message }));
+  // French, naming the field and the rule (the domain's mapping of zod issues): zod's own English
+  // messages never reach a user.
+  const zodIssues = parsed.error.issues.slice(0, 20);
+  const french = fromZodIssues(zodIssues, value);
+  const issues = zodIssues.map((i, n) => ({
+    path: i.path.map(String).join('.'),
+    rule: i.code,
+    message: french[n]?.message ?? i.message,
+  }));
   const first = issues[0];
   const message =
     first === undefined
       ? undefined
-      : `Champ « ${first.path === '' ? '(corps)' : first.path} » invalide : ${first.message}.`;
+      : `Champ « ${first.path === '' ? '(corps)' : first.path} » invalide : ${first.message}`;
   throw new AppError(code, { ...(message === undefined ? {} : { message }), details: { issues } });
 }
