@@ -269,51 +269,58 @@ describe('bad input: 4xx with a stable code, nothing written, the server keeps s
     ).toBe(true);
   });
 
-  it('rate-limits login attempts per login and answers with retryAfterMs', async () => {
-    const attempt = (password: string) =>
-      s.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { login: 'sup.gao', password },
-      });
-    for (let i = 0; i < 3; i++)
-      expect(errorCode(await attempt('mauvais'))).toBe('invalid_credentials');
-    const limited = await attempt(DEMO_PASSWORD);
-    expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toMatchObject({ error: { code: 'rate_limited', kind: 'rate_limited' } });
-    expect(limited.json<{ error: { retryAfterMs: number } }>().error.retryAfterMs).toBeGreaterThan(
-      0,
-    );
-    // Tablet registration checks the same password: it counts against, and is locked by, the same limit.
-    const registration = await s.app.inject({
-      method: 'POST',
-      url: '/api/auth/device',
-      payload: { login: 'SUP.GAO', password: DEMO_PASSWORD, deviceLabel: 'Tablette volée' },
-    });
-    expect(errorCode(registration)).toBe('rate_limited');
-    // Another login from the same address is not blocked by it…
-    expect(
-      (
-        await s.app.inject({
+  // Six password checks (scrypt, slow on purpose): room for two busy cores.
+  it(
+    'rate-limits login attempts per login and answers with retryAfterMs',
+    { timeout: 60_000 },
+    async () => {
+      const attempt = (password: string) =>
+        s.app.inject({
           method: 'POST',
           url: '/api/auth/login',
-          payload: { login: 'sup.koro', password: DEMO_PASSWORD },
-        })
-      ).statusCode,
-    ).toBe(200);
-    // …but trying many logins from one address is (6 × the per-login limit).
-    const codes: string[] = [];
-    for (let i = 0; i < 16; i++)
-      codes.push(
-        errorCode(
+          payload: { login: 'sup.gao', password },
+        });
+      for (let i = 0; i < 3; i++)
+        expect(errorCode(await attempt('mauvais'))).toBe('invalid_credentials');
+      const limited = await attempt(DEMO_PASSWORD);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({
+        error: { code: 'rate_limited', kind: 'rate_limited' },
+      });
+      expect(
+        limited.json<{ error: { retryAfterMs: number } }>().error.retryAfterMs,
+      ).toBeGreaterThan(0);
+      // Tablet registration checks the same password: it counts against, and is locked by, the same limit.
+      const registration = await s.app.inject({
+        method: 'POST',
+        url: '/api/auth/device',
+        payload: { login: 'SUP.GAO', password: DEMO_PASSWORD, deviceLabel: 'Tablette volée' },
+      });
+      expect(errorCode(registration)).toBe('rate_limited');
+      // Another login from the same address is not blocked by it…
+      expect(
+        (
           await s.app.inject({
             method: 'POST',
             url: '/api/auth/login',
-            payload: { login: `inconnu${i}`, password: 'x' },
-          }),
-        ),
-      );
-    expect(codes.at(-1)).toBe('rate_limited');
-    expect(codes.filter((c) => c === 'invalid_credentials').length).toBeLessThan(16);
-  });
+            payload: { login: 'sup.koro', password: DEMO_PASSWORD },
+          })
+        ).statusCode,
+      ).toBe(200);
+      // …but trying many logins from one address is (6 × the per-login limit).
+      const codes: string[] = [];
+      for (let i = 0; i < 16; i++)
+        codes.push(
+          errorCode(
+            await s.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { login: `inconnu${i}`, password: 'x' },
+            }),
+          ),
+        );
+      expect(codes.at(-1)).toBe('rate_limited');
+      expect(codes.filter((c) => c === 'invalid_credentials').length).toBeLessThan(16);
+    },
+  );
 });
