@@ -1,4 +1,5 @@
 import { addSyncReceipt } from '../storage/sync-receipts';
+import { forgetShare } from '../storage/user-keys';
 import { readSyncState, saveSyncFacts } from '../storage/sync-session';
 import type { SyncReceiptRow } from '../storage/sync-types';
 import {
@@ -9,6 +10,7 @@ import {
   type PullPaging,
 } from './batch-sizer';
 import { bestOffset } from './clock-offset';
+import { completeKeyShare, REVOKED_CODES } from './key-share';
 import { defaultLimits, newCounters, type EngineLimits, type RunContext } from './engine-context';
 import { ProgressStore } from './progress';
 import { pullAll, type PullResult } from './pull-pages';
@@ -125,6 +127,8 @@ export class SyncEngine {
       bytesDown: 0,
       pulled: 0,
     });
+    // A tablet upgraded offline binds its keys to the server's share at its first contact.
+    await completeKeyShare(transport, userId, state.value.deviceToken);
     let result: PullResult = await pushAll(ctx);
     if (result.ok) {
       let pulled = await pullAll(ctx);
@@ -157,6 +161,10 @@ export class SyncEngine {
         : { pushSizing },
     );
     const failure: SyncFailure | undefined = result.ok ? undefined : (result.error as SyncFailure);
+    // A revoked tablet: the share leaves it now, so that once this page forgets the key nothing of
+    // this user here opens again; the key held now still lets the user export what is unsent.
+    if (failure?.kind === 'http' && REVOKED_CODES.has(failure.code))
+      await forgetShare(userId, new Date(transport.now()).toISOString());
     // Automatic attempts that fail before moving anything (days out of coverage) would bury the
     // history under identical lines: only a manual attempt records its failure.
     const moved = c.sent > 0 || c.pulled > 0 || (failure !== undefined && trigger === 'manual');

@@ -1,7 +1,10 @@
 import { deviceRegistrationResponseSchema } from '@jigi/sync';
 import { db, useDatabase, type JigiDb } from '../../storage/db';
 import { saveRegistration } from '../../storage/sync-state';
+import { useFallbackKeys } from '../../storage/crypto/keyring';
+import { enrolUser } from '../../storage/user-keys';
 import { testKeys } from '../../test-support/db';
+import { fetchKeyShare } from '../key-share';
 import { upsertUser } from '../../storage/users';
 import { SyncEngine, type EngineOptions } from '../sync-engine';
 import { inMemoryLockManager, webLocks, type SyncLock } from '../sync-lock';
@@ -34,11 +37,17 @@ export async function registerTablet(input: {
   clock?: () => number;
   lock?: SyncLock;
   engine?: Partial<EngineOptions>;
+  /**
+   * The user enrols as in the app: a real data key wrapped under this PIN and, unless `withoutShare`
+   * (a tablet upgraded offline), the server's share; no test key.
+   */
+  realKeys?: { pin: string; withoutShare?: boolean };
 }): Promise<Tablet> {
   n += 1;
   const name = `tablet-${n}-${Math.random().toString(36).slice(2)}`;
   // Each tablet's user holds a data key, as after an unlock: their rows are sealed as in the app.
-  testKeys();
+  if (input.realKeys) useFallbackKeys(undefined);
+  else testKeys();
   const database = useDatabase(name);
   await database.open();
   const res = await fetch(`${input.serverUrl}/api/auth/device`, {
@@ -60,13 +69,30 @@ export async function registerTablet(input: {
     zones: reg.user.zones,
   });
   if (!saved.ok) throw new Error(saved.error.detail);
-  const regSaved = await saveRegistration(reg.user.id, reg.deviceId, reg.deviceToken);
-  if (!regSaved.ok) throw new Error(regSaved.error.detail);
   const transport: Transport = {
     baseUrl: input.linkUrl,
     fetch: (...args) => fetch(...args),
     now: input.clock ?? (() => Date.now()),
   };
+  if (input.realKeys) {
+    const keyId = crypto.randomUUID();
+    let share: Uint8Array<ArrayBuffer> | null = null;
+    if (!input.realKeys.withoutShare) {
+      const got = await fetchKeyShare(transport, reg.deviceToken, keyId);
+      if (!got.ok) throw new Error(`key share: ${got.error.message}`);
+      share = got.share;
+    }
+    const enrolled = await enrolUser({
+      userId: reg.user.id,
+      pin: input.realKeys.pin,
+      share,
+      keyId,
+      iterations: 1000,
+    });
+    if (!enrolled.ok) throw new Error(enrolled.error.detail);
+  }
+  const regSaved = await saveRegistration(reg.user.id, reg.deviceId, reg.deviceToken);
+  if (!regSaved.ok) throw new Error(regSaved.error.detail);
   const lock = input.lock ?? webLocks(inMemoryLockManager());
   const make = (options: Partial<EngineOptions> = {}) =>
     new SyncEngine({
