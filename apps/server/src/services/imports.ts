@@ -21,6 +21,7 @@ import type { Deps } from './deps';
 import { frenchIssue } from './french-issues';
 import { saveHousehold, saveVillage } from './reference';
 import { readTable, type Table, type TableRow } from './spreadsheet';
+import { areaPath } from './zone-labels';
 
 // Villages and beneficiary households from a spreadsheet (CSV or XLSX), in two steps: a preview that
 // checks every line and imports nothing, then a confirmation with the preview's token that imports
@@ -56,8 +57,14 @@ export async function previewReferenceImport(
   kind: ReferenceImportKind,
   file: string | Buffer,
 ): Promise<ImportPreview> {
-  const { table, plan, token } = await planFile(deps, kind, file);
+  const { table, plan, token, villages } = await planFile(deps, kind, file);
   const columns = kind === 'villages' ? villageSampleColumns : householdSampleColumns;
+  const villageName = new Map(villages.map((v) => [v.id, v.name]));
+  // Lines as people read them: names of communes and villages, not their codes.
+  const shown = (value: Village | BeneficiaryHousehold): Record<string, unknown> =>
+    'communeCode' in value
+      ? { ...value, commune: areaPath(value.communeCode) }
+      : { ...value, village: villageName.get(value.villageId) ?? value.villageId };
   return {
     kind,
     token,
@@ -67,7 +74,7 @@ export async function previewReferenceImport(
     columns,
     sample: plan.items.slice(0, SAMPLE_LINES).map((i) => ({
       line: i.line,
-      values: Object.fromEntries(columns.map((c) => [c, display((i.value as never)[c])])),
+      values: Object.fromEntries(columns.map((c) => [c, display(shown(i.value)[c])])),
     })),
     errors: plan.errors.slice(0, MAX_ERRORS_LISTED),
     moreErrors: Math.max(0, plan.errors.length - MAX_ERRORS_LISTED),
@@ -122,11 +129,11 @@ async function planFile(deps: Deps, kind: ReferenceImportKind, file: string | Bu
   const token = createHash('sha256')
     .update(JSON.stringify([kind, plan.items.map((i) => i.value)]))
     .digest('hex');
-  return { table, plan, token };
+  return { table, plan, token, villages };
 }
 
-const villageSampleColumns = ['id', 'name', 'communeCode', 'pnp', 'quota'];
-const householdSampleColumns = ['householdCode', 'villageId', 'headName', 'titulaireName'];
+const villageSampleColumns = ['name', 'commune', 'pnp', 'quota'];
+const householdSampleColumns = ['householdCode', 'village', 'headName', 'titulaireName'];
 
 function display(value: unknown): string {
   if (value === undefined || value === null) return '';

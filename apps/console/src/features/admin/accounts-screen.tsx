@@ -158,74 +158,76 @@ export function AccountsScreen() {
       >
         {(page) => (
           <>
-            <table className="sheet">
-              <caption>{t('accounts.count', { count: page.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('accounts.name')}</th>
-                  <th scope="col">{t('accounts.login')}</th>
-                  <th scope="col">{t('accounts.role')}</th>
-                  <th scope="col">{t('zones.title')}</th>
-                  <th scope="col">{t('accounts.state')}</th>
-                  <th scope="col">{t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((u) => (
-                  <tr key={u.id}>
-                    <td>{u.name}</td>
-                    <td>{u.login}</td>
-                    <td>{t(`roles.${u.role}`)}</td>
-                    <td>
-                      {u.role === 'admin'
-                        ? t('zones.all')
-                        : u.zones.map((z) => z.label).join(' ; ')}
-                    </td>
-                    <td>{u.active ? t('accounts.active') : t('accounts.inactive')}</td>
-                    <td>
-                      <div className="row">
-                        <Button
-                          className="btn-small"
-                          aria-label={t('accounts.editOf', { name: u.name })}
-                          onClick={() => {
-                            setDone(null);
-                            setEditing({ kind: 'edit', user: u });
-                          }}
-                        >
-                          {t('edit')}
-                        </Button>
-                        <Button
-                          className="btn-small"
-                          aria-label={t('accounts.resetOf', { name: u.name })}
-                          onClick={() => {
-                            setDone(null);
-                            setEditing({ kind: 'password', user: u });
-                          }}
-                        >
-                          {t('accounts.reset')}
-                        </Button>
-                        {u.id !== me.id && (
+            <div className="sup-table-wrap">
+              <table className="sheet sup-table">
+                <caption>{t('accounts.count', { count: page.total })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('accounts.name')}</th>
+                    <th scope="col">{t('accounts.login')}</th>
+                    <th scope="col">{t('accounts.role')}</th>
+                    <th scope="col">{t('zones.title')}</th>
+                    <th scope="col">{t('accounts.state')}</th>
+                    <th scope="col">{t('actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.rows.map((u) => (
+                    <tr key={u.id}>
+                      <td>{u.name}</td>
+                      <td>{u.login}</td>
+                      <td>{t(`roles.${u.role}`)}</td>
+                      <td>
+                        {u.role === 'admin'
+                          ? t('zones.all')
+                          : u.zones.map((z) => z.label).join(' ; ')}
+                      </td>
+                      <td>{u.active ? t('accounts.active') : t('accounts.inactive')}</td>
+                      <td>
+                        <div className="row">
                           <Button
                             className="btn-small"
-                            variant={u.active ? 'danger' : 'secondary'}
-                            aria-label={t(
-                              u.active ? 'accounts.deactivateOf' : 'accounts.reactivateOf',
-                              { name: u.name },
-                            )}
+                            aria-label={t('accounts.editOf', { name: u.name })}
                             onClick={() => {
                               setDone(null);
-                              setEditing({ kind: 'active', user: u });
+                              setEditing({ kind: 'edit', user: u });
                             }}
                           >
-                            {t(u.active ? 'accounts.deactivate' : 'accounts.reactivate')}
+                            {t('edit')}
                           </Button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                          <Button
+                            className="btn-small"
+                            aria-label={t('accounts.resetOf', { name: u.name })}
+                            onClick={() => {
+                              setDone(null);
+                              setEditing({ kind: 'password', user: u });
+                            }}
+                          >
+                            {t('accounts.reset')}
+                          </Button>
+                          {u.id !== me.id && (
+                            <Button
+                              className="btn-small"
+                              variant={u.active ? 'danger' : 'secondary'}
+                              aria-label={t(
+                                u.active ? 'accounts.deactivateOf' : 'accounts.reactivateOf',
+                                { name: u.name },
+                              )}
+                              onClick={() => {
+                                setDone(null);
+                                setEditing({ kind: 'active', user: u });
+                              }}
+                            >
+                              {t(u.active ? 'accounts.deactivate' : 'accounts.reactivate')}
+                            </Button>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}

@@ -80,27 +80,29 @@ export function AuditScreen() {
       >
         {(page) => (
           <>
-            <table className="sheet">
-              <caption>{t('audit.count', { count: page.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.when')}</th>
-                  <th scope="col">{t('audit.person')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((e) => (
-                  <tr key={e.id} data-testid="audit-row">
-                    <td>{formatDateTimeFr(e.at)}</td>
-                    <td>{e.userName}</td>
-                    <td>{actionLabel(e.action)}</td>
-                    <td>{e.details === null ? '' : JSON.stringify(e.details)}</td>
+            <div className="sup-table-wrap">
+              <table className="sheet sup-table">
+                <caption>{t('audit.count', { count: page.total })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('audit.when')}</th>
+                    <th scope="col">{t('audit.person')}</th>
+                    <th scope="col">{t('audit.action')}</th>
+                    <th scope="col">{t('audit.details')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {page.rows.map((e) => (
+                    <tr key={e.id} data-testid="audit-row">
+                      <td>{formatDateTimeFr(e.at)}</td>
+                      <td>{e.userName}</td>
+                      <td>{actionLabel(e.action)}</td>
+                      <td>{e.details === null ? '' : JSON.stringify(e.details)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}

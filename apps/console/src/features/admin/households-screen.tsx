@@ -70,40 +70,42 @@ export function HouseholdsScreen() {
       >
         {(page) => (
           <>
-            <table className="sheet">
-              <caption>{t('households.count', { count: page.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('households.code')}</th>
-                  <th scope="col">{t('households.village')}</th>
-                  <th scope="col">{t('households.head')}</th>
-                  <th scope="col">{t('households.titulaire')}</th>
-                  <th scope="col">{t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((h) => (
-                  <tr key={h.id}>
-                    <td>{h.householdCode}</td>
-                    <td>{h.villageName}</td>
-                    <td>{h.headName}</td>
-                    <td>{h.titulaireName ?? '—'}</td>
-                    <td>
-                      <Button
-                        className="btn-small"
-                        aria-label={t('households.editOf', { code: h.householdCode })}
-                        onClick={() => {
-                          setSaved(null);
-                          setEditing(h);
-                        }}
-                      >
-                        {t('edit')}
-                      </Button>
-                    </td>
+            <div className="sup-table-wrap">
+              <table className="sheet sup-table">
+                <caption>{t('households.count', { count: page.total })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('households.code')}</th>
+                    <th scope="col">{t('households.village')}</th>
+                    <th scope="col">{t('households.head')}</th>
+                    <th scope="col">{t('households.titulaire')}</th>
+                    <th scope="col">{t('actions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {page.rows.map((h) => (
+                    <tr key={h.id}>
+                      <td>{h.householdCode}</td>
+                      <td>{h.villageName}</td>
+                      <td>{h.headName}</td>
+                      <td>{h.titulaireName ?? '—'}</td>
+                      <td>
+                        <Button
+                          className="btn-small"
+                          aria-label={t('households.editOf', { code: h.householdCode })}
+                          onClick={() => {
+                            setSaved(null);
+                            setEditing(h);
+                          }}
+                        >
+                          {t('edit')}
+                        </Button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}

@@ -7,18 +7,9 @@ import { ImportPanel } from './import-panel';
 
 const token = 'a'.repeat(64);
 const sample = [
-  {
-    line: 2,
-    values: {
-      id: 'mopti.koro.bamba.kani',
-      name: 'Kani',
-      communeCode: 'mopti.koro.bamba',
-      pnp: 'oui',
-      quota: '12',
-    },
-  },
+  { line: 2, values: { name: 'Kani', commune: 'Bamba, Koro, Mopti', pnp: 'oui', quota: '12' } },
 ];
-const columns = ['id', 'name', 'communeCode', 'pnp', 'quota'];
+const columns = ['name', 'commune', 'pnp', 'quota'];
 const badPreview = {
   kind: 'villages',
   token: 'b'.repeat(64),
@@ -66,6 +57,10 @@ describe('village import panel', () => {
       '1 erreur dans ce fichier de 2 lignes : rien ne sera importé',
     );
     expect(screen.queryByRole('button', { name: /Importer/ })).toBeNull();
+    // The good line as it will be saved, its commune by name.
+    expect(
+      screen.getByRole('table', { name: 'Aperçu des lignes qui seront importées' }),
+    ).toHaveTextContent('Bamba, Koro, Mopti');
     expect(api.callsTo('POST', '/api/admin/villages/import')).toHaveLength(0);
 
     await userEvent.upload(input, csv('Nom;Commune\nKani;Bamba'));

@@ -120,50 +120,54 @@ function PreviewView({
         </Notice>
       )}
       {bad && (
-        <table className="sheet" aria-label={t('import.errorsTitle')}>
-          <caption>{t('import.errorsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('import.line')}</th>
-              <th scope="col">{t('import.column')}</th>
-              <th scope="col">{t('import.problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.errors.map((e, i) => (
-              <tr key={i} data-testid="import-error">
-                <td>{t('import.lineN', { line: e.line })}</td>
-                <td>{e.column}</td>
-                <td>{e.message}</td>
+        <div className="sup-table-wrap">
+          <table className="sheet sup-table" aria-label={t('import.errorsTitle')}>
+            <caption>{t('import.errorsTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.line')}</th>
+                <th scope="col">{t('import.column')}</th>
+                <th scope="col">{t('import.problem')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {preview.errors.map((e, i) => (
+                <tr key={i} data-testid="import-error">
+                  <td>{t('import.lineN', { line: e.line })}</td>
+                  <td>{e.column}</td>
+                  <td>{e.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {preview.sample.length > 0 && (
-        <table className="sheet" aria-label={t('import.sampleTitle')}>
-          <caption>{t('import.sampleTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('import.line')}</th>
-              {preview.columns.map((c) => (
-                <th key={c} scope="col">
-                  {t(`import.columns.${c}`, { defaultValue: c })}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {preview.sample.map((row) => (
-              <tr key={row.line}>
-                <td>{row.line}</td>
+        <div className="sup-table-wrap">
+          <table className="sheet sup-table" aria-label={t('import.sampleTitle')}>
+            <caption>{t('import.sampleTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.line')}</th>
                 {preview.columns.map((c) => (
-                  <td key={c}>{row.values[c] ?? ''}</td>
+                  <th key={c} scope="col">
+                    {t(`import.columns.${c}`, { defaultValue: c })}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {preview.sample.map((row) => (
+                <tr key={row.line}>
+                  <td>{row.line}</td>
+                  {preview.columns.map((c) => (
+                    <td key={c}>{row.values[c] ?? ''}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {bad ? (
         <p>{t('import.fixAndRetry')}</p>

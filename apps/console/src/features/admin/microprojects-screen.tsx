@@ -76,47 +76,49 @@ export function MicroprojectsScreen() {
             (m: AdminMicroproject) => q === '' || m.name.toLowerCase().includes(q),
           );
           return (
-            <table className="sheet">
-              <caption>{t('microprojects.count', { count: shown.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('microprojects.name')}</th>
-                  <th scope="col">{t('microprojects.type')}</th>
-                  <th scope="col">{t('microprojects.villages')}</th>
-                  <th scope="col">{t('microprojects.dates')}</th>
-                  <th scope="col">{t('microprojects.wage')}</th>
-                  <th scope="col">{t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((m) => (
-                  <tr key={m.projectId}>
-                    <td>{m.name}</td>
-                    <td>{microprojectType.labels[m.type]}</td>
-                    <td>{m.villageIds.map(villageName).join(', ')}</td>
-                    <td>
-                      {t('microprojects.from', {
-                        start: formatDateFr(m.startDate),
-                        end: formatDateFr(m.endDate),
-                      })}
-                    </td>
-                    <td>{formatFcfa(m.dailyWageFcfa)}</td>
-                    <td>
-                      <Button
-                        className="btn-small"
-                        aria-label={t('microprojects.editOf', { name: m.name })}
-                        onClick={() => {
-                          setSaved(null);
-                          setEditing(himoMicroprojectSchema.parse(m));
-                        }}
-                      >
-                        {t('edit')}
-                      </Button>
-                    </td>
+            <div className="sup-table-wrap">
+              <table className="sheet sup-table">
+                <caption>{t('microprojects.count', { count: shown.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('microprojects.name')}</th>
+                    <th scope="col">{t('microprojects.type')}</th>
+                    <th scope="col">{t('microprojects.villages')}</th>
+                    <th scope="col">{t('microprojects.dates')}</th>
+                    <th scope="col">{t('microprojects.wage')}</th>
+                    <th scope="col">{t('actions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {shown.map((m) => (
+                    <tr key={m.projectId}>
+                      <td>{m.name}</td>
+                      <td>{microprojectType.labels[m.type]}</td>
+                      <td>{m.villageIds.map(villageName).join(', ')}</td>
+                      <td>
+                        {t('microprojects.from', {
+                          start: formatDateFr(m.startDate),
+                          end: formatDateFr(m.endDate),
+                        })}
+                      </td>
+                      <td>{formatFcfa(m.dailyWageFcfa)}</td>
+                      <td>
+                        <Button
+                          className="btn-small"
+                          aria-label={t('microprojects.editOf', { name: m.name })}
+                          onClick={() => {
+                            setSaved(null);
+                            setEditing(himoMicroprojectSchema.parse(m));
+                          }}
+                        >
+                          {t('edit')}
+                        </Button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           );
         }}
       </RemoteView>

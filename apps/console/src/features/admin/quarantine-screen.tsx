@@ -46,42 +46,44 @@ export function QuarantineScreen() {
       >
         {(page) => (
           <>
-            <table className="sheet">
-              <caption>{t('quarantine.count', { count: page.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('quarantine.when')}</th>
-                  <th scope="col">{t('quarantine.tablet')}</th>
-                  <th scope="col">{t('quarantine.what')}</th>
-                  <th scope="col">{t('quarantine.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((q) => (
-                  <tr key={q.id} data-testid="quarantine-row">
-                    <td>{formatDateTimeFr(q.receivedAt)}</td>
-                    <td>{q.deviceName}</td>
-                    <td>
-                      {q.recordType === null
-                        ? t('quarantine.changeN', { n: q.mutationId })
-                        : t('quarantine.changeOf', {
-                            n: q.mutationId,
-                            type: t(`supervisor:recordTypes.${q.recordType}`, {
-                              defaultValue: q.recordType,
-                            }),
-                          })}
-                    </td>
-                    <td>
-                      <strong>
-                        {t(`quarantine.reasons.${q.reasonCode}`, { defaultValue: q.reasonCode })}
-                      </strong>
-                      {' — '}
-                      {q.reason}
-                    </td>
+            <div className="sup-table-wrap">
+              <table className="sheet sup-table">
+                <caption>{t('quarantine.count', { count: page.total })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('quarantine.when')}</th>
+                    <th scope="col">{t('quarantine.tablet')}</th>
+                    <th scope="col">{t('quarantine.what')}</th>
+                    <th scope="col">{t('quarantine.reason')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {page.rows.map((q) => (
+                    <tr key={q.id} data-testid="quarantine-row">
+                      <td>{formatDateTimeFr(q.receivedAt)}</td>
+                      <td>{q.deviceName}</td>
+                      <td>
+                        {q.recordType === null
+                          ? t('quarantine.changeN', { n: q.mutationId })
+                          : t('quarantine.changeOf', {
+                              n: q.mutationId,
+                              type: t(`supervisor:recordTypes.${q.recordType}`, {
+                                defaultValue: q.recordType,
+                              }),
+                            })}
+                      </td>
+                      <td>
+                        <strong>
+                          {t(`quarantine.reasons.${q.reasonCode}`, { defaultValue: q.reasonCode })}
+                        </strong>
+                        {' — '}
+                        {q.reason}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}

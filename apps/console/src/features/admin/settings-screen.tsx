@@ -152,42 +152,44 @@ function History({ current }: { current: SettingsResponse }) {
   const { t } = useTranslation('admin');
   if (current.history.length === 0) return <p>{t('settings.noHistory')}</p>;
   return (
-    <table className="sheet" aria-label={t('settings.history')}>
-      <caption>{t('settings.history')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('settings.when')}</th>
-          <th scope="col">{t('settings.who')}</th>
-          <th scope="col">{t('settings.what')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {current.history.map((h, i) => (
-          <tr key={i} data-testid="settings-history">
-            <td>{formatDateTimeFr(h.at)}</td>
-            <td>{h.userName}</td>
-            <td>
-              <ul>
-                {h.changes.map((c) => (
-                  <li key={c.path}>
-                    {t('settings.change', {
-                      field: t(`settings.paths.${c.path}`, { defaultValue: c.path }),
-                      before:
-                        c.path.endsWith('Fcfa') && typeof c.before === 'number'
-                          ? formatFcfa(c.before)
-                          : shown(c.before),
-                      after:
-                        c.path.endsWith('Fcfa') && typeof c.after === 'number'
-                          ? formatFcfa(c.after)
-                          : shown(c.after),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </td>
+    <div className="sup-table-wrap">
+      <table className="sheet sup-table" aria-label={t('settings.history')}>
+        <caption>{t('settings.history')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('settings.when')}</th>
+            <th scope="col">{t('settings.who')}</th>
+            <th scope="col">{t('settings.what')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {current.history.map((h, i) => (
+            <tr key={i} data-testid="settings-history">
+              <td>{formatDateTimeFr(h.at)}</td>
+              <td>{h.userName}</td>
+              <td>
+                <ul>
+                  {h.changes.map((c) => (
+                    <li key={c.path}>
+                      {t('settings.change', {
+                        field: t(`settings.paths.${c.path}`, { defaultValue: c.path }),
+                        before:
+                          c.path.endsWith('Fcfa') && typeof c.before === 'number'
+                            ? formatFcfa(c.before)
+                            : shown(c.before),
+                        after:
+                          c.path.endsWith('Fcfa') && typeof c.after === 'number'
+                            ? formatFcfa(c.after)
+                            : shown(c.after),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -84,57 +84,61 @@ export function TabletsScreen() {
       >
         {(page) => (
           <>
-            <table className="sheet">
-              <caption>{t('tablets.count', { count: page.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('tablets.name')}</th>
-                  <th scope="col">{t('tablets.user')}</th>
-                  <th scope="col">{t('tablets.label')}</th>
-                  <th scope="col">{t('tablets.registered')}</th>
-                  <th scope="col">{t('tablets.lastSync')}</th>
-                  <th scope="col">{t('tablets.unsynced')}</th>
-                  <th scope="col">{t('tablets.rejections')}</th>
-                  <th scope="col">{t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((d) => (
-                  <tr key={d.id} data-testid="tablet-row">
-                    <td>{d.name}</td>
-                    <td>{`${d.userName} (${d.userLogin})`}</td>
-                    <td>{d.label}</td>
-                    <td>{formatDateTimeFr(d.registeredAt)}</td>
-                    <td>
-                      {d.lastSyncAt === null ? t('tablets.never') : formatDateTimeFr(d.lastSyncAt)}
-                    </td>
-                    <td>
-                      {d.unsyncedReported === null
-                        ? t('tablets.unsyncedUnknown')
-                        : String(d.unsyncedReported)}
-                    </td>
-                    <td>{String(d.rejections)}</td>
-                    <td>
-                      {d.revokedAt === null ? (
-                        <Button
-                          variant="danger"
-                          className="btn-small"
-                          aria-label={t('tablets.revokeOf', { name: d.name })}
-                          onClick={() => {
-                            setMessage(null);
-                            setRevoking(d);
-                          }}
-                        >
-                          {t('tablets.revoke')}
-                        </Button>
-                      ) : (
-                        t('tablets.revokedOn', { date: formatDateTimeFr(d.revokedAt) })
-                      )}
-                    </td>
+            <div className="sup-table-wrap">
+              <table className="sheet sup-table">
+                <caption>{t('tablets.count', { count: page.total })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('tablets.name')}</th>
+                    <th scope="col">{t('tablets.user')}</th>
+                    <th scope="col">{t('tablets.label')}</th>
+                    <th scope="col">{t('tablets.registered')}</th>
+                    <th scope="col">{t('tablets.lastSync')}</th>
+                    <th scope="col">{t('tablets.unsynced')}</th>
+                    <th scope="col">{t('tablets.rejections')}</th>
+                    <th scope="col">{t('actions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {page.rows.map((d) => (
+                    <tr key={d.id} data-testid="tablet-row">
+                      <td>{d.name}</td>
+                      <td>{`${d.userName} (${d.userLogin})`}</td>
+                      <td>{d.label}</td>
+                      <td>{formatDateTimeFr(d.registeredAt)}</td>
+                      <td>
+                        {d.lastSyncAt === null
+                          ? t('tablets.never')
+                          : formatDateTimeFr(d.lastSyncAt)}
+                      </td>
+                      <td>
+                        {d.unsyncedReported === null
+                          ? t('tablets.unsyncedUnknown')
+                          : String(d.unsyncedReported)}
+                      </td>
+                      <td>{String(d.rejections)}</td>
+                      <td>
+                        {d.revokedAt === null ? (
+                          <Button
+                            variant="danger"
+                            className="btn-small"
+                            aria-label={t('tablets.revokeOf', { name: d.name })}
+                            onClick={() => {
+                              setMessage(null);
+                              setRevoking(d);
+                            }}
+                          >
+                            {t('tablets.revoke')}
+                          </Button>
+                        ) : (
+                          t('tablets.revokedOn', { date: formatDateTimeFr(d.revokedAt) })
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}

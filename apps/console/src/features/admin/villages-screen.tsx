@@ -75,46 +75,53 @@ export function VillagesScreen() {
       >
         {(page) => (
           <>
-            <table className="sheet">
-              <caption>{t('villages.count', { count: page.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('villages.name')}</th>
-                  <th scope="col">{t('villages.commune')}</th>
-                  <th scope="col">{t('villages.pnp')}</th>
-                  <th scope="col">{t('villages.quota')}</th>
-                  <th scope="col">{t('villages.households')}</th>
-                  <th scope="col">{t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((v) => (
-                  <tr key={v.id} data-testid="village-row">
-                    <td>{v.demo ? t('villages.demoName', { name: v.name }) : v.name}</td>
-                    <td>{v.communeName}</td>
-                    <td>{v.pnp ? t('yes') : t('no')}</td>
-                    <td>{v.quota === undefined ? '—' : String(v.quota)}</td>
-                    <td>
-                      <Link to={`/admin/households?villageId=${encodeURIComponent(v.id)}`}>
-                        {t('villages.householdsN', { count: v.households })}
-                      </Link>
-                    </td>
-                    <td>
-                      <Button
-                        className="btn-small"
-                        aria-label={t('villages.editOf', { name: v.name })}
-                        onClick={() => {
-                          setSaved(null);
-                          setEditing(v);
-                        }}
-                      >
-                        {t('edit')}
-                      </Button>
-                    </td>
+            <div className="sup-table-wrap">
+              <table className="sheet sup-table">
+                <caption>{t('villages.count', { count: page.total })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('villages.name')}</th>
+                    <th scope="col">{t('villages.commune')}</th>
+                    <th scope="col">{t('villages.pnp')}</th>
+                    <th scope="col">{t('villages.quota')}</th>
+                    <th scope="col">{t('villages.households')}</th>
+                    <th scope="col">{t('actions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {page.rows.map((v) => (
+                    <tr key={v.id} data-testid="village-row">
+                      <td>
+                        {/* Demo villages are marked « démo » everywhere (their seeded names say it already). */}
+                        {v.demo && !v.name.includes('démo')
+                          ? t('villages.demoName', { name: v.name })
+                          : v.name}
+                      </td>
+                      <td>{v.communeName}</td>
+                      <td>{v.pnp ? t('yes') : t('no')}</td>
+                      <td>{v.quota === undefined ? '—' : String(v.quota)}</td>
+                      <td>
+                        <Link to={`/admin/households?villageId=${encodeURIComponent(v.id)}`}>
+                          {t('villages.householdsN', { count: v.households })}
+                        </Link>
+                      </td>
+                      <td>
+                        <Button
+                          className="btn-small"
+                          aria-label={t('villages.editOf', { name: v.name })}
+                          onClick={() => {
+                            setSaved(null);
+                            setEditing(v);
+                          }}
+                        >
+                          {t('edit')}
+                        </Button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}

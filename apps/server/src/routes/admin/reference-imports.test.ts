@@ -51,9 +51,8 @@ describe('village and household imports: preview, then confirm, all or nothing',
       {
         line: 2,
         values: {
-          id: 'mopti.koro.bamba.bamba-sud-demo',
           name: 'Bamba-Sud (démo)',
-          communeCode: 'mopti.koro.bamba',
+          commune: 'Bamba, Koro, Mopti',
           pnp: 'oui',
           quota: '12',
         },
