@@ -49,7 +49,7 @@ export function sizesText(config: BenchConfig): string[] {
     `- §2 poor links: ${ran('poor-link') ? `N = ${list(config.poorLinkN)} on ${list(config.profiles)}${config.poorLinkAlongside === true ? ' (in a child process beside the other sections: it is link-bound; `BENCH_SEQUENTIAL=1` runs it alone)' : ''}` : 'not run'}`,
     `- §4 server under load: ${ran('load') ? `${fmt(config.loadDevices)} devices × ${fmt(config.loadPushesPerDevice)} pushes of ${fmt(config.loadBatch)} households, on ${loadConfigurationsText(config)}` : 'not run'}`,
     `- §3 the app in Chromium: ${ran('app') ? 'run' : 'not run'}`,
-    `- server memory during an export: ${ran('export-memory') ? `${list(config.exportN)} households, ${list(config.exportFormats)}` : 'not run'}`,
+    `- server memory during an export: ${ran('export-memory') ? `${list(config.exportN)} households, ${list(config.exportFormats)}, on ${list(config.exportBackends)}` : 'not run'}`,
     `- records: \`generateHouseholds\` of @jigi/testkit, seed ${config.seed}`,
   ];
   const reduced: string[] = [];

@@ -17,6 +17,7 @@ describe('readConfig', () => {
       loadConfigurations: ['sqlite-1', 'postgres-1', 'postgres-2'],
       exportN: [10_000, 100_000],
       exportFormats: ['csv', 'xlsx'],
+      exportBackends: ['sqlite', 'postgres'],
     });
   });
 

@@ -39,6 +39,8 @@ export interface BenchConfig {
   exportN: number[];
   /** Formats of the export memory run (`BENCH_EXPORT_FORMATS`, default `csv,xlsx`). */
   exportFormats: ('csv' | 'xlsx')[];
+  /** Stores of the export memory run (`BENCH_EXPORT_BACKENDS`, default `sqlite,postgres`). */
+  exportBackends: ('sqlite' | 'postgres')[];
   /** Set by run-all when §2 ran in a child process beside the other sections (see run-all.ts). */
   poorLinkAlongside?: boolean;
 }
@@ -64,6 +66,14 @@ function exportFormats(value: string | undefined): ('csv' | 'xlsx')[] {
     if (f !== 'csv' && f !== 'xlsx')
       throw new Error(`BENCH_EXPORT_FORMATS takes csv, xlsx; got "${f}"`);
   return list as ('csv' | 'xlsx')[];
+}
+
+function exportBackends(value: string | undefined): ('sqlite' | 'postgres')[] {
+  const list = (value ?? 'sqlite,postgres').split(',').map((s) => s.trim());
+  for (const b of list)
+    if (b !== 'sqlite' && b !== 'postgres')
+      throw new Error(`BENCH_EXPORT_BACKENDS takes sqlite, postgres; got "${b}"`);
+  return list as ('sqlite' | 'postgres')[];
 }
 
 /** Reads the configuration; throws on a malformed variable rather than running something else. */
@@ -92,5 +102,6 @@ export function readConfig(env: Record<string, string | undefined>): BenchConfig
     loadConfigurations: loadConfigurations(env.BENCH_LOAD_CONFIGS).map((c) => c.id),
     exportN: numbers(env.BENCH_EXPORT_N, [10_000, 100_000]),
     exportFormats: exportFormats(env.BENCH_EXPORT_FORMATS),
+    exportBackends: exportBackends(env.BENCH_EXPORT_BACKENDS),
   };
 }

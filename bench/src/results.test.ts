@@ -53,7 +53,7 @@ describe('adding a run to the results (BENCH_ADD=1)', () => {
   });
 
   it('takes the export memory sizes from the run that measured them, over results written before', () => {
-    const { exportN: _n, exportFormats: _f, ...before } = full.config;
+    const { exportN: _n, exportFormats: _f, exportBackends: _b, ...before } = full.config;
     const exportRun: BenchResults = {
       ...appOnly,
       config: readConfig({ BENCH_ONLY: 'export-memory', BENCH_EXPORT_N: '1000,2000' }),
@@ -62,7 +62,7 @@ describe('adding a run to the results (BENCH_ADD=1)', () => {
     const merged = addRun({ ...full, config: before as BenchResults['config'] }, exportRun);
     expect(merged.config.exportN).toEqual([1000, 2000]);
     expect(benchmarksMd(merged)).toContain(
-      'server memory during an export: 1,000, 2,000 households, csv, xlsx',
+      'server memory during an export: 1,000, 2,000 households, csv, xlsx, on sqlite, postgres',
     );
   });
 

@@ -64,7 +64,11 @@ export function addRun(earlier: BenchResults, later: BenchResults): BenchResults
           }
         : {}),
       ...(ran('export-memory')
-        ? { exportN: later.config.exportN, exportFormats: later.config.exportFormats }
+        ? {
+            exportN: later.config.exportN,
+            exportFormats: later.config.exportFormats,
+            exportBackends: later.config.exportBackends,
+          }
         : {}),
       only: [...new Set([...earlier.config.only, ...later.config.only])],
     },

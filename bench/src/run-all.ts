@@ -3,7 +3,7 @@
 // tables with ratios, written to bench/results/latest.json and rendered into BENCHMARKS.md at the
 // root. Choose what runs with BENCH_ONLY and the sizes with BENCH_N, BENCH_POOR_N,
 // BENCH_POOR_PROFILES, BENCH_LOAD_* (§4's configurations: BENCH_LOAD_CONFIGS), BENCH_EXPORT_N,
-// BENCH_EXPORT_FORMATS, BENCH_SEED, BENCH_OUT (see README.md).
+// BENCH_EXPORT_FORMATS, BENCH_EXPORT_BACKENDS, BENCH_SEED, BENCH_OUT (see README.md).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -145,7 +145,12 @@ if (config.only.includes('load')) {
 if (config.only.includes('export-memory')) {
   sections.push(
     await runExportMemory(
-      { sizes: config.exportN, formats: config.exportFormats, seed: config.seed },
+      {
+        sizes: config.exportN,
+        formats: config.exportFormats,
+        backends: config.exportBackends,
+        seed: config.seed,
+      },
       log,
     ),
   );
@@ -158,8 +163,13 @@ if (config.only.includes('app')) {
     stdio: ['ignore', 2, 2],
   });
   // Loaded only when it runs: it brings Chromium, Lighthouse and the e2e support with it.
-  const { runAppBench } = await import('./app/index');
-  sections.push(await runAppBench());
+  // BENCH_APP_PARTS=roll-call: issue 16's roll call and header share alone, without the rest of §3.
+  if (process.env.BENCH_APP_PARTS !== 'roll-call') {
+    const { runAppBench } = await import('./app/index');
+    sections.push(await runAppBench());
+  }
+  const { runRollCallBench } = await import('./app/roll-call');
+  sections.push(await runRollCallBench(log));
 }
 
 if (poorLinkChild) {

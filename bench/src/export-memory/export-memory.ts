@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { generatedVillages, generateHouseholds } from '@jigi/testkit';
+import { generatedVillages, generateHouseholds, startPostgresCluster } from '@jigi/testkit';
 import { saveVillage } from '../../../apps/server/src/services/reference';
 import { seedDemo } from '../../../apps/server/src/services/seed-demo';
 import { openStore } from '../../../apps/server/src/storage/open-store';
@@ -19,11 +19,14 @@ import { exportMemoryMarkdown, type ExportRun } from './export-memory-report';
 // peak grows with the size of the export (it must not: the export is read a page at a time).
 
 export type ExportFormat = 'csv' | 'xlsx';
+export type ExportBackend = 'sqlite' | 'postgres';
 
 export interface ExportMemoryConfig {
   /** Household counts, ascending (`BENCH_EXPORT_N`, default 10 000 and 100 000). */
   sizes: number[];
   formats: ExportFormat[];
+  /** The server's store (`BENCH_EXPORT_BACKENDS`): PostgreSQL on a throwaway cluster. */
+  backends: ExportBackend[];
   seed: number;
 }
 
@@ -120,11 +123,15 @@ function download(
 }
 
 async function measure(
-  dataDir: string,
+  store: { dataDir: string; databaseUrl: string | undefined; backend: ExportBackend },
   households: number,
   format: ExportFormat,
 ): Promise<ExportRun> {
-  const server = await LoadServer.start({ dataDir, workers: 1 });
+  const server = await LoadServer.start({
+    dataDir: store.dataDir,
+    databaseUrl: store.databaseUrl,
+    workers: 1,
+  });
   try {
     const pid = server.pid;
     if (pid === undefined) throw new Error('the server has no pid');
@@ -147,6 +154,7 @@ async function measure(
     // The CSV is one line per household after its header; an XLSX is zipped, its size is the check.
     const complete = format === 'csv' ? got.lines === households + 1 : got.bytes > households * 100;
     return {
+      backend: store.backend,
       households,
       format,
       bytes: got.bytes,
@@ -163,55 +171,73 @@ async function measure(
   }
 }
 
+/** Fills one backend's store size after size and measures each format at each size. */
+async function runBackend(
+  backend: ExportBackend,
+  config: ExportMemoryConfig,
+  log: (line: string) => void,
+): Promise<ExportRun[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-bench-export-'));
+  const cluster = backend === 'postgres' ? await startPostgresCluster() : undefined;
+  const runs: ExportRun[] = [];
+  try {
+    const databaseUrl = await cluster?.createDatabase('jigi_export');
+    const target = { dataDir, databaseUrl, backend };
+    const store = await openStore({ dataDir, databaseUrl });
+    try {
+      const deps = {
+        store,
+        now: () => new Date(),
+        newId: () => 'unused',
+        newSecret: () => 'unused',
+      };
+      await seedDemo(deps);
+      await store.write(async (tx) => {
+        for (const v of generatedVillages)
+          await saveVillage(
+            tx,
+            deps,
+            {
+              id: v.id,
+              name: v.name,
+              communeCode: v.communeCode,
+              demo: false,
+              pnp: false,
+              quota: 100_000,
+            },
+            null,
+          );
+      });
+      let stored = 0;
+      for (const size of [...config.sizes].sort((x, y) => x - y)) {
+        log(`› export memory (${backend}): writing households ${stored + 1}–${size}`);
+        await fillTo(store, stored, size, config.seed);
+        stored = size;
+        for (const format of config.formats) {
+          log(`› export memory (${backend}): ${format} export of ${size} households`);
+          const run = await measure(target, size, format);
+          log(
+            `  ${run.seconds.toFixed(1)} s, ${(run.bytes / 1e6).toFixed(1)} MB, RSS idle ${run.idleRssMb.toFixed(0)} MB, peak ${run.peakRssMb.toFixed(0)} MB`,
+          );
+          runs.push(run);
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await cluster?.remove();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return runs;
+}
+
 export async function runExportMemory(
   config: ExportMemoryConfig,
   log: (line: string) => void,
 ): Promise<SectionReport> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jigi-bench-export-'));
   const runs: ExportRun[] = [];
-  try {
-    const store = await openStore({ dataDir });
-    const deps = { store, now: () => new Date(), newId: () => 'unused', newSecret: () => 'unused' };
-    await seedDemo(deps);
-    await store.write(async (tx) => {
-      for (const v of generatedVillages)
-        await saveVillage(
-          tx,
-          deps,
-          {
-            id: v.id,
-            name: v.name,
-            communeCode: v.communeCode,
-            demo: false,
-            pnp: false,
-            quota: 100_000,
-          },
-          null,
-        );
-    });
-    await store.close();
-    let stored = 0;
-    for (const size of [...config.sizes].sort((a, b) => a - b)) {
-      log(`› export memory: writing households ${stored + 1}–${size}`);
-      const s = await openStore({ dataDir });
-      try {
-        await fillTo(s, stored, size, config.seed);
-      } finally {
-        await s.close();
-      }
-      stored = size;
-      for (const format of config.formats) {
-        log(`› export memory: ${format} export of ${size} households`);
-        const run = await measure(dataDir, size, format);
-        log(
-          `  ${run.seconds.toFixed(1)} s, ${(run.bytes / 1e6).toFixed(1)} MB, RSS idle ${run.idleRssMb.toFixed(0)} MB, peak ${run.peakRssMb.toFixed(0)} MB`,
-        );
-        runs.push(run);
-      }
-    }
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  for (const backend of config.backends) runs.push(...(await runBackend(backend, config, log)));
   return {
     title: 'Server memory during an export (issue 15 §5, issue 23)',
     rows: targetRows(runs, config),
@@ -220,28 +246,33 @@ export async function runExportMemory(
   };
 }
 
-/** Per format: the peak at the largest size, flat when within `flatMarginMb` of the smallest's. */
+/** Per backend and format: the peak at the largest size, flat when within `flatMarginMb` of the smallest's. */
 export function targetRows(runs: readonly ExportRun[], config: ExportMemoryConfig): TargetRow[] {
   const smallest = Math.min(...config.sizes);
   const largest = Math.max(...config.sizes);
-  return config.formats.map((format) => {
-    const big = runs.find((r) => r.format === format && r.households === largest);
-    const small = runs.find((r) => r.format === format && r.households === smallest);
-    const flat =
-      big === undefined || small === undefined || smallest === largest
-        ? null
-        : big.peakRssMb <= small.peakRssMb + flatMarginMb && big.complete;
-    return {
-      metric: `server peak RSS, ${format.toUpperCase()} export of ${largest.toLocaleString('en-US')} households`,
-      value: big === undefined ? null : Math.round(big.peakRssMb),
-      unit: 'MB',
-      target: `flat: ≤ peak at ${smallest.toLocaleString('en-US')} + ${flatMarginMb} MB`,
-      met: flat,
-      ...(small === undefined || smallest === largest
-        ? {}
-        : {
-            note: `peak at ${smallest.toLocaleString('en-US')}: ${Math.round(small.peakRssMb)} MB`,
-          }),
-    };
-  });
+  const n = (x: number) => x.toLocaleString('en-US');
+  return config.backends.flatMap((backend) =>
+    config.formats.map((format): TargetRow => {
+      const at = (households: number) =>
+        runs.find(
+          (r) => r.backend === backend && r.format === format && r.households === households,
+        );
+      const big = at(largest);
+      const small = at(smallest);
+      const flat =
+        big === undefined || small === undefined || smallest === largest
+          ? null
+          : big.peakRssMb <= small.peakRssMb + flatMarginMb && big.complete;
+      return {
+        metric: `server peak RSS, ${format.toUpperCase()} export of ${n(largest)} households, ${backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
+        value: big === undefined ? null : Math.round(big.peakRssMb),
+        unit: 'MB',
+        target: `flat: ≤ peak at ${n(smallest)} + ${flatMarginMb} MB`,
+        met: flat,
+        ...(small === undefined || smallest === largest
+          ? {}
+          : { note: `peak at ${n(smallest)}: ${Math.round(small.peakRssMb)} MB` }),
+      };
+    }),
+  );
 }
