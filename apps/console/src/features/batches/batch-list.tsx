@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import type { BatchListRow as Batch } from '@jigi/contract';
 import { formatDateTimeFr } from '../../lib/format';
 import { Link } from '../../lib/router';
@@ -44,7 +45,7 @@ export function BatchList() {
             <p className="lead" role="status">
               {t('batches.total', { count: value.total })}
             </p>
-            <div className="sup-table-wrap">
+            <ScrollTable label={t('batches.caption')}>
               <table className="sheet sup-table">
                 <caption className="sr-only">{t('batches.caption')}</caption>
                 <thead>
@@ -82,7 +83,7 @@ export function BatchList() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
             <div className="row">
               <Button
                 onClick={() => {

@@ -31,6 +31,7 @@ export function BarChart({
       if (!live || !el || typeof el.getContext !== 'function' || !hasCanvas(el)) return;
       chart = new Chart(el, {
         type: 'bar',
+        plugins: [valueLabels],
         data: {
           labels: [...labels],
           datasets: series.map((s) => ({
@@ -45,15 +46,18 @@ export function BarChart({
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
+          // Bars run sideways: village and project names read in full on the axis, one per line.
+          indexAxis: 'y',
           scales: {
-            x: { stacked: stacked ?? false },
-            y: {
+            y: { stacked: stacked ?? false },
+            x: {
               stacked: stacked ?? false,
               beginAtZero: true,
+              ticks: { precision: 0 },
               ...(max !== undefined ? { max } : {}),
             },
           },
-          plugins: { legend: { position: 'bottom' } },
+          plugins: { legend: { position: 'top' } },
         },
       });
     });
@@ -63,12 +67,46 @@ export function BarChart({
     };
     // `data` is the serialised input: redraw only when the numbers change.
   }, [data]);
+  // A bar per label at a readable thickness: the chart grows with the list instead of squeezing it.
+  const height = 90 + labels.length * (stacked === true ? 1 : series.length) * 28;
   return (
-    <div className="sup-chart">
+    <div className="sup-chart" style={{ height: `${String(Math.min(height, 900))}px` }}>
       <canvas ref={canvas} role="img" aria-label={title} />
     </div>
   );
 }
+
+/**
+ * Writes each bar's number at its end (the total at the end of a stacked bar), so the chart reads
+ * without hovering: the figures are the same as the table's.
+ */
+const valueLabels = {
+  id: 'jigiValueLabels',
+  afterDatasetsDraw(chart: {
+    ctx: CanvasRenderingContext2D;
+    data: { datasets: { data: unknown[] }[] };
+    options: { scales?: { x?: { stacked?: boolean } } };
+    getDatasetMeta: (i: number) => { hidden?: boolean | null; data: { x: number; y: number }[] };
+  }) {
+    const { ctx } = chart;
+    const stacked = chart.options.scales?.x?.stacked === true;
+    const datasets = chart.data.datasets;
+    ctx.save();
+    ctx.fillStyle = '#111';
+    ctx.font = 'bold 14px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    datasets.forEach((dataset, d) => {
+      if (stacked && d !== datasets.length - 1) return;
+      chart.getDatasetMeta(d).data.forEach((bar, i) => {
+        const value = stacked
+          ? datasets.reduce((sum, ds) => sum + Number(ds.data[i] ?? 0), 0)
+          : Number(dataset.data[i] ?? 0);
+        ctx.fillText(value.toLocaleString('fr-ML'), bar.x + 6, bar.y);
+      });
+    });
+    ctx.restore();
+  },
+};
 
 function hasCanvas(el: HTMLCanvasElement): boolean {
   // jsdom has a getContext that is "not implemented"; real browsers return a context.

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ScrollTable } from '../../components/scroll-table';
 
 export type Column<T> = {
   key: string;
@@ -7,7 +8,10 @@ export type Column<T> = {
   numeric?: boolean;
 };
 
-/** The numbers of a chart as a plain table (what a screen reader and a printout get). */
+/**
+ * The numbers of a chart as a plain table (what a screen reader and a printout get). It fits the page:
+ * below 700 px (a 600 px tablet) each row reflows into a card of « column : value » lines.
+ */
 export function DataTable<T>({
   caption,
   columns,
@@ -20,8 +24,8 @@ export function DataTable<T>({
   rowKey: (row: T) => string;
 }) {
   return (
-    <div className="sup-table-wrap">
-      <table className="sheet sup-table">
+    <ScrollTable label={caption}>
+      <table className="sheet sup-table sup-reflow">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -36,7 +40,12 @@ export function DataTable<T>({
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c) => (
-                <td key={c.key} className={c.numeric ? 'sup-num nowrap' : undefined}>
+                // On a narrow screen each row becomes a card; the cell says its column there.
+                <td
+                  key={c.key}
+                  className={c.numeric ? 'sup-num nowrap' : undefined}
+                  data-label={c.header}
+                >
                   {c.cell(row)}
                 </td>
               ))}
@@ -44,6 +53,6 @@ export function DataTable<T>({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -50,6 +50,26 @@ describe('duplicates', () => {
     );
   });
 
+  it('names the pair once with all its reasons, links each record by what it opens, and lets the keyboard reach the wide table', async () => {
+    const ui = userEvent.setup();
+    api.on('GET /api/review/duplicates', {
+      body: { candidates: [{ ...candidate, reasons: ['phone', 'nina'] }] },
+    });
+    renderScreen(<DuplicateList />, { path: '/duplicates' });
+    expect(await screen.findByText('1 doublon probable')).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { name: /^Ménages semblables/ })).toHaveLength(1);
+    const open = await screen.findByRole('link', { name: 'Ouvrir la fiche A' });
+    expect(open).toHaveClass('btn');
+    expect(screen.getByRole('link', { name: 'Ouvrir la fiche B' })).toHaveClass('btn');
+    const region = screen.getByRole('region', {
+      name: 'Tableau « Comparaison des fiches, champ par champ »',
+    });
+    // In the tab order (after the screen's filters), so the keyboard reaches the table to scroll it.
+    expect(region).toHaveAttribute('tabindex', '0');
+    for (let i = 0; i < 15 && document.activeElement !== region; i++) await ui.tab();
+    expect(region).toHaveFocus();
+  });
+
   it('shows candidates side by side with the differences marked', async () => {
     api.on('GET /api/review/duplicates', { body: { candidates: [candidate] } });
     renderScreen(<DuplicateList />, { path: '/duplicates' });

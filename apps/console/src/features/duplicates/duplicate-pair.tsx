@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from '../../components/button';
 import { Notice } from '../../components/notice';
 import { Link } from '../../lib/router';
+import { ScrollTable } from '../../components/scroll-table';
 import type { ApiResult } from '../../api/http';
 import type { ReviewRecord } from '@jigi/contract';
 import { resolveDuplicate, type DuplicateDecision } from '../../api/duplicates';
@@ -127,15 +128,15 @@ function PairBody({
 
   return (
     <>
-      <div className="sup-table-wrap">
+      <ScrollTable label={t('duplicates.compareLabel')}>
         <table className="sheet sup-table">
           <thead>
             <tr>
               <th scope="col">{t('duplicates.field')}</th>
               {records.map((r, i) => (
                 <th key={r.id} scope="col">
-                  <Link to={consolePaths.record(r.id)}>
-                    {t('duplicates.record', { letter: LETTERS[i] ?? String(i + 1) })}
+                  <Link to={consolePaths.record(r.id)} className="btn btn-small">
+                    {t('duplicates.openRecord', { letter: LETTERS[i] ?? String(i + 1) })}
                   </Link>
                 </th>
               ))}
@@ -156,7 +157,7 @@ function PairBody({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       {pending ? (
         <ConfirmPanel
           title={pending.title}

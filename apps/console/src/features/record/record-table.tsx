@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import type { Issue } from '@jigi/sync';
 import { flattenRecord, type Json, type JsonObject } from '@jigi/sync';
 import { useSupervisorT } from '../../lib/i18n';
@@ -37,7 +38,7 @@ export function RecordTable({
   const cols = columnsOf(rows);
   const derived = derivedColumns(type, field, record, useMuacThresholds(), t);
   return (
-    <div className="sup-table-wrap">
+    <ScrollTable label={caption}>
       <table className="sheet sup-table">
         <caption>{caption}</caption>
         <thead>
@@ -91,6 +92,6 @@ export function RecordTable({
           ))}
         </ul>
       )}
-    </div>
+    </ScrollTable>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import type { RecordVersion } from '@jigi/contract';
 import type { Json } from '@jigi/sync';
 import { useId, useMemo, useState } from 'react';
@@ -35,7 +36,7 @@ export function VersionHistoryView({
     v === undefined ? t('history.absent') : formatValue(type, path, v, yesNo);
   return (
     <>
-      <div className="sup-table-wrap">
+      <ScrollTable label={t('history.caption')}>
         <table className="sheet sup-table">
           <caption>{t('history.caption')}</caption>
           <thead>
@@ -61,7 +62,7 @@ export function VersionHistoryView({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <h3>{t('history.diffTitle')}</h3>
       <div className="row">
         <div className="field">
@@ -101,7 +102,7 @@ export function VersionHistoryView({
       {rows.length === 0 ? (
         <p>{t('history.noDiff')}</p>
       ) : (
-        <div className="sup-table-wrap">
+        <ScrollTable label={t('history.diffCaption', { from, to })}>
           <table className="sheet sup-table sup-diff">
             <caption>{t('history.diffCaption', { from, to })}</caption>
             <thead>
@@ -121,7 +122,7 @@ export function VersionHistoryView({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </>
   );
