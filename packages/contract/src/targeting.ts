@@ -132,6 +132,17 @@ export const stateChangeBodySchema = z.object({
 export const enrolmentResponseSchema = z.record(z.string(), z.unknown());
 export const villageRegisterSchema = z.object({
   villageId: z.string(),
+  /** The village's assemblies, latest published first (the one to enrol from once approved). */
+  assemblies: z.array(
+    z.object({
+      recordId: z.string(),
+      reviewStatus: z.enum(['received', 'approved', 'returned', 'rejected']),
+      held: z.boolean(),
+      publishedAt: z.string(),
+    }),
+  ),
+  /** Who may hold the village's assembly: active facilitators and supervisors of its zones. */
+  assignees: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
   /** Each household of the register (@jigi/domain/register enrolmentSchema). */
   households: z.array(z.record(z.string(), z.unknown())),
 });

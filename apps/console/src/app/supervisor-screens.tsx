@@ -9,6 +9,7 @@ import { DuplicateList } from '../features/duplicates/duplicate-list';
 import { ExportsScreen } from '../features/exports/exports-screen';
 import { ImportScreen } from '../features/imports/import-screen';
 import { RecordView } from '../features/record/record-view';
+import { TargetingScreen } from '../features/targeting/targeting-screen';
 
 export const supervisorSections = [
   'batches',
@@ -16,6 +17,7 @@ export const supervisorSections = [
   'duplicates',
   'dashboard',
   'exports',
+  'targeting',
 ] as const;
 // Importing a tablet's file writes as that tablet: the server allows it to admins only.
 export const adminReviewSections = ['imports'] as const;
@@ -53,6 +55,8 @@ export function supervisorScreen(path: string, t: TFunction): Screen | null {
     return { section: 'dashboard', title: t('nav.dashboard'), body: <Dashboard /> };
   if (at('/exports'))
     return { section: 'exports', title: t('nav.exports'), body: <ExportsScreen /> };
+  if (at('/targeting'))
+    return { section: 'targeting', title: t('nav.targeting'), body: <TargetingScreen /> };
   if (at('/imports'))
     return { section: 'imports', title: t('nav.imports'), body: <ImportScreen /> };
   return null;

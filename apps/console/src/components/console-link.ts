@@ -10,6 +10,8 @@ export const consolePaths = {
   duplicates: (f: ReviewFilters = {}) => `/duplicates${queryOf(f)}`,
   dashboard: (f: ReviewFilters = {}) => `/dashboard${queryOf(f)}`,
   exports: (f: ReviewFilters = {}) => `/exports${queryOf(f)}`,
+  // Targeting works village by village: the review filters do not apply.
+  targeting: (_f: ReviewFilters = {}) => '/targeting',
   // An import concerns one file, not the review filters.
   imports: (_f: ReviewFilters = {}) => '/imports',
 };

@@ -19,7 +19,7 @@ import { villageRanking } from '../features/targeting/village-ranking';
 import type { AuthContext } from '../plugins/access';
 import type { Tx } from '../storage/store';
 import type { Deps } from './deps';
-import { inScope } from './scope';
+import { inScope, villageInZones } from './scope';
 
 // Targeting requests, each in one transaction: formulas (administrators), scores and rankings
 // (administrators, supervisors in their zones). The rules live in features/targeting.
@@ -176,6 +176,28 @@ export async function villageRegister(deps: Deps, auth: AuthContext, villageId: 
   await requireVillageInScope(auth, villageId);
   return deps.store.write(async (tx) => {
     const rows = await tx.targeting.listEnrolments([villageId]);
+    const village = await tx.reference.villageById(villageId);
+    const assignees =
+      village === undefined
+        ? []
+        : (await tx.accounts.listUsers())
+            .filter(
+              (u) =>
+                u.active &&
+                (u.role === 'facilitator' || u.role === 'supervisor') &&
+                villageInZones(village, u.zones),
+            )
+            .map((u) => ({ id: u.id, name: u.name, role: u.role }));
+    const assemblies = (
+      await tx.sync.recordsWhere({ type: ASSEMBLY_TYPE, villageIds: [villageId] })
+    )
+      .map((r) => ({
+        recordId: r.id,
+        reviewStatus: r.reviewStatus,
+        held: r.data['held'] === true,
+        publishedAt: typeof r.data['publishedAt'] === 'string' ? r.data['publishedAt'] : '',
+      }))
+      .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
     await tx.audit.append({
       at: deps.now().toISOString(),
       userId: auth.user.id,
@@ -184,7 +206,7 @@ export async function villageRegister(deps: Deps, auth: AuthContext, villageId: 
       entityId: villageId,
       details: { households: rows.length },
     });
-    return { villageId, households: rows.map((r) => r.data) };
+    return { villageId, assemblies, assignees, households: rows.map((r) => r.data) };
   });
 }
 
