@@ -59,8 +59,9 @@ describe('export file and admin import', () => {
 
     // The admin imports it: one change applied, one review batch.
     const console = new SupervisorConsole(admin.page, server.url);
-    await new HomePage(admin.page).open('Importer le fichier d’une tablette');
-    await admin.page.getByRole('heading', { name: 'Import de tablette', level: 1 }).waitFor();
+    // The tablet app sends an admin to the console, where the import is.
+    await console.openFromHome('admin');
+    await console.go('Import de tablette');
     const imports = new ImportPage(admin.page);
     await imports.importFile(file);
     await imports.outcome('applied').getByText('1 appliquée').waitFor();

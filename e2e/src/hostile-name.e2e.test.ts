@@ -54,7 +54,7 @@ describe('hostile text', () => {
     expect(await injectedImages(enumerator.page)).toBe(0);
 
     const console = new SupervisorConsole(supervisor.page, server.url);
-    await console.openFromHome();
+    await console.openFromHome('sup.koro');
     await new BatchListPage(supervisor.page).open(1);
     await new BatchDetailPage(supervisor.page).openRecord(`— Ali Maïga ${HOSTILE}`);
     const record = new RecordViewPage(supervisor.page);

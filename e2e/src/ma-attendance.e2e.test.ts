@@ -69,7 +69,7 @@ describe('MA session', () => {
 
     // The supervisor's dashboard: 9 present of 10 expected, 90 %.
     const console = new SupervisorConsole(supervisor.page, server.url);
-    await console.openFromHome();
+    await console.openFromHome('sup.koro');
     await console.go('Tableau de bord');
     const dashboard = new DashboardPage(supervisor.page);
     const row = dashboard.maSessions.getByRole('row').filter({ hasText: 'n° 1' });

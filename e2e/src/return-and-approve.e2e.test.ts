@@ -40,7 +40,7 @@ describe('supervisor review loop', () => {
 
     // The supervisor sees the batch and opens the survey.
     const console = new SupervisorConsole(supervisor.page, server.url);
-    await console.openFromHome();
+    await console.openFromHome('sup.koro');
     const batches = new BatchListPage(supervisor.page);
     await batches.rowOf('Enquêteur Koro (démo)').waitFor();
     await screenshot(supervisor.page, '07-supervisor-batches');

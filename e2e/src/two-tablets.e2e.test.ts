@@ -84,7 +84,7 @@ describe('two tablets, one household', () => {
 
     // The supervisor sees both values side by side and chooses B's.
     const console = new SupervisorConsole(supervisor.page, server.url);
-    await console.openFromHome();
+    await console.openFromHome('sup.koro');
     await console.go('Conflits');
     const conflicts = new ConflictQueuePage(supervisor.page);
     await conflicts.count.filter({ hasText: '1 conflit à arbitrer' }).waitFor();
@@ -125,7 +125,7 @@ describe('two tablets, one household', () => {
     await tabletB.shell.receipt.getByText('1 envoyé, 1 accepté, 0 rejeté').waitFor();
 
     // No conflict for the supervisor.
-    await new SupervisorConsole(supervisor.page, server.url).visit('/supervision/conflicts');
+    await new SupervisorConsole(supervisor.page, server.url).visit('/conflicts');
     await new ConflictQueuePage(supervisor.page).empty.waitFor();
 
     // After one more sync each tablet holds both changes.

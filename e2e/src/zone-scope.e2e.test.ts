@@ -39,14 +39,14 @@ describe('zones', () => {
 
     // Koro's supervisor sees the batch (the control: there is something to hide).
     const koroConsole = new SupervisorConsole(koro.page, server.url);
-    await koroConsole.openFromHome();
+    await koroConsole.openFromHome('sup.koro');
     const koroBatches = new BatchListPage(koro.page);
     await koroBatches.rowOf('Enquêteur Koro (démo)').waitFor();
     expect(await koroBatches.batchLinks().allInnerTexts()).toEqual(['Lot n° 1']);
 
     // Gao's supervisor: an empty list…
     const gaoConsole = new SupervisorConsole(gao.page, server.url);
-    await gaoConsole.openFromHome();
+    await gaoConsole.openFromHome('sup.gao');
     const gaoBatches = new BatchListPage(gao.page);
     await gaoBatches.empty.waitFor();
     expect(await gaoBatches.batchLinks().count()).toBe(0);
@@ -54,10 +54,10 @@ describe('zones', () => {
     await screenshot(gao.page, '15-supervisor-gao-batches');
 
     // …and Koro's batch and record typed by hand are « Introuvable ».
-    await gaoConsole.visit('/supervision/batches/1');
+    await gaoConsole.visit('/batches/1');
     await gao.page.getByText(NOT_FOUND).waitFor();
     expect(await gao.page.getByText('Oumar Dara').count()).toBe(0);
-    await gaoConsole.visit(`/supervision/records/${recordId}`);
+    await gaoConsole.visit(`/records/${recordId}`);
     await gao.page.getByText(NOT_FOUND).waitFor();
     expect(await gao.page.getByText('Oumar Dara').count()).toBe(0);
 

@@ -1,23 +1,39 @@
 import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './auth-pages';
 
 export type ConsoleSection =
   'Lots reçus' | 'Conflits' | 'Doublons' | 'Tableau de bord' | 'Exports' | 'Import de tablette';
 
-/** The supervisor console (« Supervision »): its navigation and its URLs under `#/supervision`. */
+/**
+ * The console (apps/console) at `/console/`: signed in with the password, its menu and its URLs.
+ * Supervisors and admins reach it from the tablet app's home (« Ouvrir la console ») or directly.
+ */
 export class SupervisorConsole {
   constructor(
     readonly page: Page,
     private readonly baseUrl: string,
   ) {}
 
-  /** From the supervisor's home: the « Console de supervision » tile. */
-  async openFromHome(): Promise<void> {
-    await this.page.getByRole('link', { name: /^Console de supervision/ }).click();
+  /**
+   * From the tablet app's home, which sends supervisors and admins to the console: « Ouvrir la
+   * console », then the console's own password login.
+   */
+  async openFromHome(login: string, password = DEMO_PASSWORD): Promise<void> {
+    await this.page.getByRole('link', { name: 'Ouvrir la console' }).click();
+    await this.signIn(login, password);
+  }
+
+  /** The console's login (no PIN): identifier and password. */
+  async signIn(login: string, password = DEMO_PASSWORD): Promise<void> {
+    await this.page.getByRole('heading', { name: 'Connexion à la console' }).waitFor();
+    await this.page.getByLabel('Identifiant').fill(login);
+    await this.page.getByLabel('Mot de passe').fill(password);
+    await this.page.getByRole('button', { name: 'Se connecter' }).click();
     await this.nav.waitFor();
   }
 
   get nav(): Locator {
-    return this.page.getByRole('navigation', { name: 'Supervision' });
+    return this.page.getByRole('navigation', { name: 'Menu de la console' });
   }
 
   async go(section: ConsoleSection): Promise<void> {
@@ -25,9 +41,9 @@ export class SupervisorConsole {
     await this.page.getByRole('heading', { name: section, level: 1 }).waitFor();
   }
 
-  /** Types a console URL by hand (as a curious supervisor would), e.g. `/supervision/batches/1`. */
+  /** Types a console address by hand (as a curious supervisor would), e.g. `/batches/1`. */
   async visit(path: string): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/#${path}`);
+    await this.page.goto(`${this.baseUrl}/console${path}`);
   }
 }
 
@@ -65,7 +81,9 @@ export class BatchDetailPage {
   /** « Voir la fiche » of the batch's record titled from its content (« Ménage KOR-… — Oumar Kassogué »). */
   async openRecord(titleContains: string): Promise<void> {
     const escaped = titleContains.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    await this.page.getByRole('link', { name: new RegExp(`^Ouvrir .*${escaped}`) }).click();
+    await this.page
+      .getByRole('link', { name: new RegExp(`^Voir la fiche : .*${escaped}`) })
+      .click();
     await this.page.getByRole('heading', { name: 'Fiche', level: 1 }).waitFor();
   }
 }

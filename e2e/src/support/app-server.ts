@@ -11,6 +11,8 @@ const tsx = join(serverDir, 'node_modules/.bin/tsx');
 // E2E_APP_DIST: try the scenarios against another build of the PWA (a local experiment); the suite
 // itself always runs against apps/field/dist, built by the root test command.
 const builtApp = process.env['E2E_APP_DIST'] ?? join(repoRoot, 'apps/field/dist');
+// The console (apps/console/dist, built by scripts/build-app.sh with the PWA), served at /console/.
+const builtConsole = join(repoRoot, 'apps/console/dist');
 
 export interface AppServer {
   url: string;
@@ -34,6 +36,7 @@ export async function startAppServer(): Promise<AppServer> {
     ...process.env,
     DATA_DIR: dataDir,
     STATIC_DIR: staticDir,
+    CONSOLE_DIR: builtConsole,
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
