@@ -67,7 +67,7 @@ describe('the console', () => {
     await batches.rowOf('Enquêteur Koro (démo)').waitFor();
     await batches.open(1);
     // The tablet by its name, not its id.
-    await page.getByText('Tablette Koro 7', { exact: true }).waitFor();
+    await page.getByText('Tablette de Enquêteur Koro (démo) n° 1', { exact: true }).waitFor();
     await new BatchDetailPage(page).openRecord('Ménage KOR-');
     const record = new RecordViewPage(page);
     await record.title(/^Ménage KOR-/).waitFor();

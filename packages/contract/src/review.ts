@@ -26,7 +26,7 @@ export const batchSchema = z.object({
   number: z.number().int(),
   batchId: z.string(),
   deviceId: z.string(),
-  /** The name the tablet was registered under (« Tablette Koro 3 »). */
+  /** The tablet's name, as the back office shows it (« Tablette de Awa Traoré n° 2 »). */
   deviceLabel: z.string(),
   userId: z.string(),
   userName: z.string(),
@@ -120,7 +120,7 @@ export const recordVersionSchema = z.object({
   /** Present when `userId` is. */
   userName: z.string().optional(),
   deviceId: z.string().nullable(),
-  /** The tablet's registered name (null: a supervisor's resolution, no device). */
+  /** The tablet's name (« Tablette de Awa Traoré n° 2 »; null: a supervisor's resolution). */
   deviceLabel: z.string().nullable(),
   serverTime: z.string(),
   clientTime: z.string().nullable().optional(),
@@ -210,7 +210,7 @@ export const conflictListResponseSchema = z.object({ conflicts: z.array(conflict
 const conflictSideSchema = z.object({
   value: jsonSchema,
   deviceId: z.string().nullable(),
-  /** The tablet's registered name (null: no device, a supervisor's resolution). */
+  /** The tablet's name (« Tablette de Awa Traoré n° 2 »; null: a supervisor's resolution). */
   deviceLabel: z.string().nullable(),
   userName: z.string().nullable(),
   at: z.string().nullable(),

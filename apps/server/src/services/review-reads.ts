@@ -3,6 +3,7 @@ import { findDuplicateHouseholds, householdRecordType } from '../features/ciblag
 import type { AuthContext } from '../plugins/access';
 import type { BatchFilter } from '../storage/rows';
 import type { Tx } from '../storage/store';
+import { deviceNames } from './admin';
 import type { Deps } from './deps';
 import { visibleConflict, visibleRecord } from './review';
 import type { VillageScope } from './scope';
@@ -16,10 +17,10 @@ async function namesOf(tx: Tx): Promise<(userId: string) => string> {
   return (userId) => names.get(userId) ?? userId;
 }
 
-/** Device id → the name it was registered under (« Tablette Koro 3 »), else its id. */
+/** Device id → the tablet's name as the back office shows it (« Tablette de Awa Traoré n° 2 »). */
 async function deviceLabelsOf(tx: Tx): Promise<(deviceId: string) => string> {
-  const labels = new Map((await tx.accounts.listDevices()).map((d) => [d.id, d.label]));
-  return (deviceId) => labels.get(deviceId) ?? deviceId;
+  const names = await deviceNames(tx);
+  return (deviceId) => names.get(deviceId) ?? deviceId;
 }
 
 export function listConflicts(

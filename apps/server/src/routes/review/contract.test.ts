@@ -40,8 +40,8 @@ describe('review and dashboard answers match @jigi/contract', () => {
   let sup: { cookie: string };
   beforeEach(async () => {
     s = await startTestServer();
-    a = await registerDevice(s.app, 'enq.koro', 'Tablette Koro 1');
-    b = await registerDevice(s.app, 'enq.koro', 'Tablette Koro 2');
+    a = await registerDevice(s.app, 'enq.koro', 'Tablette de Enquêteur Koro (démo) n° 1');
+    b = await registerDevice(s.app, 'enq.koro', 'Tablette de Enquêteur Koro (démo) n° 2');
     sup = await loginSession(s.app, 'sup.koro');
   });
   afterEach(async () => {
@@ -82,12 +82,12 @@ describe('review and dashboard answers match @jigi/contract', () => {
     await push(s.app, b, [patchMutation(1, rec, 1, { [path]: 'Amadou-Bakary' })]);
 
     const list = await answer(batchListResponseSchema, 'GET', '/api/review/batches');
-    expect(list.rows.map((r) => r.deviceLabel)).toContain('Tablette Koro 2');
+    expect(list.rows.map((r) => r.deviceLabel)).toContain('Tablette de Enquêteur Koro (démo) n° 2');
     const detail = await answer(batchDetailResponseSchema, 'GET', '/api/review/batches/1');
-    expect(detail.batch.deviceLabel).toBe('Tablette Koro 1');
+    expect(detail.batch.deviceLabel).toBe('Tablette de Enquêteur Koro (démo) n° 1');
     expect(detail.rejected).toHaveLength(1);
     const record = await answer(recordDetailResponseSchema, 'GET', `/api/review/records/${rec.id}`);
-    expect(record.versions[0]?.deviceLabel).toBe('Tablette Koro 1');
+    expect(record.versions[0]?.deviceLabel).toBe('Tablette de Enquêteur Koro (démo) n° 1');
 
     const conflicts = await answer(conflictListResponseSchema, 'GET', '/api/review/conflicts');
     const conflictId = conflicts.conflicts[0]?.id ?? '';
@@ -97,8 +97,8 @@ describe('review and dashboard answers match @jigi/contract', () => {
       `/api/review/conflicts/${conflictId}`,
     );
     expect([conflict.server.deviceLabel, conflict.incoming.deviceLabel]).toEqual([
-      'Tablette Koro 1',
-      'Tablette Koro 2',
+      'Tablette de Enquêteur Koro (démo) n° 1',
+      'Tablette de Enquêteur Koro (démo) n° 2',
     ]);
     await answer(resolutionResponseSchema, 'POST', `/api/review/conflicts/${conflictId}/resolve`, {
       choice: 'incoming',
