@@ -1,5 +1,7 @@
 import {
   enrolmentOutcomeSchema,
+  formulaDetailSchema,
+  formulaListSchema,
   publishedAssemblySchema,
   scoreComputationSchema,
   villageRankingSchema,
@@ -50,4 +52,17 @@ export function enrol(villageId: string, assemblyRecordId: string) {
 /** The printable list's address (a download, opened by the browser with the session cookie). */
 export function printableListUrl(villageId: string): string {
   return `/api/targeting/villages/${seg(villageId)}/assembly.pdf`;
+}
+
+export function listFormulas(signal?: AbortSignal) {
+  return apiGet('/api/targeting/formulas', {}, formulaListSchema, signal);
+}
+
+/** Uploads a formula version (its JSON as the administrator wrote it); the server checks it field by field. */
+export function uploadFormula(formula: unknown) {
+  return apiPost('/api/targeting/formulas', formula, formulaDetailSchema);
+}
+
+export function adoptFormula(version: string) {
+  return apiPost(`/api/targeting/formulas/${seg(version)}/adopt`, {}, scoreComputationSchema);
 }

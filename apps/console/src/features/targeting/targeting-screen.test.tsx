@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeApi, type FakeApi } from '../../test-support/fake-api';
-import { renderScreen } from '../../test-support/render-console';
+import { admin, renderScreen } from '../../test-support/render-console';
 import { TargetingScreen } from './targeting-screen';
 
 const V = 'village-koro-demo-1';
@@ -142,5 +142,43 @@ describe('targeting in the console', () => {
     expect(api.callsTo('POST', `/api/targeting/villages/${V}/enrolment`)[0]?.body).toEqual({
       assemblyRecordId: 'a1',
     });
+  });
+
+  it('lets an administrator upload a formula version and adopt it; a supervisor sees no formula panel', async () => {
+    const ui = userEvent.setup();
+    const summary = {
+      version: 'demo-2',
+      label: 'Formule démo 2',
+      demo: true,
+      uploadedBy: 'user-admin',
+      uploadedAt: '2026-03-15T10:00:00.000Z',
+      adoptedAt: null,
+      inForce: false,
+      indicatorCount: 11,
+      zoneTypes: ['default'],
+    };
+    api.on('GET /api/targeting/formulas', { body: { formulas: [summary] } });
+    api.on('POST /api/targeting/formulas', { status: 201, body: { summary, formula: {} } });
+    api.on('POST /api/targeting/formulas/demo-2/adopt', {
+      body: { formulaVersion: 'demo-2', villages: 5, computed: 4, scored: 4, unscored: 0 },
+    });
+    const view = renderScreen(<TargetingScreen />, { path: '/targeting', user: admin });
+    expect(
+      await screen.findByText(/Formule démo 2 \(version demo-2, 11 indicateurs\) — démo/),
+    ).toBeInTheDocument();
+    const file = new File(['{"version":"demo-2"}'], 'formule.json', { type: 'application/json' });
+    await ui.upload(
+      screen.getByLabelText('Téléverser une version de la formule (fichier JSON)'),
+      file,
+    );
+    expect(await screen.findByText(/Version demo-2 téléversée/)).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/targeting/formulas')[0]?.body).toEqual({ version: 'demo-2' });
+    await ui.click(screen.getByRole('button', { name: 'Adopter la version demo-2' }));
+    expect(
+      await screen.findByText('Version demo-2 en vigueur : 4 nouveaux scores calculés.'),
+    ).toBeInTheDocument();
+    view.unmount();
+    renderScreen(<TargetingScreen />, { path: '/targeting' });
+    expect(screen.queryByText('Formule PMT (administrateurs)')).not.toBeInTheDocument();
   });
 });
