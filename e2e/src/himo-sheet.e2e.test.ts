@@ -10,6 +10,7 @@ import { Resources } from './support/resources';
 
 const PROJECT = 'Cordons pierreux de Ségué (démo)';
 const WAGE = 2000; // the seeded microproject's daily wage (FCFA)
+const SHEET_TITLE = 'Feuille de pointage';
 let server: AppServer;
 let agent: SignedInTablet;
 
@@ -68,6 +69,16 @@ describe('HIMO attendance sheet', () => {
     ]);
     const total = await project.payTotal.getByRole('columnheader').allInnerTexts();
     expect(total.slice(1)).toEqual(['9,5', expect.stringMatching(fcfa(9.5 * WAGE))]);
+
+    // One sheet per project and day: today's is opened again, not a second one made.
+    expect(await page.getByRole('link', { name: '+ Nouvelle feuille de pointage' }).count()).toBe(
+      0,
+    );
+    await page.getByRole('link', { name: 'Ouvrir la feuille du jour' }).click();
+    await page.waitForURL(/#\/himo\/sheet\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: SHEET_TITLE, level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: PROJECT, level: 1 }).waitFor();
 
     await shell.syncUntilClean();
     await shell.receipt.getByText(/^\d+ envoyés?, \d+ acceptés?, 0 rejeté/).waitFor();
