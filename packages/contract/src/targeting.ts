@@ -146,3 +146,8 @@ export const villageRegisterSchema = z.object({
   /** Each household of the register (@jigi/domain/register enrolmentSchema). */
   households: z.array(z.record(z.string(), z.unknown())),
 });
+
+export const rsuChangesQuerySchema = z.object({
+  /** Changes at or after this instant (ISO-8601); all when absent. */
+  since: z.iso.datetime().optional(),
+});

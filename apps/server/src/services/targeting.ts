@@ -12,6 +12,7 @@ import {
   enrolFromAssembly,
   type StateChange,
 } from '../features/targeting/enrolment';
+import { rsuChangesCsv, rsuHouseholdsCsv } from '../features/targeting/rsu-export';
 import { scoreVillages } from '../features/targeting/scoring';
 import { villageListPdf, type PrintableLine } from '../features/targeting/village-list-pdf';
 import { ASSEMBLY_TYPE } from '../features/targeting/assembly-publish';
@@ -263,4 +264,36 @@ export async function changeRegisterState(
   return deps.store.write((tx) =>
     changeEnrolmentState(tx, deps, { ...change, actorId: auth.user.id }),
   );
+}
+
+/** The village's register in the RSU export format (households, or their changes since a date). */
+export async function rsuExport(
+  deps: Deps,
+  auth: AuthContext,
+  villageId: string,
+  what: 'households' | 'changes',
+  since: string | undefined,
+) {
+  await requireVillageInScope(auth, villageId);
+  return deps.store.write(async (tx) => {
+    const village = await tx.reference.villageById(villageId);
+    if (village === undefined) throw new AppError('not_found', { details: { villageId } });
+    const rows = await tx.targeting.listEnrolments([villageId]);
+    await tx.audit.append({
+      at: deps.now().toISOString(),
+      userId: auth.user.id,
+      action: `register.rsu_export.${what}`,
+      entity: 'village',
+      entityId: villageId,
+      details: { households: rows.length, since: since ?? null },
+    });
+    if (what === 'households') return rsuHouseholdsCsv(rows, new Map([[village.id, village]]));
+    const events = [];
+    for (const row of rows)
+      for (const ev of await tx.targeting.enrolmentEvents(row.id))
+        if (since === undefined || ev.at >= since)
+          events.push({ ...ev, householdCode: row.householdCode, villageId: row.villageId });
+    events.sort((a, b) => a.at.localeCompare(b.at) || a.enrolmentId.localeCompare(b.enrolmentId));
+    return rsuChangesCsv(events);
+  });
 }

@@ -7,6 +7,7 @@ import {
 } from '../../test-support/harness';
 import { patchMutation, pullAll, push, type TestDevice } from '../../test-support/sync-client';
 import type { VillageRankingResponse } from '@jigi/contract';
+import { parseCsv } from '../../services/csv';
 import {
   KORO_VILLAGE,
   decide,
@@ -168,6 +169,33 @@ describe('from the ranked list to the register', () => {
       exitReason: 'demenagement',
     });
     expect((await state(third, { state: 'enrolled' })).statusCode).toBe(409);
+    // The RSU receives the register in its versioned format: the households, then their changes.
+    const csv = async (what: string) => {
+      const res = await s.app.inject({
+        method: 'GET',
+        url: `/api/targeting/villages/${KORO_VILLAGE}/rsu-${what}.csv`,
+        headers: sup,
+      });
+      expect(res.statusCode).toBe(200);
+      return parseCsv(res.body.replace(/^\uFEFF/, ''));
+    };
+    const [head = [], ...households] = await csv('households');
+    expect(head.slice(0, 3)).toEqual(['format_version', 'household_id', 'household_code']);
+    const col = (name: string) => head.indexOf(name);
+    expect(
+      households.map((r) => [r[0], r[col('household_id')], r[col('state')], r[col('exit_reason')]]),
+    ).toEqual(
+      [
+        ['1', first, 'suspended', ''],
+        ['1', third, 'exited', 'demenagement'],
+      ].sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    );
+    const [changeHead = [], ...changes2] = await csv('changes');
+    const action = changeHead.indexOf('action');
+    expect(changes2.map((r) => r[action]).sort()).toEqual(
+      ['enrol', 'enrol', 'state.exited', 'state.suspended'].sort(),
+    );
+
     const after = await pullAll(s.app, anim, next.cursor);
     const gone = after.changes.filter((c) => c.entity === 'beneficiary_household');
     expect(gone.map((c) => [c.id, c.deleted])).toEqual([[third, true]]);

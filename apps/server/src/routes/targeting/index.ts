@@ -12,6 +12,7 @@ import {
   stateChangeBodySchema,
   enrolmentOutcomeSchema,
   publishAssemblyBodySchema,
+  rsuChangesQuerySchema,
   publishedAssemblySchema,
   villageRegisterSchema,
   currentFormulaSchema,
@@ -283,4 +284,31 @@ export function targetingRoutes(app: FastifyInstance): void {
       });
     },
   );
+
+  for (const what of ['households', 'changes'] as const)
+    app.get(
+      `/api/targeting/villages/:villageId/rsu-${what}.csv`,
+      {
+        config: {
+          access: scoreAccess,
+          doc: {
+            summary:
+              what === 'households'
+                ? 'Export RSU (format versionné) des ménages inscrits du village'
+                : 'Export RSU (format versionné) des changements du registre du village',
+            ...(what === 'changes' ? { query: rsuChangesQuerySchema } : {}),
+            download: ['text/csv'],
+          },
+        },
+      },
+      async (request, reply) => {
+        const { villageId } = parseInput(targetingVillageParam, request.params, 'invalid_query');
+        const { since } = parseInput(rsuChangesQuerySchema, request.query, 'invalid_query');
+        const csv = await targeting.rsuExport(deps, authOf(request), villageId, what, since);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="rsu-v1-${what}-${villageId}.csv"`)
+          .send(csv);
+      },
+    );
 }
