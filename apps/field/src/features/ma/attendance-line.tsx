@@ -16,6 +16,8 @@ import {
 } from './roll-call';
 
 type AttendanceLineValues = Parameters<typeof attendeeChoice>[0] & {
+  householdCode?: string;
+  status?: string;
   substitute?: { ageYears?: number };
 };
 
@@ -38,9 +40,10 @@ export const AttendanceLine = memo(function AttendanceLine({
   const id = useId();
   const { getValues, setValue } = useFormContext();
   const p = `attendance.${String(index)}`;
-  const code = (useWatch({ name: `${p}.householdCode` }) as string | undefined) ?? '';
-  const status = useWatch({ name: `${p}.status` }) as string | undefined;
+  // One subscription per line: a tap writes the line once and re-renders this line alone.
   const line = useWatch({ name: p }) as AttendanceLineValues | undefined;
+  const code = line?.householdCode ?? '';
+  const status = line?.status;
   const choice = line ? attendeeChoice(line) : undefined;
   const members = household?.members ?? [];
   const titulaire = household ? titulaireMember(household) : undefined;
@@ -53,9 +56,9 @@ export const AttendanceLine = memo(function AttendanceLine({
   const minor = attendeeAge !== undefined && attendeeAge < MA_ATTENDEE_MIN_AGE;
   const name = household?.titulaireName ?? household?.headName ?? code;
 
+  // The whole line in one write: one notification of the form's watchers, not one per key.
   const apply = (values: Record<string, unknown>) => {
-    for (const [key, value] of Object.entries(values))
-      setValue(`${p}.${key}`, value, { shouldDirty: true });
+    setValue(p, { ...(getValues(p) as Record<string, unknown>), ...values }, { shouldDirty: true });
   };
   const mark = (next: MarkStatus) => {
     apply(markValues(getValues(p) as Record<string, unknown>, next));
