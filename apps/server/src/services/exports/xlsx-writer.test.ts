@@ -88,12 +88,16 @@ describe('xlsx writer', () => {
         rows: many(),
       },
     ]);
-    // Nobody reads: the writer stops pulling rows (a bounded backlog, not the whole table) and
-    // stays stopped.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const stalled = pulled;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(pulled).toBe(stalled);
+    // Nobody reads: the writer stops pulling rows with a bounded backlog, not the whole table.
+    // Stopped = no row pulled for three checks in a row (a loaded machine makes progress slow,
+    // never zero); without backpressure it stops only at the end.
+    let stalled = -1;
+    for (let stable = 0, waited = 0; stable < 3 && waited < 20_000; waited += 300) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      if (pulled === stalled) stable++;
+      else [stalled, stable] = [pulled, 0];
+    }
+    expect(stalled).toBeGreaterThan(0);
     expect(stalled).toBeLessThan(total / 2);
     let bytes = 0;
     await pipeline(

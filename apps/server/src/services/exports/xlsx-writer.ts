@@ -43,7 +43,7 @@ const buffered = (s: Buffered | undefined): number =>
  */
 function pendingBytes(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  worksheet: ExcelJS.stream.xlsx.WorksheetWriter,
+  worksheet: ExcelJS.Worksheet,
   out: PassThrough,
 ): number {
   const sheet = (
@@ -62,7 +62,7 @@ function pendingBytes(
  */
 async function caughtUp(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  worksheet: ExcelJS.stream.xlsx.WorksheetWriter,
+  worksheet: ExcelJS.Worksheet,
   out: PassThrough,
 ): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
