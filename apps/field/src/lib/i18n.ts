@@ -35,3 +35,25 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   showSupportNotice: false,
 });
+
+/** Marks around every string of the pseudo-locale: text on screen without them is not from a catalogue. */
+export const PSEUDO_OPEN = '⟦';
+export const PSEUDO_CLOSE = '⟧';
+
+function pseudo(value: unknown): unknown {
+  if (typeof value === 'string') return `${PSEUDO_OPEN}${value}${PSEUDO_CLOSE}`;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pseudo(v)]));
+  return value;
+}
+
+/**
+ * Adds `lng` (default `qps`), every French string wrapped in ⟦ ⟧, and returns its code: a screen
+ * rendered in it shows any text that did not come through the catalogue — what a Bambara catalogue
+ * could not translate. For tests; no user ever sees it.
+ */
+export function addPseudoLocale(lng = 'qps'): string {
+  const fr = resources()['fr'] ?? {};
+  for (const [ns, content] of Object.entries(fr)) i18n.addResourceBundle(lng, ns, pseudo(content));
+  return lng;
+}
