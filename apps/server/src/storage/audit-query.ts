@@ -5,7 +5,8 @@ import type { AuditFilter } from './store';
 // The audit log's row mapping and filter SQL, once for both backends (only the placeholder differs).
 
 export type AuditDb = {
-  id: number;
+  /** A BIGSERIAL reads back as a string from PostgreSQL. */
+  id: number | string;
   at: string;
   user_id: string | null;
   action: string;
