@@ -19,12 +19,14 @@ import { Resources } from './support/resources';
 import { pushHousehold } from './support/tablet-push';
 
 let server: AppServer;
+let koroRecord: string;
 const resources = new Resources();
 const opened: Tablet[] = [];
 
 beforeAll(async () => {
   server = resources.server(await startAppServer());
-  await pushHousehold(server, 'enq.koro', 'Tablette Koro 7', villages.dioungani);
+  koroRecord = (await pushHousehold(server, 'enq.koro', 'Tablette Koro 7', villages.dioungani))
+    .recordId;
 });
 
 afterEach(async () => {
@@ -97,6 +99,30 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Déverrouiller' }).click();
     await new BatchListPage(page).rowOf('Enquêteur Koro (démo)').waitFor();
     expect(await statusOf(page, '/api/review/batches')).toBe(200);
+  });
+
+  it('shows a supervisor of Gao none of Koro’s data, on any screen or typed address', async () => {
+    const { page } = await laptop('sup-gao');
+    await page.goto(`${server.url}/console/`);
+    const console = new SupervisorConsole(page, server.url);
+    await console.signIn('sup.gao');
+    await new BatchListPage(page).empty.waitFor();
+    const koro = /Koro|Dioungani|Madougou|KOR-/;
+    expect(await page.getByText(koro).count()).toBe(0);
+    for (const address of ['/batches/1', `/records/${koroRecord}`]) {
+      await console.visit(address);
+      await page.getByText('Introuvable (ou hors de vos zones).').waitFor();
+      expect(await page.getByText(koro).count(), address).toBe(0);
+    }
+    await console.go('Conflits');
+    await page.getByText('Aucun conflit à arbitrer.').waitFor();
+    await console.go('Doublons');
+    await page.getByText('Aucun doublon probable.').waitFor();
+    await console.go('Tableau de bord');
+    await page.getByRole('heading', { name: 'Ciblage : ménages enquêtés et quota' }).waitFor();
+    await page.getByRole('table', { name: 'Ménages enquêtés par village' }).waitFor();
+    expect(await page.getByText(koro).count()).toBe(0);
+    await screenshot(page, 'console-05-gao-dashboard');
   });
 
   it('tells a field user who opens it to use the tablet app', async () => {
