@@ -1,4 +1,5 @@
 import type { DashboardQuery } from '@jigi/contract';
+import { ciblageOptions } from '@jigi/domain';
 import { getCiblageProgress } from '../../api/dashboard';
 import { RemoteView } from '../../components/remote-view';
 import { useRemote } from '../../hooks/use-remote';
@@ -8,7 +9,19 @@ import { DataTable } from './data-table';
 import { ChartAndTable, Panel } from './panel';
 import { formatPercent, rate } from './rates';
 
-/** Ciblage households surveyed against each village's quota. */
+/** « Ménage absent : 2 · Refus : 1 »: the outcomes of the failed visits, those that happened. */
+function failedOutcomes(byOutcome: Readonly<Record<string, number>>): string {
+  const labels: Readonly<Record<string, string>> = ciblageOptions.interviewResult.labels;
+  return Object.entries(byOutcome)
+    .filter(([, n]) => n > 0)
+    .map(([outcome, n]) => `${labels[outcome] ?? outcome} : ${String(n)}`)
+    .join(' · ');
+}
+
+/**
+ * Ciblage households surveyed against each village's quota; visits without an interview (absent,
+ * refusal, moved…) counted apart, by outcome.
+ */
 export function CiblagePanel({ query, queryKey }: { query: DashboardQuery; queryKey: string }) {
   const { t } = useSupervisorT();
   const remote = useRemote((signal) => getCiblageProgress(query, signal), queryKey);
@@ -53,6 +66,18 @@ export function CiblagePanel({ query, queryKey }: { query: DashboardQuery; query
                     header: t('dashboard.ciblage.surveyed'),
                     cell: (x) => x.surveyed,
                     numeric: true,
+                  },
+                  {
+                    key: 'f',
+                    header: t('dashboard.ciblage.failedVisits'),
+                    cell: (x) => x.failedVisits,
+                    numeric: true,
+                  },
+                  {
+                    key: 'fo',
+                    header: t('dashboard.ciblage.failedOutcomes'),
+                    // Empty when none: the count beside it already says 0.
+                    cell: (x) => failedOutcomes(x.failedByOutcome),
                   },
                   {
                     key: 'q',
