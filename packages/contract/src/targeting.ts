@@ -151,3 +151,42 @@ export const rsuChangesQuerySchema = z.object({
   /** Changes at or after this instant (ISO-8601); all when absent. */
   since: z.iso.datetime().optional(),
 });
+
+/** One household on one page (admin, supervisor of its village). */
+export const householdFileSchema = z.object({
+  survey: z.object({
+    recordId: z.string(),
+    villageId: z.string(),
+    householdCode: z.string(),
+    reviewStatus: z.enum(['received', 'approved', 'returned', 'rejected']),
+    version: z.number().int(),
+    interviewDate: z.string(),
+    answers: z.record(z.string(), z.unknown()),
+  }),
+  scores: z.array(
+    z.object({
+      formulaVersion: z.string(),
+      recordVersion: z.number().int(),
+      outcome: z.enum(['scored', 'missing_answers', 'no_model']),
+      score: z.number().nullable(),
+      computedAt: z.string(),
+      inForce: z.boolean(),
+    }),
+  ),
+  assemblies: z.array(
+    z.object({
+      recordId: z.string(),
+      reviewStatus: z.string(),
+      date: z.string(),
+      listStatus: z.string(),
+      decision: z.string(),
+      contestReason: z.string(),
+    }),
+  ),
+  enrolment: z.record(z.string(), z.unknown()).nullable(),
+  events: z.array(z.object({ action: z.string(), userId: z.string(), at: z.string() })),
+  ma: z.array(z.object({ recordId: z.string(), date: z.string(), status: z.string() })),
+  himo: z.array(z.object({ recordId: z.string(), name: z.string(), projectId: z.string() })),
+  pnp: z.array(z.object({ recordId: z.string(), visitDate: z.string() })),
+});
+export type HouseholdFile = z.infer<typeof householdFileSchema>;

@@ -12,6 +12,7 @@ import {
   enrolFromAssembly,
   type StateChange,
 } from '../features/targeting/enrolment';
+import { householdFile } from '../features/targeting/household-file';
 import { rsuChangesCsv, rsuHouseholdsCsv } from '../features/targeting/rsu-export';
 import { scoreVillages } from '../features/targeting/scoring';
 import { villageListPdf, type PrintableLine } from '../features/targeting/village-list-pdf';
@@ -295,5 +296,22 @@ export async function rsuExport(
           events.push({ ...ev, householdCode: row.householdCode, villageId: row.villageId });
     events.sort((a, b) => a.at.localeCompare(b.at) || a.enrolmentId.localeCompare(b.enrolmentId));
     return rsuChangesCsv(events);
+  });
+}
+
+/** One household on one page: survey, scores, assemblies, enrolment, MA, HIMO and PNP. */
+export async function householdFileOf(deps: Deps, auth: AuthContext, recordId: string) {
+  const scope = await auth.scope();
+  return deps.store.write(async (tx) => {
+    const file = await householdFile(tx, recordId, (id) => inScope(scope, id));
+    await tx.audit.append({
+      at: deps.now().toISOString(),
+      userId: auth.user.id,
+      action: 'household_file.read',
+      entity: 'record',
+      entityId: recordId,
+      details: null,
+    });
+    return file;
   });
 }

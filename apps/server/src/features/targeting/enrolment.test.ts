@@ -169,6 +169,33 @@ describe('from the ranked list to the register', () => {
       exitReason: 'demenagement',
     });
     expect((await state(third, { state: 'enrolled' })).statusCode).toBe(409);
+    // One household on one page: its survey, score, assembly decision, enrolment and events.
+    const file = (
+      await s.app.inject({
+        method: 'GET',
+        url: `/api/targeting/records/${second}/household`,
+        headers: sup,
+      })
+    ).json<{
+      survey: { householdCode: string };
+      scores: { inForce: boolean }[];
+      assemblies: { decision: string; contestReason: string }[];
+      enrolment: unknown;
+    }>();
+    expect(file.survey.householdCode).toBe('KOR-DIO-001-AK-0002');
+    expect(file.scores.map((x) => x.inForce)).toEqual([true]);
+    expect(file.assemblies).toMatchObject([{ decision: 'retire', contestReason: 'non_pauvre' }]);
+    expect(file.enrolment).toBeNull();
+    const kept = (
+      await s.app.inject({
+        method: 'GET',
+        url: `/api/targeting/records/${first}/household`,
+        headers: sup,
+      })
+    ).json<{ enrolment: { state: string }; events: { action: string }[] }>();
+    expect(kept.enrolment.state).toBe('suspended');
+    expect(kept.events.map((e) => e.action)).toEqual(['enrol', 'state.suspended']);
+
     // The RSU receives the register in its versioned format: the households, then their changes.
     const csv = async (what: string) => {
       const res = await s.app.inject({

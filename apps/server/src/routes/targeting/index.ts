@@ -8,6 +8,7 @@ import {
   computeScoresBodySchema,
   enrolBodySchema,
   enrolmentResponseSchema,
+  householdFileSchema,
   targetingHouseholdParam,
   stateChangeBodySchema,
   enrolmentOutcomeSchema,
@@ -311,4 +312,22 @@ export function targetingRoutes(app: FastifyInstance): void {
           .send(csv);
       },
     );
+
+  app.get(
+    '/api/targeting/records/:recordId/household',
+    {
+      config: {
+        access: scoreAccess,
+        doc: {
+          summary:
+            'Dossier d’un ménage : enquête, scores, assemblées, inscription, MA, HIMO et PNP',
+          response: householdFileSchema,
+        },
+      },
+    },
+    (request) => {
+      const { recordId } = parseInput(targetingRecordParam, request.params, 'invalid_query');
+      return targeting.householdFileOf(deps, authOf(request), recordId);
+    },
+  );
 }
