@@ -97,7 +97,8 @@ describe('hostile content classes over every write route', { timeout: 120_000 },
               before,
             );
           } else figures.accepted++;
-          expect(storedContentProblems(fuzz.server.data.file)).toEqual([]);
+          const problems = storedContentProblems(fuzz.server.data.file);
+          expect(problems, problems.join('; ')).toEqual([]);
         }),
         { seed: seed + key.length + cls.length, numRuns: runsFor(key), endOnFailure: true },
       );

@@ -4,6 +4,14 @@ import { withDatabase } from '../support/sqlite-inspect';
 import type { WireBody } from './wire-body';
 import { writeExamples, type Example, type FuzzContext } from './write-endpoints';
 
+/** What the fuzz tests read of an answer (Fastify's injected response). */
+export type FuzzAnswer = {
+  statusCode: number;
+  body: string;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as Fastify's json<T>()
+  json: <T = unknown>() => T;
+};
+
 /** The in-process server the fuzz tests share: its admin session and what examples need. */
 export type FuzzServer = {
   server: InProcessServer;
@@ -15,7 +23,7 @@ export type FuzzServer = {
     body: WireBody,
     key?: string,
     params?: Record<string, string>,
-  ) => ReturnType<InProcessServer['app']['inject']>;
+  ) => Promise<FuzzAnswer>;
 };
 
 /** Starts the server, logs the admin in and pushes one record (the id examples refer to). */

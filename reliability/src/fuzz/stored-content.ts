@@ -26,7 +26,7 @@ function stringsOf(text: string): string[] {
 /**
  * What the server stored that it must not have (issue « Hardening »): a control character or lone
  * surrogate in any text of any table; text of a record or its history that is not NFC; a record
- * whose `agentId`/`deviceId` differ from the account and tablet that wrote it. Empty when clean.
+ * pushed by a tablet whose `agentId`/`deviceId` differ from the account and tablet that pushed it. Empty when clean.
  */
 export function storedContentProblems(file: string): string[] {
   return withDatabase(file, (db) => {
@@ -53,16 +53,20 @@ export function storedContentProblems(file: string): string[] {
         }
       }
     }
-    const records = db
-      .prepare<[], { id: string; data: string; created_by: string; device_id: string }>(
-        'SELECT id, data, created_by, device_id FROM records',
+    // Records a tablet created (version 1 came from a device's mutation); a record the server makes
+    // itself for someone (a village assembly for its facilitator) says whom it is for instead.
+    const pushed = db
+      .prepare<[], { id: string; data: string; user_id: string; device_id: string }>(
+        `SELECT r.id, r.data, v.user_id, v.device_id FROM records r
+           JOIN record_versions v ON v.record_id = r.id AND v.version = 1
+          WHERE v.mutation_id IS NOT NULL AND v.device_id IS NOT NULL`,
       )
       .all();
-    for (const r of records) {
+    for (const r of pushed) {
       const data = JSON.parse(r.data) as { agentId?: unknown; deviceId?: unknown };
-      if (data.agentId !== r.created_by || data.deviceId !== r.device_id)
+      if (data.agentId !== r.user_id || data.deviceId !== r.device_id)
         problems.push(
-          `records ${r.id}: says agentId ${String(data.agentId)} / deviceId ${String(data.deviceId)}, written by ${r.created_by} on ${r.device_id}`,
+          `records ${r.id}: says agentId ${String(data.agentId)} / deviceId ${String(data.deviceId)}, pushed by ${r.user_id} from ${r.device_id}`,
         );
     }
     return problems;

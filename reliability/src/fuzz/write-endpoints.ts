@@ -146,6 +146,16 @@ export const writeExamples: Record<string, (ctx: FuzzContext) => Example> = {
     params: {},
     body: { villageId: 'village-koro-demo-1' },
   }),
+  'POST /api/targeting/villages/{villageId}/assembly': () => ({
+    caller: 'admin',
+    params: { villageId: 'village-koro-demo-1' },
+    body: { assigneeId: 'user-anim-koro' },
+  }),
+  'POST /api/targeting/villages/{villageId}/enrolment': (ctx) => ({
+    caller: 'admin',
+    params: { villageId: 'village-koro-demo-1' },
+    body: { assemblyRecordId: ctx.recordId },
+  }),
   'PUT /api/admin/microprojects/{microprojectId}': () => {
     const project = buildHimoMicroproject({ villageIds: ['village-bankass-demo-1'] });
     return { caller: 'admin', params: { microprojectId: project.projectId }, body: project };

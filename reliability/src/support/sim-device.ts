@@ -138,7 +138,11 @@ export class SimDevice {
     const now = this.now();
     // As the field app does: the author and the tablet of a record are the signed-in user and this
     // device (the server takes them from the token and would send back a record that said otherwise).
-    const record = { ...given, agentId: this.accountId, deviceId: this.deviceId };
+    const record: JsonObject & { id: string; type: string } = {
+      ...given,
+      agentId: this.accountId,
+      deviceId: this.deviceId,
+    };
     this.own.add(record.id);
     this.rows.set(record.id, {
       id: record.id,
