@@ -156,6 +156,16 @@ export const writeExamples: Record<string, (ctx: FuzzContext) => Example> = {
     params: { villageId: 'village-koro-demo-1' },
     body: { assemblyRecordId: ctx.recordId },
   }),
+  'POST /api/targeting/villages/{villageId}/register/{householdId}/state': (ctx) => ({
+    caller: 'admin',
+    params: { villageId: 'village-koro-demo-1', householdId: ctx.recordId },
+    body: { state: 'suspended' },
+  }),
+  'POST /api/auth/key-share': () => ({
+    caller: 'device',
+    params: {},
+    body: { keyId: '00000000-0000-4000-8000-00000000c0de' },
+  }),
   'PUT /api/admin/microprojects/{microprojectId}': () => {
     const project = buildHimoMicroproject({ villageIds: ['village-bankass-demo-1'] });
     return { caller: 'admin', params: { microprojectId: project.projectId }, body: project };
