@@ -9,6 +9,7 @@ import { DuplicateList } from '../features/duplicates/duplicate-list';
 import { ExportsScreen } from '../features/exports/exports-screen';
 import { ImportScreen } from '../features/imports/import-screen';
 import { RecordView } from '../features/record/record-view';
+import { HouseholdFileView } from '../features/household/household-file';
 import { TargetingScreen } from '../features/targeting/targeting-screen';
 
 export const supervisorSections = [
@@ -55,6 +56,14 @@ export function supervisorScreen(path: string, t: TFunction): Screen | null {
     return { section: 'dashboard', title: t('nav.dashboard'), body: <Dashboard /> };
   if (at('/exports'))
     return { section: 'exports', title: t('nav.exports'), body: <ExportsScreen /> };
+  const household = at('/households/:id');
+  if (household)
+    return {
+      section: 'targeting',
+      title: t('nav.household'),
+      back: '/targeting',
+      body: <HouseholdFileView key={household['id']} recordId={household['id'] ?? ''} />,
+    };
   if (at('/targeting'))
     return { section: 'targeting', title: t('nav.targeting'), body: <TargetingScreen /> };
   if (at('/imports'))

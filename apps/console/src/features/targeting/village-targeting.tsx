@@ -7,6 +7,7 @@ import { Notice } from '../../components/notice';
 import { RemoteView } from '../../components/remote-view';
 import { useRemote } from '../../hooks/use-remote';
 import { useSupervisorT } from '../../lib/i18n';
+import { Link } from '../../lib/router';
 import {
   computeScores,
   enrol,
@@ -47,7 +48,9 @@ function RankingTable({ ranking }: { ranking: VillageRankingResponse }) {
             <tr key={r.recordId}>
               <td>{r.rank}</td>
               <td>{r.householdCode}</td>
-              <th scope="row">{r.headName}</th>
+              <th scope="row">
+                <Link to={`/households/${encodeURIComponent(r.recordId)}`}>{r.headName}</Link>
+              </th>
               <td>{r.householdSize}</td>
               <td>{scoreText(r.score)}</td>
               <td>
