@@ -11,7 +11,7 @@ import { Link, navigate, usePath } from '../lib/router';
 import { useSessionApi, useUser } from '../session/session';
 import { RouteErrorBoundary } from './route-error-boundary';
 import type { Screen, Section } from './screen';
-import { adminReviewSections, supervisorScreen, supervisorSections } from './supervisor-screens';
+import { supervisorScreen, supervisorSections } from './supervisor-screens';
 
 /**
  * The signed-in console: a header with who is signed in, the menu of this role's screens, and the
@@ -34,7 +34,7 @@ export function ConsoleShell() {
   }, [entry, filters]);
 
   const sections: Section[] = [
-    ...[...supervisorSections, ...(isAdmin ? adminReviewSections : [])].map((id) => ({
+    ...supervisorSections.map((id) => ({
       id,
       label: sup(`nav.${id}`),
       to: consolePaths[id](filters),
@@ -43,13 +43,6 @@ export function ConsoleShell() {
   ];
   const screen: Screen | null =
     supervisorScreen(path, sup) ?? (isAdmin ? adminScreen(path, t) : null);
-  // An admin-only review screen (imports) typed by a supervisor is simply not found here.
-  const shown =
-    screen !== null &&
-    !isAdmin &&
-    (adminReviewSections as readonly string[]).includes(screen.section)
-      ? null
-      : screen;
 
   return (
     <ScopeContext.Provider value={scope.status === 'ready' ? scope.value : undefined}>
@@ -76,15 +69,15 @@ export function ConsoleShell() {
           <Link
             key={s.id}
             to={s.to}
-            className={`btn btn-small${shown?.section === s.id ? ' btn-primary' : ''}`}
-            aria-current={shown?.section === s.id ? 'page' : undefined}
+            className={`btn btn-small${screen?.section === s.id ? ' btn-primary' : ''}`}
+            aria-current={screen?.section === s.id ? 'page' : undefined}
           >
             {s.label}
           </Link>
         ))}
       </nav>
       <RouteErrorBoundary resetKey={path}>
-        {shown === null ? (
+        {screen === null ? (
           entry ? null : (
             <Page title={t('notFound')} back={consolePaths.batches()}>
               <p>{path}</p>
@@ -92,10 +85,10 @@ export function ConsoleShell() {
           )
         ) : (
           <Page
-            title={shown.title}
-            {...(shown.back !== undefined ? { back: `${shown.back}${queryOf(filters)}` } : {})}
+            title={screen.title}
+            {...(screen.back !== undefined ? { back: `${screen.back}${queryOf(filters)}` } : {})}
           >
-            {shown.body}
+            {screen.body}
           </Page>
         )}
       </RouteErrorBoundary>

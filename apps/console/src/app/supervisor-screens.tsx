@@ -19,11 +19,11 @@ export const supervisorSections = [
   'dashboard',
   'exports',
   'targeting',
+  // A tablet that cannot sync hands over its export file: admins import any, a supervisor those of
+  // tablets whose user works inside the supervisor's zones (the server checks; the tablet says so).
+  'imports',
 ] as const;
-// Importing a tablet's file writes as that tablet: the server allows it to admins only.
-export const adminReviewSections = ['imports'] as const;
-export type ConsoleSection =
-  (typeof supervisorSections)[number] | (typeof adminReviewSections)[number];
+export type ConsoleSection = (typeof supervisorSections)[number];
 
 /** The review screen of a path; null for a path that is not one. */
 export function supervisorScreen(path: string, t: TFunction): Screen | null {

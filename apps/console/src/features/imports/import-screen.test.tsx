@@ -142,12 +142,15 @@ describe('admin import of a tablet’s export file', () => {
     expect(screen.queryByTestId('import-summary')).toBeNull();
   });
 
-  it('is for admins only: a supervisor is told so and nothing is sent', () => {
+  it('is open to a supervisor for her zones’ tablets, and says when a file comes from elsewhere', async () => {
+    api.on('POST /api/admin/imports', {
+      status: 403,
+      body: { error: { code: 'import_outside_zones', kind: 'forbidden', message: 'outside' } },
+    });
     renderScreen(<ImportScreen />, { path: '/imports' });
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      'Seul un administrateur peut importer le fichier d’une tablette.',
-    );
-    expect(screen.queryByLabelText('Fichier d’export de la tablette (.json.gz)')).toBeNull();
-    expect(api.calls).toHaveLength(0);
+    expect(screen.getByText(/dont l’utilisateur travaille dans vos zones/)).toBeInTheDocument();
+    await pickAndSend();
+    expect(await screen.findByRole('alert')).toHaveTextContent('hors de vos zones');
+    expect(api.calls).toHaveLength(1);
   });
 });

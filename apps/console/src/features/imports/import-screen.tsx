@@ -16,7 +16,8 @@ const OUTCOMES = ['applied', 'merged', 'duplicate', 'conflict_queued', 'rejected
 /** The file's own problems (unreadable, another server's tablet, an older file missing) in French. */
 function importErrorText(error: ApiError, t: TFunction): string {
   if (error.kind !== 'http') return apiErrorText(error, t);
-  if (error.status === 403) return t('imports.errors.adminOnly');
+  if (error.code === 'import_outside_zones') return t('imports.errors.outsideZones');
+  if (error.status === 403) return t('imports.errors.forbidden');
   if (error.code === 'mutation_gap') return t('imports.errors.gap');
   if (
     error.code.startsWith('import_') ||
@@ -85,8 +86,8 @@ function Summary({ summary }: { summary: ImportSummary }) {
 }
 
 /**
- * The admin's import of a tablet's export file (the tablet that could not sync hands over
- * a `.json.gz`). The server applies it through the ordinary push path, so importing it twice, or
+ * The import of a tablet's export file (the tablet that could not sync hands over a `.json.gz`), by
+ * an admin or by the supervisor of the tablet user's zones. The server applies it through the ordinary push path, so importing it twice, or
  * importing it and letting the tablet sync later, changes nothing the second time; the summary says so.
  */
 export function ImportScreen() {
@@ -98,7 +99,6 @@ export function ImportScreen() {
   const [result, setResult] = useState<
     { ok: true; summary: ImportSummary } | { ok: false; text: string } | null
   >(null);
-  if (user.role !== 'admin') return <Notice tone="error">{t('imports.errors.adminOnly')}</Notice>;
 
   async function upload(e: SyntheticEvent) {
     e.preventDefault();
@@ -117,6 +117,7 @@ export function ImportScreen() {
   return (
     <>
       <p>{t('imports.intro')}</p>
+      {user.role !== 'admin' && <p>{t('imports.supervisorScope')}</p>}
       <form className="stack" onSubmit={(e) => void upload(e)}>
         {/* The browser's own file button speaks the browser's language: the label is the button. */}
         <div className="field">
