@@ -7,13 +7,14 @@ import { PinSetup } from '../features/auth/pin-setup';
 import { RecoveryCodeNotice } from '../features/auth/recovery-code-notice';
 import { UnlockScreen, type Unlocked } from '../features/auth/unlock-screen';
 import { navigate } from '../lib/router';
-import { storeRegistration, type LoggedIn } from '../sync/register-device';
+import type { LoggedIn } from '../sync/register-device';
 import { SessionContext, type Session } from '../lib/session';
 import { dropAllDataKeys } from '../storage/crypto/keyring';
 import type { StorageError } from '../storage/errors';
 import { sealLegacyRows } from '../storage/legacy-sealing';
 import { getMeta, setMeta } from '../storage/meta';
 import { leaveCheck } from '../storage/sync-session';
+import { saveRegistration } from '../storage/sync-state';
 import type { UserRow } from '../storage/types';
 import {
   allUserKeys,
@@ -101,7 +102,8 @@ export function AuthGate() {
 
   const open = useCallback(async ({ user, sessionSecret }: Unlocked, login: LoggedIn | null) => {
     if (login?.user.id === user.id) {
-      const stored = await storeRegistration(user.id, login.registration);
+      const { deviceId, deviceToken } = login.registration;
+      const stored = await saveRegistration(user.id, deviceId, deviceToken);
       if (!stored.ok) {
         setError(stored.error);
         return;

@@ -1,5 +1,4 @@
 import { deviceRegistrationResponseSchema, type DeviceRegistrationResponse } from '@jigi/sync';
-import { saveRegistration } from '../storage/sync-state';
 import { forgetShare, getUserKeys, receiveShare } from '../storage/user-keys';
 import { upsertUser } from '../storage/users';
 import type { UserRow } from '../storage/types';
@@ -15,15 +14,10 @@ export interface LoggedIn {
   /** The user already has keys here that are not revoked: they unlock with their PIN. */
   hasKeys: boolean;
   /**
-   * Stored once the user's key is open (`storeRegistration`): the token is sealed under it, and it is
-   * not open before the PIN is chosen or typed.
+   * Stored (storage/sync-state.ts `saveRegistration`) once the user's key is open: the token is
+   * sealed under it, and it is not open before the PIN is chosen or typed.
    */
   registration: { deviceId: string; deviceToken: string };
-}
-
-/** Stores a login's registration, after the unlock that follows it. */
-export function storeRegistration(userId: string, loggedIn: LoggedIn['registration']) {
-  return saveRegistration(userId, loggedIn.deviceId, loggedIn.deviceToken);
 }
 
 export type RegisterResult =
