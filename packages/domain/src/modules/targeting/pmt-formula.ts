@@ -61,9 +61,7 @@ export const indicatorSourceSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('weightedSum'),
-      terms: z
-        .array(z.object({ path: answerPathSchema, weight: z.number() }).strict())
-        .min(1),
+      terms: z.array(z.object({ path: answerPathSchema, weight: z.number() }).strict()).min(1),
     })
     .strict(),
 ]);
