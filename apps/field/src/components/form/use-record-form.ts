@@ -205,8 +205,25 @@ export function useRecordForm({
       const name = target instanceof Element ? target.getAttribute('name') : null;
       if (name) issues.reveal([name]);
     };
+    // A tap on a button below a field leaves the field at pointerdown: an error shown then would move
+    // the button before pointerup and the tap would be lost. Reveals wait for the tap to end.
+    let pointerDown = false;
+    let held: EventTarget[] = [];
+    const onPointerDown = () => {
+      pointerDown = true;
+    };
+    const onPointerUp = () => {
+      pointerDown = false;
+      const targets = held;
+      held = [];
+      if (targets.length > 0)
+        setTimeout(() => {
+          targets.forEach(revealTarget);
+        }, 0);
+    };
     const onFocusOut = (e: FocusEvent) => {
-      revealTarget(e.target);
+      if (pointerDown && e.target) held.push(e.target);
+      else revealTarget(e.target);
       flushNow();
     };
     const onVisibility = () => {
@@ -216,6 +233,9 @@ export function useRecordForm({
     document.addEventListener('visibilitychange', onVisibility);
     // Leaving a field writes what it holds (focusout bubbles, blur does not).
     document.addEventListener('focusout', onFocusOut);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('pointerup', onPointerUp, true);
+    document.addEventListener('pointercancel', onPointerUp, true);
     // A choice is written at once: a native select keeps the focus after a pick, so without this a
     // choice made just before a reload waited for the typing pause and was lost.
     document.addEventListener('change', onChoice);
@@ -225,6 +245,9 @@ export function useRecordForm({
       window.removeEventListener('pagehide', flushNow);
       document.removeEventListener('visibilitychange', onVisibility);
       document.removeEventListener('focusout', onFocusOut);
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('pointerup', onPointerUp, true);
+      document.removeEventListener('pointercancel', onPointerUp, true);
       document.removeEventListener('change', onChoice);
       void saver.flush();
     };
