@@ -18,6 +18,12 @@ const VALIDATE_AFTER_MS = 120;
  * change, finalising, leaving and the page hiding write at once, so nothing typed waits on this.
  */
 export const AUTOSAVE_AFTER_MS = 500;
+/**
+ * The pause a form uses, read when it mounts. Tests that prove a write happens *without* waiting for
+ * the pause make it longer than they can possibly take, instead of racing a 500 ms clock on a busy
+ * machine.
+ */
+export const autosavePause = { ms: AUTOSAVE_AFTER_MS };
 
 /** A select, radio button or tick box: a choice is complete when made, unlike typing. */
 function isChoice(target: EventTarget | null): boolean {
@@ -132,7 +138,7 @@ export function useRecordForm({
           now: nowIso(),
         });
         saveStatus.set(res.ok ? { kind: 'saved' } : { kind: 'failed', error: res.error });
-      }, AUTOSAVE_AFTER_MS),
+      }, autosavePause.ms),
     [agentId, saveStatus],
   );
   const readRecord = useCallback(() => cleanRecord(form.getValues()), [form]);

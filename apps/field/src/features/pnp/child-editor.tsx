@@ -21,6 +21,7 @@ import { Notice } from '../../components/notice';
 import { toOptions } from '../../lib/options';
 import { useProgramSettings } from '../../lib/program-settings';
 import { MuacBadge } from './muac-badge';
+import { useEditing } from '../../components/form/use-editing';
 
 type Woman = { id?: string; name?: string };
 
@@ -37,6 +38,9 @@ export function ChildEditor({ index, onDone }: { index: number; onDone: () => vo
   const women = (useWatch({ name: 'women' }) ?? []) as Woman[];
   const months = dob && visitDate ? ageInMonths(dob, visitDate) : undefined;
   const red = isMuacReading(muac, childMuacRanges) && muacColour(muac, settings.muac) === 'red';
+  const [typingMuac, muacWrapper] = useEditing();
+  // Oedema alone is a complete answer; a red MUAC is announced once its field is left.
+  const referralLive = oedema === true || !typingMuac;
   const sex = [
     { value: 'F', label: t('options:sex.F', { defaultValue: 'Féminin' }) },
     { value: 'M', label: t('options:sex.M', { defaultValue: 'Masculin' }) },
@@ -65,18 +69,22 @@ export function ChildEditor({ index, onDone }: { index: number; onDone: () => vo
         label={t('fields.mother')}
         options={women.filter((w) => w.id).map((w) => ({ value: w.id ?? '', label: w.name ?? '' }))}
       />
-      <NumberField
-        name={`${p}.muacMm`}
-        label={t('fields.muacMm')}
-        hint={t('muacHint')}
-        suffix={t('mm')}
-      />
-      <MuacBadge mm={muac} thresholds={settings.muac} />
+      <div {...muacWrapper}>
+        <NumberField
+          name={`${p}.muacMm`}
+          label={t('fields.muacMm')}
+          hint={t('muacHint')}
+          suffix={t('mm')}
+        />
+      </div>
+      <MuacBadge mm={muac} thresholds={settings.muac} announce={!typingMuac} />
       <CheckboxField name={`${p}.muacConfirmed`} label={t('fields.muacConfirmed')} />
       <YesNoField name={`${p}.oedema`} label={t('fields.oedema')} />
       {(red || oedema === true) && (
         <>
-          <Notice tone="error">{t('referralNeeded')}</Notice>
+          <Notice tone="error" live={referralLive} key={referralLive ? 'live' : 'quiet'}>
+            {t('referralNeeded')}
+          </Notice>
           <SelectField
             name={`${p}.referredTo`}
             label={t('fields.referredTo')}

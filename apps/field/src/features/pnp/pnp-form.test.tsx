@@ -9,7 +9,10 @@ import { renderAs, testUser } from '../../test-support/render';
 import { PnpForm } from './pnp-form';
 
 const user = testUser({ id: 'user-agent-bankass', role: 'field_agent' });
-const ID = '44444444-4444-4444-8444-444444444444';
+// A record id per test: the previous test's form, unmounting, may still flush its draft after the
+// next test's database is made current — under its own id, never over this test's seed.
+let n = 0;
+let ID = '';
 const CHILD = sampleIds.pnpChild;
 let db: JigiDb;
 
@@ -28,6 +31,8 @@ async function seed(child: Parameters<typeof buildPnpChild>[0]) {
 }
 
 beforeEach(async () => {
+  n += 1;
+  ID = `44444444-4444-4444-8444-${String(n).padStart(12, '0')}`;
   db = freshDb();
   await db.open();
   await db.villages.put(buildVillage());
@@ -77,7 +82,10 @@ describe('PNP enrolment', () => {
     await seed({ dob: '2021-03-15' });
     const ui = userEvent.setup();
     renderAs(<PnpForm id={ID} />, user);
-    expect(await screen.findByTestId('age-months')).toHaveTextContent('Âge : 60 mois');
+    // The draft loads, then its rules run: wait for each rather than for the element alone.
+    await waitFor(() => {
+      expect(screen.getByTestId('age-months')).toHaveTextContent('Âge : 60 mois');
+    });
     expect(
       await screen.findByText(/le PNP inscrit les enfants de 0 à 59 mois/),
     ).toBeInTheDocument();

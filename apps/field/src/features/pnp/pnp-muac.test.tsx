@@ -76,4 +76,27 @@ describe('PNP child: MUAC and the yes/no questions', () => {
     await ui.type(muac, '130');
     expect(screen.getByTestId('muac-colour')).toHaveTextContent('Vert');
   });
+
+  it('announces a low MUAC once its field is left, not while digits are typed; the autosave is never announced', async () => {
+    await seed(
+      [buildPnpChild({ dob: '2024-09-10', muacMm: undefined, referredTo: undefined })],
+      sampleIds.pnpChild,
+    );
+    const ui = userEvent.setup();
+    renderAs(<PnpForm id={ID} />, user);
+    const muac = await screen.findByLabelText(MUAC);
+    await ui.type(muac, '105');
+    // Drawn at once, but no live region speaks while the field still has focus.
+    expect(screen.getByTestId('muac-colour')).toHaveTextContent('Rouge');
+    expect(screen.getByTestId('muac-colour')).not.toHaveAttribute('role');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await ui.tab();
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Enfant à référer/);
+    expect(screen.getByTestId('muac-colour')).toHaveAttribute('role', 'status');
+    await waitFor(() => {
+      expect(screen.getByTestId('save-state')).toHaveTextContent('Enregistré automatiquement');
+    });
+    const spoken = screen.queryAllByRole('status').map((el) => el.textContent);
+    expect(spoken.some((text) => text.includes('Enregistré automatiquement'))).toBe(false);
+  });
 });

@@ -7,6 +7,7 @@ import { NumberField } from '../../components/form/number-field';
 import { SelectField } from '../../components/form/select-field';
 import { PhoneField } from '../../components/form/phone-field';
 import { TextField } from '../../components/form/text-field';
+import { useEditing } from '../../components/form/use-editing';
 import { Notice } from '../../components/notice';
 import { toOptions } from '../../lib/options';
 import { useProgramSettings } from '../../lib/program-settings';
@@ -18,6 +19,7 @@ export function WomanEditor({ index, onDone }: { index: number; onDone: () => vo
   const name = (useWatch({ name: `${p}.name` }) as string | undefined) ?? '';
   const status = useWatch({ name: `${p}.status` }) as string | undefined;
   const muac = useWatch({ name: `${p}.muacMm` }) as unknown;
+  const [typingMuac, muacWrapper] = useEditing();
   return (
     <section className="card">
       <h3>{t('women.editTitle', { name: name || t('newWoman') })}</h3>
@@ -31,14 +33,16 @@ export function WomanEditor({ index, onDone }: { index: number; onDone: () => vo
       {(status === 'enceinte' || status === 'both') && (
         <NumberField name={`${p}.pregnancyMonths`} label={t('fields.pregnancyMonths')} />
       )}
-      <NumberField
-        name={`${p}.muacMm`}
-        label={t('fields.womanMuac')}
-        hint={t('muacHint')}
-        suffix={t('mm')}
-      />
+      <div {...muacWrapper}>
+        <NumberField
+          name={`${p}.muacMm`}
+          label={t('fields.womanMuac')}
+          hint={t('muacHint')}
+          suffix={t('mm')}
+        />
+      </div>
       {isMuacReading(muac, womanMuacRanges) && muac < settings.muac.womanBelowMm && (
-        <Notice tone="error">
+        <Notice tone="error" live={!typingMuac} key={typingMuac ? 'quiet' : 'live'}>
           {t('womanMalnourished', { threshold: settings.muac.womanBelowMm })}
         </Notice>
       )}
