@@ -22,7 +22,7 @@ import { pouchdbPeer } from './pouchdb/pouchdb-peer';
 import { poorLinkTable, throughputTable } from './report';
 import { addRun, benchCommand, describeMachine, writeResults, type BenchResults } from './results';
 import type { SectionReport } from './section-report';
-import type { BenchRecord, SyncPeerFactory } from './sync-peer';
+import { BENCH_AUTHOR, type BenchRecord, type SyncPeerFactory } from './sync-peer';
 import { runThroughput, type ThroughputResult } from './throughput';
 
 const config = readConfig(process.env);
@@ -35,7 +35,11 @@ function recordsOf(n: number): {
   records: BenchRecord[];
   expected: { count: number; hash: string; compressedBytes: number };
 } {
-  const records = generateHouseholds({ seed: config.seed, count: n }) as unknown as BenchRecord[];
+  const records = generateHouseholds({
+    seed: config.seed,
+    count: n,
+    author: BENCH_AUTHOR,
+  }) as unknown as BenchRecord[];
   return {
     records,
     expected: { count: n, hash: contentHash(records), compressedBytes: compressedSize(records) },

@@ -1,5 +1,12 @@
 import type { WireStats } from './wire-counter';
 
+/**
+ * The author of the benchmark's records: client A's user and tablet, as provisioned (reliability's
+ * `provisionDataDir`: the first device). Our server stamps a write's author from its token, so a
+ * record is handed back as sent only when it carries them; PouchDB gets the same records.
+ */
+export const BENCH_AUTHOR = { agentId: 'user-rel-enq', deviceId: 'rel-device-001' } as const;
+
 /** A record as generated (and as both peers must hand it back): plain JSON with an `id`. */
 export type BenchRecord = { id: string } & Record<string, unknown>;
 

@@ -2,11 +2,15 @@ import { contentHash, generateHouseholds } from '@jigi/testkit';
 import { describe, expect, it } from 'vitest';
 import { compressedSize } from '../physical-floor';
 import { runPoorLink } from '../poor-link';
-import type { BenchRecord } from '../sync-peer';
+import { BENCH_AUTHOR, type BenchRecord } from '../sync-peer';
 import { runThroughput } from '../throughput';
 import { oursPeer } from './ours-peer';
 
-const records = generateHouseholds({ seed: 5, count: 60 }) as unknown as BenchRecord[];
+const records = generateHouseholds({
+  seed: 5,
+  count: 60,
+  author: BENCH_AUTHOR,
+}) as unknown as BenchRecord[];
 const expected = {
   count: records.length,
   hash: contentHash(records),

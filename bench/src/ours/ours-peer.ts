@@ -5,7 +5,7 @@ import { buildApp } from '../../../apps/server/src/app';
 import { allRecords } from '../../../apps/server/src/services/record-pages';
 import { openSqliteStore } from '../../../apps/server/src/storage/sqlite/sqlite-store';
 import { provisionDataDir, RELIABILITY_USER } from '../../../reliability/src/support/provision';
-import type { BenchRecord, SyncPeer, SyncPeerFactory } from '../sync-peer';
+import { BENCH_AUTHOR, type BenchRecord, type SyncPeer, type SyncPeerFactory } from '../sync-peer';
 import { countWire, diff, snapshot, type WireStats } from '../wire-counter';
 import { fieldClient, type FieldClient } from './field-client';
 
@@ -34,6 +34,10 @@ export const oursPeer: SyncPeerFactory = {
     const data = await provisionDataDir(2, 'bench');
     const [deviceA, deviceB] = data.devices;
     if (!deviceA || !deviceB) throw new Error('provisioning gave fewer than 2 devices');
+    if (deviceA.deviceId !== BENCH_AUTHOR.deviceId)
+      throw new Error(
+        `client A is ${deviceA.deviceId}, the records' author ${BENCH_AUTHOR.deviceId}`,
+      );
     const store = openSqliteStore(data.file);
     const app = await buildApp({ store, logLevel: 'silent' });
     const stats = countWire(app.server);

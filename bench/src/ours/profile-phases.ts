@@ -9,12 +9,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateHouseholds } from '@jigi/testkit';
-import type { BenchRecord } from '../sync-peer';
+import { BENCH_AUTHOR, type BenchRecord } from '../sync-peer';
 import { oursPeer } from './ours-peer';
 
 const n = Number(process.argv[2] ?? 2000);
 const folder = process.argv[3] ?? os.tmpdir();
-const records = generateHouseholds({ seed: 2026, count: n }) as unknown as BenchRecord[];
+const records = generateHouseholds({
+  seed: 2026,
+  count: n,
+  author: BENCH_AUTHOR,
+}) as unknown as BenchRecord[];
 const peer = await oursPeer.create();
 const session = new Session();
 session.connect();

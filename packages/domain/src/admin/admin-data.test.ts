@@ -1,8 +1,13 @@
 /// <reference types="node" />
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { communeAliases, maliAdminData, maliAdminSchema } from './admin-data';
+
+/** SHA-256 of shared/reference/mali-admin.json as copied into data/. */
+const REFERENCE_SHA256 = '4d628912dab8f810c28eca752699732366eed0e382515463e7dafdf5ce8683dd';
+const sha256 = (file: URL) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('data/mali-admin.json', () => {
   it('matches its schema', () => {
@@ -12,13 +17,16 @@ describe('data/mali-admin.json', () => {
   it('is a verbatim copy of the shared reference file', () => {
     const shared = new URL('../../../../../shared/reference/mali-admin.json', import.meta.url);
     const copy = new URL('../../data/mali-admin.json', import.meta.url);
-    // The shared folder sits beside the checkout on every developer machine and in CI: without it
-    // this test cannot say anything, so it fails rather than pass unchecked.
-    expect(
-      existsSync(shared),
-      `${fileURLToPath(shared)} is missing: the shared folder must sit beside the checkout`,
-    ).toBe(true);
-    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(shared, 'utf8'));
+    // The copy is pinned by the reference's hash, so an edit to it fails everywhere, CI included
+    // (a clean clone has no shared folder beside it). Where the shared folder is present, the
+    // reference itself is checked too: a new reference fails here until it is copied and re-pinned.
+    expect(sha256(copy), 'data/mali-admin.json differs from the reference it copies').toBe(
+      REFERENCE_SHA256,
+    );
+    if (existsSync(shared))
+      expect(sha256(shared), `${fileURLToPath(shared)} changed: copy it again, re-pin`).toBe(
+        REFERENCE_SHA256,
+      );
   });
 
   it('codes are unique and each child code extends its parent code', () => {

@@ -18,6 +18,12 @@ export interface GenerateHouseholdsOptions {
    * `sampleRuleContext()`.
    */
   today?: string;
+  /**
+   * The tablet and user every household is written by. The server takes a write's author from the
+   * token (`agentId`/`deviceId` of a body are overwritten), so records pushed with one tablet's token
+   * must carry it to come back as sent. Without it, each village's enumerator and tablet are made up.
+   */
+  author?: { agentId: string; deviceId: string };
 }
 
 const DAY_MS = 86_400_000;
@@ -49,7 +55,8 @@ export function generateHouseholds(options: GenerateHouseholdsOptions): CiblageH
     const n = (sequence.get(village.id) ?? 0) + 1;
     sequence.set(village.id, n);
     const interviewDate = new Date(lastDay - r.int(1, 70) * DAY_MS).toISOString().slice(0, 10);
-    out.push(household(r, village, n, interviewDate));
+    const h = household(r, village, n, interviewDate);
+    out.push(options.author ? { ...h, ...options.author } : h);
   }
   return out;
 }

@@ -34,19 +34,20 @@ describe('online backup and restore', () => {
         Array.from({ length: 200 }, (_, i) => createMutation(first + i, ciblage(first + i, a))),
       );
     const target = path.join(s.dir, 'backups', 'copy.sqlite');
-    let copying = true;
+    // An object, not a `let`: the compiler cannot see the copy's callback clearing it.
+    const copyState = { running: true };
     let answeredDuringCopy = 0;
     const pushes = (async () => {
       for (let i = 0; i < 10; i++) {
         const n = initial + 1 + i;
         const res = await push(s.app, a, [createMutation(n, ciblage(n, a))]);
         expect(res.statusCode).toBe(200);
-        if (copying) answeredDuringCopy++;
+        if (copyState.running) answeredDuringCopy++;
       }
     })();
     const [copy] = await Promise.all([
       backupDatabase(path.join(s.dir, 'jigi.sqlite'), target).finally(() => {
-        copying = false;
+        copyState.running = false;
       }),
       pushes,
     ]);
