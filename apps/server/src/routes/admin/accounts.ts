@@ -1,3 +1,4 @@
+import { noBodySchema } from '../../plugins/no-body';
 import type { FastifyInstance } from 'fastify';
 import {
   adminDeviceSchema,
@@ -85,7 +86,11 @@ export function accountRoutes(app: FastifyInstance): void {
     {
       config: {
         access,
-        doc: { summary: 'Révoquer une tablette (perdue)', response: adminDeviceSchema },
+        doc: {
+          summary: 'Révoquer une tablette (perdue)',
+          body: noBodySchema,
+          response: adminDeviceSchema,
+        },
       },
     },
     (request) =>

@@ -1,3 +1,4 @@
+import { noBodySchema, okResponseSchema } from '../../plugins/no-body';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
@@ -186,7 +187,10 @@ export function authRoutes(app: FastifyInstance, options: AuthRouteOptions): voi
   app.post(
     '/api/auth/logout',
     {
-      config: { access: { auth: 'user', roles: userRoles }, doc: { summary: 'Fermer la session' } },
+      config: {
+        access: { auth: 'user', roles: userRoles },
+        doc: { summary: 'Fermer la session', body: noBodySchema, response: okResponseSchema },
+      },
     },
     async (request, reply) => {
       const cookie = /(?:^|;\s*)jigi_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];

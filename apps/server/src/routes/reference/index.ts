@@ -1,3 +1,4 @@
+import { villageListResponseSchema } from '@jigi/contract';
 import type { FastifyInstance } from 'fastify';
 import { userRoles } from '@jigi/sync';
 import { authOf } from '../../plugins/access';
@@ -10,7 +11,10 @@ export function referenceRoutes(app: FastifyInstance): void {
     {
       config: {
         access: { auth: 'user', roles: userRoles },
-        doc: { summary: 'Villages des zones de l’utilisateur' },
+        doc: {
+          summary: 'Villages des zones de l’utilisateur',
+          response: villageListResponseSchema,
+        },
       },
     },
     async (request) => ({ villages: await visibleVillages(app.deps, authOf(request)) }),

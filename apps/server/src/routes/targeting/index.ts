@@ -1,3 +1,4 @@
+import { noBodySchema } from '../../plugins/no-body';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authOf } from '../../plugins/access';
@@ -109,6 +110,7 @@ export function targetingRoutes(app: FastifyInstance): void {
         doc: {
           summary:
             'Adopter une version : elle devient la formule en vigueur et score tous les ménages approuvés',
+          body: noBodySchema,
           response: scoreComputationSchema,
         },
       },
