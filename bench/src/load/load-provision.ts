@@ -91,6 +91,7 @@ export async function provisionLoadStore(
         revokedAt: null,
         lastMutationId: 0,
         lastSeenAt: at,
+        reportedUnsynced: null,
       });
     }
   });

@@ -2,6 +2,7 @@
 // paths, and the pure field-level merge. See ../README.md.
 export { PROTOCOL_VERSION, PROTOCOL_SCHEMA_HASH } from './protocol-version';
 export { wireLimits } from './limits';
+export { UNSYNCED_HEADER } from './headers';
 export {
   errorKinds,
   errorKindList,

@@ -95,6 +95,7 @@ async function insertDevices(store: Store, count: number): Promise<ProvisionedDe
         revokedAt: null,
         lastMutationId: 0,
         lastSeenAt: at,
+        reportedUnsynced: null,
       });
   });
   return out;

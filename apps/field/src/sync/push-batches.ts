@@ -1,4 +1,4 @@
-import { pushResponseSchema, wireLimits } from '@jigi/sync';
+import { pushResponseSchema, UNSYNCED_HEADER, wireLimits } from '@jigi/sync';
 import { freezeNextBatch } from '../storage/sync-freeze';
 import { recordAttempt, renumberOpenBatches, splitBatch } from '../storage/sync-batches';
 import { applyPushAnswer } from '../storage/sync-push-results';
@@ -53,6 +53,9 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
       continue;
     }
     await recordAttempt(batch.batchId);
+    // What the tablet will still hold once this batch is in: the back office shows it per tablet.
+    const held = await countUnacknowledged(ctx.userId);
+    const unsyncedAfter = held.ok ? Math.max(0, held.value - count) : undefined;
     ctx.counters.requests++;
     const res = await request(
       ctx.transport,
@@ -62,6 +65,9 @@ export async function pushAll(ctx: RunContext): Promise<PhaseResult> {
         token: ctx.deviceToken,
         body,
         gzip: true,
+        ...(unsyncedAfter === undefined
+          ? {}
+          : { headers: { [UNSYNCED_HEADER]: String(unsyncedAfter) } }),
         timeoutMs: pushTimeoutMs(body.length, {
           baseMs: ctx.limits.pushBaseTimeoutMs,
           floorBytesPerSec: ctx.limits.floorBytesPerSec,

@@ -63,6 +63,9 @@ describe('a sync with no faults', () => {
     ]);
     for (const r of records)
       expect((await world.server.store.read((tx) => tx.sync.recordById(r.id)))?.data).toEqual(r);
+    // The push said what the tablet still held beyond it (nothing): the back office shows it.
+    const device = await world.server.store.read((tx) => tx.accounts.deviceById(t.deviceId));
+    expect(device?.reportedUnsynced).toBe(0);
 
     const history = await syncHistory(t.userId);
     expect(history.ok && history.value).toHaveLength(1);

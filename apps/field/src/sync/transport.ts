@@ -69,6 +69,7 @@ export async function request<T>(
     body?: Uint8Array | undefined;
     gzip?: boolean;
     timeoutMs: number;
+    headers?: Readonly<Record<string, string>>;
   },
   parser: Parser<T>,
 ): Promise<NetResult<T>> {
@@ -89,6 +90,7 @@ export async function request<T>(
           Authorization: `Bearer ${input.token}`,
           ...(input.body ? { 'Content-Type': 'application/json' } : {}),
           ...(input.body && input.gzip ? { 'Content-Encoding': 'gzip' } : {}),
+          ...input.headers,
         },
         ...(input.body ? { body: input.body as Uint8Array<ArrayBuffer> } : {}),
         signal: controller.signal,

@@ -82,6 +82,7 @@ await store.write(async (tx) => {
       revokedAt: null,
       lastMutationId: 0,
       lastSeenAt: at,
+      reportedUnsynced: null,
     });
   }
 });

@@ -215,7 +215,7 @@ async function adminDevices(tx: Tx): Promise<AdminDevice[]> {
     lastSyncAt: d.lastSeenAt,
     revokedAt: d.revokedAt,
     // The push carries no count of what the tablet still holds (packages/sync): unknown until it does.
-    unsyncedReported: null,
+    unsyncedReported: d.reportedUnsynced,
     rejections: rejections.get(d.id) ?? 0,
   }));
 }

@@ -46,7 +46,12 @@ function asMutation(parsed: z.infer<typeof parsedMutationSchema>): Mutation {
  * (docs/decisions.md §4) through this same path, so both share one exactly-once history per device.
  */
 export type PushOrigin =
-  { readonly via: 'device' } | { readonly via: 'import'; readonly importedBy: string | null };
+  | {
+      readonly via: 'device';
+      /** Changes the tablet says it still holds beyond this push (its `X-Jigi-Unsynced` header). */
+      readonly unsyncedAfter?: number | undefined;
+    }
+  | { readonly via: 'import'; readonly importedBy: string | null };
 
 /**
  * `POST /api/sync/push` (docs/decisions.md §3.2–3.5). One transaction: the device's last mutation id, every
@@ -183,7 +188,8 @@ export async function applyPush(
       });
     }
     // An import is not the tablet showing up: its last contact stays what it was.
-    if (origin.via === 'device') await tx.accounts.touchDevice(device.id, serverTime);
+    if (origin.via === 'device')
+      await tx.accounts.touchDevice(device.id, serverTime, origin.unsyncedAfter);
     return { results, lastMutationId: last, batchNumber: batch.number, serverTime };
   }
 }

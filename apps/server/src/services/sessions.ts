@@ -23,6 +23,7 @@ export function registerDevice(
       revokedAt: null,
       lastMutationId: 0,
       lastSeenAt: device.at,
+      reportedUnsynced: null,
     });
     await tx.audit.append({
       at: device.at,

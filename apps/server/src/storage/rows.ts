@@ -19,6 +19,8 @@ export type DeviceRow = {
   revokedAt: string | null;
   lastMutationId: number;
   lastSeenAt: string | null;
+  /** Changes the tablet said it still held after its last push (null: it never said). */
+  reportedUnsynced: number | null;
 };
 /**
  * The server's share of one user's data key on one tablet (docs/tablet-security.md): asked for by

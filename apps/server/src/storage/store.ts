@@ -67,7 +67,8 @@ export interface AccountsPort {
   deviceById(id: string): Promise<DeviceRow | undefined>;
   listDevices(): Promise<DeviceRow[]>;
   revokeDevice(id: string, at: string): Promise<void>;
-  touchDevice(id: string, at: string): Promise<void>;
+  /** The tablet's last contact, and the unsynced count it reported then (kept when it said none). */
+  touchDevice(id: string, at: string, reportedUnsynced?: number): Promise<void>;
   insertSession(
     tokenHash: string,
     userId: string,

@@ -29,7 +29,11 @@ export interface ServerTx {
       | undefined
     >;
   };
-  accounts: { deviceById(id: string): Promise<{ lastMutationId: number } | undefined> };
+  accounts: {
+    deviceById(
+      id: string,
+    ): Promise<{ lastMutationId: number; reportedUnsynced: number | null } | undefined>;
+  };
   meta: { epoch(): Promise<string>; rotateEpoch(epoch: string): Promise<void> };
 }
 

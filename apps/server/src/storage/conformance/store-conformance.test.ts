@@ -132,6 +132,7 @@ describe(`store conformance (${testBackend})`, () => {
             revokedAt: null,
             lastMutationId: 0,
             lastSeenAt: null,
+            reportedUnsynced: null,
           }),
         );
       // Ten concurrent read-increment-write cycles: without the device lock some would be lost.

@@ -21,6 +21,7 @@ export type DeviceDb = {
   revoked_at: string | null;
   last_mutation_id: number;
   last_seen_at: string | null;
+  reported_unsynced: number | null;
 };
 
 const toUser = (r: UserDb): UserRow => ({
@@ -41,6 +42,7 @@ export const toDevice = (r: DeviceDb): DeviceRow => ({
   revokedAt: r.revoked_at,
   lastMutationId: r.last_mutation_id,
   lastSeenAt: r.last_seen_at,
+  reportedUnsynced: r.reported_unsynced,
 });
 
 // Zones come with the user in one query (`COLLATE "C"`: the byte order SQLite sorts them in).
@@ -48,7 +50,7 @@ const userSelect = `SELECT u.id, u.login, u.name, u.role, u.active, u.password_h
   (SELECT array_agg(z.zone ORDER BY z.zone COLLATE "C") FROM user_zones z WHERE z.user_id = u.id) AS zones
   FROM users u`;
 export const deviceSelect =
-  'SELECT id, user_id, label, created_at, revoked_at, last_mutation_id, last_seen_at FROM devices';
+  'SELECT id, user_id, label, created_at, revoked_at, last_mutation_id, last_seen_at, reported_unsynced FROM devices';
 
 type KeyShareDb = {
   key_id: string;
@@ -138,8 +140,11 @@ export function accountsPort(q: Query): AccountsPort {
     async revokeDevice(id, at) {
       await q('UPDATE devices SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
     },
-    async touchDevice(id, at) {
-      await q('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [at, id]);
+    async touchDevice(id, at, reportedUnsynced) {
+      await q(
+        'UPDATE devices SET last_seen_at = $1, reported_unsynced = COALESCE($2, reported_unsynced) WHERE id = $3',
+        [at, reportedUnsynced ?? null, id],
+      );
     },
     async keyShareById(keyId) {
       const [r] = await q<KeyShareDb>(`${keyShareSelect} WHERE key_id = $1`, [keyId]);

@@ -16,6 +16,7 @@ import { StoreSchemaTooNewError } from '../store-errors';
  * 3 — records by type in id order (byte order, as the pages compare ids), as SQLite's v7: an
  *     export's keyset pages read from where the last stopped instead of sorting every record of the type.
  * 4 — key_shares, as SQLite's v8: the server's share of each user's data key on a tablet.
+ * 5 — devices.reported_unsynced, as SQLite's v9: the changes a tablet said it still held.
  */
 export const postgresMigrations: readonly { version: number; sql: string }[] = [
   {
@@ -176,6 +177,12 @@ export const postgresMigrations: readonly { version: number; sql: string }[] = [
         created_at TEXT NOT NULL, updated_at TEXT NOT NULL
       );
       CREATE INDEX key_shares_device ON key_shares(device_id);
+    `,
+  },
+  {
+    version: 5,
+    sql: `
+      ALTER TABLE devices ADD COLUMN reported_unsynced INTEGER CHECK (reported_unsynced >= 0);
     `,
   },
 ];

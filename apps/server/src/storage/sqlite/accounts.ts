@@ -21,6 +21,7 @@ type DeviceDb = {
   revoked_at: string | null;
   last_mutation_id: number;
   last_seen_at: string | null;
+  reported_unsynced: number | null;
 };
 
 type KeyShareDb = {
@@ -64,6 +65,7 @@ export function accountsStore(db: Database.Database): Synchronous<AccountsPort> 
     revokedAt: r.revoked_at,
     lastMutationId: r.last_mutation_id,
     lastSeenAt: r.last_seen_at,
+    reportedUnsynced: r.reported_unsynced,
   });
   const setZones = (userId: string, zones: readonly string[]): void => {
     db.prepare('DELETE FROM user_zones WHERE user_id = ?').run(userId);
@@ -72,7 +74,7 @@ export function accountsStore(db: Database.Database): Synchronous<AccountsPort> 
   };
   const userSelect = 'SELECT id, login, name, role, active, password_hash, created_at FROM users';
   const deviceSelect =
-    'SELECT id, user_id, label, created_at, revoked_at, last_mutation_id, last_seen_at FROM devices';
+    'SELECT id, user_id, label, created_at, revoked_at, last_mutation_id, last_seen_at, reported_unsynced FROM devices';
   return {
     insertUser(u) {
       db.prepare(
@@ -133,8 +135,10 @@ export function accountsStore(db: Database.Database): Synchronous<AccountsPort> 
         id,
       );
     },
-    touchDevice(id, at) {
-      db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(at, id);
+    touchDevice(id, at, reportedUnsynced) {
+      db.prepare(
+        'UPDATE devices SET last_seen_at = ?, reported_unsynced = COALESCE(?, reported_unsynced) WHERE id = ?',
+      ).run(at, reportedUnsynced ?? null, id);
     },
     keyShareById(keyId) {
       const r = db.prepare<[string], KeyShareDb>(`${keyShareSelect} WHERE key_id = ?`).get(keyId);

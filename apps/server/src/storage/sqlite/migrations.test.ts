@@ -213,6 +213,24 @@ describe('SQL migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM devices').get()).toEqual({ n: 1 });
   });
 
+  it('9: gives a version-8 database’s tablets an unreported unsynced count', () => {
+    migrate(db, 8);
+    db.prepare(
+      "INSERT INTO users (id, login, name, role, password_hash, created_at) VALUES ('u1', 'enq', 'E', 'enumerator', 'h', 't')",
+    ).run();
+    db.prepare(
+      "INSERT INTO devices (id, user_id, label, token_hash, created_at) VALUES ('d1', 'u1', 'Tablette', 'th', 't')",
+    ).run();
+    migrate(db, 9);
+    expect(version()).toBe(9);
+    expect(db.prepare('SELECT reported_unsynced FROM devices').get()).toEqual({
+      reported_unsynced: null,
+    });
+    expect(() =>
+      db.prepare("UPDATE devices SET reported_unsynced = -1 WHERE id = 'd1'").run(),
+    ).toThrow(/CHECK/);
+  });
+
   it('is idempotent: running all migrations twice changes nothing', () => {
     migrate(db);
     migrate(db);

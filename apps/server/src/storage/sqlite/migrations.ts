@@ -20,6 +20,8 @@ import { StoreSchemaTooNewError } from '../store-errors';
  *     500 records by id from where the last stopped instead of sorting every record of the type.
  * 8 — key_shares: the server's share of each user's data key on a tablet, by the key id the tablet
  *     made, bound to the device that last received it (docs/tablet-security.md).
+ * 9 — devices.reported_unsynced: how many changes the tablet said it still held after its last push
+ *     (the back office's tablets list); NULL until a tablet reports.
  */
 export const migrations: readonly { version: number; sql: string }[] = [
   {
@@ -199,6 +201,12 @@ export const migrations: readonly { version: number; sql: string }[] = [
         created_at TEXT NOT NULL, updated_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX key_shares_device ON key_shares(device_id);
+    `,
+  },
+  {
+    version: 9,
+    sql: `
+      ALTER TABLE devices ADD COLUMN reported_unsynced INTEGER CHECK (reported_unsynced >= 0);
     `,
   },
 ];

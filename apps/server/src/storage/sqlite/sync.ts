@@ -65,13 +65,14 @@ export function syncStore(db: Database.Database): Synchronous<SyncPort> {
     revoked_at: string | null;
     last_mutation_id: number;
     last_seen_at: string | null;
+    reported_unsynced: number | null;
   };
   return {
     // One writer at a time (the store's queue and BEGIN IMMEDIATE): reading the device is holding it.
     lockDevice(id) {
       const r = db
         .prepare<[string], DeviceDb>(
-          'SELECT id, user_id, label, created_at, revoked_at, last_mutation_id, last_seen_at FROM devices WHERE id = ?',
+          'SELECT id, user_id, label, created_at, revoked_at, last_mutation_id, last_seen_at, reported_unsynced FROM devices WHERE id = ?',
         )
         .get(id);
       return r === undefined
@@ -84,6 +85,7 @@ export function syncStore(db: Database.Database): Synchronous<SyncPort> {
             revokedAt: r.revoked_at,
             lastMutationId: r.last_mutation_id,
             lastSeenAt: r.last_seen_at,
+            reportedUnsynced: r.reported_unsynced,
           } satisfies DeviceRow);
     },
     setLastMutationId(deviceId, id) {
