@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import { userRoles } from '@jigi/sync';
 import type { AdminUser, AdminVillage, UsersQuery } from '@jigi/contract';
 import { useState } from 'react';
@@ -158,7 +159,7 @@ export function AccountsScreen() {
       >
         {(page) => (
           <>
-            <div className="sup-table-wrap">
+            <ScrollTable label={t('accounts.count', { count: page.total })}>
               <table className="sheet sup-table">
                 <caption>{t('accounts.count', { count: page.total })}</caption>
                 <thead>
@@ -227,7 +228,7 @@ export function AccountsScreen() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import { useTranslation } from 'react-i18next';
 import { DateFilter } from '../../components/date-filter';
 import { RemoteView } from '../../components/remote-view';
@@ -80,7 +81,7 @@ export function AuditScreen() {
       >
         {(page) => (
           <>
-            <div className="sup-table-wrap">
+            <ScrollTable label={t('audit.count', { count: page.total })}>
               <table className="sheet sup-table">
                 <caption>{t('audit.count', { count: page.total })}</caption>
                 <thead>
@@ -102,7 +103,7 @@ export function AuditScreen() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import type { AdminHousehold } from '@jigi/contract';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +71,7 @@ export function HouseholdsScreen() {
       >
         {(page) => (
           <>
-            <div className="sup-table-wrap">
+            <ScrollTable label={t('households.count', { count: page.total })}>
               <table className="sheet sup-table">
                 <caption>{t('households.count', { count: page.total })}</caption>
                 <thead>
@@ -105,7 +106,7 @@ export function HouseholdsScreen() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}

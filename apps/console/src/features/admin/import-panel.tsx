@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import type { ImportPreview, ImportResult, ReferenceImportKind } from '@jigi/contract';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -120,7 +121,7 @@ function PreviewView({
         </Notice>
       )}
       {bad && (
-        <div className="sup-table-wrap">
+        <ScrollTable label={t('import.errorsTitle')}>
           <table className="sheet sup-table" aria-label={t('import.errorsTitle')}>
             <caption>{t('import.errorsTitle')}</caption>
             <thead>
@@ -140,10 +141,10 @@ function PreviewView({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {preview.sample.length > 0 && (
-        <div className="sup-table-wrap">
+        <ScrollTable label={t('import.sampleTitle')}>
           <table className="sheet sup-table" aria-label={t('import.sampleTitle')}>
             <caption>{t('import.sampleTitle')}</caption>
             <thead>
@@ -167,7 +168,7 @@ function PreviewView({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {bad ? (
         <p>{t('import.fixAndRetry')}</p>

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import {
   formatDateFr,
   formatFcfa,
@@ -76,7 +77,7 @@ export function MicroprojectsScreen() {
             (m: AdminMicroproject) => q === '' || m.name.toLowerCase().includes(q),
           );
           return (
-            <div className="sup-table-wrap">
+            <ScrollTable label={t('microprojects.count', { count: shown.length })}>
               <table className="sheet sup-table">
                 <caption>{t('microprojects.count', { count: shown.length })}</caption>
                 <thead>
@@ -118,7 +119,7 @@ export function MicroprojectsScreen() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           );
         }}
       </RemoteView>

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import { rejectionCodes } from '@jigi/sync';
 import { useTranslation } from 'react-i18next';
 import { RemoteView } from '../../components/remote-view';
@@ -46,7 +47,7 @@ export function QuarantineScreen() {
       >
         {(page) => (
           <>
-            <div className="sup-table-wrap">
+            <ScrollTable label={t('quarantine.count', { count: page.total })}>
               <table className="sheet sup-table">
                 <caption>{t('quarantine.count', { count: page.total })}</caption>
                 <thead>
@@ -83,7 +84,7 @@ export function QuarantineScreen() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import { formatFcfa, type ProgramSettings } from '@jigi/domain';
 import type { SettingsResponse } from '@jigi/contract';
 import { useId, useState, type SyntheticEvent } from 'react';
@@ -152,7 +153,7 @@ function History({ current }: { current: SettingsResponse }) {
   const { t } = useTranslation('admin');
   if (current.history.length === 0) return <p>{t('settings.noHistory')}</p>;
   return (
-    <div className="sup-table-wrap">
+    <ScrollTable label={t('settings.history')}>
       <table className="sheet sup-table" aria-label={t('settings.history')}>
         <caption>{t('settings.history')}</caption>
         <thead>
@@ -190,6 +191,6 @@ function History({ current }: { current: SettingsResponse }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -36,6 +36,20 @@ describe('tablets screen', () => {
     expect(document.body.textContent).not.toContain(tablet.id);
   });
 
+  it('shows the unsynced count the tablet last reported, in a table the keyboard can reach and scroll', async () => {
+    api.on('GET /api/admin/devices', {
+      body: { rows: [{ ...tablet, unsyncedReported: 7 }], total: 1 },
+    });
+    renderScreen(<TabletsScreen />, { path: '/admin/tablets', user: admin });
+    const row = await screen.findByTestId('tablet-row');
+    expect(row).not.toHaveTextContent('non communiqué');
+    expect(within(row).getByText('7')).toBeInTheDocument();
+    const region = screen.getByRole('region', { name: /Tableau « 1 tablette/ });
+    expect(region).toHaveAttribute('tabindex', '0');
+    region.focus();
+    expect(region).toHaveFocus();
+  });
+
   it('revokes a lost tablet only after a confirmation that says what follows', async () => {
     api.on('POST /api/admin/devices/:id/revoke', {
       body: { ...tablet, revokedAt: '2026-03-15T10:00:00.000Z' },

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import type { AdminDevice, DevicesQuery } from '@jigi/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +85,7 @@ export function TabletsScreen() {
       >
         {(page) => (
           <>
-            <div className="sup-table-wrap">
+            <ScrollTable label={t('tablets.count', { count: page.total })}>
               <table className="sheet sup-table">
                 <caption>{t('tablets.count', { count: page.total })}</caption>
                 <thead>
@@ -138,7 +139,7 @@ export function TabletsScreen() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table';
 import { listCercles, listRegions } from '@jigi/domain';
 import type { AdminVillage } from '@jigi/contract';
 import { useState } from 'react';
@@ -75,7 +76,7 @@ export function VillagesScreen() {
       >
         {(page) => (
           <>
-            <div className="sup-table-wrap">
+            <ScrollTable label={t('villages.count', { count: page.total })}>
               <table className="sheet sup-table">
                 <caption>{t('villages.count', { count: page.total })}</caption>
                 <thead>
@@ -121,7 +122,7 @@ export function VillagesScreen() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
             <Pager offset={offset} total={page.total} onChange={setOffset} />
           </>
         )}
