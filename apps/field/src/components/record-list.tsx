@@ -20,18 +20,21 @@ const emptyTitle: RecordTitle = { title: '', subtitle: '', params: {} };
 
 /**
  * A module's work list: its drafts and records of one type (`listTitle`, `new` and the line names from
- * the module's namespace), a « new » button to `<path>/new`, each line opening `<path>/<id>`.
+ * the module's namespace), a « new » button to `<path>/new` unless the tablet never starts such a
+ * record (`creatable={false}`: an assembly's list comes from the server), each line opening `<path>/<id>`.
  */
 export function RecordList({
   ns,
   recordType,
   path,
   describe,
+  creatable = true,
 }: {
   ns: string;
   recordType: RecordType;
   path: string;
   describe: DescribeItem;
+  creatable?: boolean;
 }) {
   const { t } = useTranslation(ns);
   const { user } = useSession();
@@ -41,9 +44,11 @@ export function RecordList({
       title={t('listTitle')}
       back="/"
       actions={
-        <Link to={`${path}/new`} className="btn btn-primary">
-          + {t('new')}
-        </Link>
+        creatable ? (
+          <Link to={`${path}/new`} className="btn btn-primary">
+            + {t('new')}
+          </Link>
+        ) : undefined
       }
     >
       <Flash />

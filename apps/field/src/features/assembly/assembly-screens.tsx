@@ -18,6 +18,7 @@ export function AssemblyList() {
       recordType="assembly_validation"
       path="/assembly"
       describe={describeAssembly}
+      creatable={false}
     />
   );
 }
