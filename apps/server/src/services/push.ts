@@ -376,13 +376,20 @@ async function authorise(
   if (mutation.op === 'patch' && 'villageId' in mutation.changes)
     villages.add(asText(mutation.changes['villageId']));
   for (const villageId of villages) {
-    if (!(await rules.villageExists(villageId)) || !inScope(await auth.scope(), villageId)) {
+    // Named as the enumerator knows it; an unknown id is all there is to say of a village.
+    const name = await rules.villageName(villageId);
+    if (name === undefined)
       return {
         code: 'forbidden',
-        message: `Village « ${villageId} » : hors de vos zones, la fiche n’a pas été enregistrée.`,
+        message: `Village inconnu du serveur (« ${villageId} ») : la fiche n’a pas été enregistrée.`,
         details: { villageId },
       };
-    }
+    if (!inScope(await auth.scope(), villageId))
+      return {
+        code: 'forbidden',
+        message: `Village « ${name} » : hors de vos zones, la fiche n’a pas été enregistrée.`,
+        details: { villageId },
+      };
   }
   return undefined;
 }

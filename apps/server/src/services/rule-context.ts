@@ -29,6 +29,8 @@ export type RuleContexts = {
   for(record: JsonObject): Promise<RuleContext>;
   /** Whether the village exists, read once per transaction (every mutation of a push asks). */
   villageExists(villageId: string): Promise<boolean>;
+  /** The village's name, for messages a person reads (undefined: no such village). */
+  villageName(villageId: string): Promise<string | undefined>;
   /** A record of this transaction was written; `before` and `after` are its data (null: none). */
   recordWritten(type: string, before: JsonObject | null, after: JsonObject | null): void;
 };
@@ -53,15 +55,22 @@ export function ruleContexts(tx: Tx, deps: Deps): RuleContexts {
     }
     return rows;
   };
-  const villages = new Map<string, boolean>();
+  const villages = new Map<string, { name: string } | null>();
+  const village = async (villageId: string) => {
+    let known = villages.get(villageId);
+    if (known === undefined) {
+      const row = await tx.reference.villageById(villageId);
+      known = row === undefined ? null : { name: row.name };
+      villages.set(villageId, known);
+    }
+    return known;
+  };
   return {
     async villageExists(villageId) {
-      let known = villages.get(villageId);
-      if (known === undefined) {
-        known = (await tx.reference.villageById(villageId)) !== undefined;
-        villages.set(villageId, known);
-      }
-      return known;
+      return (await village(villageId)) !== null;
+    },
+    async villageName(villageId) {
+      return (await village(villageId))?.name;
     },
     async for(record) {
       const villageId = typeof record['villageId'] === 'string' ? record['villageId'] : '';

@@ -15,7 +15,7 @@ type Body = {
   results: {
     outcome: string;
     version?: number;
-    error?: { code: string; issues?: unknown[] };
+    error?: { code: string; message?: string; issues?: unknown[] };
     conflictPaths?: string[];
   }[];
   lastMutationId: number;
@@ -159,6 +159,12 @@ describe('POST /api/sync/push', () => {
       ['rejected', 'forbidden'],
     ]);
     expect(await s.db.sync.recordById(outside.id)).toBeUndefined();
+    // The refusal names the village as the enumerator knows it, never by its id alone.
+    const bankass = await s.db.reference.villageById(BANKASS_VILLAGE);
+    expect(body.results[0]?.error?.message).toBe(
+      `Village « ${bankass?.name ?? '?'} » : hors de vos zones, la fiche n’a pas été enregistrée.`,
+    );
+    expect(body.results[0]?.error?.message).not.toContain(BANKASS_VILLAGE);
     expect(await s.db.sync.listQuarantine()).toHaveLength(2);
     // Moving an existing record out of zone by a patch is refused too.
     const rec = ciblage(3, a);
