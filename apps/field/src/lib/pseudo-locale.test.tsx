@@ -3,6 +3,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Frame } from '../app/frame';
+import { fieldModules } from '../app/field-modules';
+import { RoleHome } from '../features/home/role-home';
+import { SyncHistory } from '../features/sync-history/sync-history';
 import { MaForm } from '../features/ma/ma-form';
 import { newMaSessionRecord } from '../features/ma/new-ma-session';
 import { saveDraft } from '../storage/drafts';
@@ -115,5 +118,19 @@ describe('pseudo-locale', () => {
       ...(household.members ?? []).map((m) => m.name),
     ];
     expect(untranslated(container, data)).toEqual([]);
+  });
+
+  it('each field role’s home and the sync history show nothing outside the catalogue', async () => {
+    for (const role of ['enumerator', 'facilitator', 'field_agent'] as const) {
+      const someone = testUser({ id: `user-${role}`, role, name: 'Awa Traoré' });
+      const tiles = Object.values(fieldModules).flatMap((m) => m.tiles);
+      const home = renderAs(<RoleHome work={tiles} />, someone);
+      await screen.findAllByRole('link');
+      expect(untranslated(home.container, [someone.name]), role).toEqual([]);
+      home.unmount();
+    }
+    const history = renderAs(<SyncHistory />, user);
+    await screen.findByRole('heading', { level: 1 });
+    expect(untranslated(history.container, [user.name])).toEqual([]);
   });
 });
