@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 
 /**
  * A boxed message; `role=alert` for errors so screen readers and tests find it at once. `live={false}`
- * draws it without announcing it (a value still being typed); remount it (a `key`) when it becomes live
- * so it is announced as it appears.
+ * draws it without a live role (a value still being typed); the role is given once the value is
+ * complete. Not remounted then: replacing the box under a tap that is leaving the field made the tap
+ * miss the button below it (the PNP « Terminer cet enfant »).
  */
 export function Notice({
   tone,

@@ -82,7 +82,7 @@ export function ChildEditor({ index, onDone }: { index: number; onDone: () => vo
       <YesNoField name={`${p}.oedema`} label={t('fields.oedema')} />
       {(red || oedema === true) && (
         <>
-          <Notice tone="error" live={referralLive} key={referralLive ? 'live' : 'quiet'}>
+          <Notice tone="error" live={referralLive}>
             {t('referralNeeded')}
           </Notice>
           <SelectField

@@ -26,7 +26,6 @@ export function MuacBadge({
   const colour = muacColour(mm, thresholds);
   return (
     <p
-      key={announce ? 'live' : 'quiet'}
       role={announce ? 'status' : undefined}
       data-testid="muac-colour"
     >
