@@ -25,10 +25,7 @@ export function MuacBadge({
   if (!isMuacReading(mm, childMuacRanges)) return null;
   const colour = muacColour(mm, thresholds);
   return (
-    <p
-      role={announce ? 'status' : undefined}
-      data-testid="muac-colour"
-    >
+    <p role={announce ? 'status' : undefined} data-testid="muac-colour">
       <span className={`muac muac-${colour}`}>
         {t('muacColour', {
           colour: t(`options:muacColour.${colour}`, { defaultValue: muacColourLabels[colour] }),
