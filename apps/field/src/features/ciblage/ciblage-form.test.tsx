@@ -222,6 +222,10 @@ describe('ciblage survey', () => {
     const ui = userEvent.setup();
     renderAs(<CiblageForm id={ID} />, user);
     await ui.click(await screen.findByRole('button', { name: 'Modifier le membre n°60' }));
+    const settled = () =>
+      waitFor(() => {
+        expect(screen.getByTestId('save-state')).toHaveTextContent('Enregistré automatiquement');
+      });
     const savedName = async (field: 'firstName' | 'lastName') =>
       ((await db.drafts.get(ID))?.record['members'] as Record<string, string>[])[59]?.[field];
     // Resolves once `field` holds `value` in the stored draft after `hide`.
@@ -240,6 +244,10 @@ describe('ciblage survey', () => {
     };
 
     const first = screen.getByLabelText('Prénom');
+    // Focus first, and let the write that leaving the previous control started finish: a write
+    // still queued when typing starts reads the record when it runs, keys included.
+    await ui.click(first);
+    await settled();
     await ui.clear(first);
     await ui.type(first, 'Aminata');
     // The typing pause has not elapsed: the draft does not hold the whole name yet…
@@ -248,6 +256,8 @@ describe('ciblage survey', () => {
     await savedAfterHide('firstName', 'Aminata', () => window.dispatchEvent(new Event('pagehide')));
 
     const last = screen.getByLabelText('Nom');
+    await ui.click(last);
+    await settled();
     await ui.clear(last);
     await ui.type(last, 'Coulibaly');
     expect(await savedName('lastName')).not.toBe('Coulibaly');
