@@ -103,7 +103,8 @@ async function crashRun(
       const planned = k < points.length;
       await sleep(planned ? prng.int(0, 12) : Math.round((lastPushMs * prng.int(60, 100)) / 100));
       const live = srv.workerPids();
-      if ((workers ?? 1) > 1 && k % 2 === 1 && live.length > 0) {
+      // Hunting kills stop the whole server: a killed worker may not be the one holding the push.
+      if (planned && (workers ?? 1) > 1 && k % 2 === 1 && live.length > 0) {
         srv.killWorker(prng.pick(live));
       } else {
         await srv.kill();
