@@ -87,7 +87,8 @@ describe('PNP child: MUAC and the yes/no questions', () => {
     const muac = await screen.findByLabelText(MUAC);
     await ui.type(muac, '105');
     // Drawn at once, but no live region speaks while the field still has focus.
-    expect(screen.getByTestId('muac-colour')).toHaveTextContent('Rouge');
+    expect(await screen.findByTestId('muac-colour')).toHaveTextContent('Rouge');
+    expect(muac).toHaveFocus();
     expect(screen.getByTestId('muac-colour')).not.toHaveAttribute('role');
     expect(screen.queryByRole('alert')).toBeNull();
     await ui.tab();
